@@ -1,0 +1,15 @@
+// The database every command uses: DATABASE_URL when set, else the project's embedded PostgreSQL.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { startPostgres } from "./pg.mjs";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+export async function openDatabase() {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, embedded: false, stop: async () => {} };
+  const port = Number(process.env.SOURCEDESK_PG_PORT ?? 54329);
+  const dataDir = process.env.SOURCEDESK_DATA_DIR ?? path.join(ROOT, ".data", "pg");
+  const db = await startPostgres({ dataDir, port });
+  process.env.DATABASE_URL = db.url;
+  return { ...db, embedded: true, port, dataDir };
+}
