@@ -1,0 +1,32 @@
+import { recordAudit } from "@/lib/audit/record-audit";
+import { db } from "@/lib/db";
+import { segmentText } from "@/lib/statements/segment-text";
+import { detectLanguage } from "./detect-language";
+import { findArticle, type ArticleDetail } from "./find-article";
+import type { CreateArticleInput } from "./schema";
+
+/** Stores an article and its statements in one transaction, so no half-imported article can exist. */
+export async function createArticle(input: CreateArticleInput, actorId: string): Promise<ArticleDetail> {
+  const segments = segmentText(input.body);
+  const article = await db().$transaction(async (tx) => {
+    const created = await tx.article.create({
+      data: {
+        title: input.title,
+        body: input.body,
+        language: input.language ?? detectLanguage(input.body),
+        outlet: input.outlet ?? null,
+        url: input.url ?? null,
+        publishedAt: input.publishedAt ?? null,
+        createdById: actorId,
+      },
+    });
+    await tx.statement.createMany({
+      data: segments.map((s, ordinal) => ({ articleId: created.id, ordinal, kind: s.kind, start: s.start, end: s.end })),
+    });
+    const { body: _body, ...summary } = created;
+    await recordAudit(tx, { actorId, action: "create", entity: "article", entityId: created.id, articleId: created.id,
+      after: { ...summary, bodyLength: input.body.length, statements: segments.length } });
+    return created;
+  });
+  return (await findArticle(article.id))!;
+}

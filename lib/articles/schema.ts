@@ -1,0 +1,49 @@
+import { z } from "zod";
+import { limit, optionalText, storableString, text } from "@/lib/schema";
+
+export const MAX_ARTICLE_CHARS = 1_000_000;
+
+const languageTag = z
+  .string()
+  .max(35)
+  .transform((tag, ctx) => {
+    try {
+      return Intl.getCanonicalLocales(tag)[0];
+    } catch {
+      ctx.addIssue({ code: "custom", message: "Must be a BCP 47 language tag such as en, ar or pt-BR" });
+      return z.NEVER;
+    }
+  });
+
+const httpUrl = z
+  .url({ protocol: /^https?$/, message: "Must be an http(s) URL" })
+  .max(2000);
+
+const publicationDate = z
+  .union([z.iso.date(), z.iso.datetime({ offset: true })], { message: "Must be a date (YYYY-MM-DD) or an ISO date-time" })
+  .transform((s) => new Date(s));
+
+/** POST /api/articles and the "new article" form. The body is kept byte-exact: offsets refer to it. */
+export const createArticleSchema = z
+  .object({
+    title: text(500).pipe(z.string().min(1, "Give the article a title")),
+    body: storableString(MAX_ARTICLE_CHARS).refine((s) => s.trim().length > 0, "The article text is empty"),
+    language: languageTag.optional(),
+    outlet: optionalText(200),
+    url: z.union([httpUrl, z.null()]).optional(),
+    publishedAt: z.union([publicationDate, z.null()]).optional(),
+  })
+  .strict();
+export type CreateArticleInput = z.infer<typeof createArticleSchema>;
+
+export const ARTICLE_STATUSES = ["draft", "in_review", "approved"] as const;
+
+export const listArticlesSchema = z
+  .object({
+    q: z.string().trim().max(200).optional(),
+    status: z.enum(ARTICLE_STATUSES).optional(),
+    limit,
+    cursor: z.string().max(200).optional(),
+  })
+  .strict();
+export type ListArticlesInput = z.infer<typeof listArticlesSchema>;

@@ -1,0 +1,64 @@
+import { recordAudit } from "@/lib/audit/record-audit";
+import { refuseUnapplied } from "@/lib/concurrency";
+import { db, type Tx } from "@/lib/db";
+import { notFound } from "@/lib/errors";
+import { attributionInclude, presentAttribution } from "@/lib/present";
+import { checkAttribution, spanColumns } from "./check-attribution";
+import type { CreateAttributionInput, UpdateAttributionInput } from "./schema";
+
+async function loadAttribution(tx: Tx, id: string) {
+  return tx.attribution.findUnique({ where: { id }, include: { ...attributionInclude, claim: { select: { articleId: true, article: { select: { body: true } } } } } });
+}
+
+export async function createAttribution(input: CreateAttributionInput, actorId: string) {
+  return db().$transaction(async (tx) => {
+    const claim = await tx.claim.findUnique({ where: { id: input.claimId }, select: { articleId: true, article: { select: { body: true } } } });
+    if (!claim) throw notFound("Claim");
+    const body = claim.article.body;
+    await checkAttribution(tx, body, input);
+    const created = await tx.attribution.create({
+      data: {
+        claimId: input.claimId, sourceId: input.sourceId, mode: input.mode, viaSourceId: input.viaSourceId ?? null,
+        note: input.note ?? null, createdById: actorId, ...spanColumns("cue", input.cue), ...spanColumns("mention", input.mention),
+      },
+      include: attributionInclude,
+    });
+    const json = presentAttribution(created, body);
+    await recordAudit(tx, { actorId, action: "create", entity: "attribution", entityId: created.id, articleId: claim.articleId, after: json });
+    return json;
+  });
+}
+
+/** Applies only on top of `version`; a stale write is refused with 409, never merged silently. */
+export async function updateAttribution(id: string, input: UpdateAttributionInput, actorId: string) {
+  return db().$transaction(async (tx) => {
+    const before = await loadAttribution(tx, id);
+    if (!before) throw notFound("Attribution");
+    const { version, cue, mention, ...rest } = input;
+    const body = before.claim.article.body;
+    const sourceId = rest.sourceId ?? before.sourceId;
+    const viaSourceId = rest.viaSourceId === undefined ? before.viaSourceId : rest.viaSourceId;
+    await checkAttribution(tx, body, { sourceId, viaSourceId, cue, mention });
+    const { count } = await tx.attribution.updateMany({
+      where: { id, version },
+      data: { ...rest, ...spanColumns("cue", cue), ...spanColumns("mention", mention), version: { increment: 1 } },
+    });
+    if (count === 0) refuseUnapplied("attribution", await tx.attribution.findUnique({ where: { id } }));
+    const after = (await loadAttribution(tx, id))!;
+    const json = presentAttribution(after, body);
+    await recordAudit(tx, { actorId, action: "update", entity: "attribution", entityId: id, articleId: before.claim.articleId,
+      before: presentAttribution(before, body), after: json });
+    return json;
+  });
+}
+
+export async function deleteAttribution(id: string, expectedVersion: number | undefined, actorId: string) {
+  await db().$transaction(async (tx) => {
+    const before = await loadAttribution(tx, id);
+    if (!before) throw notFound("Attribution");
+    const { count } = await tx.attribution.deleteMany({ where: { id, ...(expectedVersion ? { version: expectedVersion } : {}) } });
+    if (count === 0) refuseUnapplied("attribution", await tx.attribution.findUnique({ where: { id } }));
+    await recordAudit(tx, { actorId, action: "delete", entity: "attribution", entityId: id, articleId: before.claim.articleId,
+      before: presentAttribution(before, before.claim.article.body) });
+  });
+}

@@ -1,0 +1,20 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "./generated/prisma/client";
+
+export type { Prisma } from "./generated/prisma/client";
+
+const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+
+function createClient() {
+  const connectionString = process.env.DATABASE_URL;
+  if (!connectionString) throw new Error("DATABASE_URL is not set (start the app with `npm run dev` or `npm start`)");
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
+}
+
+/** The one Prisma client, created on first use so `next build` never needs a database. */
+export function db(): PrismaClient {
+  return (globalForPrisma.prisma ??= createClient());
+}
+
+/** The client handed to code running inside `db().$transaction(async (tx) => …)`. */
+export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

@@ -1,0 +1,41 @@
+export type ErrorCode =
+  | "validation_error"
+  | "unauthenticated"
+  | "forbidden"
+  | "not_found"
+  | "conflict"
+  | "too_large"
+  | "rate_limited"
+  | "internal_error";
+
+export const STATUS_BY_CODE: Record<ErrorCode, number> = {
+  validation_error: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  too_large: 413,
+  rate_limited: 429,
+  internal_error: 500,
+};
+
+export interface ErrorIssue { path: (string | number)[]; message: string }
+
+/** The one error services throw; lib/http.ts maps its code to an HTTP status. */
+export class AppError extends Error {
+  constructor(readonly code: ErrorCode, message: string, readonly issues?: ErrorIssue[]) {
+    super(message);
+    this.name = "AppError";
+  }
+}
+
+export const notFound = (what: string) => new AppError("not_found", `${what} not found`);
+
+export function invalid(path: (string | number)[], message: string): AppError {
+  return new AppError("validation_error", message, [{ path, message }]);
+}
+
+/** The answer to a write based on an outdated `version`: nothing is overwritten silently. */
+export function staleVersion(entity: string, current: number): AppError {
+  return new AppError("conflict", `This ${entity} was changed by someone else (now at version ${current}); reload and apply your change again`);
+}

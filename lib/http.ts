@@ -1,0 +1,78 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { AppError, STATUS_BY_CODE, type ErrorIssue } from "./errors";
+import { mapPrismaError } from "./prisma-errors";
+
+/** Request bodies above this are refused with 413 before parsing (a 5,000-word article is ~35 kB). */
+export const MAX_BODY_BYTES = 2_000_000;
+
+export function ok<T>(data: T, status = 200) {
+  return NextResponse.json(data, { status });
+}
+
+export function errorResponse(error: AppError) {
+  const body: { error: { code: string; message: string; issues?: ErrorIssue[] } } = {
+    error: { code: error.code, message: error.message },
+  };
+  if (error.issues?.length) body.error.issues = error.issues;
+  return NextResponse.json(body, { status: STATUS_BY_CODE[error.code] });
+}
+
+export function issuesFromZod(error: z.ZodError): ErrorIssue[] {
+  return error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)), message: i.message }));
+}
+
+export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw new AppError("validation_error", "The request is invalid", issuesFromZod(result.error));
+  return result.data;
+}
+
+/** Reads and parses a JSON body with a size limit; never trusts Content-Length alone. */
+export async function parseJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  const raw = await request.text();
+  if (Buffer.byteLength(raw, "utf8") > MAX_BODY_BYTES) throw tooLarge();
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    throw new AppError("validation_error", "The request body is not valid JSON");
+  }
+  return parseWith(schema, json);
+}
+
+export function parseSearchParams<S extends z.ZodType>(request: Request, schema: S): z.infer<S> {
+  const params = new URL(request.url).searchParams;
+  const input: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const all = params.getAll(key);
+    input[key] = all.length > 1 ? all : all[0];
+  }
+  return parseWith(schema, input);
+}
+
+const tooLarge = () => new AppError("too_large", `The request body exceeds ${MAX_BODY_BYTES} bytes`);
+
+/** Turns anything a handler throws into the API's one error shape; unexpected errors are logged. */
+export function toErrorResponse(error: unknown) {
+  if (error instanceof AppError) return errorResponse(error);
+  const mapped = mapPrismaError(error);
+  if (mapped) return errorResponse(mapped);
+  console.error("[api] unexpected error", error);
+  return errorResponse(new AppError("internal_error", "Something went wrong on our side; it has been logged"));
+}
+
+type Handler<C> = (request: Request, context: C) => Promise<Response>;
+
+/** Wraps a route handler so every failure answers with `{"error":{code,message,issues?}}`. */
+export function route<C>(handler: Handler<C>): Handler<C> {
+  return async (request, context) => {
+    try {
+      return await handler(request, context);
+    } catch (error) {
+      return toErrorResponse(error);
+    }
+  };
+}
