@@ -76,3 +76,12 @@ export function route<C>(handler: Handler<C>): Handler<C> {
     }
   };
 }
+
+export interface IdContext { params: Promise<{ id: string }> }
+
+/** The `[id]` path segment, which must be a UUID (anything else cannot exist: 404). */
+export async function idParam(context: IdContext, what: string): Promise<string> {
+  const { id } = await context.params;
+  if (!z.uuid().safeParse(id).success) throw new AppError("not_found", `${what} not found`);
+  return id;
+}

@@ -31,3 +31,6 @@ export const optionalText = (max: number) =>
   z.union([text(max), z.null()]).optional().transform((s) => (s === "" ? null : s));
 
 export const limit = z.coerce.number().int().min(1).max(200).default(50);
+
+/** `DELETE …?version=N`: the delete applies only if nobody changed the record since version N. */
+export const deleteQuerySchema = z.object({ version: z.coerce.number().int().min(1).optional() }).strict();

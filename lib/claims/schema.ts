@@ -22,8 +22,6 @@ export const reviewClaimSchema = z
   .strict();
 export type ReviewClaimInput = z.infer<typeof reviewClaimSchema>;
 
-export const deleteSchema = z.object({ version: z.coerce.number().int().min(1).optional() }).strict();
-
 const oneOrMany = <T extends z.ZodType>(item: T) =>
   z.union([item, z.array(item)]).transform((v) => (Array.isArray(v) ? v : [v]) as z.infer<T>[]);
 

@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { notFound } from "@/lib/errors";
 import { presentSource } from "@/lib/present";
 import type { ListSourcesInput } from "./schema";
 
@@ -30,4 +31,10 @@ export async function listSources(input: ListSourcesInput) {
       ...others.map((s) => ({ ...presentSource(s), usedInArticle: inArticle ? false : null })),
     ],
   };
+}
+
+export async function findSource(id: string) {
+  const source = await db().source.findUnique({ where: { id } });
+  if (!source) throw notFound("Source");
+  return presentSource(source);
 }

@@ -1,0 +1,21 @@
+import { updateAttributionSchema } from "@/lib/attributions/schema";
+import { deleteAttribution, updateAttribution } from "@/lib/attributions/write-attribution";
+import { ROLES_THAT_WRITE } from "@/lib/auth/permissions";
+import { requireRole } from "@/lib/auth/require-user";
+import { deleteQuerySchema } from "@/lib/schema";
+import { idParam, ok, parseJsonBody, parseSearchParams, route, type IdContext } from "@/lib/http";
+
+export const dynamic = "force-dynamic";
+
+export const PATCH = route(async (request, context: IdContext) => {
+  const user = await requireRole(request, ROLES_THAT_WRITE);
+  const id = await idParam(context, "Attribution");
+  return ok(await updateAttribution(id, await parseJsonBody(request, updateAttributionSchema), user.id));
+});
+
+export const DELETE = route(async (request, context: IdContext) => {
+  const user = await requireRole(request, ROLES_THAT_WRITE);
+  const id = await idParam(context, "Attribution");
+  await deleteAttribution(id, parseSearchParams(request, deleteQuerySchema).version, user.id);
+  return new Response(null, { status: 204 });
+});

@@ -1,0 +1,18 @@
+import type { z } from "zod";
+import { AppError } from "./errors";
+
+/** What a server action returns to its form: field errors under their names, or one message. */
+export type ActionResult = { ok: true } | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
+
+export function fieldErrorsOf(error: z.ZodError): ActionResult {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of error.issues) (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
+  return { ok: false, message: "Please correct the highlighted fields", fieldErrors };
+}
+
+/** Known failures become a message for the form; anything else is logged and reported plainly. */
+export function failureOf(error: unknown): ActionResult {
+  if (error instanceof AppError) return { ok: false, message: error.message, fieldErrors: undefined };
+  console.error("[action] unexpected error", error);
+  return { ok: false, message: "Something went wrong on our side; it has been logged. Please try again." };
+}

@@ -1,0 +1,36 @@
+// npm run db:seed — demo users and the demo article (development only). Idempotent.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { createArticle } from "@/lib/articles/create-article";
+import { db } from "@/lib/db";
+import { createUser } from "@/lib/users/create-user";
+import { openDatabase, ROOT } from "./database.mjs";
+
+export const DEMO_PASSWORD = "sourcedesk-demo";
+export const DEMO_ARTICLE_TITLE = "US may back a limited operation in Rafah, officials say";
+const DEMO_USERS = [
+  { email: "editor@sourcedesk.local", name: "Demo Editor", role: "editor" },
+  { email: "reviewer@sourcedesk.local", name: "Demo Reviewer", role: "reviewer" },
+  { email: "admin@sourcedesk.local", name: "Demo Admin", role: "admin" },
+] as const;
+
+const database = await openDatabase();
+try {
+  for (const user of DEMO_USERS) {
+    if (!(await db().user.findUnique({ where: { email: user.email } }))) await createUser({ ...user, password: DEMO_PASSWORD });
+  }
+  if (!(await db().article.findFirst({ where: { title: DEMO_ARTICLE_TITLE } }))) {
+    const editor = (await db().user.findUniqueOrThrow({ where: { email: DEMO_USERS[0].email } })).id;
+    await createArticle({
+      title: DEMO_ARTICLE_TITLE,
+      body: readFileSync(path.join(ROOT, "fixtures", "rafah", "article.txt"), "utf8"),
+      language: "en",
+      outlet: "Demo wire",
+    }, editor);
+  }
+  console.log(`[sourcedesk] demo data ready. Sign in with password "${DEMO_PASSWORD}" as one of:`);
+  for (const user of DEMO_USERS) console.log(`    ${user.email.padEnd(28)} (${user.role})`);
+} finally {
+  await db().$disconnect();
+  await database.stop();
+}
