@@ -20,6 +20,8 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           globalSetup: ["tests/global-setup.ts"],
           environment: "node",
+          // One file at a time: tests compare whole-database fingerprints before and after a request.
+          fileParallelism: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -1,0 +1,60 @@
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { inject } from "vitest";
+import { db } from "@/lib/db";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { createApiToken, createUser } from "@/lib/users/create-user";
+
+process.env.DATABASE_URL ??= inject("databaseUrl");
+
+export const ROOT = path.resolve(import.meta.dirname, "..", "..");
+export const rafahText = readFileSync(path.join(ROOT, "fixtures/rafah/article.txt"), "utf8");
+export const rafahGold = JSON.parse(readFileSync(path.join(ROOT, "fixtures/rafah/gold.json"), "utf8"));
+
+export const unique = (label: string) => `${label}-${randomUUID().slice(0, 8)}`;
+
+export interface TestUser { id: string; email: string; role: Role; token: string }
+
+/** A real user with a real API token, uniquely named so tests never collide. */
+export async function makeUser(role: Role): Promise<TestUser> {
+  const user = await createUser({ email: `${unique(role)}@test.local`, name: `Test ${role}`, role, password: "test-password-123" });
+  return { ...user, token: await createApiToken(user.id, "test") };
+}
+
+type Handler = (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>;
+
+interface CallOptions { user?: TestUser | null; body?: unknown; rawBody?: string; id?: string; query?: Record<string, string | string[]> }
+
+/** Calls a route handler exactly as Next would, with a real Request. */
+export async function call(handler: Handler, method: string, options: CallOptions = {}) {
+  const url = new URL("http://localhost/api/test");
+  for (const [key, value] of Object.entries(options.query ?? {})) {
+    for (const v of Array.isArray(value) ? value : [value]) url.searchParams.append(key, v);
+  }
+  const headers: Record<string, string> = {};
+  if (options.user) headers.authorization = `Bearer ${options.user.token}`;
+  const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+  if (body !== undefined) headers["content-type"] = "application/json";
+  const response = await handler(new Request(url, { method, headers, body }), { params: Promise.resolve({ id: options.id ?? "" }) });
+  const text = await response.text();
+  return { status: response.status, json: text ? JSON.parse(text) : null };
+}
+
+// ApiToken.lastUsedAt is bookkeeping of the token's use, not data a request writes: left out.
+const TABLES: Record<string, string> = {
+  User: "*", Session: "*", Article: "*", Statement: "*", Source: "*", Claim: "*", Attribution: "*", AuditEvent: "*",
+  ApiToken: `id, "userId", "tokenHash", name, "createdAt", "revokedAt"`,
+};
+
+/** A checksum of every row of every table: equal before and after means nothing changed. */
+export async function databaseFingerprint(): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const [table, columns] of Object.entries(TABLES)) {
+    const rows = await db().$queryRawUnsafe<{ sum: string | null }[]>(
+      `SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS sum FROM (SELECT ${columns} FROM "${table}") t`,
+    );
+    out[table] = rows[0].sum ?? "";
+  }
+  return out;
+}
