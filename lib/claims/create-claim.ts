@@ -1,3 +1,4 @@
+import { quoteSelector } from "@/lib/anchoring/text-quote";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
@@ -13,7 +14,7 @@ export async function createClaim(input: CreateClaimInput, actorId: string) {
   if (input.parts) assertParts(article.body, whole, input.parts);
   const claim = await db().$transaction(async (tx) => {
     const created = await tx.claim.create({
-      data: { articleId: input.articleId, ...whole, text: article.body.slice(whole.start, whole.end), parts: input.parts, createdById: actorId },
+      data: { articleId: input.articleId, ...whole, ...quoteSelector(article.body, whole), parts: input.parts, createdById: actorId },
     });
     await recordAudit(tx, { actorId, action: "create", entity: "claim", entityId: created.id, articleId: created.articleId, after: presentClaim(created, article.body) });
     return created;
