@@ -1,0 +1,155 @@
+/**
+ * Turns the cues of one sentence into raw claims: finds each cue's source mention and content and
+ * decides the mode. Pure token/offset work; naming and resolving the source happens later.
+ */
+import type { Cue } from "./find-cues";
+import { findQuoteAfter, findQuoteBefore, contentEnd, findForwardStart, looksLikeClause, trimSpan } from "./find-content";
+import { findClauseSubject, findMentionAfter, findMentionBefore, type MentionRange } from "./find-source-mention";
+import type { Quote } from "./find-quotes";
+import type { ViaMarker } from "./find-via";
+import { DOCUMENT_NOUNS } from "./source-lexicon";
+import { findTokenIndex, type Token } from "./tokenize-text";
+import type { AttributionMode, Span } from "./types";
+
+export interface RawClaim {
+  mention: MentionRange | null;
+  cue: Cue | null;
+  content: Span;
+  parts?: Span[];
+  mode: AttributionMode;
+  /** "forward": content after the cue; "backward": before it; "quote": a quote beside it. */
+  shape: "forward" | "backward" | "quote" | "continuation";
+  confidence: number;
+  /** Nested attribution: this claim sits inside `outer`'s content, so it reached us via that source. */
+  outer?: RawClaim;
+  /** Second-hand chain named in the sentence ("as quoted by …"). */
+  via?: ViaMarker;
+  /** Quote continuation: the claim whose speaker this one inherits. */
+  speaker?: RawClaim;
+}
+
+export interface SentenceContext {
+  text: string;
+  tokens: Token[];
+  quotes: Quote[];
+  first: number; // first token index of the sentence
+  to: number; // one past the last token index
+  start: number;
+  end: number;
+}
+
+const quoteIsSpeech = (text: string, q: Quote) => q.words >= 2 || /^\p{Ll}/u.test(text.slice(q.inner.start, q.inner.end));
+
+/** Paraphrase or partial quote, or a direct quote when the content is exactly one quotation. */
+export function classifyContent(ctx: SentenceContext, content: Span): { content: Span; mode: AttributionMode } {
+  for (const q of ctx.quotes) {
+    if (q.open === content.start && (q.close + 1 === content.end || q.close === content.end)) return { content: q.inner, mode: "direct_quote" };
+  }
+  const partial = ctx.quotes.some((q) => q.open >= content.start && q.close < content.end && quoteIsSpeech(ctx.text, q));
+  return { content, mode: partial ? "partial_quote" : "paraphrase" };
+}
+
+function quoteClaim(ctx: SentenceContext, q: Quote, afterToken: number, mention: MentionRange, cue: Cue): RawClaim {
+  // Split quote: `"Q1," Lindqvist told reporters, "Q2."` — a second quote after a comma continues it.
+  const q2 = findQuoteAfter(ctx.text, ctx.tokens, ctx.quotes, afterToken, ctx.to);
+  if (q2 && q2.open < ctx.end + 2 && q2 !== q) {
+    return { mention, cue, content: { start: q.inner.start, end: q2.inner.end }, parts: [q.inner, q2.inner], mode: "direct_quote", shape: "quote", confidence: 0.9 };
+  }
+  return { mention, cue, content: q.inner, mode: "direct_quote", shape: "quote", confidence: 0.9 };
+}
+
+function backwardClaim(ctx: SentenceContext, commaIndex: number, mention: MentionRange, cue: Cue | null): RawClaim | null {
+  if (commaIndex <= ctx.first || ctx.tokens[commaIndex].text !== ",") return null;
+  if (!looksLikeClause(ctx.tokens, ctx.first, commaIndex - 1)) return null;
+  const span = trimSpan(ctx.text, { start: ctx.tokens[ctx.first].start, end: ctx.tokens[commaIndex].start });
+  const { content, mode } = classifyContent(ctx, span);
+  return { mention, cue, content, mode, shape: "backward", confidence: 0.8 };
+}
+
+function forwardClaim(ctx: SentenceContext, startToken: number, mention: MentionRange, cue: Cue): RawClaim | null {
+  const end = contentEnd(ctx.tokens, startToken, ctx.to, ctx.end);
+  const span = trimSpan(ctx.text, { start: ctx.tokens[startToken].start, end });
+  let lastToken = startToken;
+  while (lastToken + 1 < ctx.to && ctx.tokens[lastToken + 1].end <= span.end) lastToken++;
+  const { content, mode } = classifyContent(ctx, span);
+  // A verbless complement is content only when it quotes someone ("called the results “…”").
+  const infinitive = cue.verb?.infinitive && ctx.tokens.slice(startToken, lastToken).some((t, i, a) => t.lower === "to" && i > 0 && a[i + 1]?.isWord);
+  // After "that" the complement is a clause by grammar; a bare complement must look like one.
+  const afterThat = ctx.tokens[startToken - 1]?.lower === "that";
+  if (!afterThat && !looksLikeClause(ctx.tokens, startToken, lastToken) && mode === "paraphrase" && !infinitive) return null;
+  return { mention, cue, content, mode, shape: "forward", confidence: 0.85 };
+}
+
+export function buildVerbClaim(ctx: SentenceContext, cue: Cue): RawClaim | null {
+  const { tokens, text } = ctx;
+  const prev = tokens[cue.first - 1];
+  const prevIsBreak = cue.first === ctx.first || (prev && (prev.text === "," || /^["”“»]$/.test(prev.text)));
+  let mention: MentionRange | null = null;
+  let inverted = false;
+  if (cue.participle) mention = findClauseSubject(tokens, ctx.first, cue.first);
+  else {
+    // Inverted order ("…," said X) only straight after a quote or when no subject precedes the cue:
+    // in `"…," Smith, 54, told the Associated Press` the subject is Smith, not the agency.
+    const before = findMentionBefore(tokens, cue.first, ctx.first);
+    const afterQuote = prev && (/^["”“»]$/.test(prev.text) || (prev.text === "," && /^["”“»]$/.test(tokens[cue.first - 2]?.text ?? "")));
+    if (prevIsBreak && (afterQuote || !before)) {
+      mention = findMentionAfter(tokens, cue.last, ctx.to);
+      inverted = mention !== null;
+    }
+    if (!mention) mention = before;
+  }
+  if (!mention) return null;
+  const chunkStart = inverted ? tokens[cue.first].start : tokens[mention.first].start;
+  const afterToken = (inverted ? Math.max(mention.last, mention.appositive?.last ?? 0) : cue.last) + 1;
+  const before = cue.participle ? null : findQuoteBefore(text, ctx.quotes, chunkStart);
+  if (before && before.inner.end <= chunkStart) return quoteClaim(ctx, before, afterToken, mention, cue);
+  const after = findQuoteAfter(text, tokens, ctx.quotes, afterToken, ctx.to);
+  if (after) return quoteClaim(ctx, after, findTokenIndex(tokens, after.close + 1), mention, cue);
+  if (!inverted && cue.verb) {
+    const cueEnd = tokens[cue.last].end;
+    const quoteAhead = ctx.quotes.some((q) => q.open > cueEnd && q.open < ctx.end && quoteIsSpeech(text, q));
+    const start = findForwardStart(tokens, cue.verb, cue.last + 1, ctx.to, quoteAhead);
+    if (start >= 0) {
+      const claim = forwardClaim(ctx, start, mention, cue);
+      if (claim) return claim;
+    }
+  }
+  // Content before the cue only when the cue ends its sentence: "…, a study found." / "…, the bank said on Monday."
+  let tail = (inverted ? mention.last : cue.last) + 1;
+  while (tail < ctx.to && !tokens[tail].isWord) tail++;
+  if (tail < ctx.to && (looksLikeClause(tokens, tail, ctx.to - 1) || /^(to|that)$/.test(tokens[tail].lower) || ctx.to - tail > 10)) return null;
+  return backwardClaim(ctx, (inverted ? cue.first : mention.first) - 1, mention, cue);
+}
+
+/** "According to X, …" and "…, according to X": the preposition cue, before or after its content. */
+export function buildAccordingClaim(ctx: SentenceContext, cue: Cue): RawClaim | null {
+  const { tokens } = ctx;
+  let k = cue.last + 1;
+  let npEnd = k;
+  while (npEnd < ctx.to && tokens[npEnd].text !== "," && (tokens[npEnd].isWord || /^['’%]$/.test(tokens[npEnd].text))) npEnd++;
+  if (npEnd === k) return null;
+  let mention: MentionRange = { first: k, last: npEnd - 1, appositive: null };
+  // "data published by the statistics office on Monday": the publisher is the source.
+  if (DOCUMENT_NOUNS.has(tokens[k].lower) || DOCUMENT_NOUNS.has(tokens[k + 1]?.lower ?? "")) {
+    const by = tokens.slice(k, npEnd).findIndex((t) => t.lower === "by" || t.lower === "from");
+    if (by > 0) {
+      let e = k + by + 1;
+      while (e < npEnd && !/^(on|in|at|last|this|during|for)$/.test(tokens[e].lower)) e++;
+      if (e > k + by + 1) mention = { first: k + by + 1, last: e - 1, appositive: null };
+    }
+  }
+  const leading = cue.first === ctx.first;
+  if (leading) {
+    if (npEnd >= ctx.to) return null;
+    let c = npEnd + 1;
+    if (/^(which|who|whose)$/.test(tokens[c]?.lower ?? "")) {
+      while (c < ctx.to && tokens[c].text !== ",") c++;
+      c++;
+    }
+    if (c >= ctx.to) return null;
+    const end = contentEnd(tokens, c, ctx.to, ctx.end);
+    const { content, mode } = classifyContent(ctx, trimSpan(ctx.text, { start: tokens[c].start, end }));
+    return { mention, cue, content, mode, shape: "forward", confidence: 0.8 };
+  }
+  return backwardClaim(ctx, cue.first - 1, mention, cue);
+}

@@ -1,0 +1,99 @@
+/**
+ * Content spans: the quote beside a cue, the clause after it ("said (that) …", "told colleagues he …"),
+ * or the clause before it ("…, the bank said."). Spans are trimmed of edge spaces and end punctuation
+ * but keep a closing quotation mark, so partial quotes stay whole.
+ */
+import { CUE_VERBS, FINITE_HINTS, type CueVerb } from "./cue-lexicon";
+import type { Quote } from "./find-quotes";
+import type { Token } from "./tokenize-text";
+import type { Span } from "./types";
+
+const SUBJECT_PRONOUNS = new Set(["he", "she", "they", "it", "we", "i", "you", "there"]);
+const TIME_WORDS = new Set([
+  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight",
+  "recently", "earlier", "later", "last", "this", "on", "late", "early",
+]);
+const TRAILING_MARKERS = /^(according|as|citing)$/;
+
+export function trimSpan(text: string, span: Span): Span {
+  let { start, end } = span;
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /[\s.,;:!?—–-]/.test(text[end - 1])) end--;
+  return { start, end };
+}
+
+/** True when the tokens look like a clause (some finite verb), not an adjunct such as "on Tuesday". */
+export function looksLikeClause(tokens: Token[], first: number, last: number): boolean {
+  let words = 0;
+  let finite = false;
+  for (let i = first; i <= last; i++) {
+    const t = tokens[i];
+    if (!t.isWord) continue;
+    words++;
+    if (FINITE_HINTS.has(t.lower) || (!t.isCap && t.lower.length > 4 && t.lower.endsWith("ed"))) finite = true;
+  }
+  return words >= 2 && finite;
+}
+
+/** End offset of a sentence's content, cut before a trailing ", according to …" or ", as quoted by …". */
+export function contentEnd(tokens: Token[], from: number, to: number, sentenceEnd: number): number {
+  for (let i = from; i < to; i++) {
+    if (tokens[i].text === "," && TRAILING_MARKERS.test(tokens[i + 1]?.lower ?? "")) {
+      const n = tokens[i + 2]?.lower ?? "";
+      if (n === "to" || n === "quoted" || n === "reported" || n === "cited" || tokens[i + 1].lower === "citing") return tokens[i].start;
+    }
+  }
+  return sentenceEnd;
+}
+
+/** The quote whose closing mark sits right before `offset`, separated by spaces or a comma only. */
+export function findQuoteBefore(text: string, quotes: Quote[], offset: number): Quote | null {
+  for (let i = quotes.length - 1; i >= 0; i--) {
+    const q = quotes[i];
+    if (q.close >= offset) continue;
+    // Never across a paragraph break: a quote ending the previous paragraph belongs to its own cue.
+    return /^[ \t,]*$/.test(text.slice(q.close + 1, offset)) && q.words > 0 ? q : null;
+  }
+  return null;
+}
+
+/** A quote opening within a few tokens after `k`, after a comma or colon: `said, "…"`, `capital, "but …"`. */
+export function findQuoteAfter(text: string, tokens: Token[], quotes: Quote[], k: number, to: number): Quote | null {
+  for (let m = k; m < Math.min(to, k + 14); m++) {
+    const t = tokens[m];
+    if (t.text === "," || t.text === ":") {
+      const q = quotes.find((x) => x.open >= t.end && /^[ \t]*$/.test(text.slice(t.end, x.open)));
+      if (q) return q;
+      if (t.text === ":") return null;
+    } else if (!t.isWord && t.text !== "’" && t.text !== "'") return null;
+    else if (t.lower === "that" || CUE_VERBS.has(t.lower)) return null;
+  }
+  return null;
+}
+
+/** Token index where a forward content clause starts, or -1. */
+export function findForwardStart(tokens: Token[], verb: CueVerb, k: number, to: number, quoteAhead = false): number {
+  for (let m = k; m < Math.min(to, k + 12); m++) {
+    const t = tokens[m];
+    if (t.lower === "that") return m + 1 < to ? m + 1 : -1;
+    if ((!t.isWord && t.text !== "," && t.text !== "’") || CUE_VERBS.has(t.lower)) break;
+  }
+  // "called the results “interesting but …”": weak verbs may take a bare complement only with a quote in it.
+  if (verb.needsThatOrQuote && !quoteAhead) return -1;
+  if (verb.recipient) {
+    // "told colleagues he was …": skip a short recipient to the subject of the reported clause.
+    for (let m = k + 1; m < Math.min(to, k + 5); m++) {
+      if (SUBJECT_PRONOUNS.has(tokens[m].lower) || /^(the|a|an|this|these|its|their|his|her)$/.test(tokens[m].lower)) return m;
+      if (!tokens[m].isWord) break;
+    }
+    return -1;
+  }
+  let m = k;
+  // Skip a time adjunct between the verb and its clause: "said on Tuesday the bank …".
+  while (m < to && TIME_WORDS.has(tokens[m].lower)) {
+    m++;
+    if (m < to && tokens[m].isCap) m++;
+    if (m < to && /^(week|month|year|night|morning|evening|afternoon)$/.test(tokens[m].lower)) m++;
+  }
+  return m < to && tokens[m].isWord ? m : -1;
+}

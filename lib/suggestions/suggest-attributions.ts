@@ -1,0 +1,141 @@
+/**
+ * Attribution-suggestion engine: proposes who said what in an article, as spans into its text.
+ * Rules over tokens and small lexicons (no model, no network), in four passes: per sentence, find cues
+ * and build claims; relate claims in a sentence (nesting, coordination, "as quoted by"); add quote
+ * continuations; then name each source, resolving pronouns and short mentions to earlier sources.
+ * Without `statements`, the text is split by the project's own segmenter so suggestions line up with
+ * stored statements; headings never yield claims.
+ */
+import { normalizeSourceName } from "@/lib/sources/normalize-source-name";
+import { buildAccordingClaim, buildVerbClaim, type RawClaim, type SentenceContext } from "./build-claims";
+import { describeAnonymityReason, describeSource, type SourceDraft } from "./describe-source";
+import { findCues } from "./find-cues";
+import { findQuotes, maskQuotes } from "./find-quotes";
+import { findViaMarkers, type ViaMarker } from "./find-via";
+import { relateClaims } from "./relate-claims";
+import { segmentText } from "@/lib/statements/segment-text";
+import { findTokenIndex, tokenizeText } from "./tokenize-text";
+import { resolveMention, scanEntities, type Entity } from "./track-entities";
+import type { KnownSource, StatementSpan, SuggestOptions, Suggestion } from "./types";
+
+export type { AttributionMode, KnownSource, SourceType, Span, SuggestedSource, Suggestion } from "./types";
+
+interface SentenceClaims {
+  sentence: StatementSpan;
+  claims: RawClaim[];
+  via: ViaMarker[];
+}
+
+const PRESIDENT_RE = /\bPresident\s+(?:\p{Lu}[\p{L}'’-]+\s+)*(\p{Lu}[\p{L}'’-]+)/gu;
+
+export function suggestAttributions(text: string, options: SuggestOptions = {}): Suggestion[] {
+  const statements = options.statements ?? segmentText(text);
+  const tokens = tokenizeText(text);
+  const quotes = findQuotes(text);
+  const quoteMask = maskQuotes(text.length, quotes);
+  const isQuoted = (o: number) => quoteMask[o] !== 0;
+
+  const perSentence: SentenceClaims[] = [];
+  for (const sentence of statements) {
+    if (sentence.kind !== "sentence") continue;
+    const ctx: SentenceContext = {
+      text, tokens, quotes, start: sentence.start, end: sentence.end,
+      first: findTokenIndex(tokens, sentence.start), to: findTokenIndex(tokens, sentence.end),
+    };
+    if (ctx.first >= ctx.to) continue;
+    const via = findViaMarkers(text, tokens, ctx.first, ctx.to);
+    const claims: RawClaim[] = [];
+    for (const cue of findCues(tokens, ctx.first, ctx.to, isQuoted)) {
+      // A trailing "according to a report in X" is a via, not a claim of its own.
+      if (cue.kind === "according" && via.some((v) => v.at <= tokens[cue.first].start && tokens[cue.first].start - v.at <= 2)) continue;
+      const claim = cue.kind === "according" ? buildAccordingClaim(ctx, cue) : buildVerbClaim(ctx, cue);
+      if (claim) claims.push(claim);
+    }
+    perSentence.push({ sentence, claims: relateClaims(ctx, claims, via), via });
+  }
+  addContinuations(text, quotes, perSentence);
+  return nameSources(text, tokens, quoteMask, statements, perSentence, options.knownSources ?? []);
+}
+
+/** A sentence that is only a quotation, right after a quoted claim in the same paragraph, is that speaker's. */
+function addContinuations(text: string, quotes: ReturnType<typeof findQuotes>, perSentence: SentenceClaims[]): void {
+  for (let i = 1; i < perSentence.length; i++) {
+    const cur = perSentence[i];
+    const prev = perSentence[i - 1];
+    const last = prev.claims.at(-1);
+    if (cur.claims.length > 0 || !last || last.mode !== "direct_quote" || !last.mention) continue;
+    if (text.slice(prev.sentence.end, cur.sentence.start).includes("\n")) continue;
+    const s = text.slice(cur.sentence.start, cur.sentence.end);
+    const lead = s.length - s.trimStart().length;
+    const q = quotes.find((x) => x.open === cur.sentence.start + lead);
+    if (!q || q.close < cur.sentence.end - 2 || q.inner.start < last.content.end) continue;
+    cur.claims.push({ mention: null, cue: null, content: q.inner, mode: "direct_quote", shape: "continuation", confidence: 0.6, speaker: last });
+  }
+}
+
+function nameSources(
+  text: string, tokens: ReturnType<typeof tokenizeText>, quoteMask: Uint8Array, statements: StatementSpan[],
+  perSentence: SentenceClaims[], known: KnownSource[],
+): Suggestion[] {
+  const headings = statements.filter((s) => s.kind === "heading");
+  const entities: Entity[] = scanEntities(text, tokens, quoteMask, headings);
+  const presidents = [...text.matchAll(PRESIDENT_RE)].map((m) => ({ at: m.index!, surname: m[1] }));
+  const knownByKey = new Map(known.map((k) => [`${k.type}\u0000${normalizeSourceName(k.name)}`, k.id]));
+  const drafts = new Map<RawClaim, SourceDraft>();
+  const out: Suggestion[] = [];
+  const all = perSentence.flatMap((p) => p.claims.map((c) => ({ c, p })));
+  for (const { c, p } of all) {
+    let draft: SourceDraft;
+    let confidence = c.confidence;
+    if (c.speaker) draft = drafts.get(c.speaker)!;
+    else {
+      const m = c.mention!;
+      const span = { start: tokens[m.first].start, end: tokens[m.last].end };
+      const appositive = m.appositive ? text.slice(tokens[m.appositive.first].start, tokens[m.appositive.last].end) : undefined;
+      const president = [...presidents].reverse().find((x) => x.at < span.start) ?? presidents[0];
+      const d = describeSource(text.slice(span.start, span.end), { appositive, presidentSurname: president?.surname ?? null });
+      draft = d.source;
+      if (d.refers !== "full") {
+        const resolved = resolveMention(d, span.start, entities);
+        if (resolved) draft = resolved;
+        else if (d.refers === "pronoun") confidence -= 0.3;
+        confidence -= 0.1;
+      }
+      if (draft.type === "anonymous_individual" || draft.type === "anonymous_group") {
+        const reason = describeAnonymityReason(appositive ?? text.slice(p.sentence.start, p.sentence.end));
+        if (reason && (d.refers === "full" || !draft.anonymityReason)) draft = { ...draft, anonymityReason: reason };
+      }
+      // Later resolutions should find this claim's source where it was mentioned.
+      const at = entities.findIndex((e) => e.start >= span.start);
+      const entity = { start: span.start, source: draft, fromClaim: true };
+      if (at >= 0 && entities[at].start === span.start) entities[at] = entity;
+      else entities.splice(at < 0 ? entities.length : at, 0, entity);
+    }
+    drafts.set(c, draft);
+    out.push(toSuggestion(tokens, c, draft, confidence, drafts, knownByKey));
+  }
+  return out.sort((a, b) => a.content.start - b.content.start || b.content.end - a.content.end);
+}
+
+function toSuggestion(
+  tokens: ReturnType<typeof tokenizeText>, c: RawClaim, draft: SourceDraft, confidence: number,
+  drafts: Map<RawClaim, SourceDraft>, knownByKey: Map<string, string>,
+): Suggestion {
+  const span = (a: number, b: number) => ({ start: tokens[a].start, end: tokens[b].end });
+  let via: Suggestion["via"] = null;
+  if (c.outer) {
+    const o = drafts.get(c.outer);
+    if (o) via = { name: o.name, type: o.type, mention: c.outer.mention ? span(c.outer.mention.first, c.outer.mention.last) : null };
+  } else if (c.via) via = { name: c.via.name, type: c.via.type, mention: c.via.mention };
+  const suggestion: Suggestion = {
+    source: { ...draft, existingSourceId: knownByKey.size ? knownByKey.get(`${draft.type}\u0000${normalizeSourceName(draft.name)}`) ?? null : null },
+    mention: c.mention ? span(c.mention.first, c.mention.last) : null,
+    cue: c.cue ? span(c.cue.first, c.cue.last) : null,
+    content: c.content,
+    mode: c.mode,
+    via,
+    confidence: Math.round(Math.max(0.05, Math.min(0.99, confidence)) * 100) / 100,
+  };
+  if (c.parts) suggestion.contentParts = c.parts;
+  return suggestion;
+}
