@@ -1,0 +1,89 @@
+import { quoteSelector } from "@/lib/anchoring/text-quote";
+import type { Span } from "@/lib/spans/check-span";
+import { diffText, type TextEdit } from "./reanchor-diff";
+import { placeholderSpan, quoteOf, reanchorParts, reanchorSpan, searchElsewhere, type SpanOutcome } from "./reanchor";
+
+/** A claim as stored: for an orphaned claim, text/prefix/suffix are what was lost, not body.slice. */
+export interface StoredClaim {
+  id: string; start: number; end: number; text: string; prefix: string; suffix: string;
+  orphaned: boolean; parts: Span[] | null;
+}
+export interface StoredAttribution {
+  id: string; claimId: string;
+  cueStart: number | null; cueEnd: number | null; mentionStart: number | null; mentionEnd: number | null;
+}
+
+/** reattached: an orphaned claim whose exact text (with its context) is back; still_orphaned: it is not. */
+export type ClaimOutcome = SpanOutcome | "orphaned" | "reattached" | "still_orphaned";
+
+export interface ClaimPlan {
+  id: string;
+  outcome: ClaimOutcome;
+  changed: boolean;
+  next: { start: number; end: number; text: string; prefix: string; suffix: string; orphaned: boolean; parts: Span[] | null };
+}
+export interface AttributionPlan {
+  id: string; claimId: string; changed: boolean;
+  cue: SpanOutcome | null; mention: SpanOutcome | null;
+  next: { cueStart: number | null; cueEnd: number | null; mentionStart: number | null; mentionEnd: number | null };
+}
+
+const sameParts = (a: Span[] | null, b: Span[] | null) => JSON.stringify(a) === JSON.stringify(b);
+
+function anchored(newBody: string, span: Span, parts: Span[] | null) {
+  return { ...span, ...quoteSelector(newBody, span), orphaned: false, parts };
+}
+
+function planClaim(edit: TextEdit, oldBody: string, newBody: string, claim: StoredClaim): Omit<ClaimPlan, "changed"> {
+  const old = { start: claim.start, end: claim.end };
+  const orphan = (outcome: ClaimOutcome) => ({ id: claim.id, outcome, next: {
+    ...placeholderSpan(edit, newBody, old), text: claim.text, prefix: claim.prefix, suffix: claim.suffix, orphaned: true, parts: null } });
+  if (claim.orphaned) {
+    // Its offsets are only a placeholder, so only the stored quote and its context can bring it back.
+    const match = searchElsewhere(edit, newBody, claim, placeholderSpan(edit, newBody, old).start);
+    return match ? { id: claim.id, outcome: "reattached", next: anchored(newBody, match, null) } : orphan("still_orphaned");
+  }
+  const quote = quoteOf(oldBody, old);
+  if (!quote) return orphan("orphaned");
+  const whole = reanchorSpan(edit, newBody, quote, old);
+  if (whole.span) {
+    const shift = whole.span.start - old.start;
+    const parts = claim.parts?.map((p) => ({ start: p.start + shift, end: p.end + shift })) ?? null;
+    return { id: claim.id, outcome: whole.outcome, next: anchored(newBody, whole.span, parts) };
+  }
+  // A split quote whose interruption ("he said" → "she said") changed still holds every quoted part.
+  const parts = claim.parts?.length ? reanchorParts(edit, oldBody, newBody, claim.parts) : null;
+  if (parts) {
+    const span = { start: parts.spans[0].start, end: parts.spans[parts.spans.length - 1].end };
+    return { id: claim.id, outcome: parts.searched ? "found" : "moved", next: anchored(newBody, span, parts.spans) };
+  }
+  return orphan("orphaned");
+}
+
+function planSpan(edit: TextEdit, oldBody: string, newBody: string, start: number | null, end: number | null) {
+  if (start === null || end === null) return { outcome: null, start: null, end: null };
+  const quote = quoteOf(oldBody, { start, end });
+  const result = quote ? reanchorSpan(edit, newBody, quote, { start, end }) : { outcome: "lost" as const, span: null };
+  return { outcome: result.outcome, start: result.span?.start ?? null, end: result.span?.end ?? null };
+}
+
+/** Re-anchors every claim, split-quote part, cue and mention of an article from `oldBody` to `newBody`. */
+export function reanchorArticle(input: { oldBody: string; newBody: string; claims: StoredClaim[]; attributions: StoredAttribution[] }) {
+  const { oldBody, newBody } = input;
+  const edit = diffText(oldBody, newBody);
+  const claims: ClaimPlan[] = input.claims.map((claim) => {
+    const plan = planClaim(edit, oldBody, newBody, claim);
+    const n = plan.next;
+    const changed = n.start !== claim.start || n.end !== claim.end || n.text !== claim.text || n.prefix !== claim.prefix
+      || n.suffix !== claim.suffix || n.orphaned !== claim.orphaned || !sameParts(n.parts, claim.parts);
+    return { ...plan, changed };
+  });
+  const attributions: AttributionPlan[] = input.attributions.map((a) => {
+    const cue = planSpan(edit, oldBody, newBody, a.cueStart, a.cueEnd);
+    const mention = planSpan(edit, oldBody, newBody, a.mentionStart, a.mentionEnd);
+    const next = { cueStart: cue.start, cueEnd: cue.end, mentionStart: mention.start, mentionEnd: mention.end };
+    const changed = next.cueStart !== a.cueStart || next.cueEnd !== a.cueEnd || next.mentionStart !== a.mentionStart || next.mentionEnd !== a.mentionEnd;
+    return { id: a.id, claimId: a.claimId, changed, cue: cue.outcome, mention: mention.outcome, next };
+  });
+  return { edit, claims, attributions };
+}
