@@ -1,45 +1,53 @@
-import { afterCursor, keysetOrder, pageOf } from "@/lib/cursor";
-import { db, type Prisma } from "@/lib/db";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { afterKeys, keyColumns, keysetPage, orderByClause } from "@/lib/keyset";
 import { claimInclude, presentClaim } from "@/lib/present";
-import { ANONYMOUS_SOURCE_TYPES } from "@/lib/sources/source-types";
+import { claimCondition, unsourcedCondition } from "./filter-sql";
+import { CLAIM_ORDERINGS, STATEMENT_ORDERING } from "./orderings";
 import type { FindClaimsInput } from "./schema";
 
-/**
- * `anonymous=true` means the claim rests only on anonymous sources (it has attributions and none
- * names its source); `anonymous=false` means at least one attribution names its source.
- */
-export function claimFilter(input: FindClaimsInput): Prisma.ClaimWhereInput {
-  const and: Prisma.ClaimWhereInput[] = [];
-  if (input.articleId?.length) and.push({ articleId: { in: input.articleId } });
-  if (input.sourceType?.length) and.push({ attributions: { some: { source: { type: { in: input.sourceType } } } } });
-  if (input.mode?.length) and.push({ attributions: { some: { mode: { in: input.mode } } } });
-  if (input.reviewStatus?.length) and.push({ reviewStatus: { in: input.reviewStatus } });
-  if (input.anonymous === true) {
-    and.push({ attributions: { some: {} } }, { attributions: { none: { source: { type: { notIn: [...ANONYMOUS_SOURCE_TYPES] } } } } });
-  } else if (input.anonymous === false) {
-    and.push({ attributions: { some: { source: { type: { notIn: [...ANONYMOUS_SOURCE_TYPES] } } } } });
-  }
-  if (input.q) {
-    and.push({
-      OR: [
-        { text: { contains: input.q, mode: "insensitive" } },
-        { attributions: { some: { source: { name: { contains: input.q, mode: "insensitive" } } } } },
-      ],
-    });
-  }
-  return { AND: and };
-}
+const sql = Prisma.sql;
 
+/**
+ * The explorer's rows: claims matching the filters (`kind: "claim"`), or with `unsourced=true` the
+ * sentences no attributed claim covers (`kind: "statement"`, no attributions). Keyset-paged.
+ */
 export async function findClaims(input: FindClaimsInput) {
-  const rows = await db().claim.findMany({
-    where: { AND: [claimFilter(input), afterCursor(input.cursor)] },
-    orderBy: keysetOrder,
-    take: input.limit + 1,
+  if (input.unsourced) return findUnsourcedStatements(input);
+  const ordering = CLAIM_ORDERINGS[input.sort];
+  const rows = await db().$queryRaw<{ id: string }[]>(sql`
+    SELECT c.id, ${keyColumns(ordering)} FROM "Claim" c JOIN "Article" ar ON ar.id = c."articleId"
+    WHERE ${claimCondition(input)} AND ${afterKeys(ordering, input.cursor)}
+    ORDER BY ${orderByClause(ordering)} LIMIT ${input.limit + 1}`);
+  const page = keysetPage(ordering, rows, input.limit);
+  const claims = await db().claim.findMany({
+    where: { id: { in: page.items.map((r) => r.id) } },
     include: { ...claimInclude, article: { select: { body: true, title: true } } },
   });
-  const page = pageOf(rows, input.limit);
+  const byId = new Map(claims.map((c) => [c.id, c]));
   return {
-    items: page.items.map(({ article, ...claim }) => ({ ...presentClaim(claim, article.body), articleTitle: article.title })),
+    items: page.items.map((r) => {
+      const { article, ...claim } = byId.get(r.id)!;
+      return { kind: "claim" as const, ...presentClaim(claim, article.body), articleTitle: article.title };
+    }),
+    nextCursor: page.nextCursor,
+  };
+}
+
+async function findUnsourcedStatements(input: FindClaimsInput) {
+  const rows = await db().$queryRaw<{ id: string; articleId: string; articleTitle: string; ordinal: number; start: number; end: number }[]>(sql`
+    SELECT st.id, st."articleId", ar.title AS "articleTitle", st.ordinal, st.start, st."end", ${keyColumns(STATEMENT_ORDERING)}
+    FROM "Statement" st JOIN "Article" ar ON ar.id = st."articleId"
+    WHERE ${unsourcedCondition(input)} AND ${afterKeys(STATEMENT_ORDERING, input.cursor)}
+    ORDER BY ${orderByClause(STATEMENT_ORDERING)} LIMIT ${input.limit + 1}`);
+  const page = keysetPage(STATEMENT_ORDERING, rows, input.limit);
+  const articles = await db().article.findMany({ where: { id: { in: [...new Set(page.items.map((s) => s.articleId))] } }, select: { id: true, body: true } });
+  const bodies = new Map(articles.map((a) => [a.id, a.body]));
+  return {
+    items: page.items.map((s) => ({
+      kind: "statement" as const, id: s.id, articleId: s.articleId, articleTitle: s.articleTitle, ordinal: s.ordinal,
+      start: s.start, end: s.end, text: bodies.get(s.articleId)!.slice(s.start, s.end), attributions: [] as never[],
+    })),
     nextCursor: page.nextCursor,
   };
 }

@@ -31,17 +31,56 @@ const commaList = <const T extends readonly [string, ...string[]]>(values: T) =>
     .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(",")).filter(Boolean))
     .pipe(z.array(z.enum(values)));
 
+const booleanParam = z.enum(["true", "false"]).transform((v) => v === "true");
+
+/** A calendar day, inclusive, compared with the article's date (published, else added). */
+const day = z.iso.date({ message: "Must be a date (YYYY-MM-DD)" });
+
+/** Repeated parameters only: an affiliation may itself contain a comma ("Ministry of Health, Gaza"). */
+const repeatedText = z
+  .union([z.string(), z.array(z.string())])
+  .transform((v) => (Array.isArray(v) ? v : [v]).map((s) => s.trim()).filter(Boolean))
+  .pipe(z.array(z.string().max(200)).max(50));
+
+export const CLAIM_SORTS = ["newest", "oldest", "article"] as const;
+export type ClaimSort = (typeof CLAIM_SORTS)[number];
+
+/**
+ * The explorer's filters, shared by `GET /api/claims`, `/claims`, `/reports` and `GET /api/reports`
+ * so a view, its API answer and its report always select the same claims.
+ */
+export const claimFilterShape = {
+  articleId: oneOrMany(id).optional(),
+  sourceType: commaList(SOURCE_TYPES).optional(),
+  /** true: the claim rests only on anonymous sources; false: at least one attribution names its source. */
+  anonymous: booleanParam.optional(),
+  affiliation: repeatedText.optional(),
+  mode: commaList(ATTRIBUTION_MODES).optional(),
+  /** Second-hand: true when some attribution came through another source ("as quoted by …"). */
+  via: booleanParam.optional(),
+  reviewStatus: commaList(REVIEW_STATUSES).optional(),
+  from: day.optional(),
+  to: day.optional(),
+  /** Statements with no attribution: sentences that no attributed claim covers, instead of claims. */
+  unsourced: booleanParam.optional(),
+  q: z.string().trim().max(200).optional(),
+};
+
+const claimFilterObject = z.object(claimFilterShape).strict();
+export type ClaimFilters = z.infer<typeof claimFilterObject>;
+export type FilterKey = keyof ClaimFilters;
+
+const checkDateRange = (f: { from?: string; to?: string }) => !f.from || !f.to || f.from <= f.to;
+const dateRangeIssue = { message: "from must not be after to", path: ["to"] };
+
+export const claimFiltersSchema = claimFilterObject.refine(checkDateRange, dateRangeIssue);
+
 /** GET /api/claims filters; the explorer UI builds the same query string. */
 export const findClaimsSchema = z
-  .object({
-    articleId: oneOrMany(id).optional(),
-    sourceType: commaList(SOURCE_TYPES).optional(),
-    anonymous: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
-    mode: commaList(ATTRIBUTION_MODES).optional(),
-    reviewStatus: commaList(REVIEW_STATUSES).optional(),
-    q: z.string().trim().max(200).optional(),
-    limit,
-    cursor: z.string().max(200).optional(),
-  })
-  .strict();
+  .object({ ...claimFilterShape, sort: z.enum(CLAIM_SORTS).default("newest"), limit, cursor: z.string().max(500).optional() })
+  .strict()
+  .refine(checkDateRange, dateRangeIssue);
 export type FindClaimsInput = z.infer<typeof findClaimsSchema>;
+
+/** The filters that select claims by their attributions or review; unsourced statements match none of them. */
+export const CLAIM_ONLY_FILTERS = ["sourceType", "anonymous", "affiliation", "mode", "via", "reviewStatus"] as const satisfies readonly FilterKey[];

@@ -1,0 +1,111 @@
+import { ARTICLE_DATE, claimCondition, unsourcedCondition } from "@/lib/claims/filter-sql";
+import type { ClaimFilters } from "@/lib/claims/schema";
+import type { AttributionMode, ReviewStatus, SourceType } from "@/lib/generated/prisma/enums";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { isAnonymousType } from "@/lib/sources/source-types";
+import type { Snapshot } from "./snapshot";
+
+const sql = Prisma.sql;
+
+export interface Span { start: number; end: number; text: string }
+export interface ReportSourceRef {
+  id: string; type: SourceType; name: string; count: number | null; affiliation: string | null; role: string | null;
+  anonymous: boolean; anonymityReason: string | null;
+}
+export interface ReportAttribution { id: string; mode: AttributionMode; source: ReportSourceRef; via: ReportSourceRef | null; cue: Span | null; mention: Span | null; note: string | null }
+/** A claim as exported: offsets plus a W3C text-quote selector (text, prefix, suffix) to re-anchor it. */
+export interface ReportClaim {
+  id: string; articleId: string; articleTitle: string; articleDate: string;
+  start: number; end: number; text: string; prefix: string; suffix: string; parts: { start: number; end: number }[] | null;
+  orphaned: boolean; reviewStatus: ReviewStatus; reviewComment: string | null; attributions: ReportAttribution[];
+}
+export interface ReportStatement { id: string; articleId: string; articleTitle: string; articleDate: string; ordinal: number; start: number; end: number; text: string }
+
+const ISO = (expr: Prisma.Sql) => sql`to_char(${expr}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const sourceColumns = (alias: string) => Prisma.raw(
+  `${alias}.id AS ${alias}_id, CAST(${alias}.type AS text) AS ${alias}_type, ${alias}.name AS ${alias}_name, ${alias}.count AS ${alias}_count, ` +
+  `${alias}.affiliation AS ${alias}_affiliation, ${alias}.role AS ${alias}_role, ${alias}."anonymityReason" AS ${alias}_reason`);
+
+type Row = Record<string, unknown>;
+
+function sourceOf(row: Row, alias: string): ReportSourceRef | null {
+  if (row[`${alias}_id`] === null) return null;
+  const type = row[`${alias}_type`] as SourceType;
+  return {
+    id: row[`${alias}_id`] as string, type, name: row[`${alias}_name`] as string, count: row[`${alias}_count`] as number | null,
+    affiliation: row[`${alias}_affiliation`] as string | null, role: row[`${alias}_role`] as string | null,
+    anonymous: isAnonymousType(type), anonymityReason: row[`${alias}_reason`] as string | null,
+  };
+}
+
+const spanOf = (body: string, start: unknown, end: unknown): Span | null =>
+  typeof start === "number" && typeof end === "number" ? { start, end, text: body.slice(start, end) } : null;
+
+/** Offsets are UTF-16 units, which only JavaScript slices right: bodies are fetched once per article, in order. */
+function bodyCache(snapshot: Snapshot) {
+  let current: { id: string; body: string } | null = null;
+  return async (articleId: string) => {
+    if (current?.id !== articleId) {
+      const [row] = await snapshot.rows<{ body: string }>(sql`SELECT body FROM "Article" WHERE id = CAST(${articleId} AS uuid)`);
+      current = { id: articleId, body: row.body };
+    }
+    return current.body;
+  };
+}
+
+/** Report order: newest stories first, each from top to bottom. */
+const ARTICLE_ORDER = sql`${ARTICLE_DATE} DESC, ar.id DESC`;
+
+/** The matching claims with their attributions, one at a time, from a cursor (one row per attribution). */
+export async function* streamReportClaims(snapshot: Snapshot, f: ClaimFilters): AsyncGenerator<ReportClaim> {
+  const bodyOf = bodyCache(snapshot);
+  let pending: ReportClaim | null = null;
+  for await (const batch of snapshot.stream<Row>(sql`
+    SELECT c.id, c."articleId" AS article_id, ar.title AS article_title, ${ISO(ARTICLE_DATE)} AS article_date,
+      c.start, c."end", c.text, c.prefix, c.suffix, CAST(c.parts AS text) AS parts, c.orphaned,
+      CAST(c."reviewStatus" AS text) AS review_status, c."reviewComment" AS review_comment,
+      a.id AS attribution_id, CAST(a.mode AS text) AS mode, a."cueStart" AS cue_start, a."cueEnd" AS cue_end,
+      a."mentionStart" AS mention_start, a."mentionEnd" AS mention_end, a.note, ${sourceColumns("s")}, ${sourceColumns("v")}
+    FROM "Claim" c JOIN "Article" ar ON ar.id = c."articleId"
+      LEFT JOIN "Attribution" a ON a."claimId" = c.id LEFT JOIN "Source" s ON s.id = a."sourceId" LEFT JOIN "Source" v ON v.id = a."viaSourceId"
+    WHERE ${claimCondition(f)}
+    ORDER BY ${ARTICLE_ORDER}, c.start, c."end" DESC, c.id, a."createdAt", a.id`)) {
+    for (const row of batch) {
+      if (pending && pending.id !== row.id) {
+        yield pending;
+        pending = null;
+      }
+      const body = await bodyOf(row.article_id as string);
+      pending ??= {
+        id: row.id as string, articleId: row.article_id as string, articleTitle: row.article_title as string, articleDate: row.article_date as string,
+        start: row.start as number, end: row.end as number, text: row.text as string, prefix: row.prefix as string, suffix: row.suffix as string,
+        parts: row.parts ? JSON.parse(row.parts as string) : null, orphaned: row.orphaned as boolean,
+        reviewStatus: row.review_status as ReviewStatus, reviewComment: row.review_comment as string | null, attributions: [],
+      };
+      if (row.attribution_id !== null) {
+        pending.attributions.push({
+          id: row.attribution_id as string, mode: row.mode as AttributionMode, source: sourceOf(row, "s")!, via: sourceOf(row, "v"),
+          cue: spanOf(body, row.cue_start, row.cue_end), mention: spanOf(body, row.mention_start, row.mention_end), note: row.note as string | null,
+        });
+      }
+    }
+  }
+  if (pending) yield pending;
+}
+
+/** The sentences no attributed claim covers, under the same filters. */
+export async function* streamUnsourcedStatements(snapshot: Snapshot, f: ClaimFilters): AsyncGenerator<ReportStatement> {
+  const bodyOf = bodyCache(snapshot);
+  for await (const batch of snapshot.stream<Row>(sql`
+    SELECT st.id, st."articleId" AS article_id, ar.title AS article_title, ${ISO(ARTICLE_DATE)} AS article_date, st.ordinal, st.start, st."end"
+    FROM "Statement" st JOIN "Article" ar ON ar.id = st."articleId"
+    WHERE ${unsourcedCondition(f)} ORDER BY ${ARTICLE_ORDER}, st.ordinal`)) {
+    for (const row of batch) {
+      const body = await bodyOf(row.article_id as string);
+      yield {
+        id: row.id as string, articleId: row.article_id as string, articleTitle: row.article_title as string, articleDate: row.article_date as string,
+        ordinal: row.ordinal as number, start: row.start as number, end: row.end as number, text: body.slice(row.start as number, row.end as number),
+      };
+    }
+  }
+}
