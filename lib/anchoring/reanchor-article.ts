@@ -31,7 +31,7 @@ export interface AttributionPlan {
 const sameParts = (a: Span[] | null, b: Span[] | null) => JSON.stringify(a) === JSON.stringify(b);
 
 function anchored(newBody: string, span: Span, parts: Span[] | null) {
-  return { ...span, ...quoteSelector(newBody, span), orphaned: false, parts };
+  return { start: span.start, end: span.end, ...quoteSelector(newBody, span), orphaned: false, parts };
 }
 
 function planClaim(edit: TextEdit, oldBody: string, newBody: string, claim: StoredClaim): Omit<ClaimPlan, "changed"> {

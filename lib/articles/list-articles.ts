@@ -1,6 +1,70 @@
 import { afterCursor, keysetOrder, pageOf } from "@/lib/cursor";
 import { db } from "@/lib/db";
+import { ANONYMOUS_SOURCE_TYPES } from "@/lib/sources/source-types";
 import type { ListArticlesInput } from "./schema";
+
+export interface ArticleCounts {
+  statements: number;
+  claims: number;
+  sentences: number;
+  /** Sentences overlapped by at least one attributed, non-orphaned claim. */
+  sourcedSentences: number;
+  /** sourcedSentences / sentences; null without sentences. */
+  sourcedShare: number | null;
+  /** Share of attributed, non-orphaned claims resting only on anonymous sources; null without any. */
+  anonymousShare: number | null;
+}
+
+interface CountRow { id: string; statements: number; sentences: number; sourced: number; claims: number; attributed: number; anonymous: number }
+
+/**
+ * The counts of a page of articles in one grouped query (never one per article). Orphaned claims
+ * count as claims but source nothing: their text is gone from the article.
+ */
+async function countArticles(ids: string[]): Promise<Map<string, ArticleCounts>> {
+  if (!ids.length) return new Map();
+  const anonymous = [...ANONYMOUS_SOURCE_TYPES];
+  const rows = await db().$queryRaw<CountRow[]>`
+    WITH page AS (SELECT unnest(${ids}::uuid[]) AS id),
+    attributed AS (
+      SELECT c.id, c."articleId", c.start, c."end",
+             bool_and(s.type::text = ANY(${anonymous}::text[])) AS anonymous_only
+      FROM "Claim" c
+      JOIN "Attribution" a ON a."claimId" = c.id
+      JOIN "Source" s ON s.id = a."sourceId"
+      WHERE c."articleId" IN (SELECT id FROM page) AND NOT c.orphaned
+      GROUP BY c.id
+    ),
+    st AS (
+      SELECT st."articleId",
+             count(*)::int AS statements,
+             count(*) FILTER (WHERE st.kind = 'sentence')::int AS sentences,
+             count(*) FILTER (WHERE st.kind = 'sentence' AND EXISTS (
+               SELECT 1 FROM attributed x WHERE x."articleId" = st."articleId" AND x.start < st."end" AND x."end" > st.start
+             ))::int AS sourced
+      FROM "Statement" st WHERE st."articleId" IN (SELECT id FROM page) GROUP BY st."articleId"
+    ),
+    cl AS (SELECT c."articleId", count(*)::int AS claims FROM "Claim" c WHERE c."articleId" IN (SELECT id FROM page) GROUP BY c."articleId"),
+    an AS (
+      SELECT x."articleId", count(*)::int AS attributed, count(*) FILTER (WHERE x.anonymous_only)::int AS anonymous
+      FROM attributed x GROUP BY x."articleId"
+    )
+    SELECT page.id::text AS id,
+           coalesce(st.statements, 0) AS statements, coalesce(st.sentences, 0) AS sentences, coalesce(st.sourced, 0) AS sourced,
+           coalesce(cl.claims, 0) AS claims, coalesce(an.attributed, 0) AS attributed, coalesce(an.anonymous, 0) AS anonymous
+    FROM page
+    LEFT JOIN st ON st."articleId" = page.id
+    LEFT JOIN cl ON cl."articleId" = page.id
+    LEFT JOIN an ON an."articleId" = page.id`;
+  return new Map(rows.map((r) => [r.id, {
+    statements: r.statements,
+    claims: r.claims,
+    sentences: r.sentences,
+    sourcedSentences: r.sourced,
+    sourcedShare: r.sentences ? r.sourced / r.sentences : null,
+    anonymousShare: r.attributed ? r.anonymous / r.attributed : null,
+  }]));
+}
 
 export async function listArticles(input: ListArticlesInput) {
   const rows = await db().article.findMany({
@@ -16,12 +80,12 @@ export async function listArticles(input: ListArticlesInput) {
     select: {
       id: true, title: true, language: true, outlet: true, url: true, publishedAt: true, status: true, version: true,
       createdAt: true, updatedAt: true,
-      _count: { select: { statements: true, claims: true } },
     },
   });
   const page = pageOf(rows, input.limit);
+  const counts = await countArticles(page.items.map((a) => a.id));
   return {
-    items: page.items.map(({ _count, ...a }) => ({ ...a, counts: { statements: _count.statements, claims: _count.claims } })),
+    items: page.items.map((a) => ({ ...a, counts: counts.get(a.id)! })),
     nextCursor: page.nextCursor,
   };
 }

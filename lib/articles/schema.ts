@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { limit, optionalText, storableString, text } from "@/lib/schema";
+import { limit, optionalText, storableString, text, version } from "@/lib/schema";
 
 export const MAX_ARTICLE_CHARS = 1_000_000;
 
@@ -47,3 +47,27 @@ export const listArticlesSchema = z
   })
   .strict();
 export type ListArticlesInput = z.infer<typeof listArticlesSchema>;
+
+/**
+ * PATCH /api/articles/:id: any metadata and/or the body, on top of `version`. A new body is kept
+ * byte-exact like on import; its claims, parts, cues and mentions are re-anchored.
+ */
+export const updateArticleSchema = z
+  .object({
+    version,
+    title: createArticleSchema.shape.title.optional(),
+    body: createArticleSchema.shape.body.optional(),
+    language: languageTag.optional(),
+    outlet: optionalText(200),
+    url: z.union([httpUrl, z.null()]).optional(),
+    publishedAt: z.union([publicationDate, z.null()]).optional(),
+  })
+  .strict()
+  .refine((a) => Object.keys(a).some((k) => k !== "version"), { message: "Nothing to change: send at least one field besides version" });
+export type UpdateArticleInput = z.infer<typeof updateArticleSchema>;
+
+/** POST /api/articles/:id/status; which moves a role may make is in article-status.ts. */
+export const changeStatusSchema = z
+  .object({ status: z.enum(ARTICLE_STATUSES), version, comment: optionalText(2000) })
+  .strict();
+export type ChangeStatusInput = z.infer<typeof changeStatusSchema>;
