@@ -100,7 +100,7 @@ describe("GET /api/articles", () => {
     const first = await call(articles.GET, "GET", { user: reviewer, query: { q: tag, limit: "2" } });
     expect(first.status).toBe(200);
     expect(first.json.items.map((a: { title: string }) => a.title)).toEqual([`${tag} 2`, `${tag} 1`]);
-    expect(first.json.items[0].counts).toEqual({ statements: 2, claims: 0 });
+    expect(first.json.items[0].counts).toEqual({ statements: 2, claims: 0, sentences: 2, sourcedSentences: 0, sourcedShare: 0, anonymousShare: null });
     const second = await call(articles.GET, "GET", { user: reviewer, query: { q: tag, limit: "2", cursor: first.json.nextCursor } });
     expect(second.json.items.map((a: { title: string }) => a.title)).toEqual([`${tag} 0`]);
     expect(second.json.nextCursor).toBeNull();
