@@ -1,0 +1,114 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, request, test, type Page } from "@playwright/test";
+import { parse } from "csv-parse/sync";
+import { DEMO_PASSWORD, signIn } from "./helpers";
+
+const fixture = (name: string) => readFileSync(path.join(process.cwd(), "fixtures", "rafah", name), "utf8");
+const gold = JSON.parse(fixture("gold.json")) as {
+  sources: { id: string; label: string; type: string; count: number | null; affiliation: string | null; role: string | null; anonymityReason: string | null }[];
+  claims: { id: string; content: { start: number; end: number; text: string }; source: string; sourceMention: { start: number; end: number }; cue: { start: number; end: number }; mode: string; via: string | null }[];
+};
+const ANONYMOUS_GROUP_CLAIMS = ["C2", "C3", "C4", "C5", "C6", "C9"];
+
+/** The Rafah article tagged as in its gold file, through the real API as an editor; its own copy per test. */
+async function seedGoldArticle(baseURL: string) {
+  const api = await request.newContext({ baseURL });
+  const post = async (url: string, data: unknown) => {
+    const response = await api.post(url, { data });
+    expect(response.status(), `${url}: ${await response.text()}`).toBeLessThan(300);
+    return response.json();
+  };
+  await post("/api/session", { email: "editor@sourcedesk.local", password: DEMO_PASSWORD });
+  const suffix = ` ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const article = await post("/api/articles", { title: `Rafah reviewed${suffix}`, body: fixture("article.txt"), language: "en" });
+  const sourceIds = new Map<string, string>();
+  for (const s of gold.sources) {
+    const name = s.type.startsWith("anonymous") ? s.label : `${s.label}${suffix}`;
+    sourceIds.set(s.id, (await post("/api/sources", { type: s.type, name, count: s.count, affiliation: s.affiliation, role: s.role, anonymityReason: s.anonymityReason })).id);
+  }
+  for (const c of gold.claims) {
+    const claim = await post("/api/claims", { articleId: article.id, start: c.content.start, end: c.content.end });
+    await post("/api/attributions", {
+      claimId: claim.id, sourceId: sourceIds.get(c.source), mode: c.mode, cue: { start: c.cue.start, end: c.cue.end },
+      mention: { start: c.sourceMention.start, end: c.sourceMention.end }, viaSourceId: c.via ? sourceIds.get(c.via) : null,
+    });
+  }
+  await api.dispose();
+  return article as { id: string; title: string };
+}
+
+const claimsTable = (page: Page) => page.getByRole("table", { name: "Claims matching the filters" });
+const claimText = (id: string) => gold.claims.find((c) => c.id === id)!.content.text;
+
+async function expectAnonymousGroupRows(page: Page) {
+  await expect(page.getByRole("status")).toHaveText("6 claims");
+  const rows = claimsTable(page).getByRole("row");
+  await expect(rows).toHaveCount(1 + ANONYMOUS_GROUP_CLAIMS.length);
+  for (const id of ANONYMOUS_GROUP_CLAIMS) await expect(claimsTable(page).getByText(claimText(id), { exact: true })).toBeVisible();
+  await expect(claimsTable(page).getByText(claimText("C10"), { exact: true })).toHaveCount(0);
+  await expect(page.getByRole("checkbox", { name: /^Anonymous group/ })).toBeChecked();
+}
+
+test("a reviewer filters claims by source type, shares the view, and downloads the CSV and the report", async ({ page, browser, baseURL }) => {
+  const article = await seedGoldArticle(baseURL!);
+  await signIn(page, "reviewer@sourcedesk.local");
+  await page.getByRole("link", { name: "Claims", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Claims", level: 1 })).toBeVisible();
+
+  // Narrow to the seeded article (other tests add their own), then to anonymous groups.
+  await page.goto(`/claims?articleId=${article.id}`);
+  await expect(page.getByRole("status")).toHaveText("10 claims");
+  await expect(page.getByRole("checkbox", { name: /^Anonymous group/ })).toHaveAccessibleName(/Anonymous group\s*6/);
+  await page.getByRole("checkbox", { name: /^Anonymous group/ }).check();
+  await expect(page).toHaveURL(/sourceType=anonymous_group/);
+  await expectAnonymousGroupRows(page);
+
+  // Back and forward move between the two views.
+  await page.goBack();
+  await expect(page.getByRole("status")).toHaveText("10 claims");
+  await expect(page.getByRole("checkbox", { name: /^Anonymous group/ })).not.toBeChecked();
+  await page.goForward();
+  await expectAnonymousGroupRows(page);
+
+  // The URL is the view: a colleague signed in elsewhere opening it sees the same rows.
+  const colleague = await browser.newContext();
+  const shared = await colleague.newPage();
+  await signIn(shared, "admin@sourcedesk.local");
+  await shared.goto(page.url());
+  await expectAnonymousGroupRows(shared);
+  await colleague.close();
+
+  // The CSV holds the same six claims, one row per attribution.
+  const [csvDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "CSV" }).click()]);
+  expect(csvDownload.suggestedFilename()).toMatch(/^sourcing-report-claims-.*\.csv$/);
+  const records: Record<string, string>[] = parse(readFileSync((await csvDownload.path())!, "utf8"), { columns: true });
+  expect(records.map((r) => r.text).sort()).toEqual(ANONYMOUS_GROUP_CLAIMS.map(claimText).sort());
+  expect(new Set(records.map((r) => r.source_type))).toEqual(new Set(["anonymous_group"]));
+
+  // The sourcing report of the same filter, on screen and as a printable download.
+  await page.getByRole("link", { name: "Sourcing report" }).click();
+  await expect(page.getByRole("heading", { name: /^Sourcing report/, level: 1 })).toBeVisible();
+  await expect(page.getByText("Source type: Anonymous group")).toBeVisible();
+  await expect(page.getByRole("img", { name: /Claims by mode: Direct quote 0, Partial quote 0, Paraphrase 6/ })).toBeVisible();
+  const [reportDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Printable HTML" }).click()]);
+  const html = readFileSync((await reportDownload.path())!, "utf8");
+  expect(html).toMatch(/^<!doctype html>/);
+  expect(html.match(/<blockquote/g)).toHaveLength(6);
+});
+
+test("an article's sourcing report shows the gold figures", async ({ page, baseURL }) => {
+  const article = await seedGoldArticle(baseURL!);
+  await signIn(page, "reviewer@sourcedesk.local");
+  await page.goto(`/articles/${article.id}/report`);
+  await expect(page.getByRole("heading", { name: `Sourcing report: ${article.title}`, level: 1 })).toBeVisible();
+  const total = (label: string) => page.locator("dl > div").filter({ has: page.getByRole("term").getByText(label, { exact: true }) }).getByRole("definition");
+  await expect(total("Sentences")).toHaveText("8");
+  await expect(total("Headings")).toHaveText("3");
+  await expect(total("Claims")).toHaveText("10");
+  await expect(total("Sources")).toHaveText("9");
+  await expect(total("Unsourced statements")).toHaveText("0");
+  await expect(page.getByText("80%")).toBeVisible();
+  await expect(page.getByRole("img", { name: /Claims by source type: .*Anonymous individual 2, Anonymous group 6/ })).toBeVisible();
+  await expect(page.locator("ol blockquote")).toHaveCount(10);
+});
