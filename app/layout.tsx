@@ -17,6 +17,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <nav aria-label="Main" className="mx-auto flex max-w-5xl items-center gap-6 px-4 py-3">
             <Link href="/articles" className="font-semibold tracking-tight">Sourcedesk</Link>
             {user && <Link href="/articles" className="text-sm text-muted hover:text-ink">Articles</Link>}
+            {user && <Link href="/claims" className="text-sm text-muted hover:text-ink">Claims</Link>}
+            {user && <Link href="/reports" className="text-sm text-muted hover:text-ink">Reports</Link>}
             {user && (
               <form action={signOutAction} className="ml-auto flex items-center gap-3 text-sm">
                 <span className="text-muted">{user.name} · {user.role}</span>
