@@ -14,7 +14,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body className="min-h-screen bg-white font-sans text-ink antialiased">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">Skip to content</a>
         <header className="border-b border-gray-200">
-          <nav aria-label="Main" className="mx-auto flex max-w-5xl items-center gap-6 px-4 py-3">
+          <nav aria-label="Main" className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-3">
             <Link href="/articles" className="font-semibold tracking-tight">Sourcedesk</Link>
             {user && <Link href="/articles" className="text-sm text-muted hover:text-ink">Articles</Link>}
             {user && <Link href="/claims" className="text-sm text-muted hover:text-ink">Claims</Link>}
@@ -27,7 +27,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             )}
           </nav>
         </header>
-        <main id="main" className="mx-auto max-w-5xl px-4 py-8">{children}</main>
+        <main id="main" className="mx-auto max-w-7xl px-4 py-8">{children}</main>
       </body>
     </html>
   );

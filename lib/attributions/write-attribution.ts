@@ -52,13 +52,14 @@ export async function updateAttribution(id: string, input: UpdateAttributionInpu
   });
 }
 
-export async function deleteAttribution(id: string, expectedVersion: number | undefined, actorId: string) {
-  await db().$transaction(async (tx) => {
+export async function deleteAttribution(id: string, expectedVersion: number | undefined, actorId: string): Promise<{ id: string; auditEventId: string }> {
+  return db().$transaction(async (tx) => {
     const before = await loadAttribution(tx, id);
     if (!before) throw notFound("Attribution");
     const { count } = await tx.attribution.deleteMany({ where: { id, ...(expectedVersion ? { version: expectedVersion } : {}) } });
     if (count === 0) refuseUnapplied("attribution", await tx.attribution.findUnique({ where: { id } }));
-    await recordAudit(tx, { actorId, action: "delete", entity: "attribution", entityId: id, articleId: before.claim.articleId,
+    const auditEventId = await recordAudit(tx, { actorId, action: "delete", entity: "attribution", entityId: id, articleId: before.claim.articleId,
       before: presentAttribution(before, before.claim.article.body) });
+    return { id, auditEventId };
   });
 }

@@ -13,9 +13,12 @@ export interface AuditEntry {
 // JSON round-trip turns Dates into ISO strings and drops undefined, as the jsonb column would.
 const toJson = (value: unknown) => (value === undefined || value === null ? undefined : JSON.parse(JSON.stringify(value)));
 
-/** Call inside the transaction of the change, so the log and the data can never disagree. */
-export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
-  await tx.auditEvent.create({
+/**
+ * Call inside the transaction of the change, so the log and the data can never disagree.
+ * Returns the event's id (a deletion's event is what an undo restores from).
+ */
+export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<string> {
+  const event = await tx.auditEvent.create({
     data: {
       actorId: entry.actorId,
       action: entry.action,
@@ -25,5 +28,7 @@ export async function recordAudit(tx: Tx, entry: AuditEntry): Promise<void> {
       before: toJson(entry.before),
       after: toJson(entry.after),
     },
+    select: { id: true },
   });
+  return event.id.toString();
 }

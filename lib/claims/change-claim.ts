@@ -29,11 +29,12 @@ export async function reviewClaim(id: string, input: ReviewClaimInput, actorId: 
 }
 
 /** Deletes a claim with its attributions; the audit event keeps everything needed to undo it. */
-export async function deleteClaim(id: string, expectedVersion: number | undefined, actorId: string) {
+export async function deleteClaim(id: string, expectedVersion: number | undefined, actorId: string): Promise<{ id: string; auditEventId: string }> {
   const before = await loadClaim(id);
-  await db().$transaction(async (tx) => {
+  return db().$transaction(async (tx) => {
     const { count } = await tx.claim.deleteMany({ where: { id, ...(expectedVersion ? { version: expectedVersion } : {}) } });
     if (count === 0) refuseUnapplied("claim", await tx.claim.findUnique({ where: { id } }));
-    await recordAudit(tx, { actorId, action: "delete", entity: "claim", entityId: id, articleId: before.articleId, before: presentClaim(before, before.article.body) });
+    const auditEventId = await recordAudit(tx, { actorId, action: "delete", entity: "claim", entityId: id, articleId: before.articleId, before: presentClaim(before, before.article.body) });
+    return { id, auditEventId };
   });
 }

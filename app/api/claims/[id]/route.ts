@@ -18,6 +18,6 @@ export const PATCH = route(async (request, context: IdContext) => {
 export const DELETE = route(async (request, context: IdContext) => {
   const user = await requireRole(request, ROLES_THAT_WRITE);
   const id = await idParam(context, "Claim");
-  await deleteClaim(id, parseSearchParams(request, deleteQuerySchema).version, user.id);
-  return new Response(null, { status: 204 });
+  // The audit event id lets the client offer "undo" (POST …/restore {auditEventId}).
+  return ok(await deleteClaim(id, parseSearchParams(request, deleteQuerySchema).version, user.id));
 });

@@ -1,0 +1,98 @@
+"use client";
+
+import { useState } from "react";
+import { callApi } from "@/lib/client/api";
+import { ANONYMOUS_SOURCE_TYPES } from "@/lib/sources/source-types";
+import type { WorkspaceAttribution, WorkspaceSource } from "@/lib/workspace/types";
+import { AnonymityWarning, NewSourceForm } from "./new-source-form";
+import { SourceCombobox } from "./source-combobox";
+import { SourceTypeBadge } from "./source-style";
+import type { Workspace } from "./use-workspace";
+
+export const MODES = [
+  { value: "direct_quote", label: "Direct quote", key: "1" },
+  { value: "partial_quote", label: "Partial quote", key: "2" },
+  { value: "paraphrase", label: "Paraphrase", key: "3" },
+] as const;
+
+interface Props {
+  attribution: WorkspaceAttribution;
+  articleId: string;
+  workspace: Workspace;
+  readOnly: boolean;
+  onPick: (target: "cue" | "mention") => void;
+  onDelete: () => void;
+}
+
+export function describeSource(s: WorkspaceSource) {
+  return [s.count ? `${s.count} ${s.count === 1 ? "person" : "people"}` : null, s.affiliation, s.role].filter(Boolean).join(" · ");
+}
+
+/** One attribution: every control saves at once, guarded by the attribution's version. */
+export function AttributionEditor({ attribution: a, articleId, workspace, readOnly, onPick, onDelete }: Props) {
+  const [creatingVia, setCreatingVia] = useState<string | null>(null);
+  const [note, setNote] = useState(a.note ?? "");
+  // Shown at once while saving; the editor remounts with the server's state after every save.
+  const [mode, setMode] = useState(a.mode);
+  const patch = (changes: Record<string, unknown>, done = "Saved") =>
+    workspace.save(() => callApi("PATCH", `/api/attributions/${a.id}`, { version: a.version, ...changes }), done);
+  const anonymous = ANONYMOUS_SOURCE_TYPES.includes(a.source.type);
+
+  return (
+    <fieldset className="space-y-3 rounded border border-gray-200 p-3" aria-label={`Attribution to ${a.source.name}`}>
+      <legend className="flex items-center gap-2 px-1 text-sm font-medium">
+        <SourceTypeBadge type={a.source.type} /> <span dir="auto">{a.source.name}</span>
+      </legend>
+      {describeSource(a.source) && <p className="text-xs text-muted" dir="auto">{describeSource(a.source)}</p>}
+      {anonymous && (a.source.anonymityReason ? <p className="text-xs">Anonymity: {a.source.anonymityReason}</p> : <AnonymityWarning />)}
+
+      <div role="radiogroup" aria-label="Mode" className="flex flex-wrap gap-3 text-sm">
+        {MODES.map((m) => (
+          <label key={m.value} className="flex items-center gap-1">
+            <input type="radio" name={`mode-${a.id}`} value={m.value} checked={mode === m.value} disabled={readOnly}
+              onChange={() => { setMode(m.value); void patch({ mode: m.value }, `Mode: ${m.label.toLowerCase()}`); }} />
+            {m.label} <kbd className="text-xs text-muted">{m.key}</kbd>
+          </label>
+        ))}
+      </div>
+
+      {(["cue", "mention"] as const).map((target) => (
+        <div key={target} className="flex flex-wrap items-center gap-2 text-sm">
+          <span className="w-16 text-muted">{target === "cue" ? "Cue" : "Mention"}</span>
+          <span dir="auto" className={target === "cue" ? "underline decoration-dotted" : "underline"}>{a[target] ? `“${a[target]!.text}”` : "—"}</span>
+          {!readOnly && (
+            <>
+              <button type="button" className="ml-auto rounded border border-gray-300 px-2 py-0.5 text-xs" onClick={() => onPick(target)}>
+                Mark {target} <kbd>{target === "cue" ? "c" : "m"}</kbd>
+              </button>
+              {a[target] && <button type="button" className="rounded border border-gray-300 px-2 py-0.5 text-xs" onClick={() => patch({ [target]: null }, `${target} cleared`)}>Clear {target}</button>}
+            </>
+          )}
+        </div>
+      ))}
+
+      <div className="space-y-1 text-sm">
+        <div className="flex items-center gap-2">
+          <span className="w-16 text-muted">Via</span>
+          <span dir="auto">{a.via ? a.via.name : "— (first-hand)"}</span>
+          {a.via && !readOnly && <button type="button" className="ml-auto rounded border border-gray-300 px-2 py-0.5 text-xs" onClick={() => patch({ viaSourceId: null }, "Via removed")}>Remove via</button>}
+        </div>
+        {!readOnly && !a.via && (creatingVia !== null ? (
+          <NewSourceForm name={creatingVia} onCancel={() => setCreatingVia(null)}
+            onCreated={(s) => { setCreatingVia(null); void patch({ viaSourceId: s.id }, `Via ${s.name}`); }} />
+        ) : (
+          <SourceCombobox label="Via (second-hand source)" articleId={articleId} placeholder="e.g. the outlet that quoted them"
+            onPick={(s) => patch({ viaSourceId: s.id }, `Via ${s.name}`)} onCreate={setCreatingVia} />
+        ))}
+      </div>
+
+      <label className="block text-sm">Note
+        <textarea value={note} readOnly={readOnly} rows={2} dir="auto" onChange={(e) => setNote(e.target.value)}
+          onBlur={() => { if (note !== (a.note ?? "")) void patch({ note: note.trim() || null }, "Note saved"); }}
+          className="mt-1 w-full rounded border border-gray-300 px-2 py-1" />
+      </label>
+
+      {!readOnly && <button type="button" onClick={onDelete} className="text-sm text-red-700 underline">Remove this attribution</button>}
+    </fieldset>
+  );
+}

@@ -1,0 +1,124 @@
+"use client";
+
+import { memo, type MouseEvent, type RefObject } from "react";
+import type { Span } from "@/lib/spans/check-span";
+import { groupBlocks } from "@/lib/statements/group-blocks";
+import { splitIntoSegments, type Mark } from "@/lib/text/segments";
+import type { WorkspaceClaim, WorkspaceStatement } from "@/lib/workspace/types";
+import { SOURCE_TYPE_STYLE } from "./source-style";
+
+export type MarkKind = "claim" | "mention" | "cue" | "draft" | "pick" | "suggestion";
+
+interface TaggedTextProps {
+  body: string;
+  statements: WorkspaceStatement[];
+  claims: WorkspaceClaim[];
+  focusedIndex: number;
+  activeClaimId: string | null;
+  highlightSourceId: string | null;
+  draft: Span | null;
+  pick: Span | null;
+  ghosts: Span[];
+  statementRefs: RefObject<(HTMLElement | null)[]>;
+  onFocusStatement: (index: number) => void;
+  onMouseUp: (event: MouseEvent<HTMLDivElement>) => void;
+}
+
+function claimTitle(claim: WorkspaceClaim): string {
+  if (!claim.attributions.length) return "Claim without a source yet";
+  return claim.attributions
+    .map((a) => `${a.source.name} (${SOURCE_TYPE_STYLE[a.source.type].label}) · ${a.mode.replace("_", " ")}${a.cue ? ` · “${a.cue.text}”` : ""}${a.via ? ` · via ${a.via.name}` : ""}`)
+    .join("\n");
+}
+
+function segmentClass(marks: Mark<MarkKind>[], claimsById: Map<string, WorkspaceClaim>, activeClaimId: string | null, highlightSourceId: string | null) {
+  const classes: string[] = [];
+  const claimMarks = marks.filter((m) => m.kind === "claim");
+  if (claimMarks.length) {
+    const claim = claimsById.get(claimMarks[claimMarks.length - 1].id)!;
+    classes.push(SOURCE_TYPE_STYLE[claim.attributions[0]?.source.type ?? "none"].highlight);
+    if (claimMarks.some((m) => m.id === activeClaimId)) classes.push("ring-2 ring-accent");
+    if (highlightSourceId && claimMarks.some((m) => claimsById.get(m.id)!.attributions.some((a) => a.source.id === highlightSourceId))) {
+      classes.push("font-semibold underline decoration-4 decoration-accent/40");
+    }
+  }
+  if (marks.some((m) => m.kind === "mention")) classes.push("underline decoration-2 underline-offset-4");
+  if (marks.some((m) => m.kind === "cue")) classes.push("underline decoration-dotted decoration-2 underline-offset-4");
+  if (marks.some((m) => m.kind === "suggestion") && !claimMarks.length) classes.push("bg-indigo-50 outline outline-1 outline-dashed outline-indigo-300");
+  if (marks.some((m) => m.kind === "draft")) classes.push("bg-yellow-200");
+  if (marks.some((m) => m.kind === "pick")) classes.push("bg-lime-300");
+  return classes.join(" ");
+}
+
+/**
+ * The article with its claims, mentions, cues and the current selection drawn over the text.
+ * Every run of text carries `data-start`, its offset in the body, so a DOM selection or click maps
+ * back to exact UTF-16 offsets.
+ */
+export const TaggedText = memo(function TaggedText(props: TaggedTextProps) {
+  const { body, statements, claims, focusedIndex, activeClaimId, highlightSourceId, draft, pick, ghosts, statementRefs } = props;
+  const claimsById = new Map(claims.map((c) => [c.id, c]));
+  const marks: Mark<MarkKind>[] = [
+    ...ghosts.map((g, i) => ({ ...g, kind: "suggestion" as const, id: `g${i}` })),
+    ...claims.filter((c) => !c.orphaned).map((c) => ({ start: c.start, end: c.end, kind: "claim" as const, id: c.id })),
+    ...claims.flatMap((c) => c.attributions.flatMap((a) => [
+      ...(a.mention ? [{ ...a.mention, kind: "mention" as const, id: `${a.id}m` }] : []),
+      ...(a.cue ? [{ ...a.cue, kind: "cue" as const, id: `${a.id}c` }] : []),
+    ])),
+    ...(draft ? [{ ...draft, kind: "draft" as const, id: "draft" }] : []),
+    ...(pick ? [{ ...pick, kind: "pick" as const, id: "pick" }] : []),
+  ];
+  const indexOf = new Map(statements.map((s, i) => [s.id, i]));
+
+  const renderStatement = (s: WorkspaceStatement) => {
+    const index = indexOf.get(s.id)!;
+    return (
+      <span
+        key={s.id}
+        ref={(el) => { statementRefs.current[index] = el; }}
+        data-statement={index}
+        tabIndex={index === focusedIndex ? 0 : -1}
+        onFocus={() => props.onFocusStatement(index)}
+        aria-current={index === focusedIndex ? "true" : undefined}
+        className={`rounded-sm outline-none ${index === focusedIndex ? "bg-yellow-50 shadow-[0_0_0_2px_rgba(11,92,173,0.35)]" : ""}`}
+      >
+        {splitIntoSegments(s, marks).map((seg) => {
+          const claimIds = seg.marks.filter((m) => m.kind === "claim").map((m) => m.id);
+          return (
+            <span key={seg.start} data-start={seg.start} data-claims={claimIds.join(" ") || undefined}
+              title={claimIds.length ? claimTitle(claimsById.get(claimIds[claimIds.length - 1])!) : undefined}
+              className={segmentClass(seg.marks, claimsById, activeClaimId, highlightSourceId)}>
+              {body.slice(seg.start, seg.end)}
+            </span>
+          );
+        })}
+      </span>
+    );
+  };
+
+  return (
+    <div onMouseUp={props.onMouseUp} className="space-y-4 font-serif text-lg leading-loose">
+      {groupBlocks(body, statements).map((block) =>
+        block.kind === "heading" ? (
+          <h2 key={block.statement.id} dir="auto" className="pt-2 font-sans text-xl font-semibold">{renderStatement(block.statement)}</h2>
+        ) : (
+          <p key={block.statements[0].id} dir="auto">
+            {block.statements.map((s, i) => <span key={s.id}>{i > 0 ? " " : ""}{renderStatement(s)}</span>)}
+          </p>
+        ),
+      )}
+    </div>
+  );
+});
+
+/** The body offset of a DOM position inside TaggedText, or null outside it. */
+export function offsetOfDomPoint(node: Node | null, offset: number): number | null {
+  if (!node) return null;
+  const element = node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element);
+  const run = element?.closest<HTMLElement>("[data-start]");
+  if (run) return Number(run.dataset.start) + (node.nodeType === Node.TEXT_NODE ? offset : offset > 0 ? (run.textContent ?? "").length : 0);
+  // A boundary between runs (e.g. at a statement's edge): use the nearest run inside it.
+  const child = (node as Element).childNodes?.[Math.min(offset, (node as Element).childNodes.length - 1)] as Element | undefined;
+  const inner = child?.querySelector?.<HTMLElement>("[data-start]") ?? (child as HTMLElement | undefined)?.closest?.<HTMLElement>("[data-start]");
+  return inner ? Number(inner.dataset.start) : null;
+}

@@ -1,0 +1,48 @@
+"use client";
+
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
+
+interface Toast { id: number; message: string; tone: "info" | "error"; action?: { label: string; run: () => void }; ms: number }
+type PushToast = (toast: Omit<Toast, "id" | "ms"> & { ms?: number }) => void;
+
+const ToastContext = createContext<PushToast>(() => {});
+export const useToast = () => useContext(ToastContext);
+
+/** Short-lived messages (saved, conflicts, undo); errors are announced assertively. */
+export function ToastProvider({ children }: { children: ReactNode }) {
+  const [toasts, setToasts] = useState<Toast[]>([]);
+  const nextId = useRef(1);
+  const dismiss = useCallback((id: number) => setToasts((all) => all.filter((t) => t.id !== id)), []);
+  const push = useCallback<PushToast>((toast) => {
+    const id = nextId.current++;
+    setToasts((all) => [...all.slice(-3), { ...toast, id, ms: toast.ms ?? (toast.action ? 8000 : 4000) }]);
+  }, []);
+  return (
+    <ToastContext.Provider value={push}>
+      {children}
+      {/* Bottom right, over the side panel rather than the article text people click on. */}
+      <div className="pointer-events-none fixed bottom-4 right-4 z-50 flex w-full max-w-sm flex-col gap-2">
+        {toasts.map((t) => <ToastItem key={t.id} toast={t} onDone={() => dismiss(t.id)} />)}
+      </div>
+    </ToastContext.Provider>
+  );
+}
+
+function ToastItem({ toast, onDone }: { toast: Toast; onDone: () => void }) {
+  useEffect(() => {
+    const timer = setTimeout(onDone, toast.ms);
+    return () => clearTimeout(timer);
+  }, [toast.ms, onDone]);
+  return (
+    <div role={toast.tone === "error" ? "alert" : "status"}
+      className={`pointer-events-auto flex items-center gap-3 rounded px-4 py-2 text-sm shadow-lg ${toast.tone === "error" ? "bg-red-700 text-white" : "bg-gray-900 text-white"}`}>
+      <span className="flex-1">{toast.message}</span>
+      {toast.action && (
+        <button type="button" className="rounded border border-white/60 px-2 py-0.5 font-medium" onClick={() => { toast.action!.run(); onDone(); }}>
+          {toast.action.label}
+        </button>
+      )}
+      <button type="button" aria-label="Dismiss" className="opacity-70 hover:opacity-100" onClick={onDone}>×</button>
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import type { Span } from "@/lib/spans/check-span";
+
+// Scripts written without spaces: their words come from the ICU word segmenter instead.
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const EDGE_PUNCTUATION = /^\p{P}+|\p{P}+$/gu;
+const wordSegmenter = new Intl.Segmenter("und", { granularity: "word" });
+
+/**
+ * The words of `text[from, to)` as spans, in order. A word is a run of non-space characters without
+ * its surrounding punctuation, so `"ill-considered` is one word and `war,` ends before the comma.
+ */
+export function findWords(text: string, from = 0, to = text.length): Span[] {
+  const words: Span[] = [];
+  for (const match of text.slice(from, to).matchAll(/\S+/gu)) {
+    const token = match[0];
+    const start = from + match.index;
+    const lead = token.length - token.replace(/^\p{P}+/u, "").length;
+    const core = token.replace(EDGE_PUNCTUATION, "");
+    if (!core) continue;
+    if (UNSPACED.test(core)) {
+      for (const s of wordSegmenter.segment(core)) {
+        if (s.isWordLike) words.push({ start: start + lead + s.index, end: start + lead + s.index + s.segment.length });
+      }
+    } else {
+      words.push({ start: start + lead, end: start + lead + core.length });
+    }
+  }
+  return words;
+}
+
+/** The word containing or nearest after `offset` within `within`, or null if it has no words. */
+export function wordAt(text: string, offset: number, within: Span = { start: 0, end: text.length }): Span | null {
+  const words = findWords(text, within.start, within.end);
+  return words.find((w) => offset < w.end) ?? words[words.length - 1] ?? null;
+}
+
+const OPENING_QUOTES = "\"“«„‘'";
+const CLOSING_QUOTES = "\"”»“’'";
+
+/**
+ * Grows a span over a quotation mark it leaves unbalanced (`just "ill-considered speculation` →
+ * `…speculation"`), so a partial quote is taken with both of its marks.
+ */
+export function balanceQuotes(text: string, span: Span): Span {
+  const inner = text.slice(span.start, span.end);
+  const marks = [...inner].filter((c) => OPENING_QUOTES.includes(c) || CLOSING_QUOTES.includes(c)).length;
+  if (marks % 2 === 0) return span;
+  let { start, end } = span;
+  if (CLOSING_QUOTES.includes(text[end] ?? "")) end += 1;
+  else if (OPENING_QUOTES.includes(text[start - 1] ?? "")) start -= 1;
+  return { start, end };
+}
+
+export type WordStep = "dropFirst" | "dropLast" | "addBefore" | "addAfter";
+
+/** Narrows or widens a span by one word on either side, never leaving `within` or becoming empty. */
+export function stepWords(text: string, span: Span, step: WordStep, within: Span): Span {
+  const words = findWords(text, within.start, within.end);
+  const inside = words.filter((w) => w.start >= span.start && w.end <= span.end);
+  let next = span;
+  if (step === "dropFirst" && inside.length > 1) next = { start: inside[1].start, end: span.end };
+  if (step === "dropLast" && inside.length > 1) next = { start: span.start, end: inside[inside.length - 2].end };
+  if (step === "addBefore") {
+    const before = words.filter((w) => w.end <= span.start).pop();
+    if (before) next = { start: before.start, end: span.end };
+  }
+  if (step === "addAfter") {
+    const after = words.find((w) => w.start >= span.end);
+    if (after) next = { start: span.start, end: after.end };
+  }
+  return balanceQuotes(text, next);
+}
+
+/** A statement taken whole as a claim: from its first word to its last, quotes balanced. */
+export function wholeStatementSpan(text: string, statement: Span): Span {
+  const words = findWords(text, statement.start, statement.end);
+  if (!words.length) return statement;
+  return balanceQuotes(text, { start: words[0].start, end: words[words.length - 1].end });
+}
