@@ -1,3 +1,4 @@
+import { readBodyLocked } from "@/lib/articles/read-body-locked";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { refuseUnapplied } from "@/lib/concurrency";
 import { db, type Tx } from "@/lib/db";
@@ -12,9 +13,9 @@ async function loadAttribution(tx: Tx, id: string) {
 
 export async function createAttribution(input: CreateAttributionInput, actorId: string) {
   return db().$transaction(async (tx) => {
-    const claim = await tx.claim.findUnique({ where: { id: input.claimId }, select: { articleId: true, article: { select: { body: true } } } });
-    if (!claim) throw notFound("Claim");
-    const body = claim.article.body;
+    const claim = await tx.claim.findUnique({ where: { id: input.claimId }, select: { articleId: true } });
+    const body = claim && (await readBodyLocked(tx, claim.articleId));
+    if (!claim || body === null) throw notFound("Claim");
     await checkAttribution(tx, body, input);
     const created = await tx.attribution.create({
       data: {
@@ -35,7 +36,7 @@ export async function updateAttribution(id: string, input: UpdateAttributionInpu
     const before = await loadAttribution(tx, id);
     if (!before) throw notFound("Attribution");
     const { version, cue, mention, ...rest } = input;
-    const body = before.claim.article.body;
+    const body = (await readBodyLocked(tx, before.claim.articleId)) ?? before.claim.article.body;
     const sourceId = rest.sourceId ?? before.sourceId;
     const viaSourceId = rest.viaSourceId === undefined ? before.viaSourceId : rest.viaSourceId;
     await checkAttribution(tx, body, { sourceId, viaSourceId, cue, mention });

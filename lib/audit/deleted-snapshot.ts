@@ -1,3 +1,4 @@
+import { readBodyLocked } from "@/lib/articles/read-body-locked";
 import { z } from "zod";
 import type { Tx } from "@/lib/db";
 import { AppError, invalid } from "@/lib/errors";
@@ -66,9 +67,9 @@ export async function loadDeletion<S extends z.ZodType>(tx: Tx, ref: DeletionRef
 
 /** Reads the article's text under a share lock, so an edit cannot re-anchor around a half-restored record. */
 export async function lockArticleBody(tx: Tx, articleId: string): Promise<string> {
-  const rows = await tx.$queryRaw<{ body: string }[]>`SELECT body FROM "Article" WHERE id = ${articleId}::uuid FOR SHARE`;
-  if (!rows.length) throw new AppError("conflict", "Cannot restore: the article has been deleted");
-  return rows[0].body;
+  const body = await readBodyLocked(tx, articleId);
+  if (body === null) throw new AppError("conflict", "Cannot restore: the article has been deleted");
+  return body;
 }
 
 /** The row of an attribution as it was. */

@@ -1,4 +1,5 @@
 import { quoteSelector } from "@/lib/anchoring/text-quote";
+import { readBodyLocked } from "@/lib/articles/read-body-locked";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
@@ -7,17 +8,17 @@ import { assertParts, assertSpan } from "@/lib/spans/check-span";
 import type { CreateClaimInput } from "./schema";
 
 export async function createClaim(input: CreateClaimInput, actorId: string) {
-  const article = await db().article.findUnique({ where: { id: input.articleId }, select: { body: true } });
-  if (!article) throw notFound("Article");
-  const whole = { start: input.start, end: input.end };
-  assertSpan(article.body, whole, ["start"]);
-  if (input.parts) assertParts(article.body, whole, input.parts);
-  const claim = await db().$transaction(async (tx) => {
+  return db().$transaction(async (tx) => {
+    const body = await readBodyLocked(tx, input.articleId);
+    if (body === null) throw notFound("Article");
+    const whole = { start: input.start, end: input.end };
+    assertSpan(body, whole, ["start"]);
+    if (input.parts) assertParts(body, whole, input.parts);
     const created = await tx.claim.create({
-      data: { articleId: input.articleId, ...whole, ...quoteSelector(article.body, whole), parts: input.parts, createdById: actorId },
+      data: { articleId: input.articleId, ...whole, ...quoteSelector(body, whole), parts: input.parts, createdById: actorId },
     });
-    await recordAudit(tx, { actorId, action: "create", entity: "claim", entityId: created.id, articleId: created.articleId, after: presentClaim(created, article.body) });
-    return created;
+    const json = presentClaim(created, body);
+    await recordAudit(tx, { actorId, action: "create", entity: "claim", entityId: created.id, articleId: created.articleId, after: json });
+    return json;
   });
-  return presentClaim(claim, article.body);
 }
