@@ -52,8 +52,8 @@ function Breakdown({ title, rows }: { title: string; rows: { label: string; clai
 /** The sourcing report on screen: the same sections as the exports, with download links. */
 export function ReportView({ report, apiBase }: { report: LoadedReport; apiBase: string }) {
   const { meta, summary: s } = report;
-  const filters = describeFilters(meta.filters);
   const showArticle = meta.kind === "filter";
+  const filters = showArticle ? describeFilters(meta.filters) : [];
   return (
     <div className="space-y-8">
       <header className="space-y-2">

@@ -27,7 +27,7 @@ body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans",
 h1 { font-size: 1.6rem; margin-bottom: .25rem; } h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid #d0d7de; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; } th, td { border: 1px solid #d0d7de; padding: .3rem .5rem; text-align: left; vertical-align: top; }
 th { background: #f6f8fa; } td.n { text-align: right; font-variant-numeric: tabular-nums; }
-.meta { color: #59636e; } .flag { color: #9a3412; font-weight: 600; } .charts { display: flex; flex-wrap: wrap; gap: 2rem; }
+.meta { color: #59636e; } figure { margin: 0; } figcaption { font-weight: 600; margin-bottom: .25rem; } .flag { color: #9a3412; font-weight: 600; } .charts { display: flex; flex-wrap: wrap; gap: 2rem; }
 blockquote { margin: 0; font-family: Georgia, "Noto Serif", serif; } ol.claims > li { margin-bottom: .75rem; break-inside: avoid; }
 @page { margin: 18mm 15mm; }
 @media print {
@@ -57,7 +57,8 @@ export function summaryHtml(s: ReportSummary): string {
     `<li>Second-hand share: <strong>${percent(s.secondHandShare.share)}</strong> (${s.secondHandShare.claims} of ${s.secondHandShare.of} claims came through another source)</li>`,
     `<li>Anonymous sources with no stated reason: <strong${s.anonymousWithoutReason ? ' class="flag"' : ""}>${s.anonymousWithoutReason}</strong></li></ul>`,
     "<h2>Claims by source type and by mode</h2>",
-    `<div class="charts"><figure>${barChartSvg("Claims by source type", types)}</figure><figure>${barChartSvg("Claims by mode", modes)}</figure></div>`,
+    `<div class="charts"><figure><figcaption>Claims by source type</figcaption>${barChartSvg("Claims by source type", types)}</figure>` +
+      `<figure><figcaption>Claims by mode</figcaption>${barChartSvg("Claims by mode", modes)}</figure></div>`,
     table(["Source type", "Claims", "Attributions"], s.bySourceType.map((r) => [h(SOURCE_TYPE_LABELS[r.type]), String(r.claims), String(r.attributions)]), [1, 2]),
     table(["Mode", "Claims", "Attributions"], s.byMode.map((r) => [h(MODE_LABELS[r.mode]), String(r.claims), String(r.attributions)]), [1, 2]),
     "<h2>Sources</h2>",
@@ -82,7 +83,7 @@ export function claimHtml(c: ReportClaim, showArticle: boolean): string {
 
 /** A standalone document with a print stylesheet: "Print → Save as PDF" gives a tidy report. */
 export async function* formatHtml({ meta, summary, claims, statements }: ReportParts): AsyncGenerator<string> {
-  const filters = describeFilters(meta.filters);
+  const filters = meta.kind === "filter" ? describeFilters(meta.filters) : [];
   const showArticle = meta.kind === "filter";
   yield `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
     `<title>Sourcing report: ${h(meta.title)}</title><style>${STYLE}</style></head><body>\n` +

@@ -65,7 +65,7 @@ export function claimMarkdown(c: ReportClaim, index: number, showArticle: boolea
 
 export async function* formatMarkdown({ meta, summary, claims, statements }: ReportParts): AsyncGenerator<string> {
   const showArticle = meta.kind === "filter";
-  yield `${summaryMarkdown(meta.title, describeFilters(meta.filters), meta.generatedAt, summary)}\n\n## Unsourced statements\n\n`;
+  yield `${summaryMarkdown(meta.title, showArticle ? describeFilters(meta.filters) : [], meta.generatedAt, summary)}\n\n## Unsourced statements\n\n`;
   let n = 0;
   for await (const s of statements) {
     yield `- ${escapeMarkdown(s.text)}${showArticle ? ` (*${escapeMarkdown(s.articleTitle)}*)` : ""}\n`;
