@@ -1,5 +1,5 @@
 import { cookies } from "next/headers";
-import { authenticate } from "@/lib/auth/require-user";
+import { authenticate, rejectForeignOrigin } from "@/lib/auth/require-user";
 import { deleteSession, SESSION_COOKIE } from "@/lib/auth/sessions";
 import { signIn, signInSchema } from "@/lib/auth/sign-in";
 import { sessionCookie } from "@/lib/auth/session-cookie";
@@ -8,8 +8,9 @@ import { ok, parseJsonBody, route } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
-/** Sign in with email and password; sets the session cookie. */
+/** Sign in with email and password; sets the session cookie (same origin only: no login CSRF). */
 export const POST = route(async (request) => {
+  rejectForeignOrigin(request);
   const input = await parseJsonBody(request, signInSchema);
   const { user, token, expiresAt } = await signIn(input, clientAddress(request.headers));
   (await cookies()).set(SESSION_COOKIE, token, sessionCookie(expiresAt));
