@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { findPageUser } from "@/lib/auth/page-user";
+import { ROLES_THAT_ADMINISTER } from "@/lib/auth/permissions";
 import { signOutAction } from "./sign-in/actions";
 import "./globals.css";
 
@@ -19,6 +20,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {user && <Link href="/articles" className="text-sm text-muted hover:text-ink">Articles</Link>}
             {user && <Link href="/claims" className="text-sm text-muted hover:text-ink">Claims</Link>}
             {user && <Link href="/reports" className="text-sm text-muted hover:text-ink">Reports</Link>}
+            {user && ROLES_THAT_ADMINISTER.includes(user.role) && <Link href="/admin/users" className="text-sm text-muted hover:text-ink">Admin</Link>}
             {user && (
               <form action={signOutAction} className="ml-auto flex items-center gap-3 text-sm">
                 <span className="text-muted">{user.name} · {user.role}</span>
