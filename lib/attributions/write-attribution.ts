@@ -11,32 +11,47 @@ async function loadAttribution(tx: Tx, id: string) {
   return tx.attribution.findUnique({ where: { id }, include: { ...attributionInclude, claim: { select: { articleId: true, article: { select: { body: true } } } } } });
 }
 
-export async function createAttribution(input: CreateAttributionInput, actorId: string) {
-  return db().$transaction(async (tx) => {
-    const claim = await tx.claim.findUnique({ where: { id: input.claimId }, select: { articleId: true } });
-    const body = claim && (await readBodyLocked(tx, claim.articleId));
-    if (!claim || body === null) throw notFound("Claim");
-    await checkAttribution(tx, body, input);
-    const created = await tx.attribution.create({
-      data: {
-        claimId: input.claimId, sourceId: input.sourceId, mode: input.mode, viaSourceId: input.viaSourceId ?? null,
-        note: input.note ?? null, createdById: actorId, ...spanColumns("cue", input.cue), ...spanColumns("mention", input.mention),
-      },
-      include: attributionInclude,
-    });
-    const json = presentAttribution(created, body);
-    await recordAudit(tx, { actorId, action: "create", entity: "attribution", entityId: created.id, articleId: claim.articleId, after: json });
-    return json;
+/**
+ * The row as the change replaces it, locked until commit, so the audit event's `before` is exactly
+ * what was overwritten or deleted (a deletion's `before` is what undo restores). Take the
+ * article's lock first when both are needed: an article edit locks the article, then attributions.
+ */
+async function lockAttribution(tx: Tx, id: string) {
+  await tx.$queryRaw`SELECT 1 FROM "Attribution" WHERE id = ${id}::uuid FOR UPDATE`;
+  return loadAttribution(tx, id);
+}
+
+export function createAttribution(input: CreateAttributionInput, actorId: string) {
+  return db().$transaction((tx) => insertAttribution(tx, input, actorId));
+}
+
+/** Creates an attribution inside a caller's transaction. */
+export async function insertAttribution(tx: Tx, input: CreateAttributionInput, actorId: string) {
+  const claim = await tx.claim.findUnique({ where: { id: input.claimId }, select: { articleId: true } });
+  const body = claim && (await readBodyLocked(tx, claim.articleId));
+  if (!claim || body === null) throw notFound("Claim");
+  await checkAttribution(tx, body, input);
+  const created = await tx.attribution.create({
+    data: {
+      claimId: input.claimId, sourceId: input.sourceId, mode: input.mode, viaSourceId: input.viaSourceId ?? null,
+      note: input.note ?? null, createdById: actorId, ...spanColumns("cue", input.cue), ...spanColumns("mention", input.mention),
+    },
+    include: attributionInclude,
   });
+  const json = presentAttribution(created, body);
+  await recordAudit(tx, { actorId, action: "create", entity: "attribution", entityId: created.id, articleId: claim.articleId, after: json });
+  return json;
 }
 
 /** Applies only on top of `version`; a stale write is refused with 409, never merged silently. */
 export async function updateAttribution(id: string, input: UpdateAttributionInput, actorId: string) {
   return db().$transaction(async (tx) => {
-    const before = await loadAttribution(tx, id);
-    if (!before) throw notFound("Attribution");
+    const found = await loadAttribution(tx, id);
+    if (!found) throw notFound("Attribution");
     const { version, cue, mention, ...rest } = input;
-    const body = (await readBodyLocked(tx, before.claim.articleId)) ?? before.claim.article.body;
+    const body = (await readBodyLocked(tx, found.claim.articleId)) ?? found.claim.article.body;
+    const before = await lockAttribution(tx, id);
+    if (!before) throw notFound("Attribution");
     const sourceId = rest.sourceId ?? before.sourceId;
     const viaSourceId = rest.viaSourceId === undefined ? before.viaSourceId : rest.viaSourceId;
     await checkAttribution(tx, body, { sourceId, viaSourceId, cue, mention });
@@ -55,7 +70,7 @@ export async function updateAttribution(id: string, input: UpdateAttributionInpu
 
 export async function deleteAttribution(id: string, expectedVersion: number | undefined, actorId: string): Promise<{ id: string; auditEventId: string }> {
   return db().$transaction(async (tx) => {
-    const before = await loadAttribution(tx, id);
+    const before = await lockAttribution(tx, id);
     if (!before) throw notFound("Attribution");
     const { count } = await tx.attribution.deleteMany({ where: { id, ...(expectedVersion ? { version: expectedVersion } : {}) } });
     if (count === 0) refuseUnapplied("attribution", await tx.attribution.findUnique({ where: { id } }));
