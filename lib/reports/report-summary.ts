@@ -2,7 +2,7 @@ import { articleCondition, claimCondition, unsourcedCondition } from "@/lib/clai
 import { ATTRIBUTION_MODES, type ClaimFilters } from "@/lib/claims/schema";
 import type { AttributionMode, SourceType } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { isAnonymousType, SOURCE_TYPES } from "@/lib/sources/source-types";
+import { ANONYMOUS_SOURCE_TYPES, isAnonymousType, SOURCE_TYPES } from "@/lib/sources/source-types";
 import type { Snapshot } from "./snapshot";
 
 const sql = Prisma.sql;
@@ -28,12 +28,15 @@ export async function buildReportSummary(snapshot: Snapshot, f: ClaimFilters) {
       CAST(count(st.id) FILTER (WHERE st.kind = 'sentence') AS int) AS sentences,
       CAST(count(st.id) FILTER (WHERE st.kind = 'heading') AS int) AS headings
     FROM "Article" ar LEFT JOIN "Statement" st ON st."articleId" = ar.id WHERE ${articleCondition(f)}`);
-  const [claims] = await snapshot.rows<{ claims: number; attributed: number; anonymous: number; second_hand: number }>(sql`
-    SELECT CAST(count(*) AS int) AS claims,
-      CAST(count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "Attribution" a WHERE a."claimId" = c.id)) AS int) AS attributed,
-      CAST(count(*) FILTER (WHERE ${claimCondition({ anonymous: true })}) AS int) AS anonymous,
-      CAST(count(*) FILTER (WHERE ${claimCondition({ via: true })}) AS int) AS second_hand
-    FROM "Claim" c JOIN "Article" ar ON ar.id = c."articleId" WHERE ${claimCondition(f)}`);
+  // Per-claim flags in one pass over the attributions (correlated EXISTS per claim took seconds at 100k claims).
+  const [claims] = await snapshot.rows<{ claims: number; attributed: number; anonymous: number; second_hand: number }>(sql`${matching(f)},
+    flags AS (
+      SELECT a."claimId" AS id, bool_or(NOT (s.type = ANY(CAST(${[...ANONYMOUS_SOURCE_TYPES]} AS "SourceType"[])))) AS named,
+        bool_or(a."viaSourceId" IS NOT NULL) AS second_hand
+      FROM m JOIN "Attribution" a ON a."claimId" = m.id JOIN "Source" s ON s.id = a."sourceId" GROUP BY a."claimId")
+    SELECT CAST(count(*) AS int) AS claims, CAST(count(flags.id) AS int) AS attributed,
+      CAST(count(*) FILTER (WHERE NOT flags.named) AS int) AS anonymous, CAST(count(*) FILTER (WHERE flags.second_hand) AS int) AS second_hand
+    FROM m LEFT JOIN flags ON flags.id = m.id`);
   const [unsourced] = await snapshot.rows<{ n: number }>(sql`
     SELECT CAST(count(*) AS int) AS n FROM "Statement" st JOIN "Article" ar ON ar.id = st."articleId" WHERE ${unsourcedCondition(f)}`);
   const byType = await snapshot.rows<{ key: SourceType; claims: number; attributions: number }>(sql`${matching(f)}
