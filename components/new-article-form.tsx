@@ -1,23 +1,47 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useRef, type ChangeEvent } from "react";
 import { createArticleAction } from "@/app/articles/actions";
 import { buttonClass, FormMessage, TextAreaField, TextField } from "./field";
 
+/** A Markdown file's first "# heading" (or a text file's first line) is a fair guess at the title. */
+function titleFromFile(text: string, fileName: string): string {
+  const heading = text.match(/^#\s+(.+)$/m)?.[1] ?? text.split("\n").find((line) => line.trim())?.trim() ?? "";
+  return heading.length <= 200 ? heading : fileName.replace(/\.(txt|md)$/i, "");
+}
+
 export function NewArticleForm() {
   const [state, action, pending] = useActionState(createArticleAction, null);
-  const errors = state && !state.ok ? state.fieldErrors : undefined;
+  const failed = state && !state.ok ? state : null;
+  const errors = failed?.fieldErrors;
+  const values = failed?.values ?? {};
+  const form = useRef<HTMLFormElement>(null);
+
+  async function loadFile(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0];
+    if (!file || !form.current) return;
+    const text = (await file.text()).replace(/\r\n?/g, "\n");
+    const fields = form.current.elements as unknown as Record<string, HTMLInputElement | HTMLTextAreaElement>;
+    fields.body.value = text;
+    if (!fields.title.value.trim()) fields.title.value = titleFromFile(text, file.name);
+  }
+
   return (
-    <form action={action} className="space-y-4">
-      <FormMessage message={state && !state.ok ? state.message : undefined} />
-      <TextField label="Title" name="title" required errors={errors?.title} />
-      <TextAreaField label="Text" name="body" rows={16} required errors={errors?.body}
-        hint="Paste the article exactly as published; blank lines separate paragraphs and short standalone lines become headings." />
+    // Keyed by attempt: after a rejected submission the form remounts filled with what was sent.
+    <form ref={form} key={failed?.attempt ?? 0} action={action} className="space-y-4">
+      <FormMessage message={failed?.message} />
+      <TextField label="Title" name="title" required errors={errors?.title} defaultValue={values.title} />
+      <div className="space-y-1">
+        <label htmlFor="file" className="block text-sm font-medium">Load from a file (.txt, .md)</label>
+        <input id="file" type="file" accept=".txt,.md,text/plain,text/markdown" onChange={loadFile} className="text-sm" />
+      </div>
+      <TextAreaField label="Text" name="body" rows={16} required errors={errors?.body} defaultValue={values.body}
+        hint="Paste the article exactly as published, or load a .txt/.md file; blank lines separate paragraphs and short standalone lines become headings." />
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField label="Outlet" name="outlet" errors={errors?.outlet} />
-        <TextField label="URL" name="url" type="url" inputMode="url" errors={errors?.url} />
-        <TextField label="Published on" name="publishedAt" type="date" errors={errors?.publishedAt} />
-        <TextField label="Language" name="language" placeholder="detected if empty" hint="A BCP 47 tag such as en or ar" errors={errors?.language} />
+        <TextField label="Outlet" name="outlet" errors={errors?.outlet} defaultValue={values.outlet} />
+        <TextField label="URL" name="url" type="url" inputMode="url" errors={errors?.url} defaultValue={values.url} />
+        <TextField label="Published on" name="publishedAt" type="date" errors={errors?.publishedAt} defaultValue={values.publishedAt} />
+        <TextField label="Language" name="language" placeholder="detected if empty" hint="A BCP 47 tag such as en or ar" errors={errors?.language} defaultValue={values.language} />
       </div>
       <button type="submit" className={buttonClass} disabled={pending}>{pending ? "Saving…" : "Add article"}</button>
     </form>

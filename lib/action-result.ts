@@ -1,8 +1,25 @@
 import type { z } from "zod";
 import { AppError } from "./errors";
 
-/** What a server action returns to its form: field errors under their names, or one message. */
-export type ActionResult = { ok: true } | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
+/**
+ * What a server action returns to its form: field errors under their names, or one message, and
+ * the values sent (React resets a form after its action; the form re-fills itself from these so a
+ * rejected submission loses nothing the person typed).
+ */
+export type ActionResult =
+  | { ok: true }
+  | { ok: false; message: string; fieldErrors?: Record<string, string[]>; values?: Record<string, string>; attempt?: number };
+
+/** The text fields of a submitted form (never files or passwords), to hand back on failure. */
+export function submittedValues(form: FormData, skip: string[] = ["password"]): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of form) if (typeof value === "string" && !skip.includes(key) && !key.startsWith("$")) values[key] = value;
+  return values;
+}
+
+export function withValues(result: ActionResult, form: FormData): ActionResult {
+  return result.ok ? result : { ...result, values: submittedValues(form), attempt: Date.now() };
+}
 
 export function fieldErrorsOf(error: z.ZodError): ActionResult {
   const fieldErrors: Record<string, string[]> = {};

@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { failureOf, fieldErrorsOf, type ActionResult } from "@/lib/action-result";
+import { failureOf, fieldErrorsOf, withValues, type ActionResult } from "@/lib/action-result";
 import { createArticle } from "@/lib/articles/create-article";
 import { createArticleSchema } from "@/lib/articles/schema";
 import { requirePageUser } from "@/lib/auth/page-user";
@@ -21,12 +21,12 @@ export async function createArticleAction(_previous: ActionResult | null, form: 
     url: optional(form.get("url")),
     publishedAt: optional(form.get("publishedAt")),
   });
-  if (!parsed.success) return fieldErrorsOf(parsed.error);
+  if (!parsed.success) return withValues(fieldErrorsOf(parsed.error), form);
   let id: string;
   try {
     id = (await createArticle(parsed.data, user.id)).id;
   } catch (error) {
-    return failureOf(error);
+    return withValues(failureOf(error), form);
   }
   redirect(`/articles/${id}`);
 }

@@ -11,6 +11,9 @@ export const dynamic = "force-dynamic";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
+const percent = (share: number | null) => (share === null ? "–" : `${Math.round(share * 100)}%`);
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
 export default async function ArticlesPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePageUser();
   const raw = await searchParams;
@@ -41,10 +44,12 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Sea
       ) : (
         <ul className="divide-y divide-gray-200 border-y border-gray-200">
           {items.map((a) => (
-            <li key={a.id} className="flex items-baseline gap-4 py-3">
+            <li key={a.id} className="flex flex-wrap items-baseline gap-x-4 gap-y-1 py-3">
               <Link href={`/articles/${a.id}`} className="font-medium hover:underline" dir="auto">{a.title}</Link>
               <StatusBadge status={a.status} />
-              <span className="ml-auto text-sm text-muted">{a.outlet ? `${a.outlet} · ` : ""}{a.counts.statements} statements · {a.counts.claims} claims</span>
+              <span className="ml-auto text-sm text-muted">
+                {a.outlet ? `${a.outlet} · ` : ""}{plural(a.counts.claims, "claim")} · {percent(a.counts.sourcedShare)} of sentences sourced · {percent(a.counts.anonymousShare)} anonymous
+              </span>
             </li>
           ))}
         </ul>

@@ -2,7 +2,7 @@
 
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { failureOf, fieldErrorsOf, type ActionResult } from "@/lib/action-result";
+import { failureOf, fieldErrorsOf, withValues, type ActionResult } from "@/lib/action-result";
 import { clientAddress } from "@/lib/auth/client-address";
 import { sessionCookie } from "@/lib/auth/session-cookie";
 import { deleteSession, SESSION_COOKIE } from "@/lib/auth/sessions";
@@ -10,12 +10,12 @@ import { signIn, signInSchema } from "@/lib/auth/sign-in";
 
 export async function signInAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   const parsed = signInSchema.safeParse({ email: form.get("email"), password: form.get("password") });
-  if (!parsed.success) return fieldErrorsOf(parsed.error);
+  if (!parsed.success) return withValues(fieldErrorsOf(parsed.error), form);
   try {
     const { token, expiresAt } = await signIn(parsed.data, clientAddress(await headers()));
     (await cookies()).set(SESSION_COOKIE, token, sessionCookie(expiresAt));
   } catch (error) {
-    return failureOf(error);
+    return withValues(failureOf(error), form);
   }
   redirect("/articles");
 }

@@ -48,6 +48,8 @@ export function useWorkspace(initial: WorkspaceArticle) {
     [refresh, toast],
   );
 
-  return { article, refresh, save, revision, saving: saving > 0 };
+  const announce = useCallback((message: string) => toast({ message, tone: "info", ms: 6000 }), [toast]);
+
+  return { article, refresh, save, announce, revision, saving: saving > 0 };
 }
 export type Workspace = ReturnType<typeof useWorkspace>;

@@ -10,6 +10,7 @@ import type { WorkspaceArticle, WorkspaceClaim, WorkspaceSource } from "@/lib/wo
 import { MODES } from "./attribution-editor";
 import { ClaimPanel } from "./claim-panel";
 import { CoverageMeter } from "./coverage-meter";
+import { EditArticleText } from "./edit-article-text";
 import { HelpOverlay } from "./help-overlay";
 import { HistoryPanel } from "./history-panel";
 import { Legend } from "./legend";
@@ -53,6 +54,7 @@ function WorkspaceInner({ initialArticle, role, canWrite, canReview }: Workspace
   const [highlightSourceId, setHighlightSourceId] = useState<string | null>(null);
   const [tab, setTab] = useState<Tab>("claim");
   const [helpOpen, setHelpOpen] = useState(false);
+  const [editing, setEditing] = useState(false);
   const statementRefs = useRef<(HTMLElement | null)[]>([]);
   const sourceInput = useRef<HTMLInputElement>(null);
 
@@ -247,17 +249,19 @@ function WorkspaceInner({ initialArticle, role, canWrite, canReview }: Workspace
             <span>{coverage.sentences} sentences · {statements.length - coverage.sentences} headings · {claims.length} claims</span>
             <a href={`/articles/${article.id}/report`} className="underline">Sourcing report</a>
             <button type="button" className="underline" onClick={() => setHelpOpen(true)}>Keyboard shortcuts <kbd>?</kbd></button>
+            {canWrite && !editing && <button type="button" className="underline" onClick={() => setEditing(true)}>Edit text</button>}
             {workspace.saving && <span role="status">Saving…</span>}
           </div>
           <Legend />
         </header>
-        <div role="region" aria-label="Article text" onKeyDown={onTextKeyDown} lang={article.language === "und" ? undefined : article.language}>
+        {editing && <EditArticleText article={article} workspace={workspace} onDone={() => setEditing(false)} />}
+        <div role="region" aria-label="Article text" hidden={editing} onKeyDown={onTextKeyDown} lang={article.language === "und" ? undefined : article.language}>
           <TaggedText body={body} statements={statements} claims={claims} focusedIndex={focused} activeClaimId={activeClaimId}
             highlightSourceId={highlightSourceId} draft={draft} pick={pick?.span ?? null} ghosts={[]} statementRefs={statementRefs}
             onFocusStatement={setFocused} onMouseUp={onTextMouseUp} />
         </div>
         {claims.some((c) => c.orphaned) && (
-          <section aria-label="Orphaned claims" className="rounded border border-red-200 bg-red-50 p-3 text-sm">
+          <section role="region" aria-label="Orphaned claims" className="rounded border border-red-200 bg-red-50 p-3 text-sm">
             <h2 className="font-medium text-red-900">Orphaned claims (their text was edited away)</h2>
             <ul className="mt-1 list-disc pl-5">
               {claims.filter((c) => c.orphaned).map((c) => (

@@ -3,7 +3,7 @@ import type { Tx } from "@/lib/db";
 export interface AuditEntry {
   actorId: string | null;
   action: "create" | "update" | "delete";
-  entity: "article" | "source" | "claim" | "attribution" | "user" | "api_token";
+  entity: "article" | "source" | "claim" | "attribution" | "user" | "api_token" | "rejected_suggestion";
   entityId: string;
   articleId?: string | null;
   before?: unknown;

@@ -1,5 +1,5 @@
 import { recordAudit } from "@/lib/audit/record-audit";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { refuseUnapplied } from "@/lib/concurrency";
 import { AppError, notFound } from "@/lib/errors";
 import type { Source } from "@/lib/generated/prisma/client";
@@ -7,23 +7,26 @@ import { presentSource } from "@/lib/present";
 import type { CreateSourceInput, UpdateSourceInput } from "./schema";
 import { sourceUniqueKey } from "./source-key";
 
-async function assertNameFree(key: string | null, exceptId?: string) {
+async function assertNameFree(tx: Tx, key: string | null, exceptId?: string) {
   if (!key) return;
-  const existing = await db().source.findUnique({ where: { uniqueKey: key }, select: { id: true, name: true } });
+  const existing = await tx.source.findUnique({ where: { uniqueKey: key }, select: { id: true, name: true } });
   if (existing && existing.id !== exceptId) {
     throw new AppError("conflict", `A source of this type named "${existing.name}" already exists (id ${existing.id}); use it instead`);
   }
 }
 
-export async function createSource(input: CreateSourceInput, actorId: string) {
+export function createSource(input: CreateSourceInput, actorId: string) {
+  return db().$transaction((tx) => insertSource(tx, input, actorId));
+}
+
+/** Creates a source inside a caller's transaction; a named source that exists is a 409. */
+export async function insertSource(tx: Tx, input: CreateSourceInput, actorId: string) {
   const uniqueKey = sourceUniqueKey(input.type, input.name);
-  await assertNameFree(uniqueKey);
-  const source = await db().$transaction(async (tx) => {
-    const created = await tx.source.create({ data: { ...input, uniqueKey } });
-    await recordAudit(tx, { actorId, action: "create", entity: "source", entityId: created.id, after: presentSource(created) });
-    return created;
-  });
-  return presentSource(source);
+  await assertNameFree(tx, uniqueKey);
+  const created = await tx.source.create({ data: { ...input, uniqueKey } });
+  const json = presentSource(created);
+  await recordAudit(tx, { actorId, action: "create", entity: "source", entityId: created.id, after: json });
+  return json;
 }
 
 /** Optimistic concurrency: the write applies only if nobody changed the source since `version`. */
@@ -34,7 +37,7 @@ export async function updateSource(id: string, input: UpdateSourceInput, actorId
     if (!before) throw notFound("Source");
     const next = { ...before, ...changes } as Source;
     const uniqueKey = sourceUniqueKey(next.type, next.name);
-    await assertNameFree(uniqueKey, id);
+    await assertNameFree(tx, uniqueKey, id);
     const { count } = await tx.source.updateMany({ where: { id, version }, data: { ...changes, uniqueKey, version: { increment: 1 } } });
     if (count === 0) refuseUnapplied("source", await tx.source.findUnique({ where: { id } }));
     const after = (await tx.source.findUnique({ where: { id } }))!;

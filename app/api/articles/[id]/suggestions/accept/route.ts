@@ -1,0 +1,14 @@
+import { ROLES_THAT_WRITE } from "@/lib/auth/permissions";
+import { requireRole } from "@/lib/auth/require-user";
+import { idParam, ok, parseJsonBody, route, type IdContext } from "@/lib/http";
+import { acceptSuggestion } from "@/lib/suggestions/accept-suggestion";
+import { suggestionKeySchema } from "@/lib/suggestions/schema";
+
+export const dynamic = "force-dynamic";
+
+export const POST = route(async (request, context: IdContext) => {
+  const user = await requireRole(request, ROLES_THAT_WRITE);
+  const articleId = await idParam(context, "Article");
+  const { key } = await parseJsonBody(request, suggestionKeySchema);
+  return ok(await acceptSuggestion(articleId, key, user.id), 201);
+});

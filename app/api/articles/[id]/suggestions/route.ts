@@ -1,0 +1,12 @@
+import { authenticate } from "@/lib/auth/require-user";
+import { idParam, ok, route, type IdContext } from "@/lib/http";
+import { findArticleSuggestions } from "@/lib/suggestions/article-suggestions";
+
+export const dynamic = "force-dynamic";
+
+/** The article's open suggestions (rejected and already-tagged ones left out), each with its `key`. */
+export const GET = route(async (request, context: IdContext) => {
+  await authenticate(request);
+  const { suggestions } = await findArticleSuggestions(await idParam(context, "Article"));
+  return ok({ suggestions });
+});
