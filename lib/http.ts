@@ -48,6 +48,8 @@ export function parseSearchParams<S extends z.ZodType>(request: Request, schema:
   const input: Record<string, string | string[]> = {};
   for (const key of new Set(params.keys())) {
     const all = params.getAll(key);
+    // PostgreSQL text cannot hold NUL: `?q=%00` reached the database and failed there (a 500).
+    if (all.some((v) => v.includes("\u0000"))) throw new AppError("validation_error", "The request is invalid", [{ path: [key], message: "Must not contain NUL characters" }]);
     input[key] = all.length > 1 ? all : all[0];
   }
   return parseWith(schema, input);

@@ -11,7 +11,10 @@ export const span = z
   .strict()
   .refine((s) => s.start < s.end, { message: "start must be less than end", path: ["end"] });
 
-export const version = z.number().int().min(1);
+/** PostgreSQL `integer` columns end at 2^31 - 1; a larger number must be a 400, not a driver error (500). */
+export const MAX_INT4 = 2_147_483_647;
+
+export const version = z.number().int().min(1).max(MAX_INT4);
 
 /**
  * Text as PostgreSQL can store it unchanged: no NUL and no lone UTF-16 surrogate (the driver
@@ -33,4 +36,4 @@ export const optionalText = (max: number) =>
 export const limit = z.coerce.number().int().min(1).max(200).default(50);
 
 /** `DELETE …?version=N`: the delete applies only if nobody changed the record since version N. */
-export const deleteQuerySchema = z.object({ version: z.coerce.number().int().min(1).optional() }).strict();
+export const deleteQuerySchema = z.object({ version: z.coerce.number().int().min(1).max(MAX_INT4).optional() }).strict();

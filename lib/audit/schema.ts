@@ -1,14 +1,19 @@
 import { z } from "zod";
 import { id, limit } from "@/lib/schema";
 
+/** PostgreSQL `bigint` ends here; 19 digits can go past it (a driver error, once a 500). */
+const MAX_INT8 = 2n ** 63n - 1n;
+const inInt8 = (v: bigint) => v <= MAX_INT8;
+
 /** Audit event ids are bigints: sent and received as decimal strings (JSON numbers lose precision). */
 export const auditEventId = z
   .union([z.string().regex(/^[1-9]\d{0,18}$/, "Must be an audit event id"), z.number().int().positive().max(Number.MAX_SAFE_INTEGER)])
-  .transform((v) => BigInt(v));
+  .transform((v) => BigInt(v))
+  .refine(inInt8, "Must be an audit event id");
 
 /** GET /api/articles/:id/history: newest first; `cursor` is the id of the last event seen. */
 export const historyQuerySchema = z
-  .object({ limit, cursor: z.string().regex(/^[1-9]\d{0,18}$/, "Invalid cursor").transform((v) => BigInt(v)).optional() })
+  .object({ limit, cursor: z.string().regex(/^[1-9]\d{0,18}$/, "Invalid cursor").transform((v) => BigInt(v)).refine(inInt8, "Invalid cursor").optional() })
   .strict();
 export type HistoryQuery = z.infer<typeof historyQuerySchema>;
 

@@ -60,7 +60,8 @@ export interface Answer { status: number; text: string; json: unknown; contentTy
 
 /** Calls a handler with a real Request; parses JSON answers, keeps others (CSV, HTML) as text. */
 export async function invoke(route: Pick<DiscoveredRoute, "handler" | "method" | "path">, options: InvokeOptions = {}): Promise<Answer> {
-  const url = new URL(`http://localhost${route.path.replace(":id", encodeURIComponent(options.id ?? ""))}`);
+  // The handler gets the id as given (even a lone surrogate); the URL only needs to be well formed.
+  const url = new URL(`http://localhost${route.path.replace(":id", encodeURIComponent((options.id ?? "").toWellFormed()))}`);
   for (const [key, value] of Object.entries(options.query ?? {})) url.searchParams.append(key, value);
   const headers: Record<string, string> = { host: "localhost", ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
