@@ -8,6 +8,8 @@ import type { CreateArticleInput } from "./schema";
 /** Stores an article and its statements in one transaction, so no half-imported article can exist. */
 export async function createArticle(input: CreateArticleInput, actorId: string): Promise<ArticleDetail> {
   const segments = segmentText(input.body);
+  // Not Prisma's default 5 s timeout: a long text (50,000 words are ~3,000 statements) on a busy
+  // machine outlasts it, and the import would fail at its audit event and roll back.
   const article = await db().$transaction(async (tx) => {
     const created = await tx.article.create({
       data: {
@@ -27,6 +29,6 @@ export async function createArticle(input: CreateArticleInput, actorId: string):
     await recordAudit(tx, { actorId, action: "create", entity: "article", entityId: created.id, articleId: created.id,
       after: { ...summary, bodyLength: input.body.length, statements: segments.length } });
     return created;
-  });
+  }, { timeout: 60_000 });
   return (await findArticle(article.id))!;
 }

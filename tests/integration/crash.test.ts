@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createArticle } from "@/lib/articles/create-article";
+import { db } from "@/lib/db";
+import { createSource } from "@/lib/sources/write-source";
+import { expectConsistentAfterCrash } from "./fixtures/crash-checks";
+import { inTransaction, sleep, startWorker, waitForBackendsGone, type Worker } from "./fixtures/crash-process";
+import { largeArticleBody } from "./fixtures/large-article";
+import { makeUser, unique, type TestUser } from "./helpers";
+
+// The writer is the server's stand-in: the same services in a child process, SIGKILLed mid-write.
+const ITERATIONS = Number(process.env.CRASH_ITERATIONS ?? 4);
+const WORDS = Number(process.env.CRASH_WORDS ?? 50_000);
+
+let actor: TestUser;
+const outcomes: string[] = [];
+
+beforeAll(async () => {
+  actor = await makeUser("editor");
+});
+
+afterAll(() => {
+  console.info(`[crash] ${outcomes.length} runs: ${outcomes.join("; ")}`);
+});
+
+/**
+ * Kills the worker at a random moment after it began writing. Odd runs aim inside a transaction
+ * (watching pg_stat_activity), even runs at a uniformly random time up to `spanMs`.
+ */
+async function killSomewhere(worker: Worker, run: number, spanMs: number) {
+  const began = await worker.waitFor("begin");
+  if (run % 2 === 1) {
+    const deadline = Date.now() + spanMs * 2;
+    while (!(await inTransaction(worker.appName)) && Date.now() < deadline) await sleep(2);
+    await sleep(Math.random() * Math.min(40, spanMs / 4));
+  } else {
+    await sleep(Math.max(0, began + Math.random() * spanMs * 1.2 - Date.now())); // sometimes just after the commit
+  }
+  const midTransaction = await inTransaction(worker.appName);
+  const elapsed = Date.now() - began;
+  worker.kill();
+  const { signal } = await worker.exited;
+  await waitForBackendsGone(worker.appName);
+  return { midTransaction, killed: signal === "SIGKILL", elapsed };
+}
+
+const acknowledged = (worker: Worker) => worker.lines.filter((l) => /^(article|claim|attribution) /.test(l));
+
+describe("a writer killed with SIGKILL", () => {
+  it(`mid-import of a ${WORDS}-word article leaves it whole or absent, never half-written`, { timeout: 180_000 }, async () => {
+    // A full run first: the import's duration sets the window the kills fall in.
+    const tag = unique("crash-import");
+    const full = startWorker(["article", actor.id, String(WORDS), tag], unique("sd-crash"));
+    const began = await full.waitFor("begin");
+    const done = await full.waitFor("done");
+    expect((await full.exited).code).toBe(0);
+    const importMs = done - began;
+    outcomes.push(`full import ${importMs} ms`);
+    await expectConsistentAfterCrash(actor.id, acknowledged(full));
+
+    let committed = 0;
+    let rolledBack = 0;
+    for (let run = 0; run < ITERATIONS; run++) {
+      const runTag = unique("crash-import");
+      const worker = startWorker(["article", actor.id, String(WORDS), runTag], unique("sd-crash"));
+      const kill = await killSomewhere(worker, run, importMs);
+      await expectConsistentAfterCrash(actor.id, acknowledged(worker));
+      const stored = await db().article.count({ where: { title: `${runTag} large import` } });
+      if (stored > 0) committed++; else rolledBack++;
+      outcomes.push(`import kill after ${kill.elapsed} ms${kill.midTransaction ? " mid-transaction" : ""} -> ${stored > 0 ? "committed" : "rolled back"}`);
+      expect(kill.killed || acknowledged(worker).length > 0).toBe(true);
+    }
+    expect(rolledBack).toBeGreaterThan(0); // at least one kill really cut an import short
+  });
+
+  it("mid-batch of claims and attributions leaves only whole, audited rows", { timeout: 180_000 }, async () => {
+    const article = await createArticle({ title: unique("crash-batch"), body: largeArticleBody(3_000, "batch"), outlet: null }, actor.id);
+    const source = await createSource({ type: "anonymous_group", name: "officials familiar with the talks", affiliation: null, role: null, anonymityReason: null }, actor.id);
+    let acked = 0;
+    let midTransaction = 0;
+    for (let run = 0; run < ITERATIONS; run++) {
+      const worker = startWorker(["batch", actor.id, article.id, source.id, "5000", unique("crash-batch")], unique("sd-crash"));
+      const kill = await killSomewhere(worker, run, 2_000);
+      expect(kill.killed).toBe(true);
+      if (kill.midTransaction) midTransaction++;
+      acked += acknowledged(worker).length;
+      const counts = await expectConsistentAfterCrash(actor.id, acknowledged(worker));
+      outcomes.push(`batch kill after ${kill.elapsed} ms${kill.midTransaction ? " mid-transaction" : ""}: ${counts.claims} claims, ${counts.attributions} attributions so far`);
+    }
+    expect(acked).toBeGreaterThan(0);
+    expect(midTransaction).toBeGreaterThan(0);
+
+    // "Restart": a new writer on the same data works and leaves everything consistent.
+    const restarted = startWorker(["batch", actor.id, article.id, source.id, "3", unique("crash-restart")], unique("sd-crash"));
+    await restarted.waitFor("done");
+    expect(acknowledged(restarted)).toHaveLength(6);
+    await expectConsistentAfterCrash(actor.id, acknowledged(restarted));
+  });
+});
