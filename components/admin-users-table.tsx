@@ -64,7 +64,7 @@ export function AdminUsersTable({ users, currentUserId }: { users: AdminUserRow[
     <section aria-labelledby="users-heading" className="space-y-2">
       <h2 id="users-heading" className="text-lg font-semibold">{users.length} users</h2>
       <ul className="divide-y divide-gray-200 border-y border-gray-200">
-        {users.map((u) => <AdminUserItem key={`${u.id}-${u.role}`} user={u} isSelf={u.id === currentUserId} />)}
+        {users.map((u) => <AdminUserItem key={u.id} user={u} isSelf={u.id === currentUserId} />)}
       </ul>
     </section>
   );

@@ -320,7 +320,7 @@ describe("hostile queries", () => {
   const reads = allRoutes.filter((r) => r.method === "GET" && r.key !== "GET /api/health");
   it.each(reads.map((r) => [r.key, r] as const))("%s: hostile query parameters get a 2xx or a 4xx with the error shape, never a 5xx", async (_key, route) => {
     // Filtered to the fixture article so report exports stay small.
-    const scope = route.key === "GET /api/reports" || route.key === "GET /api/claims" ? { articleId: fx.article.id } : {};
+    const scope: Record<string, string> = route.key === "GET /api/reports" || route.key === "GET /api/claims" ? { articleId: fx.article.id } : {};
     await fc.assert(
       fc.asyncProperty(fc.dictionary(fc.constantFrom(...QUERY_KEYS), hostileParam, { maxKeys: 3 }), fc.oneof(fc.constant(fx.article.id), fc.constant(other.id), malformedId), async (query, id) => {
         const answer = await invoke(route, { id, query: { ...scope, ...query }, token: admin.token });
