@@ -117,6 +117,9 @@ export function buildVerbClaim(ctx: SentenceContext, cue: Cue): RawClaim | null 
   // Content before the cue only when the cue ends its sentence: "…, a study found." / "…, the bank said on Monday."
   let tail = (inverted ? mention.last : cue.last) + 1;
   while (tail < ctx.to && !tokens[tail].isWord) tail++;
+  // "…, the diplomats said, speaking on condition of anonymity", "…, said Greve, who heads …": a
+  // participle or relative clause hanging off the source still leaves the cue at the end.
+  if (tail < ctx.to && tokens[tail - 1].text === "," && /(ing|^who|^which|^whose)$/.test(tokens[tail].lower)) tail = ctx.to;
   if (tail < ctx.to && (looksLikeClause(tokens, tail, ctx.to - 1) || /^(to|that)$/.test(tokens[tail].lower) || ctx.to - tail > 10)) return null;
   return backwardClaim(ctx, (inverted ? cue.first : mention.first) - 1, mention, cue);
 }

@@ -65,6 +65,7 @@ export const AUX_BEFORE = new Set([
   "has", "have", "had", "having", "will", "would", "may", "might", "could", "can", "should", "must", "shall",
   "also", "later", "earlier", "previously", "already", "again", "then", "once", "since", "often", "still",
   "privately", "publicly", "repeatedly", "consistently", "reportedly", "separately", "recently", "even",
+  "now", "initially", "subsequently",
 ]);
 /** Adverbs glued after the verb that belong to the cue: "said privately". */
 export const ADV_AFTER = new Set([

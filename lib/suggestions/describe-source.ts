@@ -78,7 +78,8 @@ export function describeSource(mentionText: string, opts: { appositive?: string;
     }
     // A person: leading titles belong to the role ("Governor", "national security adviser").
     let t = 0;
-    while (t < run.length - 1 && (TITLES.has(runLower[t].replace(/\.$/, "")) || NATIONALITIES[runLower[t]])) t++;
+    // A capitalised role noun opening a sentence ("Prosecutor Helen Marsh") is a title too.
+    while (t < run.length - 1 && (TITLES.has(runLower[t].replace(/\.$/, "")) || NATIONALITIES[runLower[t]] || PERSON_NOUNS.has(runLower[t]))) t++;
     const name = run.slice(t).join(" ").replace(/\s\./g, ".");
     const roleWords = [...words.slice(0, runStart).filter((w, i) => !DETS.has(lw[i])), ...run.slice(0, t).filter((w) => !NATIONALITIES[w.toLowerCase()])];
     const role = roleWords.join(" ").replace(/\s*,\s*$/, "") || describeAppositiveRole(opts.appositive);

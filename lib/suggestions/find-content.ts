@@ -3,7 +3,10 @@
  * or the clause before it ("…, the bank said."). Spans are trimmed of edge spaces and end punctuation
  * but keep a closing quotation mark, so partial quotes stay whole.
  */
-import { CUE_VERBS, FINITE_HINTS, type CueVerb } from "./cue-lexicon";
+import { CUE_VERBS, type CueVerb } from "./cue-lexicon";
+import { looksLikeClause, startsWithSubjectVerb } from "./detect-clause";
+
+export { looksLikeClause };
 import type { Quote } from "./find-quotes";
 import type { Token } from "./tokenize-text";
 import type { Span } from "./types";
@@ -11,8 +14,9 @@ import type { Span } from "./types";
 const SUBJECT_PRONOUNS = new Set(["he", "she", "they", "it", "we", "i", "you", "there"]);
 const TIME_WORDS = new Set([
   "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight",
-  "recently", "earlier", "later", "last", "this", "on", "late", "early",
+  "recently", "earlier", "later", "last", "this", "late", "early",
 ]);
+const PREPOSITIONS = new Set(["in", "on", "at", "with", "for", "from", "by", "to", "about", "during", "over", "under", "after", "before", "into", "of"]);
 const TRAILING_MARKERS = /^(according|as|citing)$/;
 
 export function trimSpan(text: string, span: Span): Span {
@@ -20,19 +24,6 @@ export function trimSpan(text: string, span: Span): Span {
   while (start < end && /\s/.test(text[start])) start++;
   while (end > start && /[\s.,;:!?—–-]/.test(text[end - 1])) end--;
   return { start, end };
-}
-
-/** True when the tokens look like a clause (some finite verb), not an adjunct such as "on Tuesday". */
-export function looksLikeClause(tokens: Token[], first: number, last: number): boolean {
-  let words = 0;
-  let finite = false;
-  for (let i = first; i <= last; i++) {
-    const t = tokens[i];
-    if (!t.isWord) continue;
-    words++;
-    if (FINITE_HINTS.has(t.lower) || (!t.isCap && t.lower.length > 4 && t.lower.endsWith("ed"))) finite = true;
-  }
-  return words >= 2 && finite;
 }
 
 /** End offset of a sentence's content, cut before a trailing ", according to …" or ", as quoted by …". */
@@ -81,19 +72,34 @@ export function findForwardStart(tokens: Token[], verb: CueVerb, k: number, to: 
   // "called the results “interesting but …”": weak verbs may take a bare complement only with a quote in it.
   if (verb.needsThatOrQuote && !quoteAhead) return -1;
   if (verb.recipient) {
-    // "told colleagues he was …": skip a short recipient to the subject of the reported clause.
+    // "told colleagues he was …", "told reporters Okonkwo would …": skip a short recipient to the
+    // subject of the reported clause (a name counts only where a new name starts and a verb follows).
     for (let m = k + 1; m < Math.min(to, k + 5); m++) {
       if (SUBJECT_PRONOUNS.has(tokens[m].lower) || /^(the|a|an|this|these|its|their|his|her)$/.test(tokens[m].lower)) return m;
+      if (tokens[m].isCap && !tokens[m - 1].isCap && startsWithSubjectVerb(tokens, m, to - 1)) return m;
       if (!tokens[m].isWord) break;
     }
     return -1;
   }
+  const m = skipTimeAdjuncts(tokens, k, to);
+  // "insists on a staged release", "forecast in May": a prepositional complement is not a clause.
+  return m < to && tokens[m].isWord && !PREPOSITIONS.has(tokens[m].lower) ? m : -1;
+}
+
+/** Skips time adjuncts between a verb and its clause: "said on Tuesday the bank …", "said last week …". */
+function skipTimeAdjuncts(tokens: Token[], k: number, to: number): number {
   let m = k;
-  // Skip a time adjunct between the verb and its clause: "said on Tuesday the bank …".
-  while (m < to && TIME_WORDS.has(tokens[m].lower)) {
-    m++;
-    if (m < to && tokens[m].isCap) m++;
-    if (m < to && /^(week|month|year|night|morning|evening|afternoon)$/.test(tokens[m].lower)) m++;
+  for (;;) {
+    const t = tokens[m];
+    if (m >= to) return m;
+    if (TIME_WORDS.has(t.lower)) {
+      m++;
+      if (m < to && tokens[m].isCap) m++;
+      if (m < to && /^(week|month|year|night|morning|evening|afternoon)$/.test(tokens[m].lower)) m++;
+    } else if (/^(on|in|at|during)$/.test(t.lower) && m + 1 < to && (tokens[m + 1].isCap || /^\d/.test(tokens[m + 1].text))) {
+      // "on Tuesday", "in May", "in 2023" — but not "on a call" or "in the past".
+      m += 2;
+      while (m < to && /^\d/.test(tokens[m].text)) m++; // "on March 3", "in May 2023"
+    } else return m;
   }
-  return m < to && tokens[m].isWord ? m : -1;
 }

@@ -21,6 +21,8 @@ export interface Cue {
   participle: boolean;
 }
 
+const ON_CHANNELS = new Set(["call", "calls", "podcast", "show", "programme", "program", "broadcast", "television", "radio", "website", "blog", "air", "twitter", "facebook", "instagram", "telegram", "linkedin", "panel"]);
+const AT_CHANNELS = new Set(["conference", "briefing", "hearing", "rally", "summit", "meeting", "session", "forum", "event", "launch", "ceremony", "debate", "interview", "speech", "call", "trial"]);
 const DETERMINERS = new Set(["a", "an", "the", "his", "her", "their", "its", "one", "two"]);
 const NOT_ADVERBS = new Set(["only", "family", "italy", "july", "early", "daily", "weekly", "ally", "rally", "supply", "reply", "likely", "lonely", "friendly", "assembly"]);
 
@@ -39,15 +41,37 @@ function extendLeft(tokens: Token[], verbIndex: number, from: number): number | 
   return j + 1;
 }
 
-/** Extends to the right over manner adverbs and "in a (brief) statement"-style channel phrases. */
+/** "was quoted as saying", "has been quoted as saying": the whole group is the cue (not a passive). */
+function extendQuotedAs(tokens: Token[], verbIndex: number, from: number): number | null {
+  if (tokens[verbIndex - 1]?.lower !== "as" || !/^(quoted|heard|recorded|filmed|reported)$/.test(tokens[verbIndex - 2]?.lower ?? "")) return null;
+  let j = verbIndex - 3;
+  while (j >= from && (BE_FORMS.has(tokens[j].lower) || AUX_BEFORE.has(tokens[j].lower) || isAdverb(tokens[j]))) j--;
+  return j + 1 <= verbIndex - 3 ? j + 1 : null;
+}
+
+/** "than the market had expected", "as expected": a comparison, not a report of what someone said. */
+function isComparison(tokens: Token[], i: number, from: number): boolean {
+  if (tokens[i - 1]?.lower === "as" && !tokens[i - 2]?.isWord) return true;
+  for (let j = i - 1; j >= Math.max(from, i - 5); j--) {
+    if (tokens[j].lower === "than") return true;
+    if (!tokens[j].isWord) return false;
+  }
+  return false;
+}
+
+/** Extends to the right over manner adverbs and "in a (brief) statement", "on a call" channel phrases. */
 function extendRight(tokens: Token[], last: number, to: number): number {
   let k = last;
   while (k + 1 < to && ADV_AFTER.has(tokens[k + 1].lower)) k++;
-  if (k + 2 < to && tokens[k + 1].lower === "in") {
+  const prep = tokens[k + 1]?.lower ?? "";
+  // "in" takes any channel noun ("in a statement"); "on/at/during" only the ones that go with them
+  // ("on a call", "at a news conference"), so "insists on a staged release" stays a verb and its object.
+  const channels = prep === "in" ? CHANNEL_NOUNS : prep === "on" ? ON_CHANNELS : prep === "at" || prep === "during" ? AT_CHANNELS : null;
+  if (k + 2 < to && channels) {
     let m = k + 2;
     if (DETERMINERS.has(tokens[m].lower)) m++;
     for (let n = 0; n < 3 && m < to && tokens[m].isWord; n++, m++) {
-      if (CHANNEL_NOUNS.has(tokens[m].lower)) return m;
+      if (channels.has(tokens[m].lower)) return m;
     }
   }
   return k;
@@ -92,7 +116,8 @@ export function findCues(tokens: Token[], from: number, to: number, isQuoted: (o
     if ((t.lower === "informed" || t.lower === "briefed") && next && PERSON_NOUNS.has(next.lower)) continue;
     if (prev && (prev.lower === "the" || prev.lower === "a" || prev.lower === "an")) continue; // "the reported figure"
     if (t.lower === "written" && !(prev && (prev.lower === "has" || prev.lower === "have" || prev.lower === "had"))) continue;
-    const first = extendLeft(tokens, i, from);
+    if (isComparison(tokens, i, from)) continue;
+    const first = extendQuotedAs(tokens, i, from) ?? extendLeft(tokens, i, from);
     if (first === null) continue;
     last = extendRight(tokens, last, to);
     const participle = t.lower.endsWith("ing") && first === i && prev?.text === ",";

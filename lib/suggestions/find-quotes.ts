@@ -1,8 +1,11 @@
 /**
  * Quotation spans. Curly marks say which way they face; straight marks are paired in order within a
  * paragraph, and a closing mark may be glued to the next word (`Rafah,"he said`). A quote left open
- * at the end of a paragraph closes there, as news style does for quotes running over paragraphs.
+ * at the end of a paragraph closes there, as news style does for quotes running over paragraphs;
+ * such a quote is marked `runsOn` so the next paragraph's quote can continue the same speaker.
+ * Single curly marks (British style, ‘…’) are found separately because ’ is also the apostrophe.
  */
+import { findSingleQuotes } from "./find-single-quotes";
 import type { Span } from "./types";
 
 export interface Quote {
@@ -12,6 +15,8 @@ export interface Quote {
   /** The quoted text, without the marks. */
   inner: Span;
   words: number;
+  /** Closed by the end of its paragraph rather than by a mark: the quotation continues below. */
+  runsOn?: boolean;
 }
 
 const OPENERS = new Set(["“", "„", "«"]);
@@ -23,13 +28,15 @@ function countWords(s: string): number {
   return s.match(WORD_RE)?.length ?? 0;
 }
 
-export function findQuotes(text: string): Quote[] {
+function findDoubleQuotes(text: string): Quote[] {
   const quotes: Quote[] = [];
   let openAt = -1;
-  const closeAt = (close: number, end: number) => {
+  const closeAt = (close: number, end: number, runsOn = false) => {
     if (openAt >= 0 && close > openAt + 1) {
       const inner = { start: openAt + 1, end };
-      quotes.push({ open: openAt, close, inner, words: countWords(text.slice(inner.start, inner.end)) });
+      const q: Quote = { open: openAt, close, inner, words: countWords(text.slice(inner.start, inner.end)) };
+      if (runsOn) q.runsOn = true;
+      quotes.push(q);
     }
     openAt = -1;
   };
@@ -38,7 +45,7 @@ export function findQuotes(text: string): Quote[] {
     const i = m.index;
     const c = text[i];
     if (c === "\n") {
-      if (openAt >= 0 && text[i + 1] === "\n") closeAt(i, i);
+      if (openAt >= 0 && text[i + 1] === "\n") closeAt(i, i, true);
       continue;
     }
     if (OPENERS.has(c)) openAt = i;
@@ -52,8 +59,23 @@ export function findQuotes(text: string): Quote[] {
       else openAt = i;
     }
   }
-  if (openAt >= 0) closeAt(text.length, text.length);
+  if (openAt >= 0) closeAt(text.length, text.length, true);
   return quotes;
+}
+
+/** All top-level quotations in text order; a quote nested inside another (‘He said “no”’) is dropped. */
+export function findQuotes(text: string): Quote[] {
+  const doubles = findDoubleQuotes(text);
+  const singles = text.includes("‘") ? findSingleQuotes(text) : [];
+  if (singles.length === 0) return doubles;
+  const all = [...doubles, ...singles].sort((a, b) => a.open - b.open || b.close - a.close);
+  const out: Quote[] = [];
+  for (const q of all) {
+    const outer = out.at(-1);
+    if (outer && q.open > outer.open && q.close <= outer.close) continue;
+    out.push(q);
+  }
+  return out;
 }
 
 /**

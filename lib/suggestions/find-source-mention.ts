@@ -22,6 +22,7 @@ const QUANTIFIERS = new Set(["some", "many", "several", "none", "each", "all", "
 const APPOSITIVE_STARTS = new Set([
   "who", "which", "whose", "a", "an", "the", "aged", "speaking", "himself", "herself", "themselves", "also", "one",
   "both", "in", "at", "on", "after", "during", "with", "from", "for", "like", "however", "meanwhile", "though",
+  "now", "then", "formerly", "still", "once", "herself", "itself", "whom",
 ]);
 const MAX_MENTION_TOKENS = 12;
 const DETERMINERS = new Set(["the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "whose"]);

@@ -21,6 +21,18 @@ export const PERSON_NOUNS = new Set([
   "politicians", "politician", "campaigners", "organisers", "organizers", "scientists", "researchers",
   "researcher", "scientist", "engineer", "engineers", "colleague", "colleagues", "friend", "friends",
   "relatives", "relative", "neighbours", "neighbors", "students", "student", "protesters", "protester",
+  // Roles common in court, business, sport and culture reporting.
+  "prosecutor", "prosecutors", "lawyer", "lawyers", "attorney", "attorneys", "barrister", "barristers",
+  "solicitor", "solicitors", "judge", "judges", "detective", "detectives", "investigator", "investigators",
+  "juror", "jurors", "victim", "victims", "survivor", "survivors", "defendant",
+  "manager", "managers", "coach", "coaches", "captain", "player", "players", "striker", "fans", "fan",
+  "pundit", "pundits", "chairman", "chairwoman", "chair", "director", "directors", "founder", "owner",
+  "owners", "ceo", "executive", "surgeon", "surgeons", "nurse", "nurses", "physiotherapist", "patient",
+  "patients", "voters", "voter", "customers", "customer", "shoppers", "passengers", "farmers", "farmer",
+  "author", "authors", "writer", "artist", "artists", "singer", "actor", "actress", "curator",
+  "historian", "professor", "lecturer", "teacher", "mayor", "governor", "senator", "ambassador",
+  "councillor", "councillors", "commissioner", "chancellor", "president", "premier", "secretary",
+  "year-old", "mother", "father", "son", "daughter", "wife", "husband", "woman", "women", "man", "men",
 ]);
 export const ORG_NOUNS = new Set([
   "ministry", "bank", "union", "council", "office", "institute", "university", "army", "military", "police",

@@ -7,6 +7,7 @@
  * stored statements; headings never yield claims.
  */
 import { normalizeSourceName } from "@/lib/sources/normalize-source-name";
+import { addContinuations } from "./add-continuations";
 import { buildAccordingClaim, buildVerbClaim, type RawClaim, type SentenceContext } from "./build-claims";
 import { describeAnonymityReason, describeSource, type SourceDraft } from "./describe-source";
 import { findCues } from "./find-cues";
@@ -55,22 +56,6 @@ export function suggestAttributions(text: string, options: SuggestOptions = {}):
   }
   addContinuations(text, quotes, perSentence);
   return nameSources(text, tokens, quoteMask, statements, perSentence, options.knownSources ?? []);
-}
-
-/** A sentence that is only a quotation, right after a quoted claim in the same paragraph, is that speaker's. */
-function addContinuations(text: string, quotes: ReturnType<typeof findQuotes>, perSentence: SentenceClaims[]): void {
-  for (let i = 1; i < perSentence.length; i++) {
-    const cur = perSentence[i];
-    const prev = perSentence[i - 1];
-    const last = prev.claims.at(-1);
-    if (cur.claims.length > 0 || !last || last.mode !== "direct_quote" || !last.mention) continue;
-    if (text.slice(prev.sentence.end, cur.sentence.start).includes("\n")) continue;
-    const s = text.slice(cur.sentence.start, cur.sentence.end);
-    const lead = s.length - s.trimStart().length;
-    const q = quotes.find((x) => x.open === cur.sentence.start + lead);
-    if (!q || q.close < cur.sentence.end - 2 || q.inner.start < last.content.end) continue;
-    cur.claims.push({ mention: null, cue: null, content: q.inner, mode: "direct_quote", shape: "continuation", confidence: 0.6, speaker: last });
-  }
 }
 
 function nameSources(

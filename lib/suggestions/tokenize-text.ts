@@ -12,11 +12,15 @@ export interface Token {
   isCap: boolean;
 }
 
-// Acronyms with dots (U.S.), numbers with separators (1,800 / 3.1%), words with inner apostrophes or
-// hyphens (Reiner's, counter-terrorism), otherwise any single non-space character as punctuation.
-const TOKEN_RE = /(?:\p{Lu}\.){2,}|\d+(?:[.,]\d+)*%?|[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*|\S/gu;
+// Acronyms with dots (U.S.), numbers with separators (1,800 / 3.1%) unless a word is glued on with a
+// hyphen ("29-year-old" is one word, a person), words with inner apostrophes or hyphens (Reiner's,
+// counter-terrorism), otherwise any single non-space character as punctuation.
+const TOKEN_RE = /(?:\p{Lu}\.){2,}|\d+(?:[.,]\d+)*%?(?!\d|[.,]\d|-\p{L})|[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*|\S/gu;
 const WORDISH_RE = /^[\p{L}\p{N}]/u;
 const CAP_RE = /^\p{Lu}/u;
+/** Lower-case particles inside personal names: "Joost van Damme", "Badr al-Rashdi", "Luiz da Silva". */
+const NAME_PARTICLES = new Set(["van", "von", "de", "der", "den", "del", "della", "di", "da", "du", "dos", "das", "ter", "ten", "bin", "ibn", "al", "el", "le", "la", "abu"]);
+const PARTICLE_PREFIX_RE = /^(?:al|el|ad|as|ash|at|an|bin|ibn|abu|ben|d|o)[-'’]\p{Lu}/u;
 
 export function tokenizeText(text: string): Token[] {
   const tokens: Token[] = [];
@@ -29,10 +33,21 @@ export function tokenizeText(text: string): Token[] {
       text: t,
       lower: t.toLowerCase().replace(/’/g, "'"),
       isWord: WORDISH_RE.test(t),
-      isCap: CAP_RE.test(t),
+      isCap: CAP_RE.test(t) || PARTICLE_PREFIX_RE.test(t),
     });
   }
+  // A particle counts as part of a name only between two capitalised words, one space apart each side.
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    const [a, p, b] = [tokens[i - 1], tokens[i], tokens[i + 1]];
+    if (NAME_PARTICLES.has(p.text) && a.isCap && a.isWord && b.isCap && b.isWord && p.start - a.end === 1 && b.start - p.end === 1) p.isCap = true;
+  }
   return tokens;
+}
+
+/** True for a name particle that sits inside a run of capitalised words (same rule as the tokenizer). */
+export function isNameParticle(word: string, prev: string | undefined, next: string | undefined): boolean {
+  if (PARTICLE_PREFIX_RE.test(word)) return true;
+  return NAME_PARTICLES.has(word) && !!prev && !!next && CAP_RE.test(prev) && CAP_RE.test(next);
 }
 
 /** Index of the first token starting at or after `offset` (binary search; tokens are sorted). */
