@@ -3,8 +3,9 @@
 import { useRouter } from "next/navigation";
 import type { FormEvent, ReactNode } from "react";
 import type { ClaimFacets, FacetValue } from "@/lib/claims/claim-facets";
-import type { FindClaimsInput } from "@/lib/claims/schema";
+import { ATTRIBUTION_MODES, REVIEW_STATUSES, type FindClaimsInput } from "@/lib/claims/schema";
 import { MODE_LABELS, REVIEW_STATUS_LABELS, SOURCE_TYPE_LABELS } from "@/lib/reports/labels";
+import { SOURCE_TYPES } from "@/lib/sources/source-types";
 
 /** The query string of the form as it stands: blanks dropped, so shared URLs stay short. */
 function formQuery(form: HTMLFormElement): string {
@@ -22,10 +23,15 @@ function Group({ legend, children }: { legend: string; children: ReactNode }) {
   );
 }
 
-const Count = ({ n }: { n: number }) => <span className="ml-auto pl-2 text-xs tabular-nums text-muted">{n}</span>;
+const Count = ({ n }: { n?: number }) => <span className="ml-auto pl-2 text-xs tabular-nums text-muted">{n ?? ""}</span>;
+
+type Counted = Omit<FacetValue, "count"> & { count?: number };
+
+/** Until the counts arrive the closed sets show without numbers (the table does not wait for them). */
+const uncounted = (values: readonly string[]): Counted[] => values.map((value) => ({ value }));
 
 function Options({ type, name, values, selected, labels }: {
-  type: "checkbox" | "radio"; name: string; values: FacetValue[]; selected: (value: string) => boolean; labels?: Record<string, string>;
+  type: "checkbox" | "radio"; name: string; values: Counted[]; selected: (value: string) => boolean; labels?: Record<string, string>;
 }) {
   return values.map((v) => (
     <label key={v.value} className={`flex items-baseline gap-2 text-sm ${v.count === 0 && !selected(v.value) ? "text-muted" : ""}`}>
@@ -40,7 +46,12 @@ function Options({ type, name, values, selected, labels }: {
  * The explorer's filters as a GET form: it works without JavaScript, and with it every change
  * navigates at once, so the URL always holds the view (shareable, and back/forward restore it).
  */
-export function ClaimsFilters({ filters, facets }: { filters: FindClaimsInput; facets: ClaimFacets }) {
+export function ClaimsFilters({ filters, facets: counted }: { filters: FindClaimsInput; facets: ClaimFacets | null }) {
+  const facets = counted ?? {
+    sourceType: uncounted(SOURCE_TYPES), anonymous: uncounted(["true", "false"]), via: uncounted(["true", "false"]),
+    mode: uncounted(ATTRIBUTION_MODES), reviewStatus: uncounted(REVIEW_STATUSES),
+    affiliation: uncounted(filters.affiliation ?? []), articleId: uncounted(filters.articleId ?? []), unsourced: undefined,
+  };
   const router = useRouter();
   const apply = (form: HTMLFormElement) => router.push(`/claims${formQuery(form) ? `?${formQuery(form)}` : ""}`);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -50,7 +61,7 @@ export function ClaimsFilters({ filters, facets }: { filters: FindClaimsInput; f
   const has = (list: readonly string[] | undefined) => (value: string) => Boolean(list?.includes(value));
   const lower = filters.affiliation?.map((a) => a.toLowerCase());
   return (
-    <form role="search" aria-label="Filter claims" action="/claims" method="get" onSubmit={onSubmit}
+    <form role="search" aria-label="Filter claims" aria-busy={counted ? undefined : true} action="/claims" method="get" onSubmit={onSubmit}
       onChange={(e) => { if ((e.target as EventTarget as HTMLInputElement).type !== "search") apply(e.currentTarget); }}
       className="space-y-5">
       <label className="block text-sm font-semibold">Search claims and sources

@@ -1,8 +1,8 @@
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { SOURCE_TYPES } from "@/lib/sources/source-types";
+import { ANONYMOUS_SOURCE_TYPES, SOURCE_TYPES } from "@/lib/sources/source-types";
 import { claimCondition, unsourcedCondition } from "./filter-sql";
-import { ATTRIBUTION_MODES, REVIEW_STATUSES, type ClaimFilters, type FilterKey } from "./schema";
+import { ATTRIBUTION_MODES, REVIEW_STATUSES, type ClaimFilters } from "./schema";
 
 const sql = Prisma.sql;
 
@@ -12,32 +12,90 @@ export type ClaimFacets = Awaited<ReturnType<typeof findClaimFacets>>;
 /** How many of the open-ended values (affiliations, articles) a facet lists, most frequent first. */
 const TOP = 15;
 
-const FROM_CLAIMS = sql`FROM "Claim" c JOIN "Article" ar ON ar.id = c."articleId"`;
-const WITH_SOURCES = sql`JOIN "Attribution" a ON a."claimId" = c.id JOIN "Source" s ON s.id = a."sourceId"`;
+type Facet = "sourceType" | "anonymous" | "affiliation" | "mode" | "via" | "reviewStatus" | "articleId";
 
-interface GroupOptions { join?: Prisma.Sql; value?: Prisma.Sql; label?: Prisma.Sql; top?: boolean }
+/**
+ * Whether per-claim row pc passes one facet's filter (TRUE when that filter is not set). pc holds
+ * each claim's sets of source types, modes and affiliations, so one pass over the claims serves
+ * every facet instead of a join and a count per facet.
+ */
+function passes(f: ClaimFilters, facet: Facet): Prisma.Sql {
+  switch (facet) {
+    case "sourceType": return f.sourceType?.length ? sql`pc.types && CAST(${f.sourceType} AS text[])` : sql`TRUE`;
+    case "anonymous": return f.anonymous === undefined ? sql`TRUE` : f.anonymous ? sql`(pc.attributions > 0 AND NOT pc.named)` : sql`pc.named`;
+    case "affiliation":
+      if (!f.affiliation?.length) return sql`TRUE`;
+      return sql`EXISTS (SELECT 1 FROM unnest(pc.affiliations) x WHERE lower(x) = ANY(CAST(${f.affiliation.map((a) => a.toLowerCase())} AS text[])))`;
+    case "mode": return f.mode?.length ? sql`pc.modes && CAST(${f.mode} AS text[])` : sql`TRUE`;
+    case "via": return f.via === undefined ? sql`TRUE` : f.via ? sql`pc.via` : sql`NOT pc.via`;
+    case "reviewStatus": return f.reviewStatus?.length ? sql`pc.review = ANY(CAST(${f.reviewStatus} AS text[]))` : sql`TRUE`;
+    case "articleId": return f.articleId?.length ? sql`pc.article = ANY(CAST(${f.articleId} AS uuid[]))` : sql`TRUE`;
+  }
+}
 
-/** Distinct matching claims per value of `key`; `value` and `label` (aggregates) say how to show a group. */
-async function grouped(omit: FilterKey, f: ClaimFilters, key: Prisma.Sql, options: GroupOptions = {}) {
-  const rows = await db().$queryRaw<{ value: string | null; label: string | null; count: number }[]>(sql`
-    SELECT CAST(${options.value ?? key} AS text) AS value, ${options.label ?? sql`NULL`} AS label, CAST(count(DISTINCT c.id) AS int) AS count
-    ${FROM_CLAIMS} ${options.join ?? Prisma.empty}
-    WHERE ${claimCondition(f, omit)} GROUP BY ${key} ORDER BY 3 DESC, 1 ${options.top ? sql`LIMIT ${TOP}` : Prisma.empty}`);
-  return rows.flatMap((r): FacetValue[] => (r.value === null ? [] : [{ value: r.value, count: r.count, ...(r.label ? { label: r.label } : {}) }]));
+const FACETS: Facet[] = ["sourceType", "anonymous", "affiliation", "mode", "via", "reviewStatus", "articleId"];
+const othersThan = (f: ClaimFilters, facet: Facet | null) => Prisma.join(FACETS.filter((x) => x !== facet).map((x) => passes(f, x)), " AND ");
+
+/**
+ * Each filter value with the number of rows it would give under all the other filters (a claim
+ * counts once per value even with several attributions of that value).
+ */
+export async function findClaimFacets(f: ClaimFilters) {
+  // Filters that are not facets (dates, search, unsourced) narrow the claims before anything is counted.
+  const base = claimCondition({ from: f.from, to: f.to, q: f.q, unsourced: f.unsourced });
+  const rows = await db().$queryRaw<{ facet: string; value: string; label: string | null; count: number }[]>(sql`
+    WITH pc AS MATERIALIZED (
+      SELECT c.id, CAST(c."reviewStatus" AS text) AS review, c."articleId" AS article,
+        coalesce(array_agg(DISTINCT CAST(s.type AS text)) FILTER (WHERE s.id IS NOT NULL), '{}') AS types,
+        coalesce(array_agg(DISTINCT CAST(a.mode AS text)) FILTER (WHERE a.id IS NOT NULL), '{}') AS modes,
+        coalesce(array_agg(DISTINCT s.affiliation) FILTER (WHERE s.affiliation IS NOT NULL), '{}') AS affiliations,
+        coalesce(bool_or(NOT (s.type = ANY(CAST(${[...ANONYMOUS_SOURCE_TYPES]} AS "SourceType"[])))), FALSE) AS named,
+        coalesce(bool_or(a."viaSourceId" IS NOT NULL), FALSE) AS via,
+        count(a.id) AS attributions
+      FROM "Claim" c JOIN "Article" ar ON ar.id = c."articleId"
+        LEFT JOIN "Attribution" a ON a."claimId" = c.id LEFT JOIN "Source" s ON s.id = a."sourceId"
+      WHERE ${base} GROUP BY c.id)
+    SELECT 'total' AS facet, '' AS value, NULL AS label, CAST(count(*) AS int) AS count FROM pc WHERE ${othersThan(f, null)}
+    UNION ALL
+    SELECT 'sourceType', t, NULL, CAST(count(*) AS int) FROM pc, unnest(pc.types) t WHERE ${othersThan(f, "sourceType")} GROUP BY t
+    UNION ALL
+    (SELECT 'anonymous', 'true', NULL, CAST(count(*) FILTER (WHERE pc.attributions > 0 AND NOT pc.named) AS int) FROM pc WHERE ${othersThan(f, "anonymous")}
+     UNION ALL SELECT 'anonymous', 'false', NULL, CAST(count(*) FILTER (WHERE pc.named) AS int) FROM pc WHERE ${othersThan(f, "anonymous")})
+    UNION ALL
+    (SELECT 'affiliation', lower(x), min(x), CAST(count(DISTINCT s.claim) AS int)
+     FROM (SELECT pc.id AS claim, unnest(pc.affiliations) AS x FROM pc WHERE ${othersThan(f, "affiliation")}) s
+     GROUP BY lower(x) ORDER BY 4 DESC, 2 LIMIT ${TOP})
+    UNION ALL
+    SELECT 'mode', m, NULL, CAST(count(*) AS int) FROM pc, unnest(pc.modes) m WHERE ${othersThan(f, "mode")} GROUP BY m
+    UNION ALL
+    (SELECT 'via', 'true', NULL, CAST(count(*) FILTER (WHERE pc.via) AS int) FROM pc WHERE ${othersThan(f, "via")}
+     UNION ALL SELECT 'via', 'false', NULL, CAST(count(*) FILTER (WHERE NOT pc.via) AS int) FROM pc WHERE ${othersThan(f, "via")})
+    UNION ALL
+    SELECT 'reviewStatus', pc.review, NULL, CAST(count(*) AS int) FROM pc WHERE ${othersThan(f, "reviewStatus")} GROUP BY pc.review
+    UNION ALL
+    (SELECT 'articleId', CAST(pc.article AS text), NULL, CAST(count(*) AS int) FROM pc WHERE ${othersThan(f, "articleId")}
+     GROUP BY pc.article ORDER BY 4 DESC, 2 LIMIT ${TOP})`);
+  const [unsourced, statements] = await Promise.all([countUnsourced(f, "unsourced"), f.unsourced ? countUnsourced(f) : 0]);
+  const of = (facet: string) => rows.filter((r) => r.facet === facet);
+  const articles = await articleTitles([...of("articleId").map((r) => r.value), ...(f.articleId ?? [])]);
+  const lower = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+  return {
+    total: f.unsourced ? statements : of("total")[0]?.count ?? 0,
+    sourceType: complete(SOURCE_TYPES, of("sourceType")),
+    anonymous: complete(["true", "false"], of("anonymous")),
+    affiliation: withSelected(of("affiliation").map((r) => ({ value: r.label ?? r.value, count: r.count })), f.affiliation, lower),
+    mode: complete(ATTRIBUTION_MODES, of("mode")),
+    via: complete(["true", "false"], of("via")),
+    reviewStatus: complete(REVIEW_STATUSES, of("reviewStatus")),
+    articleId: withSelected(of("articleId").map((r) => ({ value: r.value, count: r.count })), f.articleId)
+      .map((v) => ({ ...v, label: articles.get(v.value) ?? v.value })),
+    unsourced,
+  };
 }
 
 /** Every value of a closed set, zero counts included, in the set's own order. */
-const complete = (values: readonly string[], rows: FacetValue[]): FacetValue[] =>
+const complete = (values: readonly string[], rows: { value: string; count: number }[]): FacetValue[] =>
   values.map((value) => ({ value, count: rows.find((r) => r.value === value)?.count ?? 0 }));
-
-/** A yes/no filter's two counts under the other filters. */
-async function yesNo(omit: "anonymous" | "via", f: ClaimFilters): Promise<FacetValue[]> {
-  const [row] = await db().$queryRaw<{ yes: number; no: number }[]>(sql`
-    SELECT CAST(count(*) FILTER (WHERE ${claimCondition({ [omit]: true } as ClaimFilters)}) AS int) AS yes,
-           CAST(count(*) FILTER (WHERE ${claimCondition({ [omit]: false } as ClaimFilters)}) AS int) AS no
-    ${FROM_CLAIMS} WHERE ${claimCondition(f, omit)}`);
-  return [{ value: "true", count: row.yes }, { value: "false", count: row.no }];
-}
 
 /** Keeps selected values listed even when they fall outside the top or match nothing. */
 function withSelected(rows: FacetValue[], selected: string[] | undefined, same = (a: string, b: string) => a === b): FacetValue[] {
@@ -45,43 +103,12 @@ function withSelected(rows: FacetValue[], selected: string[] | undefined, same =
   return [...rows, ...missing.map((value) => ({ value, count: 0 }))];
 }
 
-/**
- * Each filter value with the number of rows it would give under all the other filters (a claim
- * counts once per value even with several attributions of that value).
- */
-export async function findClaimFacets(f: ClaimFilters) {
-  const lower = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
-  const [sourceType, anonymous, affiliation, mode, via, reviewStatus, article, unsourced, claims, statements] = await Promise.all([
-    grouped("sourceType", f, sql`s.type`, { join: WITH_SOURCES }),
-    yesNo("anonymous", f),
-    grouped("affiliation", f, sql`lower(s.affiliation)`, { join: sql`${WITH_SOURCES} AND s.affiliation IS NOT NULL`, value: sql`min(s.affiliation)`, top: true }),
-    grouped("mode", f, sql`a.mode`, { join: WITH_SOURCES }),
-    yesNo("via", f),
-    grouped("reviewStatus", f, sql`c."reviewStatus"`),
-    grouped("articleId", f, sql`ar.id`, { label: sql`min(ar.title)`, top: true }),
-    countUnsourced(f, "unsourced"),
-    countClaims(f),
-    countUnsourced(f),
-  ]);
-  return {
-    total: f.unsourced ? statements : claims,
-    sourceType: complete(SOURCE_TYPES, sourceType),
-    anonymous,
-    affiliation: withSelected(affiliation, f.affiliation, lower),
-    mode: complete(ATTRIBUTION_MODES, mode),
-    via,
-    reviewStatus: complete(REVIEW_STATUSES, reviewStatus),
-    articleId: withSelected(article, f.articleId),
-    unsourced,
-  };
+async function articleTitles(ids: string[]): Promise<Map<string, string>> {
+  const rows = await db().article.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, title: true } });
+  return new Map(rows.map((a) => [a.id, a.title]));
 }
 
-export async function countClaims(f: ClaimFilters): Promise<number> {
-  const [row] = await db().$queryRaw<{ n: number }[]>(sql`SELECT CAST(count(*) AS int) AS n ${FROM_CLAIMS} WHERE ${claimCondition(f)}`);
-  return row.n;
-}
-
-export async function countUnsourced(f: ClaimFilters, omit?: FilterKey): Promise<number> {
+export async function countUnsourced(f: ClaimFilters, omit?: keyof ClaimFilters): Promise<number> {
   const [row] = await db().$queryRaw<{ n: number }[]>(sql`
     SELECT CAST(count(*) AS int) AS n FROM "Statement" st JOIN "Article" ar ON ar.id = st."articleId" WHERE ${unsourcedCondition(f, omit)}`);
   return row.n;

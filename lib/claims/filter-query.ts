@@ -26,7 +26,10 @@ export function filterSearchParams(f: Partial<ClaimFilters> & { sort?: string; c
   return params;
 }
 
-/** Page search params → input; empty fields (a submitted form's blanks) are dropped first. */
+/**
+ * Page search params → input; empty fields (a submitted form's blanks) are dropped first. A NUL
+ * (which PostgreSQL text cannot hold) is kept, so validation refuses it instead of the database.
+ */
 function compact(raw: RawParams, keys: readonly string[]) {
   const out: Record<string, string | string[]> = {};
   for (const key of keys) {

@@ -64,10 +64,13 @@ export function claimCondition(f: ClaimFilters, omit?: FilterKey): Sql {
   return and(parts);
 }
 
-/** Sentence st is covered by no claim that has an attribution. */
+/**
+ * Sentence st is covered by no attributed claim. An orphaned claim (its text was edited away) sits
+ * on a placeholder span, so it sources nothing; the articles list counts the same way.
+ */
 export const UNSOURCED_SENTENCE = sql`st.kind = 'sentence' AND NOT EXISTS (
   SELECT 1 FROM "Claim" c JOIN "Attribution" a ON a."claimId" = c.id
-  WHERE c."articleId" = st."articleId" AND c.start < st."end" AND c."end" > st.start)`;
+  WHERE c."articleId" = st."articleId" AND NOT c.orphaned AND c.start < st."end" AND c."end" > st.start)`;
 
 /** The statement text as PostgreSQL sees it (offsets are UTF-16 units, substr counts code points: close enough to search). */
 export const STATEMENT_TEXT = sql`substr(ar.body, st.start + 1, st."end" - st.start)`;

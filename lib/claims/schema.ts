@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { id, limit, optionalText, span, version } from "@/lib/schema";
+import { id, limit, optionalText, span, text, version } from "@/lib/schema";
 import { SOURCE_TYPES } from "@/lib/sources/source-types";
 
 export const REVIEW_STATUSES = ["pending", "approved", "flagged"] as const;
@@ -34,13 +34,13 @@ const commaList = <const T extends readonly [string, ...string[]]>(values: T) =>
 const booleanParam = z.enum(["true", "false"]).transform((v) => v === "true");
 
 /** A calendar day, inclusive, compared with the article's date (published, else added). */
-const day = z.iso.date({ message: "Must be a date (YYYY-MM-DD)" });
+const day = z.iso.date({ message: "Must be a date (YYYY-MM-DD)" }).refine((d) => d >= "1000-01-01", "Must be a date after the year 1000");
 
 /** Repeated parameters only: an affiliation may itself contain a comma ("Ministry of Health, Gaza"). */
 const repeatedText = z
   .union([z.string(), z.array(z.string())])
   .transform((v) => (Array.isArray(v) ? v : [v]).map((s) => s.trim()).filter(Boolean))
-  .pipe(z.array(z.string().max(200)).max(50));
+  .pipe(z.array(text(200)).max(50));
 
 export const CLAIM_SORTS = ["newest", "oldest", "article"] as const;
 export type ClaimSort = (typeof CLAIM_SORTS)[number];
@@ -63,7 +63,7 @@ export const claimFilterShape = {
   to: day.optional(),
   /** Statements with no attribution: sentences that no attributed claim covers, instead of claims. */
   unsourced: booleanParam.optional(),
-  q: z.string().trim().max(200).optional(),
+  q: text(200).optional(),
 };
 
 const claimFilterObject = z.object(claimFilterShape).strict();

@@ -50,6 +50,14 @@ describe("GET /api/claims explorer filters", () => {
     expect((await list({ unsourced: "true" })).items).toHaveLength(0);
   });
 
+  it("counts a sentence whose only attributed claim was orphaned by an edit as unsourced", async () => {
+    const seeded = await seedRafahGold(editor);
+    expect((await list({ articleId: seeded.article.id, unsourced: "true" })).items).toHaveLength(0);
+    await db().claim.update({ where: { id: seeded.claimIds.get("C1")! }, data: { orphaned: true } });
+    const unsourced = await list({ articleId: seeded.article.id, unsourced: "true" });
+    expect(unsourced.items.map((s) => s.text)).toEqual([expect.stringMatching(/^Over the past weeks, the United States/)]);
+  });
+
   it("pages every sort by cursor without gaps or repeats, and refuses a cursor from another sort", async () => {
     for (const sort of ["newest", "oldest", "article"]) {
       const seen: string[] = [];
@@ -91,7 +99,31 @@ describe("facet counts", () => {
       { value: "United States government", count: 2 }, { value: "Biden administration", count: 2 },
       { value: "Israeli government", count: 1 },
     ].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)));
-    expect(facets.articleId).toEqual([{ value: gold.article.id, label: gold.article.title, count: 6 }]);
+    // Other articles (other tests') are counted too: the article facet leaves the article filter out.
+    expect(facets.articleId).toContainEqual({ value: gold.article.id, label: gold.article.title, count: 6 });
     expect(facets.unsourced).toBe(0);
   });
+
+  it("agree with the list: each value's count is what selecting it would show", async () => {
+    const combos: Record<string, string>[] = [
+      {}, { sourceType: "anonymous_group" }, { via: "true" }, { mode: "paraphrase", anonymous: "true" },
+      { affiliation: "Israeli government" }, { q: "officials" }, { sourceType: "person,organization", via: "false" },
+    ];
+    type Facet = "sourceType" | "anonymous" | "affiliation" | "mode" | "via" | "reviewStatus";
+    const single: Record<Facet, (v: string) => Record<string, string>> = {
+      sourceType: (v) => ({ sourceType: v }), anonymous: (v) => ({ anonymous: v }), affiliation: (v) => ({ affiliation: v }),
+      mode: (v) => ({ mode: v }), via: (v) => ({ via: v }), reviewStatus: (v) => ({ reviewStatus: v }),
+    };
+    for (const combo of combos) {
+      const facets = await findClaimFacets(claimFiltersSchema.parse({ articleId: gold.article.id, ...combo }));
+      expect(facets.total).toBe((await ids(combo)).size);
+      for (const [facet, select] of Object.entries(single) as [Facet, (v: string) => Record<string, string>][]) {
+        for (const { value, count } of facets[facet]) {
+          const listed = (await ids({ ...combo, ...select(value) })).size;
+          expect({ combo, facet, value, count }).toEqual({ combo, facet, value, count: listed });
+        }
+      }
+    }
+  });
 });
+

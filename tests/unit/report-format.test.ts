@@ -113,5 +113,9 @@ describe("filters in the URL", () => {
     expect(bad.ok).toBe(false);
     expect(bad.value).toMatchObject({ sort: "newest", limit: 50 });
     expect(!bad.ok && bad.message).toMatch(/^mode/);
+    expect(parseExplorerParams({ q: "a\u0000b" }).ok).toBe(false);
+    expect(parseReportParams({ affiliation: "x\u0000" }).ok).toBe(false);
+    expect(parseReportParams({ from: "0000-01-01" }).ok).toBe(false);
+    expect(parseReportParams({ from: "2026-02-30" }).ok).toBe(false);
   });
 });
