@@ -1,0 +1,228 @@
+import { expect, request, test, type APIRequestContext, type Page } from "@playwright/test";
+import { DEMO_PASSWORD, signIn } from "./helpers";
+
+const stamp = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+/** A made-up client address per test, so rate-limit windows never leak between tests. */
+const address = () => `203.0.113.${Math.floor(Math.random() * 250) + 1}-${stamp()}`;
+const FOREIGN = "https://evil.example";
+
+async function apiAs(baseURL: string, email: string, password = DEMO_PASSWORD): Promise<APIRequestContext> {
+  const api = await request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": address() } });
+  const signedIn = await api.post("/api/session", { data: { email, password } });
+  expect(signedIn.status(), await signedIn.text()).toBe(200);
+  return api;
+}
+
+async function expectError(response: { status(): number; json(): Promise<unknown> }, status: number, code: string) {
+  expect(response.status()).toBe(status);
+  expect(await response.json()).toEqual({ error: { code, message: expect.any(String) } });
+}
+
+test.describe("sessions", () => {
+  test("the session cookie is httpOnly, SameSite=Lax, Secure in production, and invisible to scripts", async ({ page, baseURL }) => {
+    const api = await request.newContext({ baseURL });
+    const response = await api.post("/api/session", { data: { email: "reviewer@sourcedesk.local", password: DEMO_PASSWORD } });
+    expect(response.status()).toBe(200);
+    const setCookie = response.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie").map((h) => h.value).find((v) => v.startsWith("sd_session="));
+    expect(setCookie).toBeDefined();
+    expect(setCookie).toMatch(/;\s*HttpOnly/i);
+    expect(setCookie).toMatch(/;\s*SameSite=Lax/i);
+    expect(setCookie).toMatch(/;\s*Secure/i); // `npm start` runs with NODE_ENV=production
+    expect(setCookie).toMatch(/;\s*Path=\//i);
+    expect(await response.json()).toEqual({ user: expect.objectContaining({ email: "reviewer@sourcedesk.local", role: "reviewer" }) });
+    await api.dispose();
+
+    await signIn(page, "reviewer@sourcedesk.local");
+    const cookie = (await page.context().cookies()).find((c) => c.name === "sd_session");
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", secure: true });
+    expect(await page.evaluate(() => document.cookie)).not.toContain("sd_session");
+  });
+
+  test("sign-in is rate-limited per account, from any address, with the right password too", async ({ baseURL }) => {
+    const admin = await apiAs(baseURL!, "admin@sourcedesk.local");
+    const email = `limited-${stamp()}@test.local`;
+    expect((await admin.post("/api/users", { data: { email, name: "Limited", role: "editor", password: "right password" } })).status()).toBe(201);
+    const api = await request.newContext({ baseURL });
+    for (let i = 0; i < 10; i++) {
+      await expectError(await api.post("/api/session", { data: { email, password: `wrong ${i}` }, headers: { "x-forwarded-for": address() } }), 401, "unauthenticated");
+    }
+    const blocked = await api.post("/api/session", { data: { email, password: "right password" }, headers: { "x-forwarded-for": address() } });
+    await expectError(blocked, 429, "rate_limited");
+    expect(blocked.headersArray().some((h) => h.name.toLowerCase() === "set-cookie")).toBe(false);
+    await Promise.all([api.dispose(), admin.dispose()]);
+  });
+
+  test("sign-in is rate-limited per address across accounts", async ({ baseURL }) => {
+    test.setTimeout(120_000); // 50 deliberately slow (scrypt) failures
+    const api = await request.newContext({ baseURL });
+    const from = address();
+    for (let i = 0; i < 50; i++) {
+      const response = await api.post("/api/session", { data: { email: `nobody-${i}-${stamp()}@test.local`, password: "guess" }, headers: { "x-forwarded-for": from } });
+      expect(response.status()).toBe(401);
+    }
+    await expectError(await api.post("/api/session", { data: { email: "editor@sourcedesk.local", password: DEMO_PASSWORD }, headers: { "x-forwarded-for": from } }), 429, "rate_limited");
+    // The account itself is not locked: the same person from elsewhere gets in.
+    expect((await api.post("/api/session", { data: { email: "editor@sourcedesk.local", password: DEMO_PASSWORD }, headers: { "x-forwarded-for": address() } })).status()).toBe(200);
+    await api.dispose();
+  });
+});
+
+test.describe("cross-origin writes", () => {
+  test("server actions refuse a post from a foreign Origin; the same post from our origin runs", async ({ page, baseURL }) => {
+    await signIn(page);
+    await page.goto("/articles/new");
+    const title = `CSRF probe ${stamp()}`;
+    await page.getByLabel("Title").fill(title);
+    await page.getByRole("textbox", { name: "Text", exact: true }).fill("One sentence here. Another one follows.");
+    const [action] = await Promise.all([
+      page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"])),
+      page.getByRole("button", { name: "Add article" }).click(),
+    ]);
+    await expect(page.getByRole("heading", { name: title, level: 1 })).toBeVisible();
+    const count = async () => (await (await page.request.get(`/api/articles?q=${encodeURIComponent(title)}`)).json()).items.length as number;
+    expect(await count()).toBe(1);
+
+    // Replay the browser's own request (same cookie, action id and form) with only the Origin changed.
+    const sent = action.headers();
+    const replay = (origin: string) => page.request.post(action.url(), {
+      headers: { origin, "content-type": sent["content-type"], "next-action": sent["next-action"], accept: sent.accept ?? "text/x-component", ...(sent["next-router-state-tree"] ? { "next-router-state-tree": sent["next-router-state-tree"] } : {}) },
+      data: action.postDataBuffer()!,
+      maxRedirects: 0,
+    });
+    const forged = await replay(FOREIGN);
+    expect(forged.status()).toBeGreaterThanOrEqual(400);
+    expect(await count()).toBe(1);
+    const forgedNull = await replay("null");
+    expect(forgedNull.status()).toBeGreaterThanOrEqual(400);
+    expect(await count()).toBe(1);
+    await replay(new URL(baseURL!).origin);
+    await expect.poll(count).toBe(2); // the replay itself works: only the Origin made the difference
+  });
+
+  test("API writes with the session cookie refuse a foreign Origin; tokens are not affected", async ({ page, baseURL }) => {
+    await signIn(page);
+    const data = (name: string) => ({ data: { type: "organization", name } });
+    await expectError(await page.request.post("/api/sources", { ...data(`Forged ${stamp()}`), headers: { origin: FOREIGN } }), 403, "forbidden");
+    await expectError(await page.request.post("/api/sources", { ...data(`Forged ${stamp()}`), headers: { origin: "null" } }), 403, "forbidden");
+    expect((await page.request.post("/api/sources", { ...data(`Same origin ${stamp()}`), headers: { origin: new URL(baseURL!).origin } })).status()).toBe(201);
+    expect((await page.request.post("/api/sources", data(`No origin ${stamp()}`))).status()).toBe(201);
+
+    const me = (await (await page.request.get("/api/session")).json()).user;
+    const token = await page.request.post(`/api/users/${me.id}/tokens`, { data: { name: `e2e ${stamp()}` }, headers: { origin: new URL(baseURL!).origin } });
+    expect(token.status()).toBe(201);
+    const bearer = await request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${(await token.json()).token}`, origin: FOREIGN } });
+    expect((await bearer.post("/api/sources", data(`Token ${stamp()}`))).status()).toBe(201);
+    await bearer.dispose();
+
+    await expectError(await page.request.post("/api/session", { data: { email: "editor@sourcedesk.local", password: DEMO_PASSWORD }, headers: { origin: FOREIGN } }), 403, "forbidden");
+  });
+});
+
+test.describe("hostile text renders as text", () => {
+  const PAYLOADS = {
+    title: `<script>window.__xss="title"</script><img src=x onerror="window.__xss='title-img'">`,
+    script: `<script>window.__xss="body"</script>`,
+    img: `<img src=x onerror="window.__xss='body-img'">`,
+    source: `<b onmouseover="window.__xss='source'">Mallory</b>`,
+    note: `<svg onload="window.__xss='note'">`,
+  };
+
+  async function expectNothingRan(page: Page, visible: string[]) {
+    for (const text of visible) await expect(page.getByText(text, { exact: false }).first()).toBeVisible();
+    const source = page.getByText(PAYLOADS.source, { exact: false }).first();
+    if (await source.count()) await source.hover();
+    expect(await page.evaluate(() => (window as unknown as { __xss?: string }).__xss)).toBeUndefined();
+    expect(await page.locator("img[src='x'], b[onmouseover], svg[onload]").count()).toBe(0);
+  }
+
+  test("markup in titles, article text, source names and notes shows literally on every page and runs nothing", async ({ page, baseURL }) => {
+    const suffix = stamp();
+    const api = await apiAs(baseURL!, "editor@sourcedesk.local");
+    const body = `Officials said ${PAYLOADS.script} talks resume.\n\n"We will ${PAYLOADS.img} win," the minister said.`;
+    const article = await (await api.post("/api/articles", { data: { title: `${PAYLOADS.title} ${suffix}`, body, language: "en" } })).json();
+    const source = await (await api.post("/api/sources", { data: { type: "person", name: `${PAYLOADS.source} ${suffix}`, affiliation: PAYLOADS.note } })).json();
+    const start = body.indexOf("\"We will");
+    const claim = await (await api.post("/api/claims", { data: { articleId: article.id, start, end: body.indexOf(" the minister") } })).json();
+    const said = body.lastIndexOf("said");
+    const attribution = await api.post("/api/attributions", { data: { claimId: claim.id, sourceId: source.id, mode: "direct_quote", cue: { start: said, end: said + 4 }, note: PAYLOADS.note } });
+    expect(attribution.status(), await attribution.text()).toBe(201);
+    await api.dispose();
+
+    page.on("dialog", (dialog) => { throw new Error(`a script opened a dialog: ${dialog.message()}`); });
+    await signIn(page, "reviewer@sourcedesk.local");
+
+    await page.goto(`/articles?q=${encodeURIComponent(suffix)}`);
+    await expectNothingRan(page, [PAYLOADS.title]);
+
+    await page.goto(`/articles/${article.id}`);
+    await expectNothingRan(page, [PAYLOADS.title, PAYLOADS.script, PAYLOADS.img]);
+    await page.getByRole("tab", { name: "sources" }).click();
+    await expectNothingRan(page, [PAYLOADS.source]);
+
+    await page.goto(`/claims?articleId=${article.id}`);
+    await expectNothingRan(page, [PAYLOADS.img, PAYLOADS.source]);
+
+    await page.goto(`/articles/${article.id}/report`);
+    await expectNothingRan(page, [PAYLOADS.img, PAYLOADS.source]);
+
+    await page.goto(`/reports?articleId=${article.id}`);
+    await expectNothingRan(page, [PAYLOADS.img]);
+
+    // The HTML export is served from our origin: it must escape too.
+    await page.goto(`/api/articles/${article.id}/report?format=html`);
+    await expectNothingRan(page, [PAYLOADS.img, PAYLOADS.source]);
+  });
+});
+
+test.describe("admin", () => {
+  test("an admin creates a user, changes their role, and issues a token shown once that stops working when revoked", async ({ page, baseURL }) => {
+    await signIn(page, "admin@sourcedesk.local");
+    await page.getByRole("link", { name: "Admin" }).click();
+    await expect(page.getByRole("heading", { name: "Users", level: 1 })).toBeVisible();
+
+    const email = `new-${stamp()}@test.local`;
+    const form = page.getByRole("region", { name: "New user" });
+    await form.getByLabel("Email").fill(email);
+    await form.getByLabel("Name").fill("Nadia New");
+    await form.getByLabel("Role").selectOption("editor");
+    await form.getByLabel("Initial password").fill("short");
+    await form.getByRole("button", { name: "Create user" }).click();
+    await expect(form.getByText("Passwords need at least 8 characters")).toBeVisible();
+    await form.getByLabel("Initial password").fill("a long enough password");
+    await form.getByRole("button", { name: "Create user" }).click();
+    await expect(form.getByRole("status")).toHaveText(`Created ${email}`);
+    await expect(page.getByText(email, { exact: true })).toBeVisible();
+
+    await page.getByLabel(`Role for ${email}`, { exact: true }).selectOption("reviewer");
+    await page.getByRole("button", { name: `Save role for ${email}` }).click();
+    await expect(page.getByRole("status").filter({ hasText: `${email} is now reviewer` })).toBeVisible();
+    await page.reload();
+    await expect(page.getByLabel(`Role for ${email}`, { exact: true })).toHaveValue("reviewer");
+
+    await page.getByLabel(`New token name for ${email}`).fill("CMS import");
+    await page.getByLabel(`New token name for ${email}`).press("Enter");
+    const secret = page.getByLabel(/New token “CMS import”/);
+    await expect(secret).toHaveValue(/^sdt_/);
+    const token = await secret.inputValue();
+    const bearer = await request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
+    expect((await (await bearer.get("/api/session")).json()).user).toMatchObject({ email, role: "reviewer" });
+
+    await page.reload();
+    await expect(page.getByLabel(/New token “CMS import”/)).toHaveCount(0); // shown once
+    await expect(page.locator(`text=${token}`)).toHaveCount(0);
+    await page.getByRole("button", { name: `Revoke token CMS import of ${email}` }).click();
+    await expect(page.getByRole("table", { name: `API tokens of ${email}` }).getByText(/^revoked/)).toBeVisible();
+    await expectError(await bearer.get("/api/session"), 401, "unauthenticated");
+    await bearer.dispose();
+  });
+
+  test("non-admins get a 403 message on the admin page, no Admin link, and 403 from the users API", async ({ page }) => {
+    await signIn(page, "editor@sourcedesk.local");
+    await expect(page.getByRole("link", { name: "Admin" })).toHaveCount(0);
+    await page.goto("/admin/users");
+    await expect(page.getByRole("alert").filter({ hasText: "Forbidden (403)" })).toContainText("only admins manage users");
+    await expect(page.getByRole("table")).toHaveCount(0);
+    await expectError(await page.request.get("/api/users"), 403, "forbidden");
+    await expectError(await page.request.post("/api/users", { data: { email: `x-${stamp()}@test.local`, name: "X", role: "admin", password: "long enough pw" } }), 403, "forbidden");
+  });
+});
