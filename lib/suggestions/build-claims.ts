@@ -4,9 +4,9 @@
  */
 import type { Cue } from "./find-cues";
 import { findQuoteAfter, findQuoteBefore, contentEnd, findForwardStart, looksLikeClause, trimSpan } from "./find-content";
-import { findClauseSubject, findMentionAfter, findMentionBefore, type MentionRange } from "./find-source-mention";
+import { findClauseSubject, findMentionAfter, findMentionBefore, findRelativeAntecedent, type MentionRange } from "./find-source-mention";
 import type { Quote } from "./find-quotes";
-import type { ViaMarker } from "./find-via";
+import { findRecipientVia, type ViaMarker } from "./find-via";
 import { DOCUMENT_NOUNS } from "./source-lexicon";
 import { findTokenIndex, type Token } from "./tokenize-text";
 import type { AttributionMode, Span } from "./types";
@@ -76,14 +76,37 @@ function forwardClaim(ctx: SentenceContext, startToken: number, mention: Mention
   const infinitive = cue.verb?.infinitive && ctx.tokens.slice(startToken, lastToken).some((t, i, a) => t.lower === "to" && i > 0 && a[i + 1]?.isWord);
   // After "that" the complement is a clause by grammar; a bare complement must look like one.
   const afterThat = ctx.tokens[startToken - 1]?.lower === "that";
-  if (!afterThat && !looksLikeClause(ctx.tokens, startToken, lastToken) && mode === "paraphrase" && !infinitive) return null;
+  const ofObject = cue.verb?.objectOf && ctx.tokens.slice(startToken + 1, startToken + 6).some((t) => t.lower === "of");
+  if (!afterThat && !looksLikeClause(ctx.tokens, startToken, lastToken) && mode === "paraphrase" && !infinitive && !ofObject) return null;
   return { mention, cue, content, mode, shape: "forward", confidence: 0.85 };
 }
 
+/** A closing quotation mark (’ only where it really closes a quote, not an apostrophe). */
+const closesQuote = (ctx: SentenceContext, t: Token | undefined) =>
+  !!t && (/^["”“»]$/.test(t.text) || (t.text === "’" && ctx.quotes.some((q) => q.close === t.start)));
+
+/** Cuts a claim's content at its first comma outside quotation marks (the end of a relative clause). */
+function endAtComma(ctx: SentenceContext, claim: RawClaim): RawClaim {
+  const inQuote = (o: number) => ctx.quotes.some((q) => o > q.open && o < q.close);
+  const comma = ctx.tokens.find((t) => t.text === "," && t.start > claim.content.start && t.start < claim.content.end && !inQuote(t.start));
+  if (!comma) return claim;
+  const { content, mode } = classifyContent(ctx, trimSpan(ctx.text, { start: claim.content.start, end: comma.start }));
+  return { ...claim, content, mode };
+}
+
 export function buildVerbClaim(ctx: SentenceContext, cue: Cue): RawClaim | null {
+  const claim = buildVerbClaimCore(ctx, cue);
+  if (claim && cue.verb) {
+    const via = findRecipientVia(ctx.text, ctx.tokens, cue.last, cue.verb.recipient, ctx.to);
+    if (via) claim.via = via;
+  }
+  return claim;
+}
+
+function buildVerbClaimCore(ctx: SentenceContext, cue: Cue): RawClaim | null {
   const { tokens, text } = ctx;
   const prev = tokens[cue.first - 1];
-  const prevIsBreak = cue.first === ctx.first || (prev && (prev.text === "," || /^["”“»]$/.test(prev.text)));
+  const prevIsBreak = cue.first === ctx.first || (prev && (prev.text === "," || closesQuote(ctx, prev)));
   let mention: MentionRange | null = null;
   let inverted = false;
   if (cue.participle) mention = findClauseSubject(tokens, ctx.first, cue.first);
@@ -91,13 +114,17 @@ export function buildVerbClaim(ctx: SentenceContext, cue: Cue): RawClaim | null 
     // Inverted order ("…," said X) only straight after a quote or when no subject precedes the cue:
     // in `"…," Smith, 54, told the Associated Press` the subject is Smith, not the agency.
     const before = findMentionBefore(tokens, cue.first, ctx.first);
-    const afterQuote = prev && (/^["”“»]$/.test(prev.text) || (prev.text === "," && /^["”“»]$/.test(tokens[cue.first - 2]?.text ?? "")));
+    const afterQuote = prev && (closesQuote(ctx, prev) || (prev.text === "," && closesQuote(ctx, tokens[cue.first - 2])));
     if (prevIsBreak && (afterQuote || !before)) {
       mention = findMentionAfter(tokens, cue.last, ctx.to);
       inverted = mention !== null;
     }
     if (!mention) mention = before;
   }
+  // "The firm, which said the engine works, will expand": the antecedent speaks, and the claim ends
+  // where the relative clause does.
+  const relative = !mention && /^(who|which)$/.test(prev?.lower ?? "");
+  if (relative) mention = findRelativeAntecedent(tokens, cue.first - 1, ctx.first);
   if (!mention) return null;
   const chunkStart = inverted ? tokens[cue.first].start : tokens[mention.first].start;
   const afterToken = (inverted ? Math.max(mention.last, mention.appositive?.last ?? 0) : cue.last) + 1;
@@ -111,9 +138,11 @@ export function buildVerbClaim(ctx: SentenceContext, cue: Cue): RawClaim | null 
     const start = findForwardStart(tokens, cue.verb, cue.last + 1, ctx.to, quoteAhead);
     if (start >= 0) {
       const claim = forwardClaim(ctx, start, mention, cue);
+      if (claim && relative) return endAtComma(ctx, claim);
       if (claim) return claim;
     }
   }
+  if (relative) return null; // a relative clause's content is inside it, never before its antecedent
   // Content before the cue only when the cue ends its sentence: "…, a study found." / "…, the bank said on Monday."
   let tail = (inverted ? mention.last : cue.last) + 1;
   while (tail < ctx.to && !tokens[tail].isWord) tail++;

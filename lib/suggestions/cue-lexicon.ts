@@ -9,6 +9,8 @@ export interface CueVerb {
   recipient: boolean;
   /** Belief verbs taking "X to do Y" ("expect prices to stay high"): an infinitive counts as a clause. */
   infinitive?: boolean;
+  /** "accused X of Y": an object followed by "of" is the content even without a clause. */
+  objectOf?: boolean;
   /** Too common in non-reporting senses ("added 96 cables", "found the key") to fire without "that" or a quote. */
   needsThatOrQuote: boolean;
 }
@@ -56,6 +58,7 @@ for (const lemma of ["expect", "forecast"]) {
 }
 CUE_VERBS.set("forecast", { lemma: "forecast", recipient: false, needsThatOrQuote: false, infinitive: true });
 CUE_VERBS.get("predict")!.infinitive = true;
+for (const form of inflectRegular("accuse")) CUE_VERBS.set(form, { lemma: "accuse", recipient: false, needsThatOrQuote: false, objectOf: true });
 /** "made it clear", "make clear": a verb whose cue-ness depends on the following words. */
 export const MAKE_FORMS = new Set(["make", "makes", "made", "making"]);
 export const POINT_FORMS = new Set(["point", "points", "pointed", "pointing"]);
@@ -80,6 +83,7 @@ export const CHANNEL_NOUNS = new Set([
   "communiqué", "release", "conversation", "conversations", "meeting", "meetings", "session", "commentary",
   "article", "essay", "book", "memoir", "editorial", "report", "paper", "thread", "newsletter", "documentary",
   "hearing", "affidavit", "submission", "lawsuit", "sermon", "programme", "program", "show", "appearance", "post",
+  "comments", "comment",
 ]);
 export const BE_FORMS = new Set(["is", "are", "was", "were", "be", "been", "being", "'s"]);
 export const NEGATIONS = new Set(["not", "n't", "never", "neither", "nor", "no"]);

@@ -3,6 +3,7 @@
  * only points back at someone ("he", "the bank", "Lindqvist", "one of them") and needs resolving.
  */
 import { COUNTRIES, DOCUMENT_NOUNS, KNOWN_OUTLET_SET, NATIONALITIES, NOT_NAME, NUMBER_WORDS, ORDINALS, ORG_NOUNS, OUTLET_NOUNS, PERSON_NOUNS, PRONOUNS, TITLES } from "./source-lexicon";
+import { isNameParticle } from "./tokenize-text";
 import type { SuggestedSource } from "./types";
 
 export type SourceDraft = Omit<SuggestedSource, "existingSourceId">;
@@ -22,6 +23,7 @@ const NON_ROLE = new Set(["informed", "unnamed", "anonymous", "reliable", "knowl
 const FAMILIAR = /\b(familiar|briefed|close|involved|knowledgeable)\b/;
 const PARTITIVE_RE = /^(one|two|three|some|several|many|each|both|none|most|another) of (them|those|these|the\s.+)$/i;
 
+const POSSESSIVE_TO_SUBJECT: Record<string, string> = { his: "he", her: "she", their: "they", its: "it" };
 const cap = (w: string) => /^\p{Lu}/u.test(w);
 const base = (): SourceDraft => ({ type: "organization", name: "", count: null, affiliation: null, role: null, anonymityReason: null });
 
@@ -30,7 +32,7 @@ function trailingCapRun(words: string[]): number {
   let i = words.length;
   while (i > 0) {
     const w = words[i - 1];
-    if (cap(w) && !NOT_NAME.has(w.toLowerCase())) i--;
+    if ((cap(w) && !NOT_NAME.has(w.toLowerCase())) || isNameParticle(w, words[i - 2], words[i])) i--; // "Joost van Damme"
     else if (w.toLowerCase() === "of" && i < words.length && i > 1 && cap(words[i - 2])) i--;
     else break;
   }
@@ -45,9 +47,12 @@ export function describeSource(mentionText: string, opts: { appositive?: string;
   const src = base();
   if (words.length === 1 && lw[0] in PRONOUNS) {
     // Used as is only when nothing earlier fits; the pronoun still says person, group or thing.
+    // A possessive ("In his view") resolves like its subject form.
+    const key = POSSESSIVE_TO_SUBJECT[lw[0]] ?? lw[0];
     const type = PRONOUNS[lw[0]] === "singular" ? "person" : PRONOUNS[lw[0]] === "plural" ? "anonymous_group" : "organization";
-    return { source: { ...src, type, name: raw }, refers: "pronoun", key: lw[0] };
+    return { source: { ...src, type, name: raw }, refers: "pronoun", key };
   }
+  if (words.length === 1 && /['’]s$/.test(raw)) return describeSource(raw.slice(0, -2), opts); // "In Pike's view"
   const partitive = PARTITIVE_RE.exec(raw);
   if (partitive) {
     const n = NUMBER_WORDS[partitive[1].toLowerCase()] ?? null;

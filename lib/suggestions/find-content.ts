@@ -3,7 +3,7 @@
  * or the clause before it ("…, the bank said."). Spans are trimmed of edge spaces and end punctuation
  * but keep a closing quotation mark, so partial quotes stay whole.
  */
-import { CUE_VERBS, type CueVerb } from "./cue-lexicon";
+import { CHANNEL_NOUNS, CUE_VERBS, type CueVerb } from "./cue-lexicon";
 import { looksLikeClause, startsWithSubjectVerb } from "./detect-clause";
 
 export { looksLikeClause };
@@ -18,6 +18,7 @@ const TIME_WORDS = new Set([
 ]);
 const PREPOSITIONS = new Set(["in", "on", "at", "with", "for", "from", "by", "to", "about", "during", "over", "under", "after", "before", "into", "of"]);
 const TRAILING_MARKERS = /^(according|as|citing)$/;
+const COORDINATED_ACTS = new Set(["urged", "vowed", "pledged", "promised", "declined", "refused", "added", "called", "asked", "appealed", "demanded", "warned"]);
 
 export function trimSpan(text: string, span: Span): Span {
   let { start, end } = span;
@@ -29,12 +30,28 @@ export function trimSpan(text: string, span: Span): Span {
 /** End offset of a sentence's content, cut before a trailing ", according to …" or ", as quoted by …". */
 export function contentEnd(tokens: Token[], from: number, to: number, sentenceEnd: number): number {
   for (let i = from; i < to; i++) {
-    if (tokens[i].text === "," && TRAILING_MARKERS.test(tokens[i + 1]?.lower ?? "")) {
+    const t = tokens[i];
+    if (t.text === "," && TRAILING_MARKERS.test(tokens[i + 1]?.lower ?? "")) {
       const n = tokens[i + 2]?.lower ?? "";
-      if (n === "to" || n === "quoted" || n === "reported" || n === "cited" || tokens[i + 1].lower === "citing") return tokens[i].start;
+      if (n === "to" || n === "quoted" || n === "reported" || n === "cited" || tokens[i + 1].lower === "citing") return t.start;
     }
+    // "said the US supports the talks and urged both sides to stay": the second act is the speaker's own.
+    if (t.lower === "and" && i > from && COORDINATED_ACTS.has(tokens[i + 1]?.lower ?? "")) return tokens[i - 1].text === "," ? tokens[i - 1].start : t.start;
+    if (t.lower === "in" && i > from && isTrailingChannel(tokens, i, to)) return t.start;
   }
   return sentenceEnd;
+}
+
+/** "… in remarks to state television" closing the sentence: how it was said, not what. */
+function isTrailingChannel(tokens: Token[], i: number, to: number): boolean {
+  let c = i + 1;
+  if (/^(a|an|the|his|her|their|its)$/.test(tokens[c]?.lower ?? "")) c++;
+  while (c < to && c - i <= 3 && tokens[c].isWord && !CHANNEL_NOUNS.has(tokens[c].lower)) c++;
+  if (c >= to || !CHANNEL_NOUNS.has(tokens[c].lower)) return false;
+  let rest = c + 1;
+  if (/^(to|with|on)$/.test(tokens[rest]?.lower ?? "")) rest += 1;
+  while (rest < to && tokens[rest].isWord && rest - c <= 5) rest++;
+  return rest >= to || !tokens[rest].isWord;
 }
 
 /** The quote whose closing mark sits right before `offset`, separated by spaces or a comma only. */

@@ -10,7 +10,7 @@ import { PERSON_NOUNS } from "./source-lexicon";
 import type { Token } from "./tokenize-text";
 
 export interface Cue {
-  kind: "verb" | "according";
+  kind: "verb" | "according" | "noun";
   verb: CueVerb | null;
   /** Token range of the whole cue group, inclusive. */
   first: number;
@@ -115,6 +115,8 @@ export function findCues(tokens: Token[], from: number, to: number, isQuoted: (o
     // "informed sources", "briefed officials": an adjective before a noun, not a verb.
     if ((t.lower === "informed" || t.lower === "briefed") && next && PERSON_NOUNS.has(next.lower)) continue;
     if (prev && (prev.lower === "the" || prev.lower === "a" || prev.lower === "an")) continue; // "the reported figure"
+    // "his claim that …", "Babbage's warning": a possessor makes the cue word a noun (see find-noun-cues).
+    if (prev && (/^(his|her|their|its|our|my|your)$/.test(prev.lower) || (prev.isCap && /['’]s$/.test(prev.text)))) continue;
     if (t.lower === "written" && !(prev && (prev.lower === "has" || prev.lower === "have" || prev.lower === "had"))) continue;
     if (isComparison(tokens, i, from)) continue;
     const first = extendQuotedAs(tokens, i, from) ?? extendLeft(tokens, i, from);

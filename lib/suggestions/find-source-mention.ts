@@ -109,6 +109,20 @@ export function findMentionBefore(tokens: Token[], cueFirst: number, from: numbe
   return { first, last: j, appositive };
 }
 
+/** Antecedent of a non-restrictive relative pronoun: "The firm, which said …" → "The firm". */
+export function findRelativeAntecedent(tokens: Token[], relIndex: number, from: number): MentionRange | null {
+  const comma = relIndex - 1;
+  if (comma <= from || tokens[comma].text !== ",") return null; // "the man who said …": where its content ends is unknown
+  let first = walkNounPhrase(tokens, comma - 1, from);
+  if (first === null) return null;
+  // "Lovelace praised the firm, which …": the antecedent is the object, after the main verb.
+  for (let k = comma - 1; k > first; k--) {
+    const w = tokens[k - 1];
+    if (!w.isCap && (FINITE_HINTS.has(w.lower) || (w.lower.length > 4 && w.lower.endsWith("ed")))) { first = k; break; }
+  }
+  return { first, last: comma - 1, appositive: null };
+}
+
 /** Inverted order, "said Henrik Aalto, chief economist …": a short NP right after the cue. */
 export function findMentionAfter(tokens: Token[], cueLast: number, to: number): MentionRange | null {
   const start = cueLast + 1;

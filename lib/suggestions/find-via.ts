@@ -18,6 +18,8 @@ const REPORT_NOUNS = new Set(["report", "reports", "article", "interview", "stor
 const OUTLET_NAME_WORDS = new Set([
   "times", "post", "journal", "courier", "herald", "tribune", "gazette", "news", "daily", "telegraph", "observer",
   "express", "chronicle", "monitor", "review", "standard", "mail", "sun", "star", "record", "press", "radio", "tv",
+  "echo", "inquirer", "examiner", "sentinel", "dispatch", "bulletin", "advertiser", "mercury", "globe", "magazine",
+  "gazette", "wire", "today", "online", "weekly", "argus", "leader", "citizen", "recorder",
 ]);
 
 /** Reads "(the) (newspaper) Name" or a quoted name from token `k`; null if it is not an outlet. */
@@ -57,4 +59,17 @@ export function findViaMarkers(text: string, tokens: Token[], from: number, to: 
     out.push({ at, name: outlet.name, type: "media_outlet", mention: outlet.mention });
   }
   return out;
+}
+
+/**
+ * The outlet a source spoke to: "told the newspaper Dagblad Zuid that …", "told Reuters …", "said in an
+ * interview with the Harbury Echo": the claim reached the article through that outlet.
+ */
+export function findRecipientVia(text: string, tokens: Token[], cueLast: number, recipient: boolean, to: number): ViaMarker | null {
+  let k = -1;
+  if (recipient) k = cueLast + 1;
+  else if (/^(with|to)$/.test(tokens[cueLast + 1]?.lower ?? "") && /^(interview|interviews|remarks|comments|conversation|call)$/.test(tokens[cueLast].lower)) k = cueLast + 2;
+  if (k < 0 || k >= to) return null;
+  const outlet = readOutlet(text, tokens, k, to, true);
+  return outlet ? { at: tokens[k].start, name: outlet.name, type: "media_outlet", mention: outlet.mention } : null;
 }

@@ -25,7 +25,10 @@ export function relateClaims(ctx: SentenceContext, claims: RawClaim[], via: ViaM
       const at = tokens[m].start;
       if (at < a.content.start || at >= a.content.end) continue;
       const joint = tokens[m - 1];
-      if (joint && JOINTS.has(joint.lower) && m - 1 > 0) {
+      // "…in two places, which he said ruled out a fault": a relative clause with its own speaker ends
+      // the outer content instead of nesting in it.
+      const relative = joint && /^(which|who)$/.test(joint.lower) && tokens[m - 2]?.text === ",";
+      if (joint && (JOINTS.has(joint.lower) || relative) && m - 1 > 0) {
         const cut = tokens[m - 2]?.text === "," ? tokens[m - 2].start : joint.start;
         const { content, mode } = classifyContent(ctx, trimSpan(text, { start: a.content.start, end: cut }));
         a.content = content;

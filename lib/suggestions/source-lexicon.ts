@@ -119,5 +119,5 @@ export const NOT_NAME = new Set([
   "three", "four", "five", "ice", "cap", "gmt", "percent", "euro", "euros", "dollar", "dollars",
 ]);
 export const PRONOUNS: Record<string, "singular" | "plural" | "neuter"> = {
-  he: "singular", she: "singular", they: "plural", it: "neuter",
+  he: "singular", she: "singular", they: "plural", it: "neuter", his: "singular", her: "singular", their: "plural", its: "neuter",
 };

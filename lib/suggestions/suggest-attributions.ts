@@ -11,6 +11,7 @@ import { addContinuations } from "./add-continuations";
 import { buildAccordingClaim, buildVerbClaim, type RawClaim, type SentenceContext } from "./build-claims";
 import { describeAnonymityReason, describeSource, type SourceDraft } from "./describe-source";
 import { findCues } from "./find-cues";
+import { buildNounCueClaims } from "./find-noun-cues";
 import { findQuotes, maskQuotes } from "./find-quotes";
 import { findViaMarkers, type ViaMarker } from "./find-via";
 import { relateClaims } from "./relate-claims";
@@ -52,6 +53,7 @@ export function suggestAttributions(text: string, options: SuggestOptions = {}):
       const claim = cue.kind === "according" ? buildAccordingClaim(ctx, cue) : buildVerbClaim(ctx, cue);
       if (claim) claims.push(claim);
     }
+    claims.push(...buildNounCueClaims(ctx, isQuoted));
     perSentence.push({ sentence, claims: relateClaims(ctx, claims, via), via });
   }
   addContinuations(text, quotes, perSentence);
