@@ -1,5 +1,5 @@
 import type { ClientBase } from "pg";
-import type { BackupSequence, BackupTable } from "./format";
+import { quoteIdent, type BackupSequence, type BackupTable } from "./format";
 
 /**
  * Every table of the `public` schema from the catalog, so a table added by a later migration is
@@ -82,4 +82,14 @@ export async function listSequences(client: ClientBase): Promise<(BackupSequence
     out.push({ ...r, lastValue: state[0].last_value, isCalled: state[0].is_called });
   }
   return out;
+}
+
+/** The first table (besides the migrations' history) holding a row, or null for an empty database. */
+export async function firstTableWithRows(client: ClientBase): Promise<string | null> {
+  for (const table of await listTables(client)) {
+    if (table.name === "_prisma_migrations") continue;
+    const { rows } = await client.query(`SELECT EXISTS (SELECT 1 FROM ${quoteIdent(table.name)}) AS used`);
+    if (rows[0].used) return table.name;
+  }
+  return null;
 }

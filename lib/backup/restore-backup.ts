@@ -1,6 +1,6 @@
 import pg, { type ClientBase } from "pg";
 import { applyMigrations, localMigrations } from "./apply-migrations";
-import { listMigrations, listSequences, listTables } from "./catalog";
+import { firstTableWithRows, listMigrations, listSequences, listTables } from "./catalog";
 import { SESSION_SETTINGS, quoteIdent, type BackupHeader, type BackupTable } from "./format";
 import { BackupError, readBackup, verifyBackup } from "./read-backup";
 
@@ -39,13 +39,10 @@ export async function restoreBackup({ file, url }: { file: string; url: string }
 
 async function assertEmpty(client: ClientBase, header: BackupHeader) {
   const { rows: [{ database }] } = await client.query<{ database: string }>("SELECT current_database() AS database");
-  for (const table of await listTables(client)) {
-    if (table.name === MIGRATIONS_TABLE) continue;
-    const { rows } = await client.query(`SELECT EXISTS (SELECT 1 FROM ${quoteIdent(table.name)}) AS used`);
-    if (rows[0].used) {
-      throw new BackupError(`The database "${database}" is not empty (table ${table.name} has rows): restore only into an empty database, ` +
-        `e.g. CREATE DATABASE sourcedesk_restored and point DATABASE_URL at it. Nothing was changed.`);
-    }
+  const used = await firstTableWithRows(client);
+  if (used) {
+    throw new BackupError(`The database "${database}" is not empty (table ${used} has rows): restore only into an empty database, ` +
+      `e.g. CREATE DATABASE sourcedesk_restored and point DATABASE_URL at it. Nothing was changed.`);
   }
   const applied = await listMigrations(client);
   if (applied.some((name, i) => header.migrations[i] !== name)) {
