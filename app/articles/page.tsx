@@ -4,6 +4,7 @@ import { listArticles } from "@/lib/articles/list-articles";
 import { ARTICLE_STATUSES, listArticlesSchema } from "@/lib/articles/schema";
 import { requirePageUser } from "@/lib/auth/page-user";
 import { canWrite } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/errors";
 import { StatusBadge } from "@/components/status-badge";
 
 export const metadata: Metadata = { title: "Articles" };
@@ -19,7 +20,11 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Sea
   const raw = await searchParams;
   const parsed = listArticlesSchema.safeParse({ q: raw.q || undefined, status: raw.status || undefined, cursor: raw.cursor || undefined });
   const filters = parsed.success ? parsed.data : listArticlesSchema.parse({});
-  const { items, nextCursor } = await listArticles(filters);
+  // A cursor edited in the address bar is a 400 in the API; here it just means "from the start".
+  const { items, nextCursor } = await listArticles(filters).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "validation_error" && filters.cursor) return listArticles({ ...filters, cursor: undefined });
+    throw error;
+  });
   const filtered = Boolean(filters.q || filters.status);
   return (
     <div className="space-y-6">

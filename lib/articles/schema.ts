@@ -40,10 +40,11 @@ export const ARTICLE_STATUSES = ["draft", "in_review", "approved"] as const;
 
 export const listArticlesSchema = z
   .object({
-    q: z.string().trim().max(200).optional(),
+    // storable: a NUL in `?q=` used to reach PostgreSQL and fail there (a 500 on /articles).
+    q: text(200).optional(),
     status: z.enum(ARTICLE_STATUSES).optional(),
     limit,
-    cursor: z.string().max(200).optional(),
+    cursor: storableString(200).optional(),
   })
   .strict();
 export type ListArticlesInput = z.infer<typeof listArticlesSchema>;
