@@ -24,6 +24,7 @@ async function markByKeyboard(page: Page, key: "c" | "m", wordsToSkip: number, e
 }
 
 test("an editor tags gold claims C3, C7 and C10 through the UI and the API stores exactly the gold", async ({ page }, testInfo) => {
+  test.setTimeout(120_000); // some hundred deliberate key presses and a dozen saves
   await openDemoArticle(page);
 
   // C3: "Four US officials have made it clear that <claim>, as quoted by the newspaper "Politico""

@@ -30,8 +30,9 @@ export const storableString = (max: number) =>
 /** Free text a person typed, trimmed. */
 export const text = (max: number) => storableString(max).transform((s) => s.trim());
 
+/** Optional free text; an empty string means "none" (null). The key stays optional for callers. */
 export const optionalText = (max: number) =>
-  z.union([text(max), z.null()]).optional().transform((s) => (s === "" ? null : s));
+  z.union([text(max).transform((s) => (s === "" ? null : s)), z.null()]).optional();
 
 export const limit = z.coerce.number().int().min(1).max(200).default(50);
 

@@ -11,6 +11,7 @@ export const SHORTCUTS: [string, string][] = [
   ["1 / 2 / 3", "direct quote / partial quote / paraphrase"],
   ["c / m", "mark the cue / the source mention: ← → move, Shift+→ extends, Enter saves"],
   ["[ / ]", "previous / next claim"],
+  ["n", "go to the suggestions: Enter accepts, Backspace rejects, e accepts and edits, ↑ ↓ move"],
   ["u", "next unsourced sentence"],
   ["x", "delete the current claim (undo from the message)"],
   ["Esc", "cancel the selection or marking"],

@@ -18,7 +18,8 @@ interface TaggedTextProps {
   highlightSourceId: string | null;
   draft: Span | null;
   pick: Span | null;
-  ghosts: Span[];
+  /** Open suggestions, drawn as ghost highlights; `id` is the suggestion's key. */
+  ghosts: (Span & { id: string })[];
   statementRefs: RefObject<(HTMLElement | null)[]>;
   onFocusStatement: (index: number) => void;
   onMouseUp: (event: MouseEvent<HTMLDivElement>) => void;
@@ -59,7 +60,7 @@ export const TaggedText = memo(function TaggedText(props: TaggedTextProps) {
   const { body, statements, claims, focusedIndex, activeClaimId, highlightSourceId, draft, pick, ghosts, statementRefs } = props;
   const claimsById = new Map(claims.map((c) => [c.id, c]));
   const marks: Mark<MarkKind>[] = [
-    ...ghosts.map((g, i) => ({ ...g, kind: "suggestion" as const, id: `g${i}` })),
+    ...ghosts.map((g) => ({ ...g, kind: "suggestion" as const })),
     ...claims.filter((c) => !c.orphaned).map((c) => ({ start: c.start, end: c.end, kind: "claim" as const, id: c.id })),
     ...claims.flatMap((c) => c.attributions.flatMap((a) => [
       ...(a.mention ? [{ ...a.mention, kind: "mention" as const, id: `${a.id}m` }] : []),
@@ -84,8 +85,10 @@ export const TaggedText = memo(function TaggedText(props: TaggedTextProps) {
       >
         {splitIntoSegments(s, marks).map((seg) => {
           const claimIds = seg.marks.filter((m) => m.kind === "claim").map((m) => m.id);
+          const suggestionKeys = seg.marks.filter((m) => m.kind === "suggestion").map((m) => m.id);
           return (
             <span key={seg.start} data-start={seg.start} data-claims={claimIds.join(" ") || undefined}
+              data-suggestions={suggestionKeys.join(" ") || undefined}
               title={claimIds.length ? claimTitle(claimsById.get(claimIds[claimIds.length - 1])!) : undefined}
               className={segmentClass(seg.marks, claimsById, activeClaimId, highlightSourceId)}>
               {body.slice(seg.start, seg.end)}
@@ -121,4 +124,10 @@ export function offsetOfDomPoint(node: Node | null, offset: number): number | nu
   const child = (node as Element).childNodes?.[Math.min(offset, (node as Element).childNodes.length - 1)] as Element | undefined;
   const inner = child?.querySelector?.<HTMLElement>("[data-start]") ?? (child as HTMLElement | undefined)?.closest?.<HTMLElement>("[data-start]");
   return inner ? Number(inner.dataset.start) : null;
+}
+
+/** The body offset under a screen point (where a click landed), or null outside the text. */
+export function offsetAtPoint(x: number, y: number): number | null {
+  const range = document.caretRangeFromPoint?.(x, y);
+  return range ? offsetOfDomPoint(range.startContainer, range.startOffset) : null;
 }

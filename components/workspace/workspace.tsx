@@ -15,9 +15,11 @@ import { HelpOverlay } from "./help-overlay";
 import { HistoryPanel } from "./history-panel";
 import { Legend } from "./legend";
 import { SourcesPanel } from "./sources-panel";
+import { SuggestionsPanel } from "./suggestions-panel";
 import { StatusControls } from "./status-controls";
-import { offsetOfDomPoint, TaggedText } from "./tagged-text";
+import { offsetAtPoint, offsetOfDomPoint, TaggedText } from "./tagged-text";
 import { ToastProvider, useToast } from "./toasts";
+import { useSuggestions, type KeyedSuggestion } from "./use-suggestions";
 import { useUndoableDelete } from "./use-undoable-delete";
 import { useWorkspace } from "./use-workspace";
 
@@ -28,7 +30,7 @@ export interface WorkspaceProps {
   canReview: boolean;
 }
 
-type Tab = "claim" | "sources" | "coverage" | "history";
+type Tab = "claim" | "suggestions" | "sources" | "coverage" | "history";
 interface Pick { attributionId: string; target: "cue" | "mention"; span: Span; within: Span }
 
 const isTyping = (target: EventTarget | null) =>
@@ -47,6 +49,8 @@ function WorkspaceInner({ initialArticle, role, canWrite, canReview }: Workspace
   const { article, save } = workspace;
   const toast = useToast();
   const { deleteClaim, deleteAttribution } = useUndoableDelete(workspace);
+  const { suggestions, accept, reject } = useSuggestions(workspace, true);
+  const [focusedKey, setFocusedKey] = useState<string | null>(null);
   const [focused, setFocused] = useState(() => Math.max(0, article.statements.findIndex((s) => s.kind === "sentence")));
   const [draft, setDraft] = useState<Span | null>(null);
   const [activeClaimId, setActiveClaimId] = useState<string | null>(null);
@@ -62,6 +66,7 @@ function WorkspaceInner({ initialArticle, role, canWrite, canReview }: Workspace
   const activeClaim = claims.find((c) => c.id === activeClaimId) ?? null;
   const coverage = useMemo(() => measureCoverage(statements, claims), [statements, claims]);
   const anchored = useMemo(() => claims.filter((c) => !c.orphaned), [claims]);
+  const ghosts = useMemo(() => suggestions.map((s) => ({ ...s.content, id: s.key })), [suggestions]);
 
   const focusStatement = useCallback((index: number) => {
     const clamped = Math.max(0, Math.min(index, statements.length - 1));
@@ -141,6 +146,23 @@ function WorkspaceInner({ initialArticle, role, canWrite, canReview }: Workspace
     openClaim(anchored[(index + direction + anchored.length) % anchored.length] ?? anchored[0]);
   }
 
+  function focusSuggestion(key: string | null) {
+    setFocusedKey(key);
+    setTab("suggestions");
+  }
+
+  /** Acts on a suggestion, then moves to the next one so a run of correct suggestions is one key each. */
+  async function decide(s: KeyedSuggestion, how: "accept" | "reject" | "edit") {
+    const index = suggestions.findIndex((x) => x.key === s.key);
+    const next = suggestions[index + 1] ?? suggestions[index - 1] ?? null;
+    const result = how === "reject" ? await reject(s) : await accept(s);
+    if (!result) return;
+    if (how === "edit") {
+      setActiveClaimId((result as { claimId: string }).claimId);
+      setTab("claim");
+    } else focusSuggestion(next?.key ?? null);
+  }
+
   function onTextKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (isTyping(event.target) || event.ctrlKey || event.metaKey) return;
     const { key, shiftKey, altKey } = event;
@@ -168,6 +190,12 @@ function WorkspaceInner({ initialArticle, role, canWrite, canReview }: Workspace
         else if (canWrite && statement.kind === "sentence") { setActiveClaimId(null); setDraft(wholeStatementSpan(body, statement)); setTab("claim"); }
         break;
       case "Escape": handled(); setDraft(null); setHighlightSourceId(null); break;
+      case "n": {
+        handled();
+        const next = suggestions.find((s) => s.content.start >= statement.start) ?? suggestions[0];
+        if (next) focusSuggestion(next.key);
+        break;
+      }
       case "]": handled(); stepClaim(1); break;
       case "[": handled(); stepClaim(-1); break;
       case "u": {
@@ -195,11 +223,17 @@ function WorkspaceInner({ initialArticle, role, canWrite, canReview }: Workspace
     const end = offsetOfDomPoint(range.endContainer, range.endOffset);
     if (start === null || end === null) return;
     if (pick) {
-      const clicked = wordAt(body, start, pick.within);
+      // A drag marks what it covers. A click marks the word under the pointer; Shift+click extends
+      // the mark to it (the browser's own shift-selection starts wherever its caret was: ignore it).
+      if (!selection.isCollapsed && !event.shiftKey) {
+        const dragged = trimToWords({ start, end });
+        if (dragged) setPick({ ...pick, span: dragged });
+        return;
+      }
+      const clicked = wordAt(body, offsetAtPoint(event.clientX, event.clientY) ?? start, pick.within);
       if (!clicked) return;
-      const span = !selection.isCollapsed ? trimToWords({ start, end }) : event.shiftKey
-        ? { start: Math.min(pick.span.start, clicked.start), end: Math.max(pick.span.end, clicked.end) } : clicked;
-      if (span) setPick({ ...pick, span });
+      const span = event.shiftKey ? { start: Math.min(pick.span.start, clicked.start), end: Math.max(pick.span.end, clicked.end) } : clicked;
+      setPick({ ...pick, span });
       return;
     }
     if (!selection.isCollapsed && end > start && canWrite) {
@@ -212,9 +246,11 @@ function WorkspaceInner({ initialArticle, role, canWrite, canReview }: Workspace
       if (index >= 0) setFocused(index);
       return;
     }
-    const claimIds = (event.target as HTMLElement).closest<HTMLElement>("[data-claims]")?.dataset.claims?.split(" ");
+    const run = (event.target as HTMLElement).closest<HTMLElement>("[data-start]");
+    const claimIds = run?.dataset.claims?.split(" ");
     const claim = claimIds && claims.find((c) => c.id === claimIds[claimIds.length - 1]);
     if (claim) openClaim(claim);
+    else if (run?.dataset.suggestions) focusSuggestion(run.dataset.suggestions.split(" ")[0]);
   }
 
   /** A mouse selection trimmed to whole words (a drag rarely lands exactly on word edges). */
@@ -231,6 +267,10 @@ function WorkspaceInner({ initialArticle, role, canWrite, canReview }: Workspace
       <ClaimPanel ref={sourceInput} articleId={article.id} body={body} claim={activeClaim} draft={draft} workspace={workspace}
         canWrite={canWrite} canReview={canReview} onCreateClaim={createClaim} onAddSource={addSource} onPick={startPick}
         onDeleteClaim={(c) => { void deleteClaim(c); setActiveClaimId(null); }} onDeleteAttribution={(c, id) => void deleteAttribution(c, id)} />
+    ),
+    suggestions: (
+      <SuggestionsPanel body={body} suggestions={suggestions} focusedKey={focusedKey} canWrite={canWrite} onFocus={(s) => setFocusedKey(s.key)}
+        onAccept={(s) => void decide(s, "accept")} onReject={(s) => void decide(s, "reject")} onEdit={(s) => void decide(s, "edit")} />
     ),
     sources: <SourcesPanel claims={claims} highlightSourceId={highlightSourceId} onHighlight={setHighlightSourceId} onOpenClaim={openClaim} />,
     coverage: <CoverageMeter {...coverage} showList onJump={(s) => focusStatement(statements.indexOf(s))} />,
@@ -250,14 +290,15 @@ function WorkspaceInner({ initialArticle, role, canWrite, canReview }: Workspace
             <a href={`/articles/${article.id}/report`} className="underline">Sourcing report</a>
             <button type="button" className="underline" onClick={() => setHelpOpen(true)}>Keyboard shortcuts <kbd>?</kbd></button>
             {canWrite && !editing && <button type="button" className="underline" onClick={() => setEditing(true)}>Edit text</button>}
-            {workspace.saving && <span role="status">Saving…</span>}
+            {/* Fixed, so showing it never reflows the text under the editor's pointer. */}
+            <span role="status" className="fixed right-4 top-3 z-40 rounded bg-white/90 px-2 text-xs">{workspace.saving ? "Saving…" : ""}</span>
           </div>
           <Legend />
         </header>
         {editing && <EditArticleText article={article} workspace={workspace} onDone={() => setEditing(false)} />}
         <div role="region" aria-label="Article text" hidden={editing} onKeyDown={onTextKeyDown} lang={article.language === "und" ? undefined : article.language}>
           <TaggedText body={body} statements={statements} claims={claims} focusedIndex={focused} activeClaimId={activeClaimId}
-            highlightSourceId={highlightSourceId} draft={draft} pick={pick?.span ?? null} ghosts={[]} statementRefs={statementRefs}
+            highlightSourceId={highlightSourceId} draft={draft} pick={pick?.span ?? null} ghosts={ghosts} statementRefs={statementRefs}
             onFocusStatement={setFocused} onMouseUp={onTextMouseUp} />
         </div>
         {claims.some((c) => c.orphaned) && (
@@ -274,10 +315,10 @@ function WorkspaceInner({ initialArticle, role, canWrite, canReview }: Workspace
       <aside className="space-y-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-auto" aria-label="Tagging panel">
         <CoverageMeter {...coverage} showList={false} onJump={() => {}} />
         <div role="tablist" aria-label="Panels" className="flex gap-1 border-b border-gray-200 text-sm">
-          {(["claim", "sources", "coverage", "history"] as const).map((t) => (
+          {(["claim", "suggestions", "sources", "coverage", "history"] as const).map((t) => (
             <button key={t} role="tab" id={`tab-${t}`} aria-selected={tab === t} aria-controls="panel" type="button" onClick={() => setTab(t)}
               className={`px-3 py-1.5 capitalize ${tab === t ? "border-b-2 border-accent font-medium" : "text-muted"}`}>
-              {t === "coverage" ? `Unsourced (${coverage.unsourced.length})` : t}
+              {t === "coverage" ? `Unsourced (${coverage.unsourced.length})` : t === "suggestions" ? `Suggestions (${suggestions.length})` : t}
             </button>
           ))}
         </div>

@@ -1,0 +1,33 @@
+"use client";
+
+import { useCallback, useEffect, useState } from "react";
+import { callApi } from "@/lib/client/api";
+import type { KeyedSuggestion } from "@/lib/suggestions/article-suggestions";
+import type { Workspace } from "./use-workspace";
+
+export type { KeyedSuggestion };
+
+/** The article's open suggestions, reloaded whenever the article changes; accept and reject by key. */
+export function useSuggestions(workspace: Workspace, enabled: boolean) {
+  const { article, revision, save } = workspace;
+  const [suggestions, setSuggestions] = useState<KeyedSuggestion[]>([]);
+
+  useEffect(() => {
+    if (!enabled) return;
+    let live = true;
+    callApi<{ suggestions: KeyedSuggestion[] }>("GET", `/api/articles/${article.id}/suggestions`)
+      .then(({ suggestions: open }) => { if (live) setSuggestions(open); })
+      .catch(() => { /* suggestions are an aid: the workspace works without them */ });
+    return () => { live = false; };
+  }, [article.id, revision, enabled]);
+
+  const accept = useCallback(
+    (s: KeyedSuggestion) => save(() => callApi<{ claimId: string }>("POST", `/api/articles/${article.id}/suggestions/accept`, { key: s.key }), `Accepted: ${s.source.name}`),
+    [article.id, save],
+  );
+  const reject = useCallback(
+    (s: KeyedSuggestion) => save(() => callApi("POST", `/api/articles/${article.id}/suggestions/reject`, { key: s.key }), "Suggestion rejected"),
+    [article.id, save],
+  );
+  return { suggestions, accept, reject };
+}
