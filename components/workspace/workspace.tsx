@@ -314,7 +314,7 @@ function WorkspaceInner({ initialArticle, role, canWrite, canReview }: Workspace
       </div>
       <aside className="space-y-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-auto" aria-label="Tagging panel">
         <CoverageMeter {...coverage} showList={false} onJump={() => {}} />
-        <div role="tablist" aria-label="Panels" className="flex gap-1 border-b border-gray-200 text-sm">
+        <div role="tablist" aria-label="Panels" className="flex flex-wrap gap-x-1 border-b border-gray-200 text-sm">
           {(["claim", "suggestions", "sources", "coverage", "history"] as const).map((t) => (
             <button key={t} role="tab" id={`tab-${t}`} aria-selected={tab === t} aria-controls="panel" type="button" onClick={() => setTab(t)}
               className={`px-3 py-1.5 capitalize ${tab === t ? "border-b-2 border-accent font-medium" : "text-muted"}`}>
