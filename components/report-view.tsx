@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { describeFilters, describeSource, MODE_LABELS, percent, REVIEW_STATUS_LABELS, SOURCE_TYPE_LABELS } from "@/lib/reports/labels";
+import { describeFilters, describeModes, describeSource, MODE_LABELS, percent, REVIEW_STATUS_LABELS, SOURCE_TYPE_LABELS } from "@/lib/reports/labels";
 import { PAGE_ROW_LIMIT, type LoadedReport } from "@/lib/reports/load-report";
 import { SourceTypeBadge } from "./claims-source-badge";
 import { ReportBarChart } from "./report-bar-chart";
@@ -84,7 +84,7 @@ export function ReportView({ report, apiBase }: { report: LoadedReport; apiBase:
                   <td className={td}><SourceTypeBadge type={src.type} /></td>
                   <td className={num}>{src.claims}</td>
                   <td className={num}>{src.viaClaims}</td>
-                  <td className={td}>{Object.entries(src.modes).filter(([, n]) => n).map(([m, n]) => `${MODE_LABELS[m as keyof typeof MODE_LABELS]} ${n}`).join(", ") || "–"}</td>
+                  <td className={td}>{describeModes(src.modes)}</td>
                   <td className={td}>{src.missingReason ? <strong className="text-orange-800">⚠ No reason stated</strong> : src.anonymityReason ?? "–"}</td>
                 </tr>
               ))}

@@ -1,4 +1,4 @@
-import { describeFilters, describeSource, MODE_LABELS, percent, REVIEW_STATUS_LABELS, SOURCE_TYPE_LABELS } from "./labels";
+import { describeFilters, describeModes, describeSource, MODE_LABELS, percent, REVIEW_STATUS_LABELS, SOURCE_TYPE_LABELS } from "./labels";
 import type { ReportParts } from "./report-meta";
 import type { ReportClaim } from "./report-rows";
 import type { ReportSummary } from "./report-summary";
@@ -46,7 +46,7 @@ export function summaryHtml(s: ReportSummary): string {
   const modes = s.byMode.map((r) => ({ label: MODE_LABELS[r.mode], value: r.claims }));
   const sourceRows = s.sources.map((src) => [
     h(describeSource(src)), h(SOURCE_TYPE_LABELS[src.type]), String(src.claims), String(src.viaClaims),
-    h(Object.entries(src.modes).filter(([, n]) => n).map(([m, n]) => `${MODE_LABELS[m as keyof typeof MODE_LABELS]} ${n}`).join(", ") || "–"),
+    h(describeModes(src.modes)),
     src.missingReason ? '<span class="flag">⚠ none stated</span>' : h(src.anonymityReason ?? "–"),
   ]);
   return [

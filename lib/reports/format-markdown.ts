@@ -1,4 +1,4 @@
-import { describeFilters, describeSource, MODE_LABELS, percent, REVIEW_STATUS_LABELS, SOURCE_TYPE_LABELS } from "./labels";
+import { describeFilters, describeModes, describeSource, MODE_LABELS, percent, REVIEW_STATUS_LABELS, SOURCE_TYPE_LABELS } from "./labels";
 import type { ReportParts } from "./report-meta";
 import type { ReportClaim } from "./report-rows";
 import type { ReportSummary } from "./report-summary";
@@ -41,7 +41,7 @@ export function summaryMarkdown(title: string, filters: string[], generatedAt: s
     s.sources.length
       ? table(["Source", "Type", "Claims", "Via for", "Modes", "Anonymity reason"], s.sources.map((src) => [
           escapeMarkdown(describeSource(src)), SOURCE_TYPE_LABELS[src.type], src.claims, src.viaClaims,
-          Object.entries(src.modes).filter(([, n]) => n).map(([m, n]) => `${MODE_LABELS[m as keyof typeof MODE_LABELS]} ${n}`).join(", ") || "–",
+          describeModes(src.modes),
           src.missingReason ? "⚠ none stated" : src.anonymityReason ? escapeMarkdown(src.anonymityReason) : "–",
         ]))
       : "No sources.",

@@ -38,6 +38,11 @@ export function describeFilters(f: ClaimFilters): string[] {
   return parts.filter(([, v]) => v).map(([k, v]) => `${k}: ${v}`);
 }
 
+/** "Direct quote 1, Paraphrase 2": the modes a source was used in, with counts, or "–". */
+export function describeModes(modes: Record<AttributionMode, number>): string {
+  return (Object.entries(modes) as [AttributionMode, number][]).filter(([, n]) => n).map(([m, n]) => `${MODE_LABELS[m]} ${n}`).join(", ") || "–";
+}
+
 /** A source as a reader names it: "Four US officials (4, United States government)". */
 export function describeSource(s: { name: string; count: number | null; affiliation: string | null }): string {
   const extra = [s.count && s.count > 1 ? String(s.count) : "", s.affiliation ?? ""].filter(Boolean).join(", ");
