@@ -174,6 +174,19 @@ test.describe("hostile text renders as text", () => {
   });
 });
 
+test("hostile addresses get a page or a 4xx, never a server error", async ({ page }) => {
+  await signIn(page, "reviewer@sourcedesk.local");
+  for (const path of [
+    "/articles?q=%00", "/articles?cursor=%00", "/articles?cursor=not-a-cursor", "/articles?status=%F0%9F%98%80", "/claims?q=%00",
+    "/claims?cursor=not-a-cursor&sort=oldest", "/claims?from=2024-02-30", "/reports?q=%00&affiliation=%00", "/articles/not-a-uuid",
+    "/articles/00000000-0000-0000-0000-000000000000", "/articles/00000000-0000-0000-0000-000000000000/report", "/admin/users?x=%00",
+    "/api/articles?q=%00", "/api/claims?cursor=%00", "/api/articles/00000000-0000-0000-0000-000000000000/history?cursor=9999999999999999999",
+  ]) {
+    const response = await page.request.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBeLessThan(500);
+  }
+});
+
 test.describe("admin", () => {
   test("an admin creates a user, changes their role, and issues a token shown once that stops working when revoked", async ({ page, baseURL }) => {
     await signIn(page, "admin@sourcedesk.local");
