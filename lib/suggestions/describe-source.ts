@@ -3,6 +3,7 @@
  * only points back at someone ("he", "the bank", "Lindqvist", "one of them") and needs resolving.
  */
 import { COUNTRIES, DOCUMENT_NOUNS, KNOWN_OUTLET_SET, NATIONALITIES, NOT_NAME, NUMBER_WORDS, ORDINALS, ORG_NOUNS, OUTLET_NOUNS, PERSON_NOUNS, PRONOUNS, TITLES } from "./source-lexicon";
+import { cutRelayedBy, isAgeEpithet, isOutletNounAt, looksLikeOrgName } from "./classify-name";
 import { isNameParticle } from "./tokenize-text";
 import type { SuggestedSource } from "./types";
 
@@ -24,6 +25,8 @@ const FAMILIAR = /\b(familiar|briefed|close|involved|knowledgeable)\b/;
 const PARTITIVE_RE = /^(one|two|three|some|several|many|each|both|none|most|another) of (them|those|these|the\s.+)$/i;
 
 const POSSESSIVE_TO_SUBJECT: Record<string, string> = { his: "he", her: "she", their: "they", its: "it" };
+// "figures circulated online", "a statement read to the court": a participle ends the head noun.
+const PARTICIPLE_RE = /^(\w+ed|read|seen|made|given|shown|written|taken|drawn|known|sent|held|put|set|heard|told)$/;
 const cap = (w: string) => /^\p{Lu}/u.test(w);
 const base = (): SourceDraft => ({ type: "organization", name: "", count: null, affiliation: null, role: null, anonymityReason: null });
 
@@ -58,9 +61,11 @@ export function describeSource(mentionText: string, opts: { appositive?: string;
     const n = NUMBER_WORDS[partitive[1].toLowerCase()] ?? null;
     return { source: { ...src, type: n === 1 ? "anonymous_individual" : "anonymous_group", name: raw, count: n }, refers: "partitive", key: partitive[2] };
   }
+  const core = cutRelayedBy(raw);
+  if (core !== raw) return describeSource(core, opts);
   const bare = raw.replace(/^the\s+/i, "");
   if (KNOWN_OUTLET_SET.has(bare.toLowerCase())) return { source: { ...src, type: "media_outlet", name: bare }, refers: "full", key: "" };
-  const outletNoun = lw.findIndex((w, i) => OUTLET_NOUNS.has(w) && i + 1 < words.length && cap(words[i + 1]));
+  const outletNoun = lw.findIndex((w, i) => isOutletNounAt(lw, i, OUTLET_NOUNS) && i + 1 < words.length && cap(words[i + 1]));
   if (outletNoun >= 0) {
     return { source: { ...src, type: "media_outlet", name: words.slice(outletNoun + 1).join(" "), role: lw[outletNoun] }, refers: "full", key: "" };
   }
@@ -78,7 +83,7 @@ export function describeSource(mentionText: string, opts: { appositive?: string;
     const runText = run.join(" ");
     // "Nordvolt, the country's largest electricity supplier,": the appositive says it is a company.
     const orgAppositive = opts.appositive && /\b(company|firm|supplier|provider|operator|producer|maker|retailer|group|airline|bank|agency|organi[sz]ation|charity|union|party|ministry|insurer|lender|utility|manufacturer|carrier|broadcaster|developer|chain)\b/i.test(opts.appositive) && !/\b(who|he|she)\b/i.test(opts.appositive);
-    if (runLower.some((w) => ORG_NOUNS.has(w)) || COUNTRIES[runText.toLowerCase()] || (run.length === 1 && orgAppositive)) {
+    if (runLower.some((w) => ORG_NOUNS.has(w)) || COUNTRIES[runText.toLowerCase()] || (run.length === 1 && orgAppositive) || looksLikeOrgName(runLower, runStart === 1 && lw[0] === "the")) {
       return { source: { ...src, type: "organization", name: bare, affiliation: COUNTRIES[runText.toLowerCase()] ?? null }, refers: "full", key: "" };
     }
     // A person: leading titles belong to the role ("Governor", "national security adviser").
@@ -99,8 +104,8 @@ export function describeSource(mentionText: string, opts: { appositive?: string;
 function describeDescriptor(raw: string, words: string[], lw: string[], src: SourceDraft, opts: { appositive?: string; presidentSurname?: string | null }): Description {
   // Head: last word before a post-modifier ("officials in the ministry", "sources familiar with", "figures circulated online").
   let h = 0;
-  while (h + 1 < lw.length && !/^(in|at|of|with|from|for|on|by|who|close|familiar|briefed|involved)$/.test(lw[h + 1]) && !(h > 0 && lw[h + 1].endsWith("ed") && (PERSON_NOUNS.has(lw[h]) || DOCUMENT_NOUNS.has(lw[h])))) h++;
-  const head = lw[h] ?? "";
+  while (h + 1 < lw.length && !/^(in|at|of|with|from|for|on|by|to|who|close|familiar|briefed|involved)$/.test(lw[h + 1]) && !(h > 0 && PARTICIPLE_RE.test(lw[h + 1]) && (PERSON_NOUNS.has(lw[h]) || DOCUMENT_NOUNS.has(lw[h])))) h++;
+  const head = isAgeEpithet(lw[h] ?? "") ? "year-old" : lw[h] ?? "";
   const pre = lw.slice(0, h);
   const bare = raw.replace(/^the\s+/i, "");
   const isShort = lw[0] === "the" && h <= 2 && h === lw.length - 1 && !words.slice(1).some(cap);

@@ -12,6 +12,7 @@ import { buildAccordingClaim, buildVerbClaim, type RawClaim, type SentenceContex
 import { describeAnonymityReason, describeSource, type SourceDraft } from "./describe-source";
 import { findCues } from "./find-cues";
 import { buildNounCueClaims } from "./find-noun-cues";
+import { genderFromContext, noteGender, pronounGender, type Genders } from "./entity-gender";
 import { findQuotes, maskQuotes } from "./find-quotes";
 import { findViaMarkers, type ViaMarker } from "./find-via";
 import { relateClaims } from "./relate-claims";
@@ -65,7 +66,9 @@ function nameSources(
   perSentence: SentenceClaims[], known: KnownSource[],
 ): Suggestion[] {
   const headings = statements.filter((s) => s.kind === "heading");
-  const entities: Entity[] = scanEntities(text, tokens, quoteMask, headings);
+  const sentenceStarts = new Set(statements.map((s) => tokens[findTokenIndex(tokens, s.start)]?.start ?? -1));
+  const genders: Genders = new Map();
+  const entities: Entity[] = scanEntities(text, tokens, quoteMask, headings, sentenceStarts, genders);
   const presidents = [...text.matchAll(PRESIDENT_RE)].map((m) => ({ at: m.index!, surname: m[1] }));
   const knownByKey = new Map(known.map((k) => [`${k.type}\u0000${normalizeSourceName(k.name)}`, k.id]));
   const drafts = new Map<RawClaim, SourceDraft>();
@@ -83,11 +86,13 @@ function nameSources(
       const d = describeSource(text.slice(span.start, span.end), { appositive, presidentSurname: president?.surname ?? null });
       draft = d.source;
       if (d.refers !== "full") {
-        const resolved = resolveMention(d, span.start, entities);
+        const resolved = resolveMention(d, span.start, entities, genders);
         if (resolved) draft = resolved;
         else if (d.refers === "pronoun") confidence -= 0.3;
         confidence -= 0.1;
       }
+      // "She told the court" is evidence for the next "he"/"she" about the same person.
+      noteGender(genders, draft, d.refers === "pronoun" ? pronounGender(d.key) : genderFromContext(text.slice(Math.max(0, span.start - 12), span.start), draft));
       if (draft.type === "anonymous_individual" || draft.type === "anonymous_group") {
         const reason = describeAnonymityReason(appositive ?? text.slice(p.sentence.start, p.sentence.end));
         if (reason && (d.refers === "full" || !draft.anonymityReason)) draft = { ...draft, anonymityReason: reason };

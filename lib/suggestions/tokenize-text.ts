@@ -33,7 +33,7 @@ export function tokenizeText(text: string): Token[] {
       text: t,
       lower: t.toLowerCase().replace(/’/g, "'"),
       isWord: WORDISH_RE.test(t),
-      isCap: CAP_RE.test(t) || PARTICLE_PREFIX_RE.test(t),
+      isCap: CAP_RE.test(t) || (t.length > 3 && /[-'’]/.test(t.slice(1, 5)) && PARTICLE_PREFIX_RE.test(t)),
     });
   }
   // A particle counts as part of a name only between two capitalised words, one space apart each side.
