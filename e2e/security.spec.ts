@@ -1,3 +1,5 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
 import { expect, request, test, type APIRequestContext, type Page } from "@playwright/test";
 import { DEMO_PASSWORD, signIn } from "./helpers";
 
@@ -172,6 +174,21 @@ test.describe("hostile text renders as text", () => {
     await page.goto(`/api/articles/${article.id}/report?format=html`);
     await expectNothingRan(page, [PAYLOADS.img, PAYLOADS.source]);
   });
+});
+
+test("every page sends a signed-out visitor to the sign-in page", async ({ baseURL }) => {
+  const appDir = path.join(process.cwd(), "app");
+  const pages = readdirSync(appDir, { recursive: true, encoding: "utf8" })
+    .filter((f) => path.basename(f) === "page.tsx")
+    .map((f) => `/${path.dirname(f).split(path.sep).filter((p) => p !== ".").join("/")}`.replace(/\[id\]/g, "00000000-0000-0000-0000-000000000000"))
+    .filter((p) => p !== "/sign-in");
+  expect(pages).toContain("/admin/users");
+  const anonymous = await request.newContext({ baseURL });
+  for (const pagePath of pages) {
+    const response = await anonymous.get(pagePath);
+    expect(new URL(response.url()).pathname, pagePath).toBe("/sign-in");
+  }
+  await anonymous.dispose();
 });
 
 test("hostile addresses get a page or a 4xx, never a server error", async ({ page }) => {
