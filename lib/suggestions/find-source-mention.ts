@@ -102,7 +102,9 @@ export function findMentionBefore(tokens: Token[], cueFirst: number, from: numbe
   // "the Green Alliance leader, Sara Holm said": same role apposition without the trailing comma.
   if (isProperName(tokens, first, j) && first - 1 > from && tokens[first - 1].text === ",") {
     const roleFirst = walkNounPhrase(tokens, first - 2, from);
-    if (roleFirst !== null && /^(the)$/.test(tokens[roleFirst].lower) && !isProperName(tokens, roleFirst + 1, first - 2)) {
+    // Same openers as the comma-closed form above: "the", "his", or a possessor ("Oman’s foreign minister").
+    const opener = tokens[roleFirst ?? first];
+    if (roleFirst !== null && (/^(the|a|an|her|his|their|its)$/.test(opener.lower) || /['’]s$/.test(opener.lower)) && !isProperName(tokens, roleFirst + 1, first - 2)) {
       return { first: roleFirst, last: j, appositive };
     }
   }

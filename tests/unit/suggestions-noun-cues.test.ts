@@ -70,3 +70,11 @@ describe("content boundaries and chains", () => {
     expect(suggest("Oman’s foreign minister, Badr al-Rashdi, said progress had been made.")[0].source.name).toBe("Badr al-Rashdi");
   });
 });
+
+describe("role apposition before a name", () => {
+  it("joins a possessor's role to the name when a relative clause follows the name", () => {
+    const [s] = suggest("Oman’s foreign minister, Badr al-Rashdi, who is mediating, said on Saturday that progress had been made.");
+    expect(s.mention).toBe("Oman’s foreign minister, Badr al-Rashdi");
+    expect(s.source).toMatchObject({ name: "Badr al-Rashdi", role: expect.stringContaining("foreign minister") });
+  });
+});
