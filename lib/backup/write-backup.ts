@@ -8,6 +8,7 @@ export interface LineSink { write(line: string): Promise<void> }
 export interface BackupStats { tables: number; rows: number; rowsByTable: Record<string, number>; migrations: string[] }
 
 const FETCH_ROWS = 500;
+const FETCH_CHARS = 8_000_000;
 
 /**
  * Writes a logical dump of the `public` schema through an ordinary connection (the embedded server
@@ -55,11 +56,19 @@ async function dumpTable(client: ClientBase, table: BackupTable, emit: (value: u
   const select = columns.map((c) => `${quoteIdent(c)}::text`).join(", ");
   await client.query(`DECLARE backup_rows NO SCROLL CURSOR FOR SELECT ${select} FROM ${quoteIdent(table.name)} ORDER BY ${order}`);
   let count = 0;
+  // Adaptive: a few rows at a time where rows are whole articles (up to 1M characters each),
+  // many where they are small, so memory stays bounded either way.
+  let fetch = FETCH_ROWS;
   for (;;) {
-    const { rows } = await client.query<(string | null)[]>({ text: `FETCH ${FETCH_ROWS} FROM backup_rows`, rowMode: "array" });
-    for (const row of rows) await emit(row);
+    const { rows } = await client.query<(string | null)[]>({ text: `FETCH ${fetch} FROM backup_rows`, rowMode: "array" });
+    let chars = 0;
+    for (const row of rows) {
+      for (const value of row) chars += value?.length ?? 0;
+      await emit(row);
+    }
     count += rows.length;
-    if (rows.length < FETCH_ROWS) break;
+    if (rows.length < fetch) break;
+    fetch = chars > FETCH_CHARS ? Math.max(1, fetch >> 1) : chars < FETCH_CHARS / 8 ? Math.min(FETCH_ROWS * 4, fetch * 2) : fetch;
   }
   await client.query("CLOSE backup_rows");
   await emit({ end: table.name, rows: count });

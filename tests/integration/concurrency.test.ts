@@ -95,6 +95,20 @@ describe("two editors, one version", () => {
   });
 });
 
+describe("many writes at once", () => {
+  // More concurrent requests than the connection pool has connections (pg's default is 10): a
+  // service that, inside a transaction, waits for a second connection would starve the pool.
+  it("30 source PATCHes at once all succeed, none waits on the pool forever", { timeout: 60_000 }, async () => {
+    const created = await Promise.all(Array.from({ length: 30 }, () =>
+      call(sources.POST, "POST", { user: editorA, body: { type: "person", name: unique("Pool Person") } })));
+    const started = Date.now();
+    const patched = await Promise.all(created.map((s, i) =>
+      call(source.PATCH, "PATCH", { user: i % 2 ? editorA : editorB, id: s.json.id, body: { version: 1, name: unique("Renamed Person") } })));
+    expect(patched.map((p) => p.status)).toEqual(created.map(() => 200));
+    expect(Date.now() - started).toBeLessThan(20_000);
+  });
+});
+
 const key = (s: { action: string; entity: string; id: string }) => `${s.action}:${s.entity}:${s.id}`;
 const tally = (keys: string[]) => keys.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<string, number>());
 

@@ -3,13 +3,16 @@ import { createArticle } from "@/lib/articles/create-article";
 import { db } from "@/lib/db";
 import { createSource } from "@/lib/sources/write-source";
 import { expectConsistentAfterCrash } from "./fixtures/crash-checks";
-import { inTransaction, sleep, startWorker, waitForBackendsGone, type Worker } from "./fixtures/crash-process";
+import { inTransaction, sleep, startAppServer, startWorker, waitForBackendsGone, type Worker } from "./fixtures/crash-process";
 import { largeArticleBody } from "./fixtures/large-article";
 import { makeUser, unique, type TestUser } from "./helpers";
 
 // The writer is the server's stand-in: the same services in a child process, SIGKILLed mid-write.
 const ITERATIONS = Number(process.env.CRASH_ITERATIONS ?? 4);
 const WORDS = Number(process.env.CRASH_WORDS ?? 50_000);
+// Optional: an existing production build (e.g. NEXT_DIST_DIR=.next-x npx next build) to also kill
+// the real `npm start` server mid-request; skipped without one (building takes minutes).
+const NEXT_DIST_DIR = process.env.CRASH_NEXT_DIST_DIR;
 
 let actor: TestUser;
 const outcomes: string[] = [];
@@ -94,5 +97,43 @@ describe("a writer killed with SIGKILL", () => {
     await restarted.waitFor("done");
     expect(acknowledged(restarted)).toHaveLength(6);
     await expectConsistentAfterCrash(actor.id, acknowledged(restarted));
+  });
+
+  it.skipIf(!NEXT_DIST_DIR)("the real server (npm start) killed mid-POST of a large article leaves it whole or absent, and restarts", { timeout: 180_000 }, async () => {
+    let rolledBack = 0;
+    for (let run = 0; run < 2; run++) {
+      const server = await startAppServer(NEXT_DIST_DIR!, unique("sd-crash-next"));
+      const title = unique("crash-http");
+      const posted = fetch(`${server.url}/api/articles`, {
+        method: "POST", headers: { authorization: `Bearer ${actor.token}`, "content-type": "application/json" },
+        body: JSON.stringify({ title, body: largeArticleBody(WORDS, title) }),
+      }).then((r) => r.status, () => "connection lost");
+      const deadline = Date.now() + 30_000;
+      while (!(await inTransaction(server.appName)) && Date.now() < deadline) await sleep(2);
+      await sleep(Math.random() * 300);
+      const midTransaction = await inTransaction(server.appName);
+      server.killNext();
+      const answer = await posted;
+      await server.stop();
+      await waitForBackendsGone(server.appName);
+      await expectConsistentAfterCrash(actor.id, []);
+      const stored = await db().article.count({ where: { title } });
+      if (stored === 0) rolledBack++;
+      outcomes.push(`next server kill${midTransaction ? " mid-transaction" : ""} (client saw ${answer}) -> ${stored ? "committed" : "rolled back"}`);
+    }
+    expect(rolledBack).toBeGreaterThan(0);
+
+    // After the crash a new server starts on the same database and works.
+    const restarted = await startAppServer(NEXT_DIST_DIR!, unique("sd-crash-next"));
+    try {
+      const response = await fetch(`${restarted.url}/api/articles`, {
+        method: "POST", headers: { authorization: `Bearer ${actor.token}`, "content-type": "application/json" },
+        body: JSON.stringify({ title: unique("after-restart"), body: "A short text. It has two sentences." }),
+      });
+      expect(response.status).toBe(201);
+    } finally {
+      await restarted.stop();
+    }
+    await expectConsistentAfterCrash(actor.id, []);
   });
 });
