@@ -41,9 +41,30 @@ const othersThan = (f: ClaimFilters, facet: Facet | null) => Prisma.join(FACETS.
  * counts once per value even with several attributions of that value).
  */
 export async function findClaimFacets(f: ClaimFilters) {
+  const rows = await db().$queryRaw<{ facet: string; value: string; label: string | null; count: number }[]>(facetCountsQuery(f));
+  const [unsourced, statements] = await Promise.all([countUnsourced(f, "unsourced"), f.unsourced ? countUnsourced(f) : 0]);
+  const of = (facet: string) => rows.filter((r) => r.facet === facet);
+  const articles = await articleTitles([...of("articleId").map((r) => r.value), ...(f.articleId ?? [])]);
+  const lower = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+  return {
+    total: f.unsourced ? statements : of("total")[0]?.count ?? 0,
+    sourceType: complete(SOURCE_TYPES, of("sourceType")),
+    anonymous: complete(["true", "false"], of("anonymous")),
+    affiliation: withSelected(of("affiliation").map((r) => ({ value: r.label ?? r.value, count: r.count })), f.affiliation, lower),
+    mode: complete(ATTRIBUTION_MODES, of("mode")),
+    via: complete(["true", "false"], of("via")),
+    reviewStatus: complete(REVIEW_STATUSES, of("reviewStatus")),
+    articleId: withSelected(of("articleId").map((r) => ({ value: r.value, count: r.count })), f.articleId)
+      .map((v) => ({ ...v, label: articles.get(v.value) ?? v.value })),
+    unsourced,
+  };
+}
+
+/** The one query behind every facet count (exported for the benchmark's raw-SQL and EXPLAIN runs). */
+export function facetCountsQuery(f: ClaimFilters): Prisma.Sql {
   // Filters that are not facets (dates, search, unsourced) narrow the claims before anything is counted.
   const base = claimCondition({ from: f.from, to: f.to, q: f.q, unsourced: f.unsourced });
-  const rows = await db().$queryRaw<{ facet: string; value: string; label: string | null; count: number }[]>(sql`
+  return sql`
     WITH pc AS MATERIALIZED (
       SELECT c.id, CAST(c."reviewStatus" AS text) AS review, c."articleId" AS article,
         coalesce(array_agg(DISTINCT CAST(s.type AS text)) FILTER (WHERE s.id IS NOT NULL), '{}') AS types,
@@ -74,23 +95,7 @@ export async function findClaimFacets(f: ClaimFilters) {
     SELECT 'reviewStatus', pc.review, NULL, CAST(count(*) AS int) FROM pc WHERE ${othersThan(f, "reviewStatus")} GROUP BY pc.review
     UNION ALL
     (SELECT 'articleId', CAST(pc.article AS text), NULL, CAST(count(*) AS int) FROM pc WHERE ${othersThan(f, "articleId")}
-     GROUP BY pc.article ORDER BY 4 DESC, 2 LIMIT ${TOP})`);
-  const [unsourced, statements] = await Promise.all([countUnsourced(f, "unsourced"), f.unsourced ? countUnsourced(f) : 0]);
-  const of = (facet: string) => rows.filter((r) => r.facet === facet);
-  const articles = await articleTitles([...of("articleId").map((r) => r.value), ...(f.articleId ?? [])]);
-  const lower = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
-  return {
-    total: f.unsourced ? statements : of("total")[0]?.count ?? 0,
-    sourceType: complete(SOURCE_TYPES, of("sourceType")),
-    anonymous: complete(["true", "false"], of("anonymous")),
-    affiliation: withSelected(of("affiliation").map((r) => ({ value: r.label ?? r.value, count: r.count })), f.affiliation, lower),
-    mode: complete(ATTRIBUTION_MODES, of("mode")),
-    via: complete(["true", "false"], of("via")),
-    reviewStatus: complete(REVIEW_STATUSES, of("reviewStatus")),
-    articleId: withSelected(of("articleId").map((r) => ({ value: r.value, count: r.count })), f.articleId)
-      .map((v) => ({ ...v, label: articles.get(v.value) ?? v.value })),
-    unsourced,
-  };
+     GROUP BY pc.article ORDER BY 4 DESC, 2 LIMIT ${TOP})`;
 }
 
 /** Every value of a closed set, zero counts included, in the set's own order. */

@@ -15,10 +15,7 @@ const sql = Prisma.sql;
 export async function findClaims(input: FindClaimsInput) {
   if (input.unsourced) return findUnsourcedStatements(input);
   const ordering = CLAIM_ORDERINGS[input.sort];
-  const rows = await db().$queryRaw<{ id: string }[]>(sql`
-    SELECT c.id, ${keyColumns(ordering)} FROM "Claim" c JOIN "Article" ar ON ar.id = c."articleId"
-    WHERE ${claimCondition(input)} AND ${afterKeys(ordering, input.cursor)}
-    ORDER BY ${orderByClause(ordering)} LIMIT ${input.limit + 1}`);
+  const rows = await db().$queryRaw<{ id: string }[]>(claimPageQuery(input));
   const page = keysetPage(ordering, rows, input.limit);
   const claims = await db().claim.findMany({
     where: { id: { in: page.items.map((r) => r.id) } },
@@ -32,6 +29,15 @@ export async function findClaims(input: FindClaimsInput) {
     }),
     nextCursor: page.nextCursor,
   };
+}
+
+/** One page of matching claim ids and their sort keys (exported for the benchmark's raw-SQL and EXPLAIN runs). */
+export function claimPageQuery(input: FindClaimsInput): Prisma.Sql {
+  const ordering = CLAIM_ORDERINGS[input.sort];
+  return sql`
+    SELECT c.id, ${keyColumns(ordering)} FROM "Claim" c JOIN "Article" ar ON ar.id = c."articleId"
+    WHERE ${claimCondition(input)} AND ${afterKeys(ordering, input.cursor)}
+    ORDER BY ${orderByClause(ordering)} LIMIT ${input.limit + 1}`;
 }
 
 async function findUnsourcedStatements(input: FindClaimsInput) {

@@ -1,0 +1,47 @@
+// Timing and memory helpers for the benchmark.
+
+export interface Timing { p50: number; p95: number; runs: number }
+
+export function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** Runs `work` `warmup` times unmeasured, then `runs` times, and gives p50/p95 in milliseconds. */
+export async function time(work: () => Promise<unknown>, runs: number, warmup = 2): Promise<Timing> {
+  for (let i = 0; i < warmup; i++) await work();
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await work();
+    ms.push(performance.now() - t);
+  }
+  ms.sort((a, b) => a - b);
+  return { p50: percentile(ms, 50), p95: percentile(ms, 95), runs };
+}
+
+/**
+ * Peak RSS and heap growth of this process (which runs the route handler, so it is the server)
+ * while `work` runs, sampled every 10 ms, over a baseline taken after a garbage collection.
+ */
+export async function peakMemory<T>(work: () => Promise<T>): Promise<{ result: T; rssMb: number; heapMb: number; baselineRssMb: number }> {
+  (globalThis as { gc?: () => void }).gc?.();
+  const base = process.memoryUsage();
+  let rss = base.rss;
+  let heap = base.heapUsed;
+  const sample = () => {
+    const m = process.memoryUsage();
+    rss = Math.max(rss, m.rss);
+    heap = Math.max(heap, m.heapUsed);
+  };
+  const timer = setInterval(sample, 10);
+  try {
+    const result = await work();
+    sample();
+    return { result, rssMb: (rss - base.rss) / 2 ** 20, heapMb: (heap - base.heapUsed) / 2 ** 20, baselineRssMb: base.rss / 2 ** 20 };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+export const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 1 : 0)} ms`);

@@ -1,0 +1,161 @@
+// The measured scenarios: each through the real route handler, and for the explorer the same SQL
+// straight through node-postgres (the API/SQL ratio) plus its EXPLAIN (ANALYZE, BUFFERS) plan.
+import type pg from "pg";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { suggestionTexts, type GeneratedShape } from "./generate-workspace";
+import { fmt, peakMemory, time, type Timing } from "./measure";
+import { makeRng, TextBuilder } from "./synthetic-text";
+
+export interface Row { name: string; api: Timing; sql?: Timing; note?: string; plan?: string }
+interface Context { client: pg.Client; shape: GeneratedShape & { userId: string }; runs: number; only: string[]; log: (line: string) => void }
+
+type Handler = (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>;
+
+/** Filters of the explorer scenarios; the 50k-claim filter is a date range of about a quarter of the archive. */
+const EXPLORER: { name: string; query: Record<string, string> }[] = [
+  { name: "by source type", query: { sourceType: "anonymous_group" } },
+  { name: "anonymous + affiliation", query: { anonymous: "true", affiliation: "Ministry of Health" } },
+  { name: "mode + date range", query: { mode: "direct_quote", from: "2024-01-01", to: "2024-03-31" } },
+  { name: "full-text search", query: { q: "disputed land" } },
+  { name: "sort=article", query: { sort: "article" } },
+];
+const BIG_FILTER = { from: "2023-01-01", to: "2023-09-30" };
+
+export async function runScenarios({ client, shape, runs, only, log }: Context): Promise<Row[]> {
+  const wanted = (group: string) => !only.length || only.includes(group);
+  const { createApiToken } = await import("@/lib/users/create-user");
+  const token = await createApiToken(shape.userId, "bench");
+  const request = (method: string, query: Record<string, string> = {}, body?: unknown) => {
+    const url = new URL("http://localhost/api/bench");
+    for (const [k, v] of Object.entries(query)) url.searchParams.append(k, v);
+    const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+    if (body !== undefined) headers["content-type"] = "application/json";
+    return new Request(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  };
+  /** Calls a handler and reads its whole body; fails loudly on an error status. */
+  const call = async (handler: Handler, method: string, opts: { query?: Record<string, string>; body?: unknown; id?: string } = {}) => {
+    const response = await handler(request(method, opts.query, opts.body), { params: Promise.resolve({ id: opts.id ?? "" }) });
+    const text = await response.text();
+    if (response.status >= 400) throw new Error(`${method} → ${response.status}: ${text.slice(0, 300)}`);
+    return text;
+  };
+  const raw = async (q: Prisma.Sql) => (await client.query(q.text, q.values)).rows;
+  const explain = async (q: Prisma.Sql) =>
+    (await client.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${q.text}`, q.values)).rows.map((r) => r["QUERY PLAN"]).join("\n");
+  const rows: Row[] = [];
+  const add = (row: Row) => {
+    rows.push(row);
+    log(`[bench] ${row.name}: p50 ${fmt(row.api.p50)} p95 ${fmt(row.api.p95)}${row.sql ? ` (SQL p50 ${fmt(row.sql.p50)}, ratio ${(row.api.p50 / row.sql.p50).toFixed(2)})` : ""} ${row.note ?? ""}`);
+  };
+
+  if (wanted("import")) {
+    const articles = await import("@/app/api/articles/route");
+    const rng = makeRng(5000);
+    const text = new TextBuilder();
+    while (text.body.split(/\s+/).length < 5000) {
+      if (rng() < 0.5) text.unsourced(rng);
+      if (rng() < 0.2) text.paragraphBreak();
+    }
+    const body = text.body.trim();
+    const created: string[] = [];
+    const api = await time(async () => {
+      const json = JSON.parse(await call(articles.POST, "POST", { body: { title: "Bench import", body } }));
+      created.push(json.id);
+    }, Math.min(runs, 10), 1);
+    // Leave the archive as it was, so runs stay comparable.
+    await client.query(`DELETE FROM "AuditEvent" WHERE "articleId" = ANY($1::uuid[])`, [created]);
+    await client.query(`DELETE FROM "Article" WHERE id = ANY($1::uuid[])`, [created]);
+    add({ name: "import 5,000-word article (POST /api/articles)", api, note: `${body.length} chars` });
+  }
+
+  if (wanted("workspace")) {
+    const article = await import("@/app/api/articles/[id]/route");
+    let claims = 0;
+    const api = await time(async () => { claims = JSON.parse(await call(article.GET, "GET", { id: shape.bigArticleId })).claims.length; }, runs);
+    add({ name: "workspace load (GET /api/articles/:id)", api, note: `${claims} claims` });
+    const history = await import("@/app/api/articles/[id]/history/route");
+    add({ name: "history (GET /api/articles/:id/history)", api: await time(() => call(history.GET, "GET", { id: shape.bigArticleId }), runs) });
+    const list = await import("@/app/api/articles/route");
+    add({ name: "articles list (GET /api/articles)", api: await time(() => call(list.GET, "GET"), runs) });
+  }
+
+  if (wanted("explorer")) {
+    const claimsRoute = await import("@/app/api/claims/route");
+    const { findClaimsSchema, claimFiltersSchema } = await import("@/lib/claims/schema");
+    const { claimQuery } = await import("./explorer-sql");
+    const { facetCountsQuery, findClaimFacets } = await import("@/lib/claims/claim-facets");
+    const { unsourcedCountQuery } = await import("./explorer-sql");
+    const cases = [...EXPLORER];
+    // A deep page: the cursor of the 10,000th row (or the middle of a smaller archive), newest first.
+    const depth = Math.min(10_000, Math.floor(shape.claims / 2));
+    const deep = (await raw(claimQuery(findClaimsSchema.parse({}), depth)))[0] as Record<string, unknown>;
+    const { encodeKeyset } = await import("@/lib/keyset");
+    const { CLAIM_ORDERINGS } = await import("@/lib/claims/orderings");
+    cases.push({ name: `deep cursor page (row ${depth})`, query: { cursor: encodeKeyset(CLAIM_ORDERINGS.newest, deep) } });
+    for (const c of cases) {
+      const input = findClaimsSchema.parse(c.query);
+      let items = 0;
+      const api = await time(async () => { items = JSON.parse(await call(claimsRoute.GET, "GET", { query: c.query })).items.length; }, runs);
+      const q = claimQuery(input);
+      const sql = await time(() => raw(q), runs);
+      add({ name: `explorer: ${c.name}`, api, sql, note: `${items} rows`, plan: await explain(q) });
+    }
+    // Facet counts have no API of their own: /claims renders them server-side from findClaimFacets.
+    for (const [name, f] of [["facet counts (unfiltered)", {}], ["facet counts (anonymous)", { anonymous: "true" }]] as const) {
+      const filters = claimFiltersSchema.parse(f);
+      const api = await time(() => findClaimFacets(filters), Math.min(runs, 10), 1);
+      const sql = await time(async () => { await raw(facetCountsQuery(filters)); await raw(unsourcedCountQuery(filters)); }, Math.min(runs, 10), 1);
+      add({ name: `explorer: ${name}`, api, sql, note: "findClaimFacets (no route)",
+        plan: `${await explain(facetCountsQuery(filters))}\n\n-- unsourced count\n${await explain(unsourcedCountQuery(filters))}` });
+    }
+  }
+
+  if (wanted("report")) {
+    const articleReport = await import("@/app/api/articles/[id]/report/route");
+    const reports = await import("@/app/api/reports/route");
+    for (const format of ["json", "csv"]) {
+      add({ name: `article report ${format} (300 claims)`, api: await time(() => call(articleReport.GET, "GET", { id: shape.bigArticleId, query: { format } }), runs) });
+    }
+    const { claimFiltersSchema } = await import("@/lib/claims/schema");
+    const [{ n }] = await raw((await import("./explorer-sql")).countQuery(claimFiltersSchema.parse(BIG_FILTER)));
+    for (const format of ["csv", "json"]) {
+      const ms: number[] = [];
+      let peak = { rssMb: 0, heapMb: 0 };
+      let bytes = 0;
+      for (let i = 0; i < 3; i++) {
+        const t = performance.now();
+        const m = await peakMemory(() => streamBody(reports.GET, request("GET", { ...BIG_FILTER, format })));
+        ms.push(performance.now() - t);
+        bytes = m.result;
+        peak = { rssMb: Math.max(peak.rssMb, m.rssMb), heapMb: Math.max(peak.heapMb, m.heapMb) };
+      }
+      ms.sort((a, b) => a - b);
+      add({ name: `filter report ${format} (${n} claims, streamed)`, api: { p50: ms[1], p95: ms[2], runs: 3 },
+        note: `${(bytes / 2 ** 20).toFixed(1)} MB; peak growth RSS ${peak.rssMb.toFixed(0)} MB, heap ${peak.heapMb.toFixed(0)} MB` });
+    }
+  }
+
+  if (wanted("suggestions")) {
+    const suggestions = await import("@/app/api/suggestions/route");
+    const texts = suggestionTexts(100, 1000);
+    let i = 0;
+    let found = 0;
+    const t = performance.now();
+    const api = await time(async () => { found += JSON.parse(await call(suggestions.POST, "POST", { body: { text: texts[i++ % texts.length] } })).suggestions.length; }, texts.length, 0);
+    add({ name: "suggestions, per 1,000-word article", api, note: `100 articles in ${fmt(performance.now() - t)}, ${found} suggestions` });
+  }
+  return rows;
+}
+
+/** Reads a streamed response chunk by chunk without keeping it: the bytes it carried. */
+async function streamBody(handler: Handler, req: Request): Promise<number> {
+  const response = await handler(req, { params: Promise.resolve({ id: "" }) });
+  if (!response.body || response.status >= 400) throw new Error(`report → ${response.status}: ${await response.text()}`);
+  let bytes = 0;
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return bytes;
+    bytes += value.byteLength;
+  }
+}
