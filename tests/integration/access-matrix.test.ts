@@ -10,8 +10,8 @@ import { createSession, SESSION_COOKIE } from "@/lib/auth/sessions";
 import { issueApiToken } from "@/lib/users/api-tokens";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { cookieJar, resetFakeNextHeaders } from "./fake-next-headers";
-import { makeUser, ROOT, unique, type TestUser } from "./helpers";
-import { discoverRoutes, fullFingerprint, invoke, isErrorShape, MUTATING_METHODS, type DiscoveredRoute, type InvokeOptions } from "./route-discovery";
+import { databaseFingerprint, makeUser, ROOT, unique, type TestUser } from "./helpers";
+import { discoverRoutes, invoke, isErrorShape, MUTATING_METHODS, type DiscoveredRoute, type InvokeOptions } from "./route-discovery";
 import { makeFixtures, type Fixtures } from "./security-fixtures";
 
 vi.mock("next/headers", () => import("./fake-next-headers"));
@@ -150,7 +150,7 @@ describe.each(routes.map((r) => [r.key, r] as const))("%s", (_key, route) => {
   it("answers 401 with the error shape without credentials (unless public)", async () => {
     const entry = entryFor(route);
     const options = await entry.probes[0].request("admin");
-    const before = await fullFingerprint();
+    const before = await databaseFingerprint();
     const answer = await invoke(route, options);
     if (entry.public) {
       expect(answer.status).not.toBe(401);
@@ -160,19 +160,19 @@ describe.each(routes.map((r) => [r.key, r] as const))("%s", (_key, route) => {
     expect(answer.status).toBe(401);
     expect(isErrorShape(answer.json)).toBe(true);
     expect(answer.json).toMatchObject({ error: { code: "unauthenticated" } });
-    expect(await fullFingerprint()).toEqual(before);
+    expect(await databaseFingerprint()).toEqual(before);
   });
 
   for (const [index, p] of (MATRIX[route.key]?.probes ?? []).entries()) {
     it.each(ROLES)(`probe ${index + 1} (${p.label}) as %s: ${ROLES.map((r) => `${r} ${p.expect[r]}`).join(", ")}`, async (who) => {
       const options = await p.request(who);
-      const before = await fullFingerprint();
+      const before = await databaseFingerprint();
       const answer = await invoke(route, { ...options, token: users[who].token });
       if (p.expect[who] === "deny") {
         expect(answer.status, answer.text).toBe(403);
         expect(isErrorShape(answer.json)).toBe(true);
         expect(answer.json).toMatchObject({ error: { code: "forbidden" } });
-        expect(await fullFingerprint()).toEqual(before);
+        expect(await databaseFingerprint()).toEqual(before);
       } else {
         expect([401, 403], answer.text).not.toContain(answer.status);
         expect(answer.status, answer.text).toBeLessThan(500);
@@ -190,11 +190,11 @@ describe("cookie-authenticated writes from another origin", () => {
     const cookie = `${SESSION_COOKIE}=${token}`;
     for (const origin of ["https://evil.example", "http://localhost.evil.example", "null"]) {
       const options = await p.request("admin");
-      const before = await fullFingerprint();
+      const before = await databaseFingerprint();
       const refused = await invoke(route, { ...options, cookie, origin });
       expect(refused.status, `${origin}: ${refused.text}`).toBe(403);
       expect(refused.json).toMatchObject({ error: { code: "forbidden" } });
-      expect(await fullFingerprint()).toEqual(before);
+      expect(await databaseFingerprint()).toEqual(before);
     }
     const sameOrigin = await invoke(route, { ...(await p.request("admin")), cookie, origin: "http://localhost" });
     expect([401, 403], sameOrigin.text).not.toContain(sameOrigin.status);
@@ -270,16 +270,16 @@ describe("server actions check the signed-in role", () => {
       expect(await entry.run()).toBe("allowed");
       return;
     }
-    const before = await fullFingerprint();
+    const before = await databaseFingerprint();
     expect(await entry.run()).toBe("sign-in required");
-    expect(await fullFingerprint()).toEqual(before);
+    expect(await databaseFingerprint()).toEqual(before);
     for (const who of ROLES) {
       resetFakeNextHeaders();
       cookieJar.set(SESSION_COOKIE, (await createSession(users[who].id)).token);
-      const fingerprint = await fullFingerprint();
+      const fingerprint = await databaseFingerprint();
       const outcome = await entry.run();
       expect(outcome, who).toBe(entry.expect![who] === "allow" ? "allowed" : "denied");
-      if (outcome === "denied") expect(await fullFingerprint()).toEqual(fingerprint);
+      if (outcome === "denied") expect(await databaseFingerprint()).toEqual(fingerprint);
     }
   });
 });

@@ -12,8 +12,8 @@ import {
   badEnum, badId, badOptionalId, badOptionalText, badParts, badRequiredText, badSpan, badVersion, badVersionParam, emojiOrRtl,
   longerThan, malformedId, niceText, nonObjectJson, notNumber, notString, RAW_JUNK, textFacts, unknownUuid, validSpan, withNul,
 } from "./hostile-arbitraries";
-import { makeUser, unique, type TestUser } from "./helpers";
-import { discoverRoutes, fullFingerprint, invoke, isErrorShape, MUTATING_METHODS, type DiscoveredRoute, type InvokeOptions } from "./route-discovery";
+import { databaseFingerprint, makeUser, unique, type TestUser } from "./helpers";
+import { discoverRoutes, invoke, isErrorShape, MUTATING_METHODS, type DiscoveredRoute, type InvokeOptions } from "./route-discovery";
 import { makeFixtures, type Fixtures } from "./security-fixtures";
 
 vi.mock("next/headers", () => import("./fake-next-headers"));
@@ -254,7 +254,7 @@ describe("hostile input", () => {
   it.each(routes.map((r) => [r.key, r] as const))(`%s: ${RUNS} hostile requests, each a 4xx with the error shape; nothing changes (seed ${SEED})`, async (key, route) => {
     const target = TARGETS[key];
     expect(target, `${key} has no generator`).toBeDefined();
-    const before = await fullFingerprint();
+    const before = await databaseFingerprint();
     await fc.assert(
       fc.asyncProperty(attempts(target, route), async ({ options, note }) => {
         const answer = await invoke(route, { ...options, token: admin.token });
@@ -266,7 +266,7 @@ describe("hostile input", () => {
       }),
       { seed: SEED, numRuns: RUNS, endOnFailure: true },
     );
-    expect(await fullFingerprint(), "the database changed").toEqual(before);
+    expect(await databaseFingerprint(), "the database changed").toEqual(before);
   });
 
   const parsesBody = (r: DiscoveredRoute) => Boolean(TARGETS[r.key]?.valid || TARGETS[r.key]?.poisons);
@@ -274,7 +274,7 @@ describe("hostile input", () => {
     "%s: bodies over the 2 MB limit get 413 (ASCII, emoji, and a lying Content-Length)", async (key, route) => {
       const target = TARGETS[key];
       const id = target?.id?.() ?? unknownId();
-      const before = await fullFingerprint();
+      const before = await databaseFingerprint();
       const ascii = JSON.stringify({ name: "x".repeat(MAX_BODY_BYTES) });
       const emoji = JSON.stringify({ name: "😀".repeat(MAX_BODY_BYTES / 4 + 1) }); // fewer characters than bytes
       for (const rawBody of [ascii, emoji]) {
@@ -284,7 +284,7 @@ describe("hostile input", () => {
       }
       const declared = await invoke(route, { id, rawBody: "{}", token: admin.token, headers: { "content-length": String(MAX_BODY_BYTES + 1) } });
       expect(declared.status).toBe(413);
-      expect(await fullFingerprint()).toEqual(before);
+      expect(await databaseFingerprint()).toEqual(before);
     },
   );
 

@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { db } from "@/lib/db";
-import { databaseFingerprint, ROOT } from "./helpers";
+import { ROOT } from "./helpers";
 
 export const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
 export const MUTATING_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -92,9 +92,3 @@ export function isErrorShape(json: unknown): boolean {
 }
 
 /** helpers.ts's whole-database checksum plus the tables it predates (rejected suggestions). */
-export async function fullFingerprint(): Promise<Record<string, string>> {
-  const rows = await db().$queryRawUnsafe<{ sum: string | null }[]>(
-    `SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS sum FROM "RejectedSuggestion" t`,
-  );
-  return { ...(await databaseFingerprint()), RejectedSuggestion: rows[0].sum ?? "" };
-}
