@@ -7,7 +7,6 @@ import { findQuoteAfter, findQuoteBefore, contentEnd, findForwardStart, looksLik
 import { findClauseSubject, findMentionAfter, findMentionBefore, findRelativeAntecedent, type MentionRange } from "./find-source-mention";
 import type { Quote } from "./find-quotes";
 import { findRecipientVia, type ViaMarker } from "./find-via";
-import { DOCUMENT_NOUNS } from "./source-lexicon";
 import { findTokenIndex, type Token } from "./tokenize-text";
 import type { AttributionMode, Span } from "./types";
 
@@ -58,7 +57,7 @@ function quoteClaim(ctx: SentenceContext, q: Quote, afterToken: number, mention:
   return { mention, cue, content: q.inner, mode: "direct_quote", shape: "quote", confidence: 0.9 };
 }
 
-function backwardClaim(ctx: SentenceContext, commaIndex: number, mention: MentionRange, cue: Cue | null): RawClaim | null {
+export function backwardClaim(ctx: SentenceContext, commaIndex: number, mention: MentionRange, cue: Cue | null): RawClaim | null {
   if (commaIndex <= ctx.first || ctx.tokens[commaIndex].text !== ",") return null;
   if (!looksLikeClause(ctx.tokens, ctx.first, commaIndex - 1)) return null;
   const span = trimSpan(ctx.text, { start: ctx.tokens[ctx.first].start, end: ctx.tokens[commaIndex].start });
@@ -151,37 +150,4 @@ function buildVerbClaimCore(ctx: SentenceContext, cue: Cue): RawClaim | null {
   if (tail < ctx.to && tokens[tail - 1].text === "," && /(ing|^who|^which|^whose)$/.test(tokens[tail].lower)) tail = ctx.to;
   if (tail < ctx.to && (looksLikeClause(tokens, tail, ctx.to - 1) || /^(to|that)$/.test(tokens[tail].lower) || ctx.to - tail > 10)) return null;
   return backwardClaim(ctx, (inverted ? cue.first : mention.first) - 1, mention, cue);
-}
-
-/** "According to X, …" and "…, according to X": the preposition cue, before or after its content. */
-export function buildAccordingClaim(ctx: SentenceContext, cue: Cue): RawClaim | null {
-  const { tokens } = ctx;
-  let k = cue.last + 1;
-  let npEnd = k;
-  while (npEnd < ctx.to && tokens[npEnd].text !== "," && (tokens[npEnd].isWord || /^['’%]$/.test(tokens[npEnd].text))) npEnd++;
-  if (npEnd === k) return null;
-  let mention: MentionRange = { first: k, last: npEnd - 1, appositive: null };
-  // "data published by the statistics office on Monday": the publisher is the source.
-  if (DOCUMENT_NOUNS.has(tokens[k].lower) || DOCUMENT_NOUNS.has(tokens[k + 1]?.lower ?? "")) {
-    const by = tokens.slice(k, npEnd).findIndex((t) => t.lower === "by" || t.lower === "from");
-    if (by > 0) {
-      let e = k + by + 1;
-      while (e < npEnd && !/^(on|in|at|last|this|during|for)$/.test(tokens[e].lower)) e++;
-      if (e > k + by + 1) mention = { first: k + by + 1, last: e - 1, appositive: null };
-    }
-  }
-  const leading = cue.first === ctx.first;
-  if (leading) {
-    if (npEnd >= ctx.to) return null;
-    let c = npEnd + 1;
-    if (/^(which|who|whose)$/.test(tokens[c]?.lower ?? "")) {
-      while (c < ctx.to && tokens[c].text !== ",") c++;
-      c++;
-    }
-    if (c >= ctx.to) return null;
-    const end = contentEnd(tokens, c, ctx.to, ctx.end);
-    const { content, mode } = classifyContent(ctx, trimSpan(ctx.text, { start: tokens[c].start, end }));
-    return { mention, cue, content, mode, shape: "forward", confidence: 0.8 };
-  }
-  return backwardClaim(ctx, cue.first - 1, mention, cue);
 }

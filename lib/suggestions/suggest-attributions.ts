@@ -8,7 +8,8 @@
  */
 import { normalizeSourceName } from "@/lib/sources/normalize-source-name";
 import { addContinuations } from "./add-continuations";
-import { buildAccordingClaim, buildVerbClaim, type RawClaim, type SentenceContext } from "./build-claims";
+import { buildAccordingClaim } from "./build-according-claim";
+import { buildVerbClaim, type RawClaim, type SentenceContext } from "./build-claims";
 import { describeAnonymityReason, describeSource, type SourceDraft } from "./describe-source";
 import { findCues } from "./find-cues";
 import { buildNounCueClaims } from "./find-noun-cues";
