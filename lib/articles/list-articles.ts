@@ -35,13 +35,17 @@ async function countArticles(ids: string[]): Promise<Map<string, ArticleCounts>>
       WHERE c."articleId" IN (SELECT id FROM page) AND NOT c.orphaned
       GROUP BY c.id
     ),
+    -- Sourced sentences by a join on the article (an EXISTS over the CTE rescanned every claim of
+    -- the page for every sentence: ~0.4 s for a page of 50 articles).
+    sourced AS (
+      SELECT st."articleId", count(DISTINCT st.id)::int AS sourced
+      FROM "Statement" st JOIN attributed x ON x."articleId" = st."articleId" AND x.start < st."end" AND x."end" > st.start
+      WHERE st.kind = 'sentence' AND st."articleId" IN (SELECT id FROM page) GROUP BY st."articleId"
+    ),
     st AS (
       SELECT st."articleId",
              count(*)::int AS statements,
-             count(*) FILTER (WHERE st.kind = 'sentence')::int AS sentences,
-             count(*) FILTER (WHERE st.kind = 'sentence' AND EXISTS (
-               SELECT 1 FROM attributed x WHERE x."articleId" = st."articleId" AND x.start < st."end" AND x."end" > st.start
-             ))::int AS sourced
+             count(*) FILTER (WHERE st.kind = 'sentence')::int AS sentences
       FROM "Statement" st WHERE st."articleId" IN (SELECT id FROM page) GROUP BY st."articleId"
     ),
     cl AS (SELECT c."articleId", count(*)::int AS claims FROM "Claim" c WHERE c."articleId" IN (SELECT id FROM page) GROUP BY c."articleId"),
@@ -50,10 +54,11 @@ async function countArticles(ids: string[]): Promise<Map<string, ArticleCounts>>
       FROM attributed x GROUP BY x."articleId"
     )
     SELECT page.id::text AS id,
-           coalesce(st.statements, 0) AS statements, coalesce(st.sentences, 0) AS sentences, coalesce(st.sourced, 0) AS sourced,
+           coalesce(st.statements, 0) AS statements, coalesce(st.sentences, 0) AS sentences, coalesce(sourced.sourced, 0) AS sourced,
            coalesce(cl.claims, 0) AS claims, coalesce(an.attributed, 0) AS attributed, coalesce(an.anonymous, 0) AS anonymous
     FROM page
     LEFT JOIN st ON st."articleId" = page.id
+    LEFT JOIN sourced ON sourced."articleId" = page.id
     LEFT JOIN cl ON cl."articleId" = page.id
     LEFT JOIN an ON an."articleId" = page.id`;
   return new Map(rows.map((r) => [r.id, {

@@ -34,6 +34,16 @@ function articleConditions(f: ClaimFilters, omit?: FilterKey): Sql[] {
   return parts;
 }
 
+/**
+ * Ids of claims whose text, source name or via source name contains the pattern. A union of three
+ * trigram-indexed lookups: an OR across the claim and an EXISTS defeats the indexes and scanned
+ * every claim (about 1 s at 200k claims).
+ */
+const claimsMatchingText = (pattern: string) => sql`
+  SELECT tc.id FROM "Claim" tc WHERE tc.text ILIKE ${pattern}
+  UNION SELECT ta."claimId" FROM "Attribution" ta WHERE ta."sourceId" IN (SELECT ts.id FROM "Source" ts WHERE ts.name ILIKE ${pattern})
+  UNION SELECT ta."claimId" FROM "Attribution" ta WHERE ta."viaSourceId" IN (SELECT ts.id FROM "Source" ts WHERE ts.name ILIKE ${pattern})`;
+
 /** True when a filter that only claims can satisfy is set (unsourced statements then match nothing). */
 export function hasClaimOnlyFilter(f: ClaimFilters, omit?: FilterKey): boolean {
   return CLAIM_ONLY_FILTERS.some((key) => key !== omit && f[key] !== undefined && (!Array.isArray(f[key]) || f[key].length > 0));
@@ -57,10 +67,7 @@ export function claimCondition(f: ClaimFilters, omit?: FilterKey): Sql {
     parts.push(f.via ? secondHand : sql`NOT ${secondHand}`);
   }
   if (f.reviewStatus?.length && omit !== "reviewStatus") parts.push(sql`c."reviewStatus" = ANY(CAST(${f.reviewStatus} AS "ReviewStatus"[]))`);
-  if (f.q && omit !== "q") {
-    const pattern = likePattern(f.q);
-    parts.push(sql`(c.text ILIKE ${pattern} OR ${someAttribution(sql`(s.name ILIKE ${pattern} OR v.name ILIKE ${pattern})`)})`);
-  }
+  if (f.q && omit !== "q") parts.push(sql`c.id IN (${claimsMatchingText(likePattern(f.q))})`);
   return and(parts);
 }
 
