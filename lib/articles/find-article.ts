@@ -1,18 +1,23 @@
 import { db } from "@/lib/db";
-import { claimInclude, presentClaim } from "@/lib/present";
+import { loadClaims } from "@/lib/claims/load-claims";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { presentClaim } from "@/lib/present";
+
+const sql = Prisma.sql;
 
 /** An article with its statements, claims, attributions and their sources: what the article page and API show. */
 export async function findArticle(id: string) {
-  const article = await db().article.findUnique({
-    where: { id },
-    include: {
-      createdBy: { select: { id: true, name: true } },
-      statements: { orderBy: { ordinal: "asc" } },
-      claims: { include: claimInclude, orderBy: [{ start: "asc" }, { end: "desc" }] },
-    },
-  });
+  // Claims and their attributions in one query, beside the article (Prisma's nested include ran
+  // its queries one after another: ~0.5 s for a 300-claim article on a busy machine).
+  const [article, claims] = await Promise.all([
+    db().article.findUnique({
+      where: { id },
+      include: { createdBy: { select: { id: true, name: true } }, statements: { orderBy: { ordinal: "asc" } } },
+    }),
+    loadClaims(sql`c."articleId" = CAST(${id} AS uuid)`, sql`c.start ASC, c."end" DESC, c.id`),
+  ]);
   if (!article) return null;
-  const { statements, claims, ...rest } = article;
+  const { statements, ...rest } = article;
   return {
     ...rest,
     statements: statements.map(({ id, ordinal, kind, start, end }) => ({ id, ordinal, kind, start, end, text: article.body.slice(start, end) })),

@@ -14,19 +14,23 @@ const TOP = 15;
 
 type Facet = "sourceType" | "anonymous" | "affiliation" | "mode" | "via" | "reviewStatus" | "articleId";
 
+/** A set of closed values as a bitmask (bit i = values[i]): no arrays to sort and compare per claim. */
+const bitOf = (values: readonly string[], expr: Prisma.Sql) => sql`(1 << (array_position(CAST(${[...values]} AS text[]), CAST(${expr} AS text)) - 1))`;
+const maskOf = (values: readonly string[], selected: readonly string[]) => selected.reduce((m, v) => m | (1 << values.indexOf(v)), 0);
+
 /**
  * Whether per-claim row pc passes one facet's filter (TRUE when that filter is not set). pc holds
- * each claim's sets of source types, modes and affiliations, so one pass over the claims serves
- * every facet instead of a join and a count per facet.
+ * each claim's source types and modes (bitmasks) and affiliations, so one pass over the claims
+ * serves every facet instead of a join and a count per facet.
  */
 function passes(f: ClaimFilters, facet: Facet): Prisma.Sql {
   switch (facet) {
-    case "sourceType": return f.sourceType?.length ? sql`pc.types && CAST(${f.sourceType} AS text[])` : sql`TRUE`;
+    case "sourceType": return f.sourceType?.length ? sql`(pc.types & ${maskOf(SOURCE_TYPES, f.sourceType)}) <> 0` : sql`TRUE`;
     case "anonymous": return f.anonymous === undefined ? sql`TRUE` : f.anonymous ? sql`(pc.attributions > 0 AND NOT pc.named)` : sql`pc.named`;
     case "affiliation":
       if (!f.affiliation?.length) return sql`TRUE`;
       return sql`EXISTS (SELECT 1 FROM unnest(pc.affiliations) x WHERE lower(x) = ANY(CAST(${f.affiliation.map((a) => a.toLowerCase())} AS text[])))`;
-    case "mode": return f.mode?.length ? sql`pc.modes && CAST(${f.mode} AS text[])` : sql`TRUE`;
+    case "mode": return f.mode?.length ? sql`(pc.modes & ${maskOf(ATTRIBUTION_MODES, f.mode)}) <> 0` : sql`TRUE`;
     case "via": return f.via === undefined ? sql`TRUE` : f.via ? sql`pc.via` : sql`NOT pc.via`;
     case "reviewStatus": return f.reviewStatus?.length ? sql`pc.review = ANY(CAST(${f.reviewStatus} AS text[]))` : sql`TRUE`;
     case "articleId": return f.articleId?.length ? sql`pc.article = ANY(CAST(${f.articleId} AS uuid[]))` : sql`TRUE`;
@@ -35,6 +39,14 @@ function passes(f: ClaimFilters, facet: Facet): Prisma.Sql {
 
 const FACETS: Facet[] = ["sourceType", "anonymous", "affiliation", "mode", "via", "reviewStatus", "articleId"];
 const othersThan = (f: ClaimFilters, facet: Facet | null) => Prisma.join(FACETS.filter((x) => x !== facet).map((x) => passes(f, x)), " AND ");
+
+/** One row per value of a closed set, counted in a single pass with one FILTER per bit. */
+function bitCounts(facet: Facet, column: string, values: readonly string[], where: Prisma.Sql) {
+  const counts = Prisma.join(values.map((_, i) => sql`CAST(count(*) FILTER (WHERE (${Prisma.raw(column)} & ${1 << i}) <> 0) AS int)`), ", ");
+  const names = Prisma.raw(values.map((_, i) => `n${i}`).join(", "));
+  const pairs = Prisma.join(values.map((v, i) => sql`(CAST(${v} AS text), ${Prisma.raw(`x.n${i}`)})`), ", ");
+  return sql`SELECT CAST(${facet} AS text), u.v, NULL, u.n FROM (SELECT ${counts} FROM pc WHERE ${where}) AS x(${names}), LATERAL (VALUES ${pairs}) AS u(v, n)`;
+}
 
 /**
  * Each filter value with the number of rows it would give under all the other filters (a claim
@@ -64,30 +76,35 @@ export async function findClaimFacets(f: ClaimFilters) {
 export function facetCountsQuery(f: ClaimFilters): Prisma.Sql {
   // Filters that are not facets (dates, search, unsourced) narrow the claims before anything is counted.
   const base = claimCondition({ from: f.from, to: f.to, q: f.q, unsourced: f.unsourced });
+  // Per-claim aggregates from the attributions of the matching claims only (hash-grouped bitmasks:
+  // array_agg(DISTINCT …) per claim sorted every group and took seconds at 200k claims).
   return sql`
-    WITH pc AS MATERIALIZED (
-      SELECT c.id, CAST(c."reviewStatus" AS text) AS review, c."articleId" AS article,
-        coalesce(array_agg(DISTINCT CAST(s.type AS text)) FILTER (WHERE s.id IS NOT NULL), '{}') AS types,
-        coalesce(array_agg(DISTINCT CAST(a.mode AS text)) FILTER (WHERE a.id IS NOT NULL), '{}') AS modes,
-        coalesce(array_agg(DISTINCT s.affiliation) FILTER (WHERE s.affiliation IS NOT NULL), '{}') AS affiliations,
-        coalesce(bool_or(NOT (s.type = ANY(CAST(${[...ANONYMOUS_SOURCE_TYPES]} AS "SourceType"[])))), FALSE) AS named,
-        coalesce(bool_or(a."viaSourceId" IS NOT NULL), FALSE) AS via,
-        count(a.id) AS attributions
-      FROM "Claim" c JOIN "Article" ar ON ar.id = c."articleId"
-        LEFT JOIN "Attribution" a ON a."claimId" = c.id LEFT JOIN "Source" s ON s.id = a."sourceId"
-      WHERE ${base} GROUP BY c.id)
+    WITH matching AS (SELECT c.id, CAST(c."reviewStatus" AS text) AS review, c."articleId" AS article
+      FROM "Claim" c JOIN "Article" ar ON ar.id = c."articleId" WHERE ${base}),
+    agg AS (
+      SELECT a."claimId" AS id, bit_or(${bitOf(SOURCE_TYPES, sql`s.type`)}) AS types, bit_or(${bitOf(ATTRIBUTION_MODES, sql`a.mode`)}) AS modes,
+        array_agg(s.affiliation) FILTER (WHERE s.affiliation IS NOT NULL) AS affiliations,
+        bool_or(NOT (s.type = ANY(CAST(${[...ANONYMOUS_SOURCE_TYPES]} AS "SourceType"[])))) AS named,
+        bool_or(a."viaSourceId" IS NOT NULL) AS via, count(*) AS attributions
+      FROM "Attribution" a JOIN "Source" s ON s.id = a."sourceId"
+      WHERE a."claimId" IN (SELECT id FROM matching) GROUP BY a."claimId"),
+    pc AS MATERIALIZED (
+      SELECT m.id, m.review, m.article, coalesce(agg.types, 0) AS types, coalesce(agg.modes, 0) AS modes,
+        coalesce(agg.affiliations, '{}') AS affiliations, coalesce(agg.named, FALSE) AS named, coalesce(agg.via, FALSE) AS via,
+        coalesce(agg.attributions, 0) AS attributions
+      FROM matching m LEFT JOIN agg ON agg.id = m.id)
     SELECT 'total' AS facet, '' AS value, NULL AS label, CAST(count(*) AS int) AS count FROM pc WHERE ${othersThan(f, null)}
     UNION ALL
-    SELECT 'sourceType', t, NULL, CAST(count(*) AS int) FROM pc, unnest(pc.types) t WHERE ${othersThan(f, "sourceType")} GROUP BY t
+    ${bitCounts("sourceType", "pc.types", SOURCE_TYPES, othersThan(f, "sourceType"))}
     UNION ALL
     (SELECT 'anonymous', 'true', NULL, CAST(count(*) FILTER (WHERE pc.attributions > 0 AND NOT pc.named) AS int) FROM pc WHERE ${othersThan(f, "anonymous")}
      UNION ALL SELECT 'anonymous', 'false', NULL, CAST(count(*) FILTER (WHERE pc.named) AS int) FROM pc WHERE ${othersThan(f, "anonymous")})
     UNION ALL
-    (SELECT 'affiliation', lower(x), min(x), CAST(count(DISTINCT s.claim) AS int)
-     FROM (SELECT pc.id AS claim, unnest(pc.affiliations) AS x FROM pc WHERE ${othersThan(f, "affiliation")}) s
+    (SELECT 'affiliation', lower(x), min(x), CAST(count(DISTINCT af.claim) AS int)
+     FROM (SELECT pc.id AS claim, unnest(pc.affiliations) AS x FROM pc WHERE ${othersThan(f, "affiliation")}) af
      GROUP BY lower(x) ORDER BY 4 DESC, 2 LIMIT ${TOP})
     UNION ALL
-    SELECT 'mode', m, NULL, CAST(count(*) AS int) FROM pc, unnest(pc.modes) m WHERE ${othersThan(f, "mode")} GROUP BY m
+    ${bitCounts("mode", "pc.modes", ATTRIBUTION_MODES, othersThan(f, "mode"))}
     UNION ALL
     (SELECT 'via', 'true', NULL, CAST(count(*) FILTER (WHERE pc.via) AS int) FROM pc WHERE ${othersThan(f, "via")}
      UNION ALL SELECT 'via', 'false', NULL, CAST(count(*) FILTER (WHERE NOT pc.via) AS int) FROM pc WHERE ${othersThan(f, "via")})

@@ -1,8 +1,9 @@
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { afterKeys, keyColumns, keysetPage, orderByClause } from "@/lib/keyset";
-import { claimInclude, presentClaim } from "@/lib/present";
+import { presentClaim } from "@/lib/present";
 import { claimCondition, unsourcedCondition } from "./filter-sql";
+import { loadClaims } from "./load-claims";
 import { CLAIM_ORDERINGS, STATEMENT_ORDERING } from "./orderings";
 import type { FindClaimsInput } from "./schema";
 
@@ -17,14 +18,16 @@ export async function findClaims(input: FindClaimsInput) {
   const ordering = CLAIM_ORDERINGS[input.sort];
   const rows = await db().$queryRaw<{ id: string }[]>(claimPageQuery(input));
   const page = keysetPage(ordering, rows, input.limit);
-  const claims = await db().claim.findMany({
-    where: { id: { in: page.items.map((r) => r.id) } },
-    include: { ...claimInclude, article: { select: { body: true, title: true } } },
+  const claims = await loadClaims(sql`c.id = ANY(CAST(${page.items.map((r) => r.id)} AS uuid[]))`);
+  const articles = await db().article.findMany({
+    where: { id: { in: [...new Set(claims.map((c) => c.articleId))] } }, select: { id: true, body: true, title: true },
   });
   const byId = new Map(claims.map((c) => [c.id, c]));
+  const articleById = new Map(articles.map((a) => [a.id, a]));
   return {
     items: page.items.map((r) => {
-      const { article, ...claim } = byId.get(r.id)!;
+      const claim = byId.get(r.id)!;
+      const article = articleById.get(claim.articleId)!;
       return { kind: "claim" as const, ...presentClaim(claim, article.body), articleTitle: article.title };
     }),
     nextCursor: page.nextCursor,
