@@ -102,7 +102,7 @@ export function facetCountsQuery(f: ClaimFilters): Prisma.Sql {
     UNION ALL
     (SELECT 'affiliation', lower(x), min(x), CAST(count(DISTINCT af.claim) AS int)
      FROM (SELECT pc.id AS claim, unnest(pc.affiliations) AS x FROM pc WHERE ${othersThan(f, "affiliation")}) af
-     GROUP BY lower(x) ORDER BY 4 DESC, 2 LIMIT ${TOP})
+     GROUP BY lower(x) ORDER BY lower(x) = ANY(CAST(${(f.affiliation ?? []).map((v) => v.toLowerCase())} AS text[])) DESC, 4 DESC, 2 LIMIT ${TOP})
     UNION ALL
     ${bitCounts("mode", "pc.modes", ATTRIBUTION_MODES, othersThan(f, "mode"))}
     UNION ALL
@@ -112,14 +112,14 @@ export function facetCountsQuery(f: ClaimFilters): Prisma.Sql {
     SELECT 'reviewStatus', pc.review, NULL, CAST(count(*) AS int) FROM pc WHERE ${othersThan(f, "reviewStatus")} GROUP BY pc.review
     UNION ALL
     (SELECT 'articleId', CAST(pc.article AS text), NULL, CAST(count(*) AS int) FROM pc WHERE ${othersThan(f, "articleId")}
-     GROUP BY pc.article ORDER BY 4 DESC, 2 LIMIT ${TOP})`;
+     GROUP BY pc.article ORDER BY pc.article = ANY(CAST(${f.articleId ?? []} AS uuid[])) DESC, 4 DESC, 2 LIMIT ${TOP})`;
 }
 
 /** Every value of a closed set, zero counts included, in the set's own order. */
 const complete = (values: readonly string[], rows: { value: string; count: number }[]): FacetValue[] =>
   values.map((value) => ({ value, count: rows.find((r) => r.value === value)?.count ?? 0 }));
 
-/** Keeps selected values listed even when they fall outside the top or match nothing. */
+/** Keeps selected values listed: the query ranks them first, so only one matching nothing is added (as 0). */
 function withSelected(rows: FacetValue[], selected: string[] | undefined, same = (a: string, b: string) => a === b): FacetValue[] {
   const missing = (selected ?? []).filter((s) => !rows.some((r) => same(r.value, s)));
   return [...rows, ...missing.map((value) => ({ value, count: 0 }))];

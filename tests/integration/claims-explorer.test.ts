@@ -104,6 +104,19 @@ describe("facet counts", () => {
     expect(facets.unsourced).toBe(0);
   });
 
+  it("list a selected article with its real count even when busier articles fill the top values", async () => {
+    const tag = unique("busy");
+    for (let i = 0; i < 16; i++) {
+      const body = "One. Two. Three.";
+      const a = (await call(articles.POST, "POST", { user: editor, body: { title: `${tag} ${i}`, body } })).json;
+      for (const [start, end] of [[0, 3], [5, 8], [10, 15]]) await call(claims.POST, "POST", { user: editor, body: { articleId: a.id, start, end } });
+    }
+    const quiet = (await call(articles.POST, "POST", { user: editor, body: { title: unique("quiet"), body: "Only one." } })).json;
+    await call(claims.POST, "POST", { user: editor, body: { articleId: quiet.id, start: 0, end: 4 } });
+    const facets = await findClaimFacets(claimFiltersSchema.parse({ articleId: quiet.id }));
+    expect(facets.articleId[0]).toMatchObject({ value: quiet.id, count: 1 });
+  });
+
   it("agree with the list: each value's count is what selecting it would show", async () => {
     const combos: Record<string, string>[] = [
       {}, { sourceType: "anonymous_group" }, { via: "true" }, { mode: "paraphrase", anonymous: "true" },
