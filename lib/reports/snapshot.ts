@@ -51,6 +51,9 @@ export async function* snapshotStream<T>(produce: (snapshot: Snapshot) => AsyncI
   let broken = false;
   try {
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    // A report reads its cursors to the end: plan them for the whole result, not (PostgreSQL's
+    // default for cursors) the first 10% — fast-start nested loops took ~20 s at 50k claims.
+    await client.query("SET LOCAL cursor_tuple_fraction = 1.0");
     yield* produce(snapshotOn(client));
     await client.query("COMMIT");
     finished = true;

@@ -16,7 +16,8 @@ const EXPLORER: { name: string; query: Record<string, string> }[] = [
   { name: "by source type", query: { sourceType: "anonymous_group" } },
   { name: "anonymous + affiliation", query: { anonymous: "true", affiliation: "Ministry of Health" } },
   { name: "mode + date range", query: { mode: "direct_quote", from: "2024-01-01", to: "2024-03-31" } },
-  { name: "full-text search", query: { q: "disputed land" } },
+  { name: "full-text search (common phrase)", query: { q: "disputed land" } },
+  { name: "full-text search (a source's name)", query: { q: "Kowalski" } },
   { name: "sort=article", query: { sort: "article" } },
 ];
 const BIG_FILTER = { from: "2023-01-01", to: "2023-09-30" };
