@@ -54,6 +54,8 @@ export async function* snapshotStream<T>(produce: (snapshot: Snapshot) => AsyncI
     // A report reads its cursors to the end: plan them for the whole result, not (PostgreSQL's
     // default for cursors) the first 10% — fast-start nested loops took ~20 s at 50k claims.
     await client.query("SET LOCAL cursor_tuple_fraction = 1.0");
+    // Its totals hash-aggregate every matching claim: more than the default 4 MB without spilling.
+    await client.query("SET LOCAL work_mem = '64MB'");
     yield* produce(snapshotOn(client));
     await client.query("COMMIT");
     finished = true;
