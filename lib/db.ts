@@ -8,7 +8,9 @@ const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 function createClient() {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set (start the app with `npm run dev` or `npm start`)");
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
+  // A burst of writes beyond the pool's 10 connections queues for one: Prisma's default 2 s wait
+  // turned that queue into 500s (P2028) on a busy machine. Waiting longer is the better failure.
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString }), transactionOptions: { maxWait: 10_000 } });
 }
 
 /** The one Prisma client, created on first use so `next build` never needs a database. */
