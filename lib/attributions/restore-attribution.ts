@@ -1,6 +1,7 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertSourcesExist, assertTextStillThere, attributionData, attributionSnapshot, loadDeletion, lockArticleBody } from "@/lib/audit/deleted-snapshot";
 import type { RestoreAttributionInput } from "@/lib/audit/schema";
+import { lockClaimForAttributions } from "@/lib/claims/lock-claim-facets";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { attributionInclude, presentAttribution } from "@/lib/present";
@@ -15,6 +16,7 @@ export async function restoreAttribution(input: RestoreAttributionInput, actorId
     const claim = await tx.claim.findUnique({ where: { id: a.claimId }, select: { articleId: true } });
     if (!claim) throw new AppError("conflict", "Cannot restore: the claim of this attribution has been deleted (restore the claim first)");
     const body = await lockArticleBody(tx, claim.articleId);
+    await lockClaimForAttributions(tx, a.claimId);
     if (await tx.attribution.findUnique({ where: { id: a.id }, select: { id: true } })) throw new AppError("conflict", "This attribution exists: it has already been restored");
     assertTextStillThere(body, a.cue, "cue");
     assertTextStillThere(body, a.mention, "source mention");

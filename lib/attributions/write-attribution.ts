@@ -1,5 +1,6 @@
 import { readBodyLocked } from "@/lib/articles/read-body-locked";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { lockClaimForAttributions } from "@/lib/claims/lock-claim-facets";
 import { refuseUnapplied } from "@/lib/concurrency";
 import { db, type Tx } from "@/lib/db";
 import { notFound } from "@/lib/errors";
@@ -30,6 +31,7 @@ export async function insertAttribution(tx: Tx, input: CreateAttributionInput, a
   const claim = await tx.claim.findUnique({ where: { id: input.claimId }, select: { articleId: true } });
   const body = claim && (await readBodyLocked(tx, claim.articleId));
   if (!claim || body === null) throw notFound("Claim");
+  await lockClaimForAttributions(tx, input.claimId);
   await checkAttribution(tx, body, input);
   const created = await tx.attribution.create({
     data: {
@@ -50,6 +52,7 @@ export async function updateAttribution(id: string, input: UpdateAttributionInpu
     if (!found) throw notFound("Attribution");
     const { version, cue, mention, ...rest } = input;
     const body = (await readBodyLocked(tx, found.claim.articleId)) ?? found.claim.article.body;
+    await lockClaimForAttributions(tx, found.claimId);
     const before = await lockAttribution(tx, id);
     if (!before) throw notFound("Attribution");
     const sourceId = rest.sourceId ?? before.sourceId;
@@ -70,6 +73,9 @@ export async function updateAttribution(id: string, input: UpdateAttributionInpu
 
 export async function deleteAttribution(id: string, expectedVersion: number | undefined, actorId: string): Promise<{ id: string; auditEventId: string }> {
   return db().$transaction(async (tx) => {
+    const found = await tx.attribution.findUnique({ where: { id }, select: { claimId: true } });
+    if (!found) throw notFound("Attribution");
+    await lockClaimForAttributions(tx, found.claimId);
     const before = await lockAttribution(tx, id);
     if (!before) throw notFound("Attribution");
     const { count } = await tx.attribution.deleteMany({ where: { id, ...(expectedVersion ? { version: expectedVersion } : {}) } });

@@ -16,19 +16,19 @@ const sql = Prisma.sql;
 export async function findClaims(input: FindClaimsInput) {
   if (input.unsourced) return findUnsourcedStatements(input);
   const ordering = CLAIM_ORDERINGS[input.sort];
-  const rows = await db().$queryRaw<{ id: string }[]>(claimPageQuery(input));
+  const rows = await db().$queryRaw<{ id: string; articleId: string }[]>(claimPageQuery(input));
   const page = keysetPage(ordering, rows, input.limit);
-  const claims = await loadClaims(sql`c.id = ANY(CAST(${page.items.map((r) => r.id)} AS uuid[]))`);
-  const articles = await db().article.findMany({
-    where: { id: { in: [...new Set(claims.map((c) => c.articleId))] } }, select: { id: true, body: true, title: true },
-  });
+  const [claims, articles] = await Promise.all([
+    loadClaims(sql`c.id = ANY(CAST(${page.items.map((r) => r.id)} AS uuid[]))`),
+    db().article.findMany({ where: { id: { in: [...new Set(page.items.map((r) => r.articleId))] } }, select: { id: true, body: true, title: true } }),
+  ]);
   const byId = new Map(claims.map((c) => [c.id, c]));
   const articleById = new Map(articles.map((a) => [a.id, a]));
   return {
-    items: page.items.map((r) => {
-      const claim = byId.get(r.id)!;
-      const article = articleById.get(claim.articleId)!;
-      return { kind: "claim" as const, ...presentClaim(claim, article.body), articleTitle: article.title };
+    // A claim deleted between the two reads is left out rather than failing the page.
+    items: page.items.filter((r) => byId.has(r.id) && articleById.has(r.articleId)).map((r) => {
+      const article = articleById.get(r.articleId)!;
+      return { kind: "claim" as const, ...presentClaim(byId.get(r.id)!, article.body), articleTitle: article.title };
     }),
     nextCursor: page.nextCursor,
   };
@@ -38,7 +38,7 @@ export async function findClaims(input: FindClaimsInput) {
 export function claimPageQuery(input: FindClaimsInput): Prisma.Sql {
   const ordering = CLAIM_ORDERINGS[input.sort];
   return sql`
-    SELECT c.id, ${keyColumns(ordering)} FROM "Claim" c JOIN "Article" ar ON ar.id = c."articleId"
+    SELECT c.id, c."articleId", ${keyColumns(ordering)} FROM "Claim" c
     WHERE ${claimCondition(input)} AND ${afterKeys(ordering, input.cursor)}
     ORDER BY ${orderByClause(ordering)} LIMIT ${input.limit + 1}`;
 }

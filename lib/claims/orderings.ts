@@ -9,12 +9,12 @@ const raw = Prisma.raw;
 export const CLAIM_ORDERINGS: Record<ClaimSort, Ordering> = {
   newest: { name: "newest", keys: [{ expr: raw(`c."createdAt"`), type: "timestamp", desc: true }, { expr: raw("c.id"), type: "uuid", desc: true }] },
   oldest: { name: "oldest", keys: [{ expr: raw(`c."createdAt"`), type: "timestamp", desc: false }, { expr: raw("c.id"), type: "uuid", desc: false }] },
-  /** Newest stories first, each read top to bottom. */
+  /** Newest stories first, each read top to bottom (the claim's copy of its article's date). */
   article: {
     name: "article",
     keys: [
-      { expr: ARTICLE_DATE, type: "timestamp", desc: true },
-      { expr: raw("ar.id"), type: "uuid", desc: true },
+      { expr: raw(`c."articleDate"`), type: "timestamp", desc: true },
+      { expr: raw(`c."articleId"`), type: "uuid", desc: true },
       { expr: raw("c.start"), type: "int", desc: false },
       { expr: raw("c.id"), type: "uuid", desc: false },
     ],

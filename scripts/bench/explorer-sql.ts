@@ -12,7 +12,7 @@ const sql = Prisma.sql;
 export function claimQuery(input: FindClaimsInput, offset?: number): Prisma.Sql {
   if (offset === undefined) return claimPageQuery(input);
   const ordering = CLAIM_ORDERINGS[input.sort];
-  return sql`SELECT c.id, ${keyColumns(ordering)} FROM "Claim" c JOIN "Article" ar ON ar.id = c."articleId"
+  return sql`SELECT c.id, ${keyColumns(ordering)} FROM "Claim" c
     WHERE ${claimCondition(input)} ORDER BY ${orderByClause(ordering)} OFFSET ${offset - 1} LIMIT 1`;
 }
 
@@ -21,4 +21,4 @@ export const unsourcedCountQuery = (f: ClaimFilters) => sql`
   SELECT CAST(count(*) AS int) AS n FROM "Statement" st JOIN "Article" ar ON ar.id = st."articleId" WHERE ${unsourcedCondition(f, "unsourced")}`;
 
 export const countQuery = (f: ClaimFilters) => sql`
-  SELECT CAST(count(*) AS int) AS n FROM "Claim" c JOIN "Article" ar ON ar.id = c."articleId" WHERE ${claimCondition(f)}`;
+  SELECT CAST(count(*) AS int) AS n FROM "Claim" c WHERE ${claimCondition(f)}`;

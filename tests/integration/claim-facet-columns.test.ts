@@ -1,0 +1,124 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import * as article from "@/app/api/articles/[id]/route";
+import * as attribution from "@/app/api/attributions/[id]/route";
+import * as attributionRestore from "@/app/api/attributions/restore/route";
+import * as attributions from "@/app/api/attributions/route";
+import * as claim from "@/app/api/claims/[id]/route";
+import * as claimRestore from "@/app/api/claims/restore/route";
+import * as source from "@/app/api/sources/[id]/route";
+import { ATTRIBUTION_MODES } from "@/lib/claims/schema";
+import { db } from "@/lib/db";
+import { SOURCE_TYPES } from "@/lib/sources/source-types";
+import { call, makeUser, type TestUser } from "./helpers";
+import { seedRafahGold } from "./seed-gold";
+
+/**
+ * Claim's facet columns are kept by database triggers. These tests recompute them from scratch,
+ * in JavaScript from the claims' attributions and sources, and require every claim in the
+ * database to agree after each kind of write that can change them.
+ */
+let editor: TestUser;
+let gold: Awaited<ReturnType<typeof seedRafahGold>>;
+
+beforeAll(async () => {
+  editor = await makeUser("editor");
+  gold = await seedRafahGold(editor);
+});
+
+const bitsOf = (values: readonly string[], present: string[]) => present.reduce((m, v) => m | (1 << values.indexOf(v)), 0);
+const sorted = (values: Iterable<string>) => [...new Set(values)].sort();
+
+async function expectFacetColumnsTrue() {
+  const claims = await db().claim.findMany({
+    include: { article: { select: { publishedAt: true, createdAt: true } }, attributions: { include: { source: true, viaSource: true } } },
+  });
+  const stored = claims.map((c) => ({
+    id: c.id, articleDate: c.articleDate.toISOString(), types: c.sourceTypeMask, modes: c.modeMask,
+    affiliations: sorted(c.affiliations), secondHand: c.secondHand, names: sorted(c.sourceNames ? c.sourceNames.split("\n") : []),
+  }));
+  const expected = claims.map((c) => ({
+    id: c.id,
+    articleDate: (c.article.publishedAt ?? c.article.createdAt).toISOString(),
+    types: bitsOf(SOURCE_TYPES, c.attributions.map((a) => a.source.type)),
+    modes: bitsOf(ATTRIBUTION_MODES, c.attributions.map((a) => a.mode)),
+    affiliations: sorted(c.attributions.flatMap((a) => (a.source.affiliation === null ? [] : [a.source.affiliation.toLowerCase()]))),
+    secondHand: c.attributions.some((a) => a.viaSourceId !== null),
+    names: sorted(c.attributions.flatMap((a) => [a.source.name, ...(a.viaSource ? [a.viaSource.name] : [])])),
+  }));
+  expect(stored).toEqual(expected);
+}
+
+async function ok(handler: Parameters<typeof call>[0], method: string, options: Parameters<typeof call>[2]) {
+  const { status, json } = await call(handler, method, { user: editor, ...options });
+  expect(status, JSON.stringify(json)).toBeLessThan(300);
+  return json;
+}
+
+const claimOf = (goldId: string) => gold.claimIds.get(goldId)!;
+const firstAttribution = (claimId: string) => db().attribution.findFirstOrThrow({ where: { claimId } });
+
+describe("Claim facet columns (kept by triggers)", () => {
+  it("number their bits in the order the database declares the enums", async () => {
+    const [row] = await db().$queryRaw<{ types: string[]; modes: string[] }[]>`
+      SELECT CAST(enum_range(NULL::"SourceType") AS text[]) AS types, CAST(enum_range(NULL::"AttributionMode") AS text[]) AS modes`;
+    expect(row.types).toEqual([...SOURCE_TYPES]);
+    expect(row.modes).toEqual([...ATTRIBUTION_MODES]);
+  });
+
+  it("match the attributions after tagging an article", async () => {
+    await expectFacetColumnsTrue();
+    const c4 = await db().claim.findUniqueOrThrow({ where: { id: claimOf("C4") } });
+    expect(c4.secondHand).toBe(true);
+    expect(c4.affiliations).toEqual(["biden administration"]);
+  });
+
+  it("follow a source's new type, name and affiliation, and a via source's new name", async () => {
+    const { sourceId, viaSourceId } = await firstAttribution(claimOf("C4"));
+    const s = await db().source.findUniqueOrThrow({ where: { id: sourceId } });
+    await ok(source.PATCH, "PATCH", { id: sourceId, body: { type: "anonymous_individual", name: `${s.name} (renamed)`, affiliation: "White House", version: s.version } });
+    const via = await db().source.findUniqueOrThrow({ where: { id: viaSourceId! } });
+    await ok(source.PATCH, "PATCH", { id: via.id, body: { name: `${via.name} Europe`, version: via.version } });
+    await expectFacetColumnsTrue();
+    expect((await db().claim.findUniqueOrThrow({ where: { id: claimOf("C4") } })).sourceNames).toContain(`${via.name} Europe`);
+  });
+
+  it("follow an attribution's new mode, source and via, its deletion and its undo", async () => {
+    const a = await firstAttribution(claimOf("C1"));
+    const other = await firstAttribution(claimOf("C6"));
+    const { viaSourceId } = await firstAttribution(claimOf("C3"));
+    const changed = await ok(attribution.PATCH, "PATCH", { id: a.id, body: { mode: "direct_quote", sourceId: other.sourceId, viaSourceId, version: a.version } });
+    await expectFacetColumnsTrue();
+    const extra = await ok(attributions.POST, "POST", { body: { claimId: claimOf("C1"), sourceId: a.sourceId, mode: "paraphrase" } });
+    await expectFacetColumnsTrue();
+    await ok(attribution.DELETE, "DELETE", { id: extra.id });
+    await ok(attribution.DELETE, "DELETE", { id: changed.id });
+    const unattributed = await db().claim.findUniqueOrThrow({ where: { id: claimOf("C1") } });
+    expect(unattributed).toMatchObject({ sourceTypeMask: 0, modeMask: 0, affiliations: [], secondHand: false, sourceNames: "" });
+    await ok(attributionRestore.POST, "POST", { body: { attributionId: changed.id } });
+    await expectFacetColumnsTrue();
+  });
+
+  it("come back with a deleted claim's undo, and ignore values an insert tries to set", async () => {
+    const id = claimOf("C7");
+    const before = await db().claim.findUniqueOrThrow({ where: { id } });
+    await ok(claim.DELETE, "DELETE", { id });
+    await ok(claimRestore.POST, "POST", { body: { claimId: id } });
+    const restored = await db().claim.findUniqueOrThrow({ where: { id } });
+    expect(restored).toMatchObject({ sourceTypeMask: before.sourceTypeMask, modeMask: before.modeMask, affiliations: before.affiliations, sourceNames: before.sourceNames });
+
+    const forged = await db().claim.create({
+      data: { articleId: gold.article.id, start: 0, end: 5, text: "Over ", createdById: editor.id, sourceTypeMask: 63, modeMask: 7, secondHand: true, sourceNames: "x", articleDate: new Date(0) },
+    });
+    expect(forged).toMatchObject({ sourceTypeMask: 0, modeMask: 0, secondHand: false, sourceNames: "" });
+    await expectFacetColumnsTrue();
+  });
+
+  it("move with the article's publication date, and survive a re-anchoring edit of its text", async () => {
+    const a = await db().article.findUniqueOrThrow({ where: { id: gold.article.id } });
+    const edited = await ok(article.PATCH, "PATCH", { id: a.id, body: { publishedAt: "2024-05-07", version: a.version } });
+    const dates = await db().claim.findMany({ where: { articleId: a.id }, select: { articleDate: true } });
+    expect(new Set(dates.map((d) => d.articleDate.toISOString()))).toEqual(new Set(["2024-05-07T00:00:00.000Z"]));
+    await ok(article.PATCH, "PATCH", { id: a.id, body: { body: `Update: ${a.body}`, version: edited.version } });
+    await expectFacetColumnsTrue();
+  });
+});
