@@ -67,14 +67,11 @@ export function claimCondition(f: ClaimFilters, omit?: FilterKey): Sql {
 }
 
 /**
- * Sentence st is covered by no attributed claim (sourceTypeMask <> 0: it has a source). An orphaned
- * claim (its text was edited away) sits on a placeholder span, so it sources nothing; the articles
- * list counts the same way. Claim(articleId, start, …) carries every column tested here, so each
- * sentence is an index-only range scan.
+ * Sentence st is covered by no attributed claim. Statement.sourced is kept by triggers (an
+ * orphaned claim, whose text was edited away, sources nothing); the articles list counts the same
+ * way, and a partial index holds exactly these sentences.
  */
-export const UNSOURCED_SENTENCE = sql`st.kind = 'sentence' AND NOT EXISTS (
-  SELECT 1 FROM "Claim" c
-  WHERE c."articleId" = st."articleId" AND c.start < st."end" AND c."end" > st.start AND NOT c.orphaned AND c."sourceTypeMask" <> 0)`;
+export const UNSOURCED_SENTENCE = sql`st.kind = 'sentence' AND NOT st.sourced`;
 
 /** The statement text as PostgreSQL sees it (offsets are UTF-16 units, substr counts code points: close enough to search). */
 export const STATEMENT_TEXT = sql`substr(ar.body, st.start + 1, st."end" - st.start)`;

@@ -13,9 +13,9 @@ import { call, makeUser, type TestUser } from "./helpers";
 import { seedRafahGold } from "./seed-gold";
 
 /**
- * Claim's facet columns are kept by database triggers. These tests recompute them from scratch,
- * in JavaScript from the claims' attributions and sources, and require every claim in the
- * database to agree after each kind of write that can change them.
+ * Claim's facet columns and Statement.sourced are kept by database triggers. These tests
+ * recompute them from scratch, in JavaScript from the claims' attributions and sources, and
+ * require every row in the database to agree after each kind of write that can change them.
  */
 let editor: TestUser;
 let gold: Awaited<ReturnType<typeof seedRafahGold>>;
@@ -28,7 +28,7 @@ beforeAll(async () => {
 const bitsOf = (values: readonly string[], present: string[]) => present.reduce((m, v) => m | (1 << values.indexOf(v)), 0);
 const sorted = (values: Iterable<string>) => [...new Set(values)].sort();
 
-async function expectFacetColumnsTrue() {
+async function expectDerivedColumnsTrue() {
   const claims = await db().claim.findMany({
     include: { article: { select: { publishedAt: true, createdAt: true } }, attributions: { include: { source: true, viaSource: true } } },
   });
@@ -46,6 +46,12 @@ async function expectFacetColumnsTrue() {
     names: sorted(c.attributions.flatMap((a) => [a.source.name, ...(a.viaSource ? [a.viaSource.name] : [])])),
   }));
   expect(stored).toEqual(expected);
+
+  // Statement.sourced: overlapped by a claim that has an attribution and was not orphaned.
+  const statements = await db().statement.findMany({ select: { id: true, articleId: true, start: true, end: true, sourced: true } });
+  const sourcing = claims.filter((c) => !c.orphaned && c.attributions.length > 0);
+  const covered = (st: (typeof statements)[number]) => sourcing.some((c) => c.articleId === st.articleId && c.start < st.end && c.end > st.start);
+  expect(statements.filter((st) => st.sourced !== covered(st)).map((st) => st.id)).toEqual([]);
 }
 
 async function ok(handler: Parameters<typeof call>[0], method: string, options: Parameters<typeof call>[2]) {
@@ -66,7 +72,7 @@ describe("Claim facet columns (kept by triggers)", () => {
   });
 
   it("match the attributions after tagging an article", async () => {
-    await expectFacetColumnsTrue();
+    await expectDerivedColumnsTrue();
     const c4 = await db().claim.findUniqueOrThrow({ where: { id: claimOf("C4") } });
     expect(c4.secondHand).toBe(true);
     expect(c4.affiliations).toEqual(["biden administration"]);
@@ -78,7 +84,7 @@ describe("Claim facet columns (kept by triggers)", () => {
     await ok(source.PATCH, "PATCH", { id: sourceId, body: { type: "anonymous_individual", name: `${s.name} (renamed)`, affiliation: "White House", version: s.version } });
     const via = await db().source.findUniqueOrThrow({ where: { id: viaSourceId! } });
     await ok(source.PATCH, "PATCH", { id: via.id, body: { name: `${via.name} Europe`, version: via.version } });
-    await expectFacetColumnsTrue();
+    await expectDerivedColumnsTrue();
     expect((await db().claim.findUniqueOrThrow({ where: { id: claimOf("C4") } })).sourceNames).toContain(`${via.name} Europe`);
   });
 
@@ -87,15 +93,15 @@ describe("Claim facet columns (kept by triggers)", () => {
     const other = await firstAttribution(claimOf("C6"));
     const { viaSourceId } = await firstAttribution(claimOf("C3"));
     const changed = await ok(attribution.PATCH, "PATCH", { id: a.id, body: { mode: "direct_quote", sourceId: other.sourceId, viaSourceId, version: a.version } });
-    await expectFacetColumnsTrue();
+    await expectDerivedColumnsTrue();
     const extra = await ok(attributions.POST, "POST", { body: { claimId: claimOf("C1"), sourceId: a.sourceId, mode: "paraphrase" } });
-    await expectFacetColumnsTrue();
+    await expectDerivedColumnsTrue();
     await ok(attribution.DELETE, "DELETE", { id: extra.id });
     await ok(attribution.DELETE, "DELETE", { id: changed.id });
     const unattributed = await db().claim.findUniqueOrThrow({ where: { id: claimOf("C1") } });
     expect(unattributed).toMatchObject({ sourceTypeMask: 0, modeMask: 0, affiliations: [], secondHand: false, sourceNames: "" });
     await ok(attributionRestore.POST, "POST", { body: { attributionId: changed.id } });
-    await expectFacetColumnsTrue();
+    await expectDerivedColumnsTrue();
   });
 
   it("come back with a deleted claim's undo, and ignore values an insert tries to set", async () => {
@@ -110,7 +116,7 @@ describe("Claim facet columns (kept by triggers)", () => {
       data: { articleId: gold.article.id, start: 0, end: 5, text: "Over ", createdById: editor.id, sourceTypeMask: 63, modeMask: 7, secondHand: true, sourceNames: "x", articleDate: new Date(0) },
     });
     expect(forged).toMatchObject({ sourceTypeMask: 0, modeMask: 0, secondHand: false, sourceNames: "" });
-    await expectFacetColumnsTrue();
+    await expectDerivedColumnsTrue();
   });
 
   it("move with the article's publication date, and survive a re-anchoring edit of its text", async () => {
@@ -119,6 +125,6 @@ describe("Claim facet columns (kept by triggers)", () => {
     const dates = await db().claim.findMany({ where: { articleId: a.id }, select: { articleDate: true } });
     expect(new Set(dates.map((d) => d.articleDate.toISOString()))).toEqual(new Set(["2024-05-07T00:00:00.000Z"]));
     await ok(article.PATCH, "PATCH", { id: a.id, body: { body: `Update: ${a.body}`, version: edited.version } });
-    await expectFacetColumnsTrue();
+    await expectDerivedColumnsTrue();
   });
 });
