@@ -24,7 +24,16 @@ const source = (s: JsonDates<Source>): Source => ({ ...s, createdAt: utc(s.creat
 
 /** Claims selected by `where` (over "Claim" c), with their attributions in creation order. */
 export async function loadClaims(where: Prisma.Sql, order: Prisma.Sql = sql`c.id`): Promise<ClaimWithAttributions[]> {
-  const rows = await db().$queryRaw<(Claim & { attributions: AttributionRow[] })[]>(sql`
+  const rows = await db().$queryRaw<(Claim & { attributions: AttributionRow[] })[]>(loadClaimsQuery(where, order));
+  return rows.map((c) => ({
+    ...c,
+    attributions: c.attributions.map((a) => ({
+      ...a, createdAt: utc(a.createdAt), updatedAt: utc(a.updatedAt), source: source(a.source), viaSource: a.viaSource && source(a.viaSource),
+    })),
+  }));
+}
+
+export const loadClaimsQuery = (where: Prisma.Sql, order: Prisma.Sql = sql`c.id`) => sql`
     SELECT c.id, c."articleId", c.start, c."end", c.text, c.prefix, c.suffix, c.orphaned, c.parts, CAST(c."reviewStatus" AS text) AS "reviewStatus",
       c."reviewComment", c.version, c."createdById", c."createdAt", c."updatedAt",
       coalesce((SELECT json_agg(json_build_object('id', a.id, 'claimId', a."claimId", 'sourceId', a."sourceId", 'mode', a.mode,
@@ -34,11 +43,4 @@ export async function loadClaims(where: Prisma.Sql, order: Prisma.Sql = sql`c.id
           'viaSource', CASE WHEN v.id IS NULL THEN NULL ELSE ${SOURCE_JSON("v")} END) ORDER BY a."createdAt", a.id)
         FROM "Attribution" a JOIN "Source" s ON s.id = a."sourceId" LEFT JOIN "Source" v ON v.id = a."viaSourceId"
         WHERE a."claimId" = c.id), '[]') AS attributions
-    FROM "Claim" c WHERE ${where} ORDER BY ${order}`);
-  return rows.map((c) => ({
-    ...c,
-    attributions: c.attributions.map((a) => ({
-      ...a, createdAt: utc(a.createdAt), updatedAt: utc(a.updatedAt), source: source(a.source), viaSource: a.viaSource && source(a.viaSource),
-    })),
-  }));
-}
+    FROM "Claim" c WHERE ${where} ORDER BY ${order}`;

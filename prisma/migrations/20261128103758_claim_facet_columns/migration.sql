@@ -107,16 +107,9 @@ END $$;
 CREATE TRIGGER "Article_dated_facets" AFTER UPDATE OF "publishedAt", "createdAt" ON "Article"
   FOR EACH ROW EXECUTE FUNCTION sourcedesk_article_dated();
 
--- Backfill before the indexes exist (no index maintenance per updated row).
+-- Backfill with the old indexes dropped and before the new ones exist (migration
+-- explorer_facet_indexes builds those once this transaction has committed the backfill).
 DROP INDEX "Claim_createdAt_id_idx";
 DROP INDEX "Claim_articleId_start_idx";
 UPDATE "Claim" c SET "articleDate" = coalesce(ar."publishedAt", ar."createdAt") FROM "Article" ar WHERE ar.id = c."articleId";
 SELECT sourcedesk_refresh_claim_facets(ARRAY(SELECT "claimId" FROM "Attribution"));
-
--- See schema.prisma for why the two btree indexes carry the facet columns.
-CREATE INDEX "Claim_createdAt_facets_idx" ON "Claim"("createdAt" DESC, "id" DESC, "articleDate", "articleId", "reviewStatus", "sourceTypeMask", "modeMask", "secondHand");
-CREATE INDEX "Claim_articleDate_facets_idx" ON "Claim"("articleDate" DESC, "articleId" DESC, "start", "id", "createdAt", "reviewStatus", "sourceTypeMask", "modeMask", "secondHand");
--- An article's claims by position, with what "is this sentence sourced?" tests (index-only).
-CREATE INDEX "Claim_articleId_start_end_orphaned_sourceTypeMask_idx" ON "Claim"("articleId", "start", "end", "orphaned", "sourceTypeMask");
-CREATE INDEX "Claim_affiliations_idx" ON "Claim" USING GIN ("affiliations");
-CREATE INDEX "Claim_sourceNames_trgm_idx" ON "Claim" USING GIN ("sourceNames" gin_trgm_ops);
