@@ -6,6 +6,7 @@ import * as attributions from "@/app/api/attributions/route";
 import * as claim from "@/app/api/claims/[id]/route";
 import * as claimRestore from "@/app/api/claims/restore/route";
 import * as source from "@/app/api/sources/[id]/route";
+import { NAMED_TYPES_MASK } from "@/lib/claims/facet-masks";
 import { ATTRIBUTION_MODES } from "@/lib/claims/schema";
 import { db } from "@/lib/db";
 import { SOURCE_TYPES } from "@/lib/sources/source-types";
@@ -69,6 +70,10 @@ describe("Claim facet columns (kept by triggers)", () => {
       SELECT CAST(enum_range(NULL::"SourceType") AS text[]) AS types, CAST(enum_range(NULL::"AttributionMode") AS text[]) AS modes`;
     expect(row.types).toEqual([...SOURCE_TYPES]);
     expect(row.modes).toEqual([...ATTRIBUTION_MODES]);
+    // Migration claim_named_sources_statistics keeps statistics on the anonymous-only test's expression.
+    const [stats] = await db().$queryRaw<{ def: string }[]>`
+      SELECT pg_get_statisticsobjdef(oid) AS def FROM pg_statistic_ext WHERE stxname = 'Claim_named_sources_stats'`;
+    expect(stats?.def).toContain(`("sourceTypeMask" & ${NAMED_TYPES_MASK})`);
   });
 
   it("match the attributions after tagging an article", async () => {
