@@ -37,7 +37,11 @@ export function afterKeys(ordering: Ordering, cursor: string | undefined): Prism
     const beyond = sql`${key.expr} ${Prisma.raw(key.desc ? "<" : ">")} ${typed(values[i], key.type)}`;
     return sql`(${Prisma.join([...equal, beyond], " AND ")})`;
   });
-  return sql`(${Prisma.join(branches, " OR ")})`;
+  // The OR is exact but no index can start from it; this implied bound on the first key lets the
+  // walk begin at the cursor instead of reading and discarding every earlier row.
+  const [first] = ordering.keys;
+  const bound = sql`${first.expr} ${Prisma.raw(first.desc ? "<=" : ">=")} ${typed(values[0], first.type)}`;
+  return sql`(${bound} AND (${Prisma.join(branches, " OR ")}))`;
 }
 
 export function encodeKeyset(ordering: Ordering, row: Record<string, unknown>): string {

@@ -2,7 +2,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { SOURCE_TYPES } from "@/lib/sources/source-types";
 import { modeMask, sourceTypeMask } from "./facet-masks";
-import { ANONYMOUS_ONLY, claimCondition, NAMED_SOURCE, unsourcedCondition } from "./filter-sql";
+import { ANONYMOUS_ONLY, anyBit, claimCondition, NAMED_SOURCE, unsourcedCondition } from "./filter-sql";
 import { ATTRIBUTION_MODES, REVIEW_STATUSES, type ClaimFilters, type FilterKey } from "./schema";
 
 const sql = Prisma.sql;
@@ -18,10 +18,10 @@ type Facet = "sourceType" | "anonymous" | "mode" | "via" | "reviewStatus";
 
 /** Each value of the closed facets as a test on claim c's facet columns. */
 const CLOSED: { facet: Facet; value: string; test: Sql }[] = [
-  ...SOURCE_TYPES.map((v) => ({ facet: "sourceType" as const, value: v, test: Prisma.raw(`(c."sourceTypeMask" & ${sourceTypeMask([v])}) <> 0`) })),
+  ...SOURCE_TYPES.map((v) => ({ facet: "sourceType" as const, value: v, test: anyBit("sourceTypeMask", sourceTypeMask([v])) })),
   { facet: "anonymous", value: "true", test: ANONYMOUS_ONLY },
   { facet: "anonymous", value: "false", test: NAMED_SOURCE },
-  ...ATTRIBUTION_MODES.map((v) => ({ facet: "mode" as const, value: v, test: Prisma.raw(`(c."modeMask" & ${modeMask([v])}) <> 0`) })),
+  ...ATTRIBUTION_MODES.map((v) => ({ facet: "mode" as const, value: v, test: anyBit("modeMask", modeMask([v])) })),
   { facet: "via", value: "true", test: sql`c."secondHand"` },
   { facet: "via", value: "false", test: sql`NOT c."secondHand"` },
   ...REVIEW_STATUSES.map((v) => ({ facet: "reviewStatus" as const, value: v, test: Prisma.raw(`c."reviewStatus" = '${v}'`) })),

@@ -32,10 +32,15 @@ export function hasClaimOnlyFilter(f: ClaimFilters, omit?: FilterKey): boolean {
   return CLAIM_ONLY_FILTERS.some((key) => key !== omit && f[key] !== undefined && (!Array.isArray(f[key]) || f[key].length > 0));
 }
 
-const someBit = (column: string, mask: number) => sql`(${Prisma.raw(`c."${column}"`)} & CAST(${mask} AS int)) <> 0`;
+/**
+ * Claim c's bitmask column has one of the mask's bits. Masks are numbers computed from validated
+ * enum values, written into the SQL so the expression matches its statistics (migration
+ * claim_named_sources_statistics) exactly.
+ */
+export const anyBit = (column: "sourceTypeMask" | "modeMask", mask: number) => Prisma.raw(`(c."${column}" & ${mask}) <> 0`);
 
 /** Claim c names at least one of its sources. */
-export const NAMED_SOURCE = Prisma.raw(`(c."sourceTypeMask" & ${NAMED_TYPES_MASK}) <> 0`);
+export const NAMED_SOURCE = anyBit("sourceTypeMask", NAMED_TYPES_MASK);
 /** Claim c is attributed, and only to anonymous sources. */
 export const ANONYMOUS_ONLY = Prisma.raw(`(c."sourceTypeMask" <> 0 AND (c."sourceTypeMask" & ${NAMED_TYPES_MASK}) = 0)`);
 
@@ -50,14 +55,14 @@ export function claimCondition(f: ClaimFilters, omit?: FilterKey): Sql {
   if (f.from && omit !== "from") parts.push(sql`c."articleDate" >= CAST(${f.from} AS date)`);
   if (f.to && omit !== "to") parts.push(sql`c."articleDate" < CAST(${f.to} AS date) + 1`);
   if (f.unsourced === true && omit !== "unsourced") parts.push(sql`FALSE`);
-  if (f.sourceType?.length && omit !== "sourceType") parts.push(someBit("sourceTypeMask", sourceTypeMask(f.sourceType)));
+  if (f.sourceType?.length && omit !== "sourceType") parts.push(anyBit("sourceTypeMask", sourceTypeMask(f.sourceType)));
   if (f.anonymous !== undefined && omit !== "anonymous") {
     parts.push(f.anonymous ? ANONYMOUS_ONLY : NAMED_SOURCE);
   }
   if (f.affiliation?.length && omit !== "affiliation") {
     parts.push(sql`c.affiliations && CAST(${f.affiliation.map((a) => a.toLowerCase())} AS text[])`);
   }
-  if (f.mode?.length && omit !== "mode") parts.push(someBit("modeMask", modeMask(f.mode)));
+  if (f.mode?.length && omit !== "mode") parts.push(anyBit("modeMask", modeMask(f.mode)));
   if (f.via !== undefined && omit !== "via") parts.push(f.via ? sql`c."secondHand"` : sql`NOT c."secondHand"`);
   if (f.reviewStatus?.length && omit !== "reviewStatus") parts.push(sql`c."reviewStatus" = ANY(CAST(${f.reviewStatus} AS "ReviewStatus"[]))`);
   // Claim text or a source's or via's name: both trigram-indexed on the claim row, so the planner
