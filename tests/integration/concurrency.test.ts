@@ -7,6 +7,7 @@ import * as claims from "@/app/api/claims/route";
 import * as source from "@/app/api/sources/[id]/route";
 import * as sources from "@/app/api/sources/route";
 import { db } from "@/lib/db";
+import { toErrorResponse } from "@/lib/http";
 import { updateSource } from "@/lib/sources/write-source";
 import { runSoak, type Success } from "./fixtures/soak-writers";
 import { call, makeUser, unique, type TestUser } from "./helpers";
@@ -114,6 +115,23 @@ describe("many writes at once", () => {
 
 const key = (s: { action: string; entity: string; id: string }) => `${s.action}:${s.entity}:${s.id}`;
 const tally = (keys: string[]) => keys.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<string, number>());
+
+describe("a deadlock PostgreSQL breaks", () => {
+  it("answers 409 with a retry hint, not a 500", async () => {
+    const [a, b] = [await newArticle(editorA), await newArticle(editorA)];
+    const lockBoth = (first: string, second: string) => db().$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT 1 FROM "Article" WHERE id = ${first}::uuid FOR UPDATE`;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await tx.$queryRaw`SELECT 1 FROM "Article" WHERE id = ${second}::uuid FOR UPDATE`;
+    });
+    const outcomes = await Promise.allSettled([lockBoth(a.id, b.id), lockBoth(b.id, a.id)]);
+    const failed = outcomes.filter((o) => o.status === "rejected");
+    expect(failed).toHaveLength(1);
+    const response = toErrorResponse((failed[0] as PromiseRejectedResult).reason);
+    expect(response.status).toBe(409);
+    expect((await response.json()).error).toMatchObject({ code: "conflict", message: expect.stringMatching(/retry/) });
+  });
+});
 
 describe(`soak: 20 writers for ${SOAK_MS / 1000} s`, () => {
   it("counts, references and the audit log all agree with the successful responses", { timeout: SOAK_MS + 120_000 }, async () => {
