@@ -57,12 +57,13 @@ export function facetCountsQueries(f: ClaimFilters) {
 export async function findClaimFacets(f: ClaimFilters) {
   const queries = facetCountsQueries(f);
   type Count = { value: string; count: number };
-  const [[closed], affiliations, articles, unsourced, statements] = await Promise.all([
+  // The unsourced filter does not narrow unsourced statements, so their count is also the total
+  // when that filter is on.
+  const [[closed], affiliations, articles, unsourced] = await Promise.all([
     db().$queryRaw<Record<string, number>[]>(queries.closed),
     db().$queryRaw<Count[]>(queries.affiliations),
     db().$queryRaw<Count[]>(queries.articles),
     countUnsourced(f, "unsourced"),
-    f.unsourced ? countUnsourced(f) : 0,
   ]);
   const [affiliationLabels, titles] = await Promise.all([
     spelledAffiliations(affiliations.map((r) => r.value)),
@@ -71,7 +72,7 @@ export async function findClaimFacets(f: ClaimFilters) {
   const closedFacet = (facet: Facet, values: readonly string[]): FacetValue[] => values.map((value) => ({ value, count: closed[`${facet}:${value}`] }));
   const lower = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
   return {
-    total: f.unsourced ? statements : closed.total,
+    total: f.unsourced ? unsourced : closed.total,
     sourceType: closedFacet("sourceType", SOURCE_TYPES),
     anonymous: closedFacet("anonymous", ["true", "false"]),
     affiliation: withSelected(affiliations.map((r) => ({ value: affiliationLabels.get(r.value) ?? r.value, count: r.count })), f.affiliation, lower),

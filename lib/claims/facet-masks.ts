@@ -6,7 +6,7 @@ import { ATTRIBUTION_MODES } from "./schema";
  * number the bits by the enums' declared order (enum_range); SOURCE_TYPES and ATTRIBUTION_MODES
  * list the enums in that order (tests/integration/claim-facet-columns.test.ts checks it).
  */
-export const maskOf = (values: readonly string[], selected: readonly string[]) =>
+const maskOf = (values: readonly string[], selected: readonly string[]) =>
   selected.reduce((mask, v) => mask | (1 << values.indexOf(v)), 0);
 
 export const sourceTypeMask = (types: readonly string[]) => maskOf(SOURCE_TYPES, types);

@@ -18,12 +18,17 @@ const and = (parts: Sql[]) => (parts.length ? Prisma.join(parts, " AND ") : sql`
 /** `%` and `_` typed in the search box are literal characters, not patterns. */
 export const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 
-/** Conditions on the article, for statement queries (st joined to ar). */
-function articleConditions(f: ClaimFilters, omit?: FilterKey): Sql[] {
+/** Where a query finds the article's id and date: the article itself, or a claim's copies of them. */
+interface ArticleColumns { id: Sql; date: Sql }
+const OF_ARTICLE: ArticleColumns = { id: Prisma.raw("ar.id"), date: ARTICLE_DATE };
+const OF_CLAIM: ArticleColumns = { id: Prisma.raw(`c."articleId"`), date: Prisma.raw(`c."articleDate"`) };
+
+/** Conditions on the article (its id and date), for claims and statements alike. */
+function articleConditions(f: ClaimFilters, omit?: FilterKey, on: ArticleColumns = OF_ARTICLE): Sql[] {
   const parts: Sql[] = [];
-  if (f.articleId?.length && omit !== "articleId") parts.push(sql`ar.id = ANY(CAST(${f.articleId} AS uuid[]))`);
-  if (f.from && omit !== "from") parts.push(sql`${ARTICLE_DATE} >= CAST(${f.from} AS date)`);
-  if (f.to && omit !== "to") parts.push(sql`${ARTICLE_DATE} < CAST(${f.to} AS date) + 1`);
+  if (f.articleId?.length && omit !== "articleId") parts.push(sql`${on.id} = ANY(CAST(${f.articleId} AS uuid[]))`);
+  if (f.from && omit !== "from") parts.push(sql`${on.date} >= CAST(${f.from} AS date)`);
+  if (f.to && omit !== "to") parts.push(sql`${on.date} < CAST(${f.to} AS date) + 1`);
   return parts;
 }
 
@@ -50,10 +55,7 @@ export const ANONYMOUS_ONLY = Prisma.raw(`(c."sourceTypeMask" <> 0 AND (c."sourc
  * schema.prisma), so it needs no join and the explorer's walks can filter inside an index.
  */
 export function claimCondition(f: ClaimFilters, omit?: FilterKey): Sql {
-  const parts: Sql[] = [];
-  if (f.articleId?.length && omit !== "articleId") parts.push(sql`c."articleId" = ANY(CAST(${f.articleId} AS uuid[]))`);
-  if (f.from && omit !== "from") parts.push(sql`c."articleDate" >= CAST(${f.from} AS date)`);
-  if (f.to && omit !== "to") parts.push(sql`c."articleDate" < CAST(${f.to} AS date) + 1`);
+  const parts = articleConditions(f, omit, OF_CLAIM);
   if (f.unsourced === true && omit !== "unsourced") parts.push(sql`FALSE`);
   if (f.sourceType?.length && omit !== "sourceType") parts.push(anyBit("sourceTypeMask", sourceTypeMask(f.sourceType)));
   if (f.anonymous !== undefined && omit !== "anonymous") {
