@@ -26,15 +26,19 @@ export function AdminCreateUserForm() {
     setCreated(undefined);
     try {
       const user = await callApi<{ email: string }>("POST", "/api/users", {
-        email: String(data.get("email") ?? ""), name: String(data.get("name") ?? ""),
-        role: String(data.get("role") ?? ""), password: String(data.get("password") ?? ""),
+        email: String(data.get("email") ?? ""),
+        name: String(data.get("name") ?? ""),
+        role: String(data.get("role") ?? ""),
+        password: String(data.get("password") ?? ""),
       });
       form.reset();
       setCreated(`Created ${user.email}`);
       router.refresh();
     } catch (error) {
       const fieldErrors: FieldErrors = {};
-      if (error instanceof ApiError) for (const issue of error.issues ?? []) (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
+      if (error instanceof ApiError)
+        for (const issue of error.issues ?? [])
+          (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
       setErrors(fieldErrors);
       setMessage(Object.keys(fieldErrors).length ? "Please correct the highlighted fields" : describeError(error));
     } finally {
@@ -45,17 +49,37 @@ export function AdminCreateUserForm() {
   return (
     <form onSubmit={submit} className="space-y-3" noValidate>
       <FormMessage message={message} />
-      {created && <p role="status" className="text-sm text-green-800">{created}</p>}
+      {created && (
+        <p role="status" className="text-sm text-green-800">
+          {created}
+        </p>
+      )}
       <TextField label="Email" name="email" type="email" autoComplete="off" required errors={errors.email} />
       <TextField label="Name" name="name" autoComplete="off" required errors={errors.name} />
       <div className="space-y-1">
-        <label htmlFor="role" className="block text-sm font-medium">Role</label>
+        <label htmlFor="role" className="block text-sm font-medium">
+          Role
+        </label>
         <select id="role" name="role" defaultValue="editor" className="rounded border border-gray-300 px-3 py-2">
-          {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {r}
+            </option>
+          ))}
         </select>
       </div>
-      <TextField label="Initial password" name="password" type="password" autoComplete="new-password" required errors={errors.password} hint="At least 8 characters; share it privately." />
-      <button type="submit" className={buttonClass} disabled={pending}>{pending ? "Creating…" : "Create user"}</button>
+      <TextField
+        label="Initial password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        errors={errors.password}
+        hint="At least 8 characters; share it privately."
+      />
+      <button type="submit" className={buttonClass} disabled={pending}>
+        {pending ? "Creating…" : "Create user"}
+      </button>
     </form>
   );
 }

@@ -4,7 +4,13 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { callApi, describeError } from "@/lib/client/api";
 
-export interface AdminTokenRow { id: string; name: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null }
+export interface AdminTokenRow {
+  id: string;
+  name: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
 
 const day = (iso: string | null) => (iso ? new Date(iso).toISOString().slice(0, 10) : "never");
 
@@ -35,7 +41,10 @@ export function AdminUserTokens({ userId, email, tokens }: { userId: string; ema
       setName("");
     });
   };
-  const revoke = (id: string) => run(async () => { await callApi("DELETE", `/api/tokens/${id}`); });
+  const revoke = (id: string) =>
+    run(async () => {
+      await callApi("DELETE", `/api/tokens/${id}`);
+    });
 
   const nameId = `token-name-${userId}`;
   const freshId = `token-new-${userId}`;
@@ -44,16 +53,34 @@ export function AdminUserTokens({ userId, email, tokens }: { userId: string; ema
       {tokens.length > 0 && (
         <table className="text-left">
           <caption className="sr-only">API tokens of {email}</caption>
-          <thead className="text-muted"><tr><th className="pr-4 font-normal">Token</th><th className="pr-4 font-normal">Created</th><th className="pr-4 font-normal">Last used</th><th className="font-normal">State</th></tr></thead>
+          <thead className="text-muted">
+            <tr>
+              <th className="pr-4 font-normal">Token</th>
+              <th className="pr-4 font-normal">Created</th>
+              <th className="pr-4 font-normal">Last used</th>
+              <th className="font-normal">State</th>
+            </tr>
+          </thead>
           <tbody>
             {tokens.map((t) => (
               <tr key={t.id}>
                 <td className="pr-4">{t.name}</td>
                 <td className="pr-4">{day(t.createdAt)}</td>
                 <td className="pr-4">{day(t.lastUsedAt)}</td>
-                <td>{t.revokedAt ? `revoked ${day(t.revokedAt)}` : (
-                  <button type="button" onClick={() => revoke(t.id)} aria-label={`Revoke token ${t.name} of ${email}`} className="rounded border border-gray-300 px-2 py-0.5 hover:bg-gray-50">Revoke</button>
-                )}</td>
+                <td>
+                  {t.revokedAt ? (
+                    `revoked ${day(t.revokedAt)}`
+                  ) : (
+                    <button
+                      type="button"
+                      onClick={() => revoke(t.id)}
+                      aria-label={`Revoke token ${t.name} of ${email}`}
+                      className="rounded border border-gray-300 px-2 py-0.5 hover:bg-gray-50"
+                    >
+                      Revoke
+                    </button>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -61,17 +88,46 @@ export function AdminUserTokens({ userId, email, tokens }: { userId: string; ema
       )}
       <form onSubmit={create} className="flex flex-wrap items-center gap-2">
         <label htmlFor={nameId}>New token name for {email}</label>
-        <input id={nameId} value={name} onChange={(e) => setName(e.target.value)} required maxLength={100} className="rounded border border-gray-300 px-2 py-1" />
-        <button type="submit" disabled={!name.trim()} className="rounded border border-gray-300 px-2 py-1 hover:bg-gray-50 disabled:opacity-50">Create token</button>
+        <input
+          id={nameId}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          required
+          maxLength={100}
+          className="rounded border border-gray-300 px-2 py-1"
+        />
+        <button
+          type="submit"
+          disabled={!name.trim()}
+          className="rounded border border-gray-300 px-2 py-1 hover:bg-gray-50 disabled:opacity-50"
+        >
+          Create token
+        </button>
       </form>
       {fresh && (
         <div className="flex flex-wrap items-center gap-2 rounded border border-amber-300 bg-amber-50 p-2">
           <label htmlFor={freshId}>New token “{fresh.name}” (copy it now: it will not be shown again)</label>
-          <input id={freshId} readOnly value={fresh.token} onFocus={(e) => e.currentTarget.select()} className="w-96 max-w-full rounded border border-gray-300 px-2 py-1 font-mono text-xs" />
-          <button type="button" onClick={() => navigator.clipboard?.writeText(fresh.token).then(() => setCopied(true))} className="rounded border border-gray-300 px-2 py-1 hover:bg-gray-50">{copied ? "Copied" : "Copy"}</button>
+          <input
+            id={freshId}
+            readOnly
+            value={fresh.token}
+            onFocus={(e) => e.currentTarget.select()}
+            className="w-96 max-w-full rounded border border-gray-300 px-2 py-1 font-mono text-xs"
+          />
+          <button
+            type="button"
+            onClick={() => navigator.clipboard?.writeText(fresh.token).then(() => setCopied(true))}
+            className="rounded border border-gray-300 px-2 py-1 hover:bg-gray-50"
+          >
+            {copied ? "Copied" : "Copy"}
+          </button>
         </div>
       )}
-      {error && <p role="alert" className="text-red-800">{error}</p>}
+      {error && (
+        <p role="alert" className="text-red-800">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -12,5 +12,9 @@ const STYLES: Record<SourceType, string> = {
 
 /** A source's type as a small badge; anonymous types in warm colours so they stand out in a table. */
 export function SourceTypeBadge({ type }: { type: SourceType }) {
-  return <span className={`whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-medium ${STYLES[type]}`}>{SOURCE_TYPE_LABELS[type]}</span>;
+  return (
+    <span className={`whitespace-nowrap rounded px-1.5 py-0.5 text-xs font-medium ${STYLES[type]}`}>
+      {SOURCE_TYPE_LABELS[type]}
+    </span>
+  );
 }

@@ -6,7 +6,13 @@ import { buttonClass, FormMessage, TextAreaField, TextField } from "./field";
 
 /** A Markdown file's first "# heading" (or a text file's first line) is a fair guess at the title. */
 function titleFromFile(text: string, fileName: string): string {
-  const heading = text.match(/^#\s+(.+)$/m)?.[1] ?? text.split("\n").find((line) => line.trim())?.trim() ?? "";
+  const heading =
+    text.match(/^#\s+(.+)$/m)?.[1] ??
+    text
+      .split("\n")
+      .find((line) => line.trim())
+      ?.trim() ??
+    "";
   return heading.length <= 200 ? heading : fileName.replace(/\.(txt|md)$/i, "");
 }
 
@@ -32,18 +38,48 @@ export function NewArticleForm() {
       <FormMessage message={failed?.message} />
       <TextField label="Title" name="title" required errors={errors?.title} defaultValue={values.title} />
       <div className="space-y-1">
-        <label htmlFor="file" className="block text-sm font-medium">Load from a file (.txt, .md)</label>
-        <input id="file" type="file" accept=".txt,.md,text/plain,text/markdown" onChange={loadFile} className="text-sm" />
+        <label htmlFor="file" className="block text-sm font-medium">
+          Load from a file (.txt, .md)
+        </label>
+        <input
+          id="file"
+          type="file"
+          accept=".txt,.md,text/plain,text/markdown"
+          onChange={loadFile}
+          className="text-sm"
+        />
       </div>
-      <TextAreaField label="Text" name="body" rows={16} required errors={errors?.body} defaultValue={values.body}
-        hint="Paste the article exactly as published, or load a .txt/.md file; blank lines separate paragraphs and short standalone lines become headings." />
+      <TextAreaField
+        label="Text"
+        name="body"
+        rows={16}
+        required
+        errors={errors?.body}
+        defaultValue={values.body}
+        hint="Paste the article exactly as published, or load a .txt/.md file; blank lines separate paragraphs and short standalone lines become headings."
+      />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField label="Outlet" name="outlet" errors={errors?.outlet} defaultValue={values.outlet} />
         <TextField label="URL" name="url" type="url" inputMode="url" errors={errors?.url} defaultValue={values.url} />
-        <TextField label="Published on" name="publishedAt" type="date" errors={errors?.publishedAt} defaultValue={values.publishedAt} />
-        <TextField label="Language" name="language" placeholder="detected if empty" hint="A BCP 47 tag such as en or ar" errors={errors?.language} defaultValue={values.language} />
+        <TextField
+          label="Published on"
+          name="publishedAt"
+          type="date"
+          errors={errors?.publishedAt}
+          defaultValue={values.publishedAt}
+        />
+        <TextField
+          label="Language"
+          name="language"
+          placeholder="detected if empty"
+          hint="A BCP 47 tag such as en or ar"
+          errors={errors?.language}
+          defaultValue={values.language}
+        />
       </div>
-      <button type="submit" className={buttonClass} disabled={pending}>{pending ? "Saving…" : "Add article"}</button>
+      <button type="submit" className={buttonClass} disabled={pending}>
+        {pending ? "Saving…" : "Add article"}
+      </button>
     </form>
   );
 }

@@ -5,16 +5,25 @@ export function ReportBarChart({ title, rows }: { title: string; rows: { label: 
   return (
     <figure className="space-y-1">
       <figcaption className="text-sm font-semibold">{title}</figcaption>
-      <svg role="img" aria-label={`${title}: ${rows.map((r) => `${r.label} ${r.value}`).join(", ")}`}
-        viewBox={`0 0 460 ${rows.length * rowHeight}`} className="w-full max-w-md text-xs" fontFamily="inherit">
+      <svg
+        role="img"
+        aria-label={`${title}: ${rows.map((r) => `${r.label} ${r.value}`).join(", ")}`}
+        viewBox={`0 0 460 ${rows.length * rowHeight}`}
+        className="w-full max-w-md text-xs"
+        fontFamily="inherit"
+      >
         {rows.map((r, i) => {
           const width = Math.round((r.value / max) * 240);
           const y = i * rowHeight;
           return (
             <g key={r.label}>
-              <text x="0" y={y + 16} fill="currentColor">{r.label}</text>
+              <text x="0" y={y + 16} fill="currentColor">
+                {r.label}
+              </text>
               <rect x="170" y={y + 5} width={width} height="14" fill="#0b5cad" rx="2" />
-              <text x={176 + width} y={y + 16} fill="currentColor">{r.value}</text>
+              <text x={176 + width} y={y + 16} fill="currentColor">
+                {r.value}
+              </text>
             </g>
           );
         })}

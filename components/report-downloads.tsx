@@ -9,7 +9,12 @@ export function ReportDownloads({ base }: { base: string }) {
     <nav aria-label="Downloads" className="flex flex-wrap items-center gap-2 text-sm print:hidden">
       <span className="text-muted">Download:</span>
       {REPORT_FORMATS.map((format) => (
-        <a key={format} href={`${base}${join}format=${format}`} download className="rounded border border-gray-300 px-2 py-1 hover:bg-gray-50">
+        <a
+          key={format}
+          href={`${base}${join}format=${format}`}
+          download
+          className="rounded border border-gray-300 px-2 py-1 hover:bg-gray-50"
+        >
           {LABELS[format]}
         </a>
       ))}

@@ -11,11 +11,28 @@ export function SignInForm() {
   return (
     <form key={failed?.attempt ?? 0} action={action} className="space-y-4" noValidate>
       <FormMessage message={failed && !errors ? failed.message : undefined} />
-      <TextField label="Email" name="email" type="email" autoComplete="username" required autoFocus={!failed?.values?.email}
-        errors={errors?.email} defaultValue={failed?.values?.email} />
-      <TextField label="Password" name="password" type="password" autoComplete="current-password" required autoFocus={Boolean(failed?.values?.email)}
-        errors={errors?.password} />
-      <button type="submit" className={buttonClass} disabled={pending}>{pending ? "Signing in…" : "Sign in"}</button>
+      <TextField
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="username"
+        required
+        autoFocus={!failed?.values?.email}
+        errors={errors?.email}
+        defaultValue={failed?.values?.email}
+      />
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        autoFocus={Boolean(failed?.values?.email)}
+        errors={errors?.password}
+      />
+      <button type="submit" className={buttonClass} disabled={pending}>
+        {pending ? "Signing in…" : "Sign in"}
+      </button>
     </form>
   );
 }

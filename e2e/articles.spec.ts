@@ -31,15 +31,21 @@ test("a rejected new article keeps everything that was typed", async ({ page }) 
 test("editing the text re-anchors claims and flags the ones whose words are gone", async ({ page }) => {
   await signIn(page);
   const body = "The mayor said the bridge is safe. Engineers said the bridge needs work.";
-  const article = await (await page.request.post("/api/articles", { data: { title: `Edit ${Date.now()}`, body } })).json();
+  const article = await (
+    await page.request.post("/api/articles", { data: { title: `Edit ${Date.now()}`, body } })
+  ).json();
   for (const text of ["the bridge is safe", "the bridge needs work"]) {
     const start = body.indexOf(text);
-    const response = await page.request.post("/api/claims", { data: { articleId: article.id, start, end: start + text.length } });
+    const response = await page.request.post("/api/claims", {
+      data: { articleId: article.id, start, end: start + text.length },
+    });
     expect(response.status()).toBe(201);
   }
   await page.goto(`/articles/${article.id}`);
   await page.getByRole("button", { name: "Edit text" }).click();
-  await page.getByRole("textbox", { name: "Text", exact: true }).fill(`Breaking news.\n\nThe mayor said the bridge is safe. Engineers disagreed.`);
+  await page
+    .getByRole("textbox", { name: "Text", exact: true })
+    .fill(`Breaking news.\n\nThe mayor said the bridge is safe. Engineers disagreed.`);
   await page.getByRole("button", { name: "Save text" }).click();
   await expect(page.getByRole("status").filter({ hasText: "1 orphaned" })).toBeVisible();
   const orphans = page.getByRole("region", { name: "Orphaned claims" });

@@ -6,8 +6,24 @@ import { DEMO_PASSWORD, signIn } from "./helpers";
 
 const fixture = (name: string) => readFileSync(path.join(process.cwd(), "fixtures", "rafah", name), "utf8");
 const gold = JSON.parse(fixture("gold.json")) as {
-  sources: { id: string; label: string; type: string; count: number | null; affiliation: string | null; role: string | null; anonymityReason: string | null }[];
-  claims: { id: string; content: { start: number; end: number; text: string }; source: string; sourceMention: { start: number; end: number }; cue: { start: number; end: number }; mode: string; via: string | null }[];
+  sources: {
+    id: string;
+    label: string;
+    type: string;
+    count: number | null;
+    affiliation: string | null;
+    role: string | null;
+    anonymityReason: string | null;
+  }[];
+  claims: {
+    id: string;
+    content: { start: number; end: number; text: string };
+    source: string;
+    sourceMention: { start: number; end: number };
+    cue: { start: number; end: number };
+    mode: string;
+    via: string | null;
+  }[];
 };
 const ANONYMOUS_GROUP_CLAIMS = ["C2", "C3", "C4", "C5", "C6", "C9"];
 
@@ -21,17 +37,37 @@ async function seedGoldArticle(baseURL: string) {
   };
   await post("/api/session", { email: "editor@sourcedesk.local", password: DEMO_PASSWORD });
   const suffix = ` ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-  const article = await post("/api/articles", { title: `Rafah reviewed${suffix}`, body: fixture("article.txt"), language: "en" });
+  const article = await post("/api/articles", {
+    title: `Rafah reviewed${suffix}`,
+    body: fixture("article.txt"),
+    language: "en",
+  });
   const sourceIds = new Map<string, string>();
   for (const s of gold.sources) {
     const name = s.type.startsWith("anonymous") ? s.label : `${s.label}${suffix}`;
-    sourceIds.set(s.id, (await post("/api/sources", { type: s.type, name, count: s.count, affiliation: s.affiliation, role: s.role, anonymityReason: s.anonymityReason })).id);
+    sourceIds.set(
+      s.id,
+      (
+        await post("/api/sources", {
+          type: s.type,
+          name,
+          count: s.count,
+          affiliation: s.affiliation,
+          role: s.role,
+          anonymityReason: s.anonymityReason,
+        })
+      ).id,
+    );
   }
   for (const c of gold.claims) {
     const claim = await post("/api/claims", { articleId: article.id, start: c.content.start, end: c.content.end });
     await post("/api/attributions", {
-      claimId: claim.id, sourceId: sourceIds.get(c.source), mode: c.mode, cue: { start: c.cue.start, end: c.cue.end },
-      mention: { start: c.sourceMention.start, end: c.sourceMention.end }, viaSourceId: c.via ? sourceIds.get(c.via) : null,
+      claimId: claim.id,
+      sourceId: sourceIds.get(c.source),
+      mode: c.mode,
+      cue: { start: c.cue.start, end: c.cue.end },
+      mention: { start: c.sourceMention.start, end: c.sourceMention.end },
+      viaSourceId: c.via ? sourceIds.get(c.via) : null,
     });
   }
   await api.dispose();
@@ -45,12 +81,17 @@ async function expectAnonymousGroupRows(page: Page) {
   await expect(page.getByRole("status")).toHaveText("6 claims");
   const rows = claimsTable(page).getByRole("row");
   await expect(rows).toHaveCount(1 + ANONYMOUS_GROUP_CLAIMS.length);
-  for (const id of ANONYMOUS_GROUP_CLAIMS) await expect(claimsTable(page).getByText(claimText(id), { exact: true })).toBeVisible();
+  for (const id of ANONYMOUS_GROUP_CLAIMS)
+    await expect(claimsTable(page).getByText(claimText(id), { exact: true })).toBeVisible();
   await expect(claimsTable(page).getByText(claimText("C10"), { exact: true })).toHaveCount(0);
   await expect(page.getByRole("checkbox", { name: /^Anonymous group/ })).toBeChecked();
 }
 
-test("a reviewer filters claims by source type, shares the view, and downloads the CSV and the report", async ({ page, browser, baseURL }) => {
+test("a reviewer filters claims by source type, shares the view, and downloads the CSV and the report", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const article = await seedGoldArticle(baseURL!);
   await signIn(page, "reviewer@sourcedesk.local");
   await page.getByRole("link", { name: "Claims", exact: true }).click();
@@ -80,7 +121,10 @@ test("a reviewer filters claims by source type, shares the view, and downloads t
   await colleague.close();
 
   // The CSV holds the same six claims, one row per attribution.
-  const [csvDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "CSV" }).click()]);
+  const [csvDownload] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "CSV" }).click(),
+  ]);
   expect(csvDownload.suggestedFilename()).toMatch(/^sourcing-report-claims-.*\.csv$/);
   const records: Record<string, string>[] = parse(readFileSync((await csvDownload.path())!, "utf8"), { columns: true });
   expect(records.map((r) => r.text).sort()).toEqual(ANONYMOUS_GROUP_CLAIMS.map(claimText).sort());
@@ -90,8 +134,13 @@ test("a reviewer filters claims by source type, shares the view, and downloads t
   await page.getByRole("link", { name: "Sourcing report" }).click();
   await expect(page.getByRole("heading", { name: /^Sourcing report/, level: 1 })).toBeVisible();
   await expect(page.getByText("Source type: Anonymous group")).toBeVisible();
-  await expect(page.getByRole("img", { name: /Claims by mode: Direct quote 0, Partial quote 0, Paraphrase 6/ })).toBeVisible();
-  const [reportDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Printable HTML" }).click()]);
+  await expect(
+    page.getByRole("img", { name: /Claims by mode: Direct quote 0, Partial quote 0, Paraphrase 6/ }),
+  ).toBeVisible();
+  const [reportDownload] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Printable HTML" }).click(),
+  ]);
   const html = readFileSync((await reportDownload.path())!, "utf8");
   expect(html).toMatch(/^<!doctype html>/);
   expect(html.match(/<blockquote/g)).toHaveLength(6);
@@ -102,13 +151,19 @@ test("an article's sourcing report shows the gold figures", async ({ page, baseU
   await signIn(page, "reviewer@sourcedesk.local");
   await page.goto(`/articles/${article.id}/report`);
   await expect(page.getByRole("heading", { name: `Sourcing report: ${article.title}`, level: 1 })).toBeVisible();
-  const total = (label: string) => page.locator("dl > div").filter({ has: page.getByRole("term").getByText(label, { exact: true }) }).getByRole("definition");
+  const total = (label: string) =>
+    page
+      .locator("dl > div")
+      .filter({ has: page.getByRole("term").getByText(label, { exact: true }) })
+      .getByRole("definition");
   await expect(total("Sentences")).toHaveText("8");
   await expect(total("Headings")).toHaveText("3");
   await expect(total("Claims")).toHaveText("10");
   await expect(total("Sources")).toHaveText("9");
   await expect(total("Unsourced statements")).toHaveText("0");
   await expect(page.getByText("80%")).toBeVisible();
-  await expect(page.getByRole("img", { name: /Claims by source type: .*Anonymous individual 2, Anonymous group 6/ })).toBeVisible();
+  await expect(
+    page.getByRole("img", { name: /Claims by source type: .*Anonymous individual 2, Anonymous group 6/ }),
+  ).toBeVisible();
   await expect(page.locator("ol blockquote")).toHaveCount(10);
 });

@@ -21,17 +21,28 @@ async function expectError(response: { status(): number; json(): Promise<unknown
 }
 
 test.describe("sessions", () => {
-  test("the session cookie is httpOnly, SameSite=Lax, Secure in production, and invisible to scripts", async ({ page, baseURL }) => {
+  test("the session cookie is httpOnly, SameSite=Lax, Secure in production, and invisible to scripts", async ({
+    page,
+    baseURL,
+  }) => {
     const api = await request.newContext({ baseURL });
-    const response = await api.post("/api/session", { data: { email: "reviewer@sourcedesk.local", password: DEMO_PASSWORD } });
+    const response = await api.post("/api/session", {
+      data: { email: "reviewer@sourcedesk.local", password: DEMO_PASSWORD },
+    });
     expect(response.status()).toBe(200);
-    const setCookie = response.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie").map((h) => h.value).find((v) => v.startsWith("sd_session="));
+    const setCookie = response
+      .headersArray()
+      .filter((h) => h.name.toLowerCase() === "set-cookie")
+      .map((h) => h.value)
+      .find((v) => v.startsWith("sd_session="));
     expect(setCookie).toBeDefined();
     expect(setCookie).toMatch(/;\s*HttpOnly/i);
     expect(setCookie).toMatch(/;\s*SameSite=Lax/i);
     expect(setCookie).toMatch(/;\s*Secure/i); // `npm start` runs with NODE_ENV=production
     expect(setCookie).toMatch(/;\s*Path=\//i);
-    expect(await response.json()).toEqual({ user: expect.objectContaining({ email: "reviewer@sourcedesk.local", role: "reviewer" }) });
+    expect(await response.json()).toEqual({
+      user: expect.objectContaining({ email: "reviewer@sourcedesk.local", role: "reviewer" }),
+    });
     await api.dispose();
 
     await signIn(page, "reviewer@sourcedesk.local");
@@ -43,12 +54,26 @@ test.describe("sessions", () => {
   test("sign-in is rate-limited per account, from any address, with the right password too", async ({ baseURL }) => {
     const admin = await apiAs(baseURL!, "admin@sourcedesk.local");
     const email = `limited-${stamp()}@test.local`;
-    expect((await admin.post("/api/users", { data: { email, name: "Limited", role: "editor", password: "right password" } })).status()).toBe(201);
+    expect(
+      (
+        await admin.post("/api/users", { data: { email, name: "Limited", role: "editor", password: "right password" } })
+      ).status(),
+    ).toBe(201);
     const api = await request.newContext({ baseURL });
     for (let i = 0; i < 10; i++) {
-      await expectError(await api.post("/api/session", { data: { email, password: `wrong ${i}` }, headers: { "x-forwarded-for": address() } }), 401, "unauthenticated");
+      await expectError(
+        await api.post("/api/session", {
+          data: { email, password: `wrong ${i}` },
+          headers: { "x-forwarded-for": address() },
+        }),
+        401,
+        "unauthenticated",
+      );
     }
-    const blocked = await api.post("/api/session", { data: { email, password: "right password" }, headers: { "x-forwarded-for": address() } });
+    const blocked = await api.post("/api/session", {
+      data: { email, password: "right password" },
+      headers: { "x-forwarded-for": address() },
+    });
     await expectError(blocked, 429, "rate_limited");
     expect(blocked.headersArray().some((h) => h.name.toLowerCase() === "set-cookie")).toBe(false);
     await Promise.all([api.dispose(), admin.dispose()]);
@@ -59,18 +84,38 @@ test.describe("sessions", () => {
     const api = await request.newContext({ baseURL });
     const from = address();
     for (let i = 0; i < 50; i++) {
-      const response = await api.post("/api/session", { data: { email: `nobody-${i}-${stamp()}@test.local`, password: "guess" }, headers: { "x-forwarded-for": from } });
+      const response = await api.post("/api/session", {
+        data: { email: `nobody-${i}-${stamp()}@test.local`, password: "guess" },
+        headers: { "x-forwarded-for": from },
+      });
       expect(response.status()).toBe(401);
     }
-    await expectError(await api.post("/api/session", { data: { email: "editor@sourcedesk.local", password: DEMO_PASSWORD }, headers: { "x-forwarded-for": from } }), 429, "rate_limited");
+    await expectError(
+      await api.post("/api/session", {
+        data: { email: "editor@sourcedesk.local", password: DEMO_PASSWORD },
+        headers: { "x-forwarded-for": from },
+      }),
+      429,
+      "rate_limited",
+    );
     // The account itself is not locked: the same person from elsewhere gets in.
-    expect((await api.post("/api/session", { data: { email: "editor@sourcedesk.local", password: DEMO_PASSWORD }, headers: { "x-forwarded-for": address() } })).status()).toBe(200);
+    expect(
+      (
+        await api.post("/api/session", {
+          data: { email: "editor@sourcedesk.local", password: DEMO_PASSWORD },
+          headers: { "x-forwarded-for": address() },
+        })
+      ).status(),
+    ).toBe(200);
     await api.dispose();
   });
 });
 
 test.describe("cross-origin writes", () => {
-  test("server actions refuse a post from a foreign Origin; the same post from our origin runs", async ({ page, baseURL }) => {
+  test("server actions refuse a post from a foreign Origin; the same post from our origin runs", async ({
+    page,
+    baseURL,
+  }) => {
     await signIn(page);
     await page.goto("/articles/new");
     const title = `CSRF probe ${stamp()}`;
@@ -81,16 +126,24 @@ test.describe("cross-origin writes", () => {
       page.getByRole("button", { name: "Add article" }).click(),
     ]);
     await expect(page.getByRole("heading", { name: title, level: 1 })).toBeVisible();
-    const count = async () => (await (await page.request.get(`/api/articles?q=${encodeURIComponent(title)}`)).json()).items.length as number;
+    const count = async () =>
+      (await (await page.request.get(`/api/articles?q=${encodeURIComponent(title)}`)).json()).items.length as number;
     expect(await count()).toBe(1);
 
     // Replay the browser's own request (same cookie, action id and form) with only the Origin changed.
     const sent = action.headers();
-    const replay = (origin: string) => page.request.post(action.url(), {
-      headers: { origin, "content-type": sent["content-type"], "next-action": sent["next-action"], accept: sent.accept ?? "text/x-component", ...(sent["next-router-state-tree"] ? { "next-router-state-tree": sent["next-router-state-tree"] } : {}) },
-      data: action.postDataBuffer()!,
-      maxRedirects: 0,
-    });
+    const replay = (origin: string) =>
+      page.request.post(action.url(), {
+        headers: {
+          origin,
+          "content-type": sent["content-type"],
+          "next-action": sent["next-action"],
+          accept: sent.accept ?? "text/x-component",
+          ...(sent["next-router-state-tree"] ? { "next-router-state-tree": sent["next-router-state-tree"] } : {}),
+        },
+        data: action.postDataBuffer()!,
+        maxRedirects: 0,
+      });
     const forged = await replay(FOREIGN);
     expect(forged.status()).toBeGreaterThanOrEqual(400);
     expect(await count()).toBe(1);
@@ -101,22 +154,53 @@ test.describe("cross-origin writes", () => {
     await expect.poll(count).toBe(2); // the replay itself works: only the Origin made the difference
   });
 
-  test("API writes with the session cookie refuse a foreign Origin; tokens are not affected", async ({ page, baseURL }) => {
+  test("API writes with the session cookie refuse a foreign Origin; tokens are not affected", async ({
+    page,
+    baseURL,
+  }) => {
     await signIn(page);
     const data = (name: string) => ({ data: { type: "organization", name } });
-    await expectError(await page.request.post("/api/sources", { ...data(`Forged ${stamp()}`), headers: { origin: FOREIGN } }), 403, "forbidden");
-    await expectError(await page.request.post("/api/sources", { ...data(`Forged ${stamp()}`), headers: { origin: "null" } }), 403, "forbidden");
-    expect((await page.request.post("/api/sources", { ...data(`Same origin ${stamp()}`), headers: { origin: new URL(baseURL!).origin } })).status()).toBe(201);
+    await expectError(
+      await page.request.post("/api/sources", { ...data(`Forged ${stamp()}`), headers: { origin: FOREIGN } }),
+      403,
+      "forbidden",
+    );
+    await expectError(
+      await page.request.post("/api/sources", { ...data(`Forged ${stamp()}`), headers: { origin: "null" } }),
+      403,
+      "forbidden",
+    );
+    expect(
+      (
+        await page.request.post("/api/sources", {
+          ...data(`Same origin ${stamp()}`),
+          headers: { origin: new URL(baseURL!).origin },
+        })
+      ).status(),
+    ).toBe(201);
     expect((await page.request.post("/api/sources", data(`No origin ${stamp()}`))).status()).toBe(201);
 
     const me = (await (await page.request.get("/api/session")).json()).user;
-    const token = await page.request.post(`/api/users/${me.id}/tokens`, { data: { name: `e2e ${stamp()}` }, headers: { origin: new URL(baseURL!).origin } });
+    const token = await page.request.post(`/api/users/${me.id}/tokens`, {
+      data: { name: `e2e ${stamp()}` },
+      headers: { origin: new URL(baseURL!).origin },
+    });
     expect(token.status()).toBe(201);
-    const bearer = await request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${(await token.json()).token}`, origin: FOREIGN } });
+    const bearer = await request.newContext({
+      baseURL,
+      extraHTTPHeaders: { authorization: `Bearer ${(await token.json()).token}`, origin: FOREIGN },
+    });
     expect((await bearer.post("/api/sources", data(`Token ${stamp()}`))).status()).toBe(201);
     await bearer.dispose();
 
-    await expectError(await page.request.post("/api/session", { data: { email: "editor@sourcedesk.local", password: DEMO_PASSWORD }, headers: { origin: FOREIGN } }), 403, "forbidden");
+    await expectError(
+      await page.request.post("/api/session", {
+        data: { email: "editor@sourcedesk.local", password: DEMO_PASSWORD },
+        headers: { origin: FOREIGN },
+      }),
+      403,
+      "forbidden",
+    );
   });
 });
 
@@ -137,20 +221,41 @@ test.describe("hostile text renders as text", () => {
     expect(await page.locator("img[src='x'], b[onmouseover], svg[onload]").count()).toBe(0);
   }
 
-  test("markup in titles, article text, source names and notes shows literally on every page and runs nothing", async ({ page, baseURL }) => {
+  test("markup in titles, article text, source names and notes shows literally on every page and runs nothing", async ({
+    page,
+    baseURL,
+  }) => {
     const suffix = stamp();
     const api = await apiAs(baseURL!, "editor@sourcedesk.local");
     const body = `Officials said ${PAYLOADS.script} talks resume.\n\n"We will ${PAYLOADS.img} win," the minister said.`;
-    const article = await (await api.post("/api/articles", { data: { title: `${PAYLOADS.title} ${suffix}`, body, language: "en" } })).json();
-    const source = await (await api.post("/api/sources", { data: { type: "person", name: `${PAYLOADS.source} ${suffix}`, affiliation: PAYLOADS.note } })).json();
-    const start = body.indexOf("\"We will");
-    const claim = await (await api.post("/api/claims", { data: { articleId: article.id, start, end: body.indexOf(" the minister") } })).json();
+    const article = await (
+      await api.post("/api/articles", { data: { title: `${PAYLOADS.title} ${suffix}`, body, language: "en" } })
+    ).json();
+    const source = await (
+      await api.post("/api/sources", {
+        data: { type: "person", name: `${PAYLOADS.source} ${suffix}`, affiliation: PAYLOADS.note },
+      })
+    ).json();
+    const start = body.indexOf('"We will');
+    const claim = await (
+      await api.post("/api/claims", { data: { articleId: article.id, start, end: body.indexOf(" the minister") } })
+    ).json();
     const said = body.lastIndexOf("said");
-    const attribution = await api.post("/api/attributions", { data: { claimId: claim.id, sourceId: source.id, mode: "direct_quote", cue: { start: said, end: said + 4 }, note: PAYLOADS.note } });
+    const attribution = await api.post("/api/attributions", {
+      data: {
+        claimId: claim.id,
+        sourceId: source.id,
+        mode: "direct_quote",
+        cue: { start: said, end: said + 4 },
+        note: PAYLOADS.note,
+      },
+    });
     expect(attribution.status(), await attribution.text()).toBe(201);
     await api.dispose();
 
-    page.on("dialog", (dialog) => { throw new Error(`a script opened a dialog: ${dialog.message()}`); });
+    page.on("dialog", (dialog) => {
+      throw new Error(`a script opened a dialog: ${dialog.message()}`);
+    });
     await signIn(page, "reviewer@sourcedesk.local");
 
     await page.goto(`/articles?q=${encodeURIComponent(suffix)}`);
@@ -180,7 +285,13 @@ test("every page sends a signed-out visitor to the sign-in page", async ({ baseU
   const appDir = path.join(process.cwd(), "app");
   const pages = readdirSync(appDir, { recursive: true, encoding: "utf8" })
     .filter((f) => path.basename(f) === "page.tsx")
-    .map((f) => `/${path.dirname(f).split(path.sep).filter((p) => p !== ".").join("/")}`.replace(/\[id\]/g, "00000000-0000-0000-0000-000000000000"))
+    .map((f) =>
+      `/${path
+        .dirname(f)
+        .split(path.sep)
+        .filter((p) => p !== ".")
+        .join("/")}`.replace(/\[id\]/g, "00000000-0000-0000-0000-000000000000"),
+    )
     .filter((p) => p !== "/sign-in");
   expect(pages).toContain("/admin/users");
   const anonymous = await request.newContext({ baseURL });
@@ -194,10 +305,21 @@ test("every page sends a signed-out visitor to the sign-in page", async ({ baseU
 test("hostile addresses get a page or a 4xx, never a server error", async ({ page }) => {
   await signIn(page, "reviewer@sourcedesk.local");
   for (const path of [
-    "/articles?q=%00", "/articles?cursor=%00", "/articles?cursor=not-a-cursor", "/articles?status=%F0%9F%98%80", "/claims?q=%00",
-    "/claims?cursor=not-a-cursor&sort=oldest", "/claims?from=2024-02-30", "/reports?q=%00&affiliation=%00", "/articles/not-a-uuid",
-    "/articles/00000000-0000-0000-0000-000000000000", "/articles/00000000-0000-0000-0000-000000000000/report", "/admin/users?x=%00",
-    "/api/articles?q=%00", "/api/claims?cursor=%00", "/api/articles/00000000-0000-0000-0000-000000000000/history?cursor=9999999999999999999",
+    "/articles?q=%00",
+    "/articles?cursor=%00",
+    "/articles?cursor=not-a-cursor",
+    "/articles?status=%F0%9F%98%80",
+    "/claims?q=%00",
+    "/claims?cursor=not-a-cursor&sort=oldest",
+    "/claims?from=2024-02-30",
+    "/reports?q=%00&affiliation=%00",
+    "/articles/not-a-uuid",
+    "/articles/00000000-0000-0000-0000-000000000000",
+    "/articles/00000000-0000-0000-0000-000000000000/report",
+    "/admin/users?x=%00",
+    "/api/articles?q=%00",
+    "/api/claims?cursor=%00",
+    "/api/articles/00000000-0000-0000-0000-000000000000/history?cursor=9999999999999999999",
   ]) {
     const response = await page.request.get(path, { maxRedirects: 0 });
     expect(response.status(), path).toBeLessThan(500);
@@ -205,7 +327,10 @@ test("hostile addresses get a page or a 4xx, never a server error", async ({ pag
 });
 
 test.describe("admin", () => {
-  test("an admin creates a user, changes their role, and issues a token shown once that stops working when revoked", async ({ page, baseURL }) => {
+  test("an admin creates a user, changes their role, and issues a token shown once that stops working when revoked", async ({
+    page,
+    baseURL,
+  }) => {
     await signIn(page, "admin@sourcedesk.local");
     await page.getByRole("link", { name: "Admin" }).click();
     await expect(page.getByRole("heading", { name: "Users", level: 1 })).toBeVisible();
@@ -246,13 +371,23 @@ test.describe("admin", () => {
     await bearer.dispose();
   });
 
-  test("non-admins get a 403 message on the admin page, no Admin link, and 403 from the users API", async ({ page }) => {
+  test("non-admins get a 403 message on the admin page, no Admin link, and 403 from the users API", async ({
+    page,
+  }) => {
     await signIn(page, "editor@sourcedesk.local");
     await expect(page.getByRole("link", { name: "Admin" })).toHaveCount(0);
     await page.goto("/admin/users");
-    await expect(page.getByRole("alert").filter({ hasText: "Forbidden (403)" })).toContainText("only admins manage users");
+    await expect(page.getByRole("alert").filter({ hasText: "Forbidden (403)" })).toContainText(
+      "only admins manage users",
+    );
     await expect(page.getByRole("table")).toHaveCount(0);
     await expectError(await page.request.get("/api/users"), 403, "forbidden");
-    await expectError(await page.request.post("/api/users", { data: { email: `x-${stamp()}@test.local`, name: "X", role: "admin", password: "long enough pw" } }), 403, "forbidden");
+    await expectError(
+      await page.request.post("/api/users", {
+        data: { email: `x-${stamp()}@test.local`, name: "X", role: "admin", password: "long enough pw" },
+      }),
+      403,
+      "forbidden",
+    );
   });
 });

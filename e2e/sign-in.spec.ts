@@ -33,7 +33,9 @@ test("an editor adds an article by pasting text, including markup that must stay
   await page.getByRole("link", { name: "New article" }).click();
   const title = `Pasted ${Date.now()}`;
   await page.getByLabel("Title").fill(title);
-  await page.getByRole("textbox", { name: "Text", exact: true }).fill('Quick Update\n\nThe mayor said <img src=x onerror="window.hacked=1"> is fine. "We agree," aides said.');
+  await page
+    .getByRole("textbox", { name: "Text", exact: true })
+    .fill('Quick Update\n\nThe mayor said <img src=x onerror="window.hacked=1"> is fine. "We agree," aides said.');
   await page.getByRole("button", { name: "Add article" }).click();
   await expect(page.getByRole("heading", { name: title, level: 1 })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Quick Update", level: 2 })).toBeVisible();

@@ -7,7 +7,9 @@ const rafah = readFileSync(path.join(process.cwd(), "fixtures/rafah/article.txt"
 
 test("suggestions: Enter accepts the focused one, Backspace rejects the next, and both stick", async ({ page }) => {
   await signIn(page);
-  const article = await (await page.request.post("/api/articles", { data: { title: `Suggested ${Date.now()}`, body: rafah } })).json();
+  const article = await (
+    await page.request.post("/api/articles", { data: { title: `Suggested ${Date.now()}`, body: rafah } })
+  ).json();
   await page.goto(`/articles/${article.id}`);
   const tab = page.getByRole("tab", { name: /Suggestions \(\d+\)/ });
   await expect(tab).not.toHaveText("Suggestions (0)");

@@ -7,7 +7,9 @@ async function editorPage(browser: Browser): Promise<Page> {
   return page;
 }
 
-test("a stale write from a second editor is refused with a clear message and the panel refreshes", async ({ browser }) => {
+test("a stale write from a second editor is refused with a clear message and the panel refreshes", async ({
+  browser,
+}) => {
   const alice = await editorPage(browser);
   const body = `The minister said the bridge will reopen in May. Engineers disagreed.`;
   const post = async (url: string, data: unknown) => {
@@ -18,7 +20,12 @@ test("a stale write from a second editor is refused with a clear message and the
   const article = await post("/api/articles", { title: `Conflict ${Date.now()}`, body });
   const claim = await post("/api/claims", { articleId: article.id, start: 17, end: 48 });
   const source = await post("/api/sources", { type: "person", name: `Minister ${Date.now()}` });
-  await post("/api/attributions", { claimId: claim.id, sourceId: source.id, mode: "paraphrase", cue: { start: 13, end: 17 } });
+  await post("/api/attributions", {
+    claimId: claim.id,
+    sourceId: source.id,
+    mode: "paraphrase",
+    cue: { start: 13, end: 17 },
+  });
 
   const bob = await editorPage(browser);
   for (const page of [alice, bob]) {
@@ -42,7 +49,9 @@ test("a stale write from a second editor is refused with a clear message and the
 test("a deleted claim comes back with Undo", async ({ page }) => {
   await signIn(page);
   const body = "Officials said talks would resume. Nothing else happened.";
-  const article = await (await page.request.post("/api/articles", { data: { title: `Undo ${Date.now()}`, body } })).json();
+  const article = await (
+    await page.request.post("/api/articles", { data: { title: `Undo ${Date.now()}`, body } })
+  ).json();
   await page.request.post("/api/claims", { data: { articleId: article.id, start: 15, end: 33 } });
   await page.goto(`/articles/${article.id}`);
   await page.locator("[data-claims]").first().click();

@@ -14,7 +14,10 @@ export async function focusStatement(page: Page, index: number) {
 export async function createSource(page: Page, combobox: string, name: string, fields: Record<string, string> = {}) {
   const box = page.getByRole("combobox", { name: combobox });
   await box.fill(name);
-  await page.getByRole("listbox", { name: combobox }).getByRole("option", { name: `Create new source “${name}”…` }).click();
+  await page
+    .getByRole("listbox", { name: combobox })
+    .getByRole("option", { name: `Create new source “${name}”…` })
+    .click();
   const form = page.getByRole("form", { name: "New source" });
   for (const [label, value] of Object.entries(fields)) await form.getByLabel(label).fill(value);
   await form.getByRole("button", { name: "Create source" }).click();
@@ -24,7 +27,9 @@ export async function createSource(page: Page, combobox: string, name: string, f
 export async function clickOffset(page: Page, offset: number, { shift = false } = {}) {
   const point = await page.evaluate((target) => {
     const runs = [...document.querySelectorAll<HTMLElement>("[data-start]")];
-    const run = runs.find((r) => Number(r.dataset.start) <= target && target < Number(r.dataset.start) + (r.textContent ?? "").length)!;
+    const run = runs.find(
+      (r) => Number(r.dataset.start) <= target && target < Number(r.dataset.start) + (r.textContent ?? "").length,
+    )!;
     const range = document.createRange();
     const text = run.firstChild!;
     const at = target - Number(run.dataset.start);

@@ -23,7 +23,9 @@ async function markByKeyboard(page: Page, key: "c" | "m", wordsToSkip: number, e
   await expect(page.getByRole("status").filter({ hasText: key === "c" ? "Cue saved" : "Mention saved" })).toBeVisible();
 }
 
-test("an editor tags gold claims C3, C7 and C10 through the UI and the API stores exactly the gold", async ({ page }, testInfo) => {
+test("an editor tags gold claims C3, C7 and C10 through the UI and the API stores exactly the gold", async ({
+  page,
+}, testInfo) => {
   test.setTimeout(120_000); // some hundred deliberate key presses and a dozen saves
   await openDemoArticle(page);
 
@@ -33,7 +35,10 @@ test("an editor tags gold claims C3, C7 and C10 through the UI and the API store
   await press(page, "Shift+ArrowRight", 8); // drop "Four US officials have made it clear that"
   await press(page, "Shift+ArrowLeft", 6); // drop "as quoted by the newspaper Politico"
   await page.keyboard.press("Enter");
-  await createSource(page, "Who said it? (source)", "Four US officials", { Affiliation: "United States government", Role: "officials" });
+  await createSource(page, "Who said it? (source)", "Four US officials", {
+    Affiliation: "United States government",
+    Role: "officials",
+  });
   await expect(page.getByRole("group", { name: "Attribution to Four US officials" })).toBeVisible();
   await markByKeyboard(page, "m", 0, 2); // "Four US officials"
   await markByKeyboard(page, "c", 3, 3); // "have made it clear"
@@ -47,7 +52,9 @@ test("an editor tags gold claims C3, C7 and C10 through the UI and the API store
   await press(page, "Shift+ArrowRight", 11);
   await page.keyboard.press("Enter");
   await createSource(page, "Who said it? (source)", "a third Israeli official", {
-    Affiliation: "Israeli government", Role: "official", "Reason anonymity was granted": "requested anonymity",
+    Affiliation: "Israeli government",
+    Role: "official",
+    "Reason anonymity was granted": "requested anonymity",
   });
   await expect(page.getByRole("group", { name: "Attribution to a third Israeli official" })).toBeVisible();
   await markByKeyboard(page, "m", 1, 3); // "a third Israeli official"
@@ -58,7 +65,10 @@ test("an editor tags gold claims C3, C7 and C10 through the UI and the API store
   await page.keyboard.press("Enter");
   await press(page, "Shift+ArrowRight", 38);
   await page.keyboard.press("Enter");
-  await createSource(page, "Who said it? (source)", "Jake Sullivan", { Affiliation: "United States government", Role: "national security adviser" });
+  await createSource(page, "Who said it? (source)", "Jake Sullivan", {
+    Affiliation: "United States government",
+    Role: "national security adviser",
+  });
   const sullivan = page.getByRole("group", { name: "Attribution to Jake Sullivan" });
   await expect(sullivan.getByRole("radio", { name: /Partial quote/ })).toBeChecked();
   // Mention and cue with the mouse: click the first word, Shift+click the last, Enter.
@@ -99,9 +109,27 @@ test("an editor tags gold claims C3, C7 and C10 through the UI and the API store
     expect(a.mode).toBe(want.mode);
     expect(a.cue).toEqual(want.cue);
     expect(a.mention).toEqual(want.sourceMention);
-    expect({ type: a.source.type, name: a.source.name, count: a.source.count, affiliation: a.source.affiliation, role: a.source.role, anonymityReason: a.source.anonymityReason })
-      .toEqual({ type: wantSource.type, name: wantSource.label, count: wantSource.count, affiliation: wantSource.affiliation, role: wantSource.role, anonymityReason: wantSource.anonymityReason });
-    if (via) expect({ type: a.via.type, name: a.via.name, role: a.via.role }).toEqual({ type: goldSource(via).type, name: goldSource(via).label, role: goldSource(via).role });
+    expect({
+      type: a.source.type,
+      name: a.source.name,
+      count: a.source.count,
+      affiliation: a.source.affiliation,
+      role: a.source.role,
+      anonymityReason: a.source.anonymityReason,
+    }).toEqual({
+      type: wantSource.type,
+      name: wantSource.label,
+      count: wantSource.count,
+      affiliation: wantSource.affiliation,
+      role: wantSource.role,
+      anonymityReason: wantSource.anonymityReason,
+    });
+    if (via)
+      expect({ type: a.via.type, name: a.via.name, role: a.via.role }).toEqual({
+        type: goldSource(via).type,
+        name: goldSource(via).label,
+        role: goldSource(via).role,
+      });
     else expect(a.via).toBeNull();
   }
 });

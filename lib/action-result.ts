@@ -8,12 +8,19 @@ import { AppError } from "./errors";
  */
 export type ActionResult =
   | { ok: true }
-  | { ok: false; message: string; fieldErrors?: Record<string, string[]>; values?: Record<string, string>; attempt?: number };
+  | {
+      ok: false;
+      message: string;
+      fieldErrors?: Record<string, string[]>;
+      values?: Record<string, string>;
+      attempt?: number;
+    };
 
 /** The text fields of a submitted form (never files or passwords), to hand back on failure. */
 export function submittedValues(form: FormData, skip: string[] = ["password"]): Record<string, string> {
   const values: Record<string, string> = {};
-  for (const [key, value] of form) if (typeof value === "string" && !skip.includes(key) && !key.startsWith("$")) values[key] = value;
+  for (const [key, value] of form)
+    if (typeof value === "string" && !skip.includes(key) && !key.startsWith("$")) values[key] = value;
   return values;
 }
 

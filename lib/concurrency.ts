@@ -8,4 +8,3 @@ export function refuseUnapplied(entity: string, current: { version: number } | n
   if (!current) throw notFound(entity.charAt(0).toUpperCase() + entity.slice(1));
   throw staleVersion(entity, current.version);
 }
-

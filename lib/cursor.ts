@@ -13,7 +13,9 @@ export function decodeCursor(cursor: string): { createdAt: Date; id: string } {
     const { t, id } = cursorSchema.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
     return { createdAt: new Date(t), id };
   } catch {
-    throw new AppError("validation_error", "The cursor is invalid; start again without one", [{ path: ["cursor"], message: "Invalid cursor" }]);
+    throw new AppError("validation_error", "The cursor is invalid; start again without one", [
+      { path: ["cursor"], message: "Invalid cursor" },
+    ]);
   }
 }
 

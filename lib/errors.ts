@@ -19,11 +19,18 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   internal_error: 500,
 };
 
-export interface ErrorIssue { path: (string | number)[]; message: string }
+export interface ErrorIssue {
+  path: (string | number)[];
+  message: string;
+}
 
 /** The one error services throw; lib/http.ts maps its code to an HTTP status. */
 export class AppError extends Error {
-  constructor(readonly code: ErrorCode, message: string, readonly issues?: ErrorIssue[]) {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly issues?: ErrorIssue[],
+  ) {
     super(message);
     this.name = "AppError";
   }
@@ -37,5 +44,8 @@ export function invalid(path: (string | number)[], message: string): AppError {
 
 /** The answer to a write based on an outdated `version`: nothing is overwritten silently. */
 export function staleVersion(entity: string, current: number): AppError {
-  return new AppError("conflict", `This ${entity} was changed by someone else (now at version ${current}); reload and apply your change again`);
+  return new AppError(
+    "conflict",
+    `This ${entity} was changed by someone else (now at version ${current}); reload and apply your change again`,
+  );
 }

@@ -19,7 +19,10 @@ export function errorResponse(error: AppError) {
 }
 
 export function issuesFromZod(error: z.ZodError): ErrorIssue[] {
-  return error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)), message: i.message }));
+  return error.issues.map((i) => ({
+    path: i.path.map((p) => (typeof p === "symbol" ? String(p) : p)),
+    message: i.message,
+  }));
 }
 
 export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
@@ -49,7 +52,10 @@ export function parseSearchParams<S extends z.ZodType>(request: Request, schema:
   for (const key of new Set(params.keys())) {
     const all = params.getAll(key);
     // PostgreSQL text cannot hold NUL: `?q=%00` reached the database and failed there (a 500).
-    if (all.some((v) => v.includes("\u0000"))) throw new AppError("validation_error", "The request is invalid", [{ path: [key], message: "Must not contain NUL characters" }]);
+    if (all.some((v) => v.includes("\u0000")))
+      throw new AppError("validation_error", "The request is invalid", [
+        { path: [key], message: "Must not contain NUL characters" },
+      ]);
     input[key] = all.length > 1 ? all : all[0];
   }
   return parseWith(schema, input);
@@ -79,7 +85,9 @@ export function route<C>(handler: Handler<C>): Handler<C> {
   };
 }
 
-export interface IdContext { params: Promise<{ id: string }> }
+export interface IdContext {
+  params: Promise<{ id: string }>;
+}
 
 /** The `[id]` path segment, which must be a UUID (anything else cannot exist: 404). */
 export async function idParam(context: IdContext, what: string): Promise<string> {

@@ -6,8 +6,15 @@ import { invalid } from "./errors";
  * keys, so page 1,000 costs what page 1 costs (no OFFSET). Keys travel as PostgreSQL text and are
  * cast back, so timestamps keep their exact precision.
  */
-export interface SortKey { expr: Prisma.Sql; type: "timestamp" | "uuid" | "int"; desc: boolean }
-export interface Ordering { name: string; keys: SortKey[] }
+export interface SortKey {
+  expr: Prisma.Sql;
+  type: "timestamp" | "uuid" | "int";
+  desc: boolean;
+}
+export interface Ordering {
+  name: string;
+  keys: SortKey[];
+}
 
 const sql = Prisma.sql;
 
@@ -18,12 +25,18 @@ const VALUE_PATTERNS: Record<SortKey["type"], RegExp> = {
 };
 
 export function orderByClause(ordering: Ordering): Prisma.Sql {
-  return Prisma.join(ordering.keys.map((k) => sql`${k.expr} ${Prisma.raw(k.desc ? "DESC" : "ASC")}`), ", ");
+  return Prisma.join(
+    ordering.keys.map((k) => sql`${k.expr} ${Prisma.raw(k.desc ? "DESC" : "ASC")}`),
+    ", ",
+  );
 }
 
 /** `expr::text AS k0, …`: the values a cursor is made of. */
 export function keyColumns(ordering: Ordering): Prisma.Sql {
-  return Prisma.join(ordering.keys.map((k, i) => sql`CAST(${k.expr} AS text) AS ${Prisma.raw(`k${i}`)}`), ", ");
+  return Prisma.join(
+    ordering.keys.map((k, i) => sql`CAST(${k.expr} AS text) AS ${Prisma.raw(`k${i}`)}`),
+    ", ",
+  );
 }
 
 const typed = (value: string, type: SortKey["type"]) => sql`CAST(${value} AS ${Prisma.raw(type)})`;
@@ -57,7 +70,10 @@ function decodeKeyset(ordering: Ordering, cursor: string): string[] {
     parsed = null;
   }
   const { s, k } = (parsed ?? {}) as { s?: unknown; k?: unknown };
-  const valid = s === ordering.name && Array.isArray(k) && k.length === ordering.keys.length &&
+  const valid =
+    s === ordering.name &&
+    Array.isArray(k) &&
+    k.length === ordering.keys.length &&
     ordering.keys.every((key, i) => typeof k[i] === "string" && VALUE_PATTERNS[key.type].test(k[i]));
   if (!valid) throw invalid(["cursor"], "The cursor is invalid for this sort; start again without one");
   return k as string[];

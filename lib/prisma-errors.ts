@@ -17,5 +17,8 @@ export function mapPrismaError(error: unknown): AppError | null {
  */
 function isWriteConflict(error: unknown): boolean {
   const e = error as { code?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } } | null;
-  return e?.code === "P2034" || (e?.code === "P2010" && e.meta?.driverAdapterError?.cause?.kind === "TransactionWriteConflict");
+  return (
+    e?.code === "P2034" ||
+    (e?.code === "P2010" && e.meta?.driverAdapterError?.cause?.kind === "TransactionWriteConflict")
+  );
 }

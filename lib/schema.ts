@@ -37,4 +37,6 @@ export const optionalText = (max: number) =>
 export const limit = z.coerce.number().int().min(1).max(200).default(50);
 
 /** `DELETE …?version=N`: the delete applies only if nobody changed the record since version N. */
-export const deleteQuerySchema = z.object({ version: z.coerce.number().int().min(1).max(MAX_INT4).optional() }).strict();
+export const deleteQuerySchema = z
+  .object({ version: z.coerce.number().int().min(1).max(MAX_INT4).optional() })
+  .strict();

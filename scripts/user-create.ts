@@ -8,9 +8,21 @@ import { createApiToken, createUser } from "@/lib/users/create-user";
 import { createUserSchema } from "@/lib/users/schema";
 import { openDatabase } from "./database.mjs";
 
-const { values } = parseArgs({ options: { email: { type: "string" }, role: { type: "string" }, password: { type: "string" }, name: { type: "string" } } });
+const { values } = parseArgs({
+  options: {
+    email: { type: "string" },
+    role: { type: "string" },
+    password: { type: "string" },
+    name: { type: "string" },
+  },
+});
 const password = values.password ?? randomBytes(18).toString("base64url");
-const parsed = createUserSchema.safeParse({ email: values.email ?? "", role: values.role ?? "", password, name: values.name ?? values.email?.split("@")[0] ?? "" });
+const parsed = createUserSchema.safeParse({
+  email: values.email ?? "",
+  role: values.role ?? "",
+  password,
+  name: values.name ?? values.email?.split("@")[0] ?? "",
+});
 if (!parsed.success) {
   for (const issue of parsed.error.issues) console.error(`--${issue.path.join(".")}: ${issue.message}`);
   console.error("usage: npm run user:create -- --email E --role editor|reviewer|admin [--password P] [--name N]");

@@ -7,7 +7,8 @@ import { createArticleSchema } from "@/lib/articles/schema";
 import { requirePageUser } from "@/lib/auth/page-user";
 import { canWrite } from "@/lib/auth/permissions";
 
-const optional = (value: FormDataEntryValue | null) => (typeof value === "string" && value.trim() !== "" ? value : undefined);
+const optional = (value: FormDataEntryValue | null) =>
+  typeof value === "string" && value.trim() !== "" ? value : undefined;
 
 export async function createArticleAction(_previous: ActionResult | null, form: FormData): Promise<ActionResult> {
   const user = await requirePageUser();

@@ -18,11 +18,16 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 export default async function ArticlesPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requirePageUser();
   const raw = await searchParams;
-  const parsed = listArticlesSchema.safeParse({ q: raw.q || undefined, status: raw.status || undefined, cursor: raw.cursor || undefined });
+  const parsed = listArticlesSchema.safeParse({
+    q: raw.q || undefined,
+    status: raw.status || undefined,
+    cursor: raw.cursor || undefined,
+  });
   const filters = parsed.success ? parsed.data : listArticlesSchema.parse({});
   // A cursor edited in the address bar is a 400 in the API; here it just means "from the start".
   const { items, nextCursor } = await listArticles(filters).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === "validation_error" && filters.cursor) return listArticles({ ...filters, cursor: undefined });
+    if (error instanceof AppError && error.code === "validation_error" && filters.cursor)
+      return listArticles({ ...filters, cursor: undefined });
     throw error;
   });
   const filtered = Boolean(filters.q || filters.status);
@@ -30,37 +35,74 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Sea
     <div className="space-y-6">
       <div className="flex items-center justify-between gap-4">
         <h1 className="text-2xl font-semibold">Articles</h1>
-        {canWrite(user.role) && <Link href="/articles/new" className="rounded bg-accent px-3 py-2 text-sm font-medium text-white">New article</Link>}
+        {canWrite(user.role) && (
+          <Link href="/articles/new" className="rounded bg-accent px-3 py-2 text-sm font-medium text-white">
+            New article
+          </Link>
+        )}
       </div>
       <form role="search" className="flex flex-wrap items-end gap-3" action="/articles">
-        <label className="text-sm">Search
-          <input name="q" type="search" defaultValue={filters.q ?? ""} className="ml-2 rounded border border-gray-300 px-2 py-1" />
+        <label className="text-sm">
+          Search
+          <input
+            name="q"
+            type="search"
+            defaultValue={filters.q ?? ""}
+            className="ml-2 rounded border border-gray-300 px-2 py-1"
+          />
         </label>
-        <label className="text-sm">Status
-          <select name="status" defaultValue={filters.status ?? ""} className="ml-2 rounded border border-gray-300 px-2 py-1">
+        <label className="text-sm">
+          Status
+          <select
+            name="status"
+            defaultValue={filters.status ?? ""}
+            className="ml-2 rounded border border-gray-300 px-2 py-1"
+          >
             <option value="">Any</option>
-            {ARTICLE_STATUSES.map((s) => <option key={s} value={s}>{s.replace("_", " ")}</option>)}
+            {ARTICLE_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {s.replace("_", " ")}
+              </option>
+            ))}
           </select>
         </label>
-        <button type="submit" className="rounded border border-gray-300 px-3 py-1 text-sm">Filter</button>
+        <button type="submit" className="rounded border border-gray-300 px-3 py-1 text-sm">
+          Filter
+        </button>
       </form>
       {items.length === 0 ? (
-        <p className="text-muted">{filtered ? "No article matches these filters." : "No articles yet. Add one to start tagging its sources."}</p>
+        <p className="text-muted">
+          {filtered ? "No article matches these filters." : "No articles yet. Add one to start tagging its sources."}
+        </p>
       ) : (
         <ul className="divide-y divide-gray-200 border-y border-gray-200">
           {items.map((a) => (
             <li key={a.id} className="flex flex-wrap items-baseline gap-x-4 gap-y-1 py-3">
-              <Link href={`/articles/${a.id}`} className="font-medium hover:underline" dir="auto">{a.title}</Link>
+              <Link href={`/articles/${a.id}`} className="font-medium hover:underline" dir="auto">
+                {a.title}
+              </Link>
               <StatusBadge status={a.status} />
               <span className="ml-auto text-sm text-muted">
-                {a.outlet ? `${a.outlet} · ` : ""}{plural(a.counts.claims, "claim")} · {percent(a.counts.sourcedShare)} of sentences sourced · {percent(a.counts.anonymousShare)} anonymous
+                {a.outlet ? `${a.outlet} · ` : ""}
+                {plural(a.counts.claims, "claim")} · {percent(a.counts.sourcedShare)} of sentences sourced ·{" "}
+                {percent(a.counts.anonymousShare)} anonymous
               </span>
             </li>
           ))}
         </ul>
       )}
       {nextCursor && (
-        <Link className="text-sm underline" href={{ pathname: "/articles", query: { ...(filters.q ? { q: filters.q } : {}), ...(filters.status ? { status: filters.status } : {}), cursor: nextCursor } }}>
+        <Link
+          className="text-sm underline"
+          href={{
+            pathname: "/articles",
+            query: {
+              ...(filters.q ? { q: filters.q } : {}),
+              ...(filters.status ? { status: filters.status } : {}),
+              cursor: nextCursor,
+            },
+          }}
+        >
           Older articles
         </Link>
       )}

@@ -32,7 +32,11 @@ async function findPage(input: FindClaimsInput) {
 }
 
 async function MatchCount({ facets, noun }: { facets: Promise<ClaimFacets>; noun: string }) {
-  return <p role="status" className="text-sm text-muted">{(await facets).total} {noun}</p>;
+  return (
+    <p role="status" className="text-sm text-muted">
+      {(await facets).total} {noun}
+    </p>
+  );
 }
 
 export default async function ClaimsPage({ searchParams }: { searchParams: SearchParams }) {
@@ -47,27 +51,65 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Searc
   return (
     <div className="grid gap-8 lg:grid-cols-[16rem_1fr]">
       <aside key={filterSearchParams({ ...filters, sort }).toString()}>
-        <Suspense fallback={<ClaimsFilters filters={input} facets={null} />}><CountedFilters input={input} facets={facets} /></Suspense>
+        <Suspense fallback={<ClaimsFilters filters={input} facets={null} />}>
+          <CountedFilters input={input} facets={facets} />
+        </Suspense>
       </aside>
       <section className="min-w-0 space-y-4" aria-labelledby="claims-heading">
         <div className="flex flex-wrap items-baseline justify-between gap-3">
-          <h1 id="claims-heading" className="text-2xl font-semibold">Claims</h1>
-          <Suspense fallback={<p role="status" className="text-sm text-muted">Counting…</p>}><MatchCount facets={facets} noun={noun} /></Suspense>
+          <h1 id="claims-heading" className="text-2xl font-semibold">
+            Claims
+          </h1>
+          <Suspense
+            fallback={
+              <p role="status" className="text-sm text-muted">
+                Counting…
+              </p>
+            }
+          >
+            <MatchCount facets={facets} noun={noun} />
+          </Suspense>
         </div>
-        {staleCursor && <p role="alert" className="rounded border border-amber-200 bg-amber-50 px-3 py-2 text-sm">That page link no longer fits these filters; showing the first page.</p>}
-        {!parsed.ok && <p role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">Some filters in the address were not understood and were ignored ({parsed.message}).</p>}
+        {staleCursor && (
+          <p role="alert" className="rounded border border-amber-200 bg-amber-50 px-3 py-2 text-sm">
+            That page link no longer fits these filters; showing the first page.
+          </p>
+        )}
+        {!parsed.ok && (
+          <p role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+            Some filters in the address were not understood and were ignored ({parsed.message}).
+          </p>
+        )}
         <div className="flex flex-wrap items-center gap-4">
-          <Link href={`/reports${query ? `?${query}` : ""}`} className="rounded bg-accent px-3 py-1.5 text-sm font-medium text-white">Sourcing report</Link>
+          <Link
+            href={`/reports${query ? `?${query}` : ""}`}
+            className="rounded bg-accent px-3 py-1.5 text-sm font-medium text-white"
+          >
+            Sourcing report
+          </Link>
           <ReportDownloads base={`/api/reports${query ? `?${query}` : ""}`} />
         </div>
         {page.items.length === 0 ? (
           <p className="text-muted">Nothing matches these filters.</p>
         ) : (
-          <div className="overflow-x-auto"><ClaimsTable rows={page.items} /></div>
+          <div className="overflow-x-auto">
+            <ClaimsTable rows={page.items} />
+          </div>
         )}
         <nav aria-label="Pages" className="flex gap-4 text-sm">
-          {cursor && <Link className="underline" href={`/claims?${filterSearchParams({ ...filters, sort })}`}>First page</Link>}
-          {page.nextCursor && <Link className="underline" href={`/claims?${filterSearchParams({ ...filters, sort, cursor: page.nextCursor })}`}>Next page</Link>}
+          {cursor && (
+            <Link className="underline" href={`/claims?${filterSearchParams({ ...filters, sort })}`}>
+              First page
+            </Link>
+          )}
+          {page.nextCursor && (
+            <Link
+              className="underline"
+              href={`/claims?${filterSearchParams({ ...filters, sort, cursor: page.nextCursor })}`}
+            >
+              Next page
+            </Link>
+          )}
         </nav>
       </section>
     </div>

@@ -19,8 +19,14 @@ export default async function ReportsPage({ searchParams }: { searchParams: Sear
   const report = await loadReport(filterReportMeta(parsed.value));
   return (
     <div className="space-y-4">
-      <Link href={`/claims${query ? `?${query}` : ""}`} className="text-sm underline print:hidden">← Back to the claims</Link>
-      {!parsed.ok && <p role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">The filters in the address were not understood, so this report covers every claim ({parsed.message}).</p>}
+      <Link href={`/claims${query ? `?${query}` : ""}`} className="text-sm underline print:hidden">
+        ← Back to the claims
+      </Link>
+      {!parsed.ok && (
+        <p role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          The filters in the address were not understood, so this report covers every claim ({parsed.message}).
+        </p>
+      )}
       <ReportView report={report} apiBase={`/api/reports${query ? `?${query}` : ""}`} />
     </div>
   );

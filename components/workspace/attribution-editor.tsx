@@ -25,7 +25,9 @@ interface Props {
 }
 
 export function describeSource(s: WorkspaceSource) {
-  return [s.count ? `${s.count} ${s.count === 1 ? "person" : "people"}` : null, s.affiliation, s.role].filter(Boolean).join(" · ");
+  return [s.count ? `${s.count} ${s.count === 1 ? "person" : "people"}` : null, s.affiliation, s.role]
+    .filter(Boolean)
+    .join(" · ");
 }
 
 /** One attribution: every control saves at once, guarded by the attribution's version. */
@@ -43,14 +45,32 @@ export function AttributionEditor({ attribution: a, articleId, workspace, readOn
       <legend className="flex items-center gap-2 px-1 text-sm font-medium">
         <SourceTypeBadge type={a.source.type} /> <span dir="auto">{a.source.name}</span>
       </legend>
-      {describeSource(a.source) && <p className="text-xs text-muted" dir="auto">{describeSource(a.source)}</p>}
-      {anonymous && (a.source.anonymityReason ? <p className="text-xs">Anonymity: {a.source.anonymityReason}</p> : <AnonymityWarning />)}
+      {describeSource(a.source) && (
+        <p className="text-xs text-muted" dir="auto">
+          {describeSource(a.source)}
+        </p>
+      )}
+      {anonymous &&
+        (a.source.anonymityReason ? (
+          <p className="text-xs">Anonymity: {a.source.anonymityReason}</p>
+        ) : (
+          <AnonymityWarning />
+        ))}
 
       <div role="radiogroup" aria-label="Mode" className="flex flex-wrap gap-3 text-sm">
         {MODES.map((m) => (
           <label key={m.value} className="flex items-center gap-1">
-            <input type="radio" name={`mode-${a.id}`} value={m.value} checked={mode === m.value} disabled={readOnly}
-              onChange={() => { setMode(m.value); void patch({ mode: m.value }, `Mode: ${m.label.toLowerCase()}`); }} />
+            <input
+              type="radio"
+              name={`mode-${a.id}`}
+              value={m.value}
+              checked={mode === m.value}
+              disabled={readOnly}
+              onChange={() => {
+                setMode(m.value);
+                void patch({ mode: m.value }, `Mode: ${m.label.toLowerCase()}`);
+              }}
+            />
             {m.label} <kbd className="text-xs text-muted">{m.key}</kbd>
           </label>
         ))}
@@ -59,13 +79,27 @@ export function AttributionEditor({ attribution: a, articleId, workspace, readOn
       {(["cue", "mention"] as const).map((target) => (
         <div key={target} className="flex flex-wrap items-center gap-2 text-sm">
           <span className="w-16 text-muted">{target === "cue" ? "Cue" : "Mention"}</span>
-          <span dir="auto" className={target === "cue" ? "underline decoration-dotted" : "underline"}>{a[target] ? `“${a[target]!.text}”` : "—"}</span>
+          <span dir="auto" className={target === "cue" ? "underline decoration-dotted" : "underline"}>
+            {a[target] ? `“${a[target]!.text}”` : "—"}
+          </span>
           {!readOnly && (
             <>
-              <button type="button" className="ml-auto rounded border border-gray-300 px-2 py-0.5 text-xs" onClick={() => onPick(target)}>
+              <button
+                type="button"
+                className="ml-auto rounded border border-gray-300 px-2 py-0.5 text-xs"
+                onClick={() => onPick(target)}
+              >
                 Mark {target} <kbd>{target === "cue" ? "c" : "m"}</kbd>
               </button>
-              {a[target] && <button type="button" className="rounded border border-gray-300 px-2 py-0.5 text-xs" onClick={() => patch({ [target]: null }, `${target} cleared`)}>Clear {target}</button>}
+              {a[target] && (
+                <button
+                  type="button"
+                  className="rounded border border-gray-300 px-2 py-0.5 text-xs"
+                  onClick={() => patch({ [target]: null }, `${target} cleared`)}
+                >
+                  Clear {target}
+                </button>
+              )}
             </>
           )}
         </div>
@@ -75,24 +109,58 @@ export function AttributionEditor({ attribution: a, articleId, workspace, readOn
         <div className="flex items-center gap-2">
           <span className="w-16 text-muted">Via</span>
           <span dir="auto">{a.via ? a.via.name : "— (first-hand)"}</span>
-          {a.via && !readOnly && <button type="button" className="ml-auto rounded border border-gray-300 px-2 py-0.5 text-xs" onClick={() => patch({ viaSourceId: null }, "Via removed")}>Remove via</button>}
+          {a.via && !readOnly && (
+            <button
+              type="button"
+              className="ml-auto rounded border border-gray-300 px-2 py-0.5 text-xs"
+              onClick={() => patch({ viaSourceId: null }, "Via removed")}
+            >
+              Remove via
+            </button>
+          )}
         </div>
-        {!readOnly && !a.via && (creatingVia !== null ? (
-          <NewSourceForm name={creatingVia} onCancel={() => setCreatingVia(null)}
-            onCreated={(s) => { setCreatingVia(null); void patch({ viaSourceId: s.id }, `Via ${s.name}`); }} />
-        ) : (
-          <SourceCombobox label="Via (second-hand source)" articleId={articleId} placeholder="e.g. the outlet that quoted them"
-            onPick={(s) => patch({ viaSourceId: s.id }, `Via ${s.name}`)} onCreate={setCreatingVia} />
-        ))}
+        {!readOnly &&
+          !a.via &&
+          (creatingVia !== null ? (
+            <NewSourceForm
+              name={creatingVia}
+              onCancel={() => setCreatingVia(null)}
+              onCreated={(s) => {
+                setCreatingVia(null);
+                void patch({ viaSourceId: s.id }, `Via ${s.name}`);
+              }}
+            />
+          ) : (
+            <SourceCombobox
+              label="Via (second-hand source)"
+              articleId={articleId}
+              placeholder="e.g. the outlet that quoted them"
+              onPick={(s) => patch({ viaSourceId: s.id }, `Via ${s.name}`)}
+              onCreate={setCreatingVia}
+            />
+          ))}
       </div>
 
-      <label className="block text-sm">Note
-        <textarea value={note} readOnly={readOnly} rows={2} dir="auto" onChange={(e) => setNote(e.target.value)}
-          onBlur={() => { if (note !== (a.note ?? "")) void patch({ note: note.trim() || null }, "Note saved"); }}
-          className="mt-1 w-full rounded border border-gray-300 px-2 py-1" />
+      <label className="block text-sm">
+        Note
+        <textarea
+          value={note}
+          readOnly={readOnly}
+          rows={2}
+          dir="auto"
+          onChange={(e) => setNote(e.target.value)}
+          onBlur={() => {
+            if (note !== (a.note ?? "")) void patch({ note: note.trim() || null }, "Note saved");
+          }}
+          className="mt-1 w-full rounded border border-gray-300 px-2 py-1"
+        />
       </label>
 
-      {!readOnly && <button type="button" onClick={onDelete} className="text-sm text-red-700 underline">Remove this attribution</button>}
+      {!readOnly && (
+        <button type="button" onClick={onDelete} className="text-sm text-red-700 underline">
+          Remove this attribution
+        </button>
+      )}
     </fieldset>
   );
 }

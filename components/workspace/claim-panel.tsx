@@ -33,21 +33,42 @@ export const ClaimPanel = forwardRef<HTMLInputElement, ClaimPanelProps>(function
     return draft ? (
       <section aria-label="New claim" className="space-y-3">
         <p className="text-sm text-muted">Selected text</p>
-        <blockquote dir="auto" className="border-l-4 border-yellow-300 pl-3 font-serif">{body.slice(draft.start, draft.end)}</blockquote>
-        {canWrite && <button type="button" onClick={props.onCreateClaim} className="rounded bg-accent px-3 py-1.5 text-sm font-medium text-white">Create claim <kbd>Enter</kbd></button>}
-        <p className="text-xs text-muted">Narrow with <kbd>Shift</kbd>+<kbd>←</kbd>/<kbd>→</kbd> (one word at a time), widen with <kbd>Alt</kbd>+<kbd>Shift</kbd>+arrows.</p>
+        <blockquote dir="auto" className="border-l-4 border-yellow-300 pl-3 font-serif">
+          {body.slice(draft.start, draft.end)}
+        </blockquote>
+        {canWrite && (
+          <button
+            type="button"
+            onClick={props.onCreateClaim}
+            className="rounded bg-accent px-3 py-1.5 text-sm font-medium text-white"
+          >
+            Create claim <kbd>Enter</kbd>
+          </button>
+        )}
+        <p className="text-xs text-muted">
+          Narrow with <kbd>Shift</kbd>+<kbd>←</kbd>/<kbd>→</kbd> (one word at a time), widen with <kbd>Alt</kbd>+
+          <kbd>Shift</kbd>+arrows.
+        </p>
       </section>
     ) : (
-      <p className="text-sm text-muted">Select text in the article, or move to a statement with <kbd>j</kbd>/<kbd>k</kbd> and press <kbd>Enter</kbd> to take it as a claim. Click a highlighted claim to edit it.</p>
+      <p className="text-sm text-muted">
+        Select text in the article, or move to a statement with <kbd>j</kbd>/<kbd>k</kbd> and press <kbd>Enter</kbd> to
+        take it as a claim. Click a highlighted claim to edit it.
+      </p>
     );
   }
 
   const review = (reviewStatus: "approved" | "flagged" | "pending", reviewComment: string | null) =>
-    workspace.save(() => callApi("PATCH", `/api/claims/${claim.id}`, { version: claim.version, reviewStatus, reviewComment }), `Claim ${reviewStatus}`);
+    workspace.save(
+      () => callApi("PATCH", `/api/claims/${claim.id}`, { version: claim.version, reviewStatus, reviewComment }),
+      `Claim ${reviewStatus}`,
+    );
 
   return (
     <section aria-label="Claim" className="space-y-4">
-      <blockquote dir="auto" className="border-l-4 border-accent pl-3 font-serif">{claim.text}</blockquote>
+      <blockquote dir="auto" className="border-l-4 border-accent pl-3 font-serif">
+        {claim.text}
+      </blockquote>
       {claim.orphaned && (
         <p role="alert" className="rounded border border-red-300 bg-red-50 px-2 py-1 text-sm text-red-900">
           Orphaned: the article text this claim quoted was edited away. Review it, then delete or re-tag it.
@@ -55,34 +76,100 @@ export const ClaimPanel = forwardRef<HTMLInputElement, ClaimPanelProps>(function
       )}
       <ReviewControls claim={claim} canReview={canReview} onReview={review} />
       {claim.attributions.map((a) => (
-        <AttributionEditor key={`${a.id}-${a.version}`} attribution={a} articleId={articleId} workspace={workspace} readOnly={!canWrite}
-          onPick={(target) => props.onPick(a.id, target)} onDelete={() => props.onDeleteAttribution(claim, a.id)} />
+        <AttributionEditor
+          key={`${a.id}-${a.version}`}
+          attribution={a}
+          articleId={articleId}
+          workspace={workspace}
+          readOnly={!canWrite}
+          onPick={(target) => props.onPick(a.id, target)}
+          onDelete={() => props.onDeleteAttribution(claim, a.id)}
+        />
       ))}
-      {canWrite && (creating !== null ? (
-        <NewSourceForm name={creating} onCancel={() => setCreating(null)} onCreated={(s) => { setCreating(null); props.onAddSource(s); }} />
-      ) : (
-        <SourceCombobox ref={sourceInputRef} label={claim.attributions.length ? "Add another source" : "Who said it? (source)"} articleId={articleId}
-          onPick={props.onAddSource} onCreate={setCreating} />
-      ))}
-      {canWrite && <button type="button" onClick={() => props.onDeleteClaim(claim)} className="text-sm text-red-700 underline">Delete claim <kbd>x</kbd></button>}
+      {canWrite &&
+        (creating !== null ? (
+          <NewSourceForm
+            name={creating}
+            onCancel={() => setCreating(null)}
+            onCreated={(s) => {
+              setCreating(null);
+              props.onAddSource(s);
+            }}
+          />
+        ) : (
+          <SourceCombobox
+            ref={sourceInputRef}
+            label={claim.attributions.length ? "Add another source" : "Who said it? (source)"}
+            articleId={articleId}
+            onPick={props.onAddSource}
+            onCreate={setCreating}
+          />
+        ))}
+      {canWrite && (
+        <button type="button" onClick={() => props.onDeleteClaim(claim)} className="text-sm text-red-700 underline">
+          Delete claim <kbd>x</kbd>
+        </button>
+      )}
     </section>
   );
 });
 
-function ReviewControls({ claim, canReview, onReview }: { claim: WorkspaceClaim; canReview: boolean; onReview: (s: "approved" | "flagged" | "pending", c: string | null) => void }) {
+function ReviewControls({
+  claim,
+  canReview,
+  onReview,
+}: {
+  claim: WorkspaceClaim;
+  canReview: boolean;
+  onReview: (s: "approved" | "flagged" | "pending", c: string | null) => void;
+}) {
   const [comment, setComment] = useState(claim.reviewComment ?? "");
   return (
     <div className="space-y-2 text-sm">
-      <p>Review: <strong>{claim.reviewStatus}</strong>{claim.reviewComment && <span className="text-muted" dir="auto"> — {claim.reviewComment}</span>}</p>
+      <p>
+        Review: <strong>{claim.reviewStatus}</strong>
+        {claim.reviewComment && (
+          <span className="text-muted" dir="auto">
+            {" "}
+            — {claim.reviewComment}
+          </span>
+        )}
+      </p>
       {canReview && (
         <div className="space-y-2">
-          <label className="block">Review comment
-            <input value={comment} onChange={(e) => setComment(e.target.value)} dir="auto" className="mt-1 w-full rounded border border-gray-300 px-2 py-1" />
+          <label className="block">
+            Review comment
+            <input
+              value={comment}
+              onChange={(e) => setComment(e.target.value)}
+              dir="auto"
+              className="mt-1 w-full rounded border border-gray-300 px-2 py-1"
+            />
           </label>
           <div className="flex gap-2">
-            <button type="button" className="rounded border border-green-600 px-2 py-0.5 text-green-800" onClick={() => onReview("approved", comment.trim() || null)}>Approve claim</button>
-            <button type="button" className="rounded border border-red-600 px-2 py-0.5 text-red-800" onClick={() => onReview("flagged", comment.trim() || null)}>Flag claim</button>
-            {claim.reviewStatus !== "pending" && <button type="button" className="rounded border border-gray-300 px-2 py-0.5" onClick={() => onReview("pending", null)}>Reset</button>}
+            <button
+              type="button"
+              className="rounded border border-green-600 px-2 py-0.5 text-green-800"
+              onClick={() => onReview("approved", comment.trim() || null)}
+            >
+              Approve claim
+            </button>
+            <button
+              type="button"
+              className="rounded border border-red-600 px-2 py-0.5 text-red-800"
+              onClick={() => onReview("flagged", comment.trim() || null)}
+            >
+              Flag claim
+            </button>
+            {claim.reviewStatus !== "pending" && (
+              <button
+                type="button"
+                className="rounded border border-gray-300 px-2 py-0.5"
+                onClick={() => onReview("pending", null)}
+              >
+                Reset
+              </button>
+            )}
           </div>
         </div>
       )}

@@ -5,7 +5,9 @@ import { callApi } from "@/lib/client/api";
 import type { WorkspaceArticle } from "@/lib/workspace/types";
 import type { Workspace } from "./use-workspace";
 
-interface PatchResult { reanchor: { claims: { outcome: string; orphaned: boolean }[] } | null }
+interface PatchResult {
+  reanchor: { claims: { outcome: string; orphaned: boolean }[] } | null;
+}
 
 /** Summarises what re-anchoring did, so an editor knows which claims need a look. */
 function describeReanchor(result: PatchResult): string {
@@ -16,14 +18,24 @@ function describeReanchor(result: PatchResult): string {
 }
 
 /** Edits the title and text; tagged claims follow their quoted words or are flagged orphaned. */
-export function EditArticleText({ article, workspace, onDone }: { article: WorkspaceArticle; workspace: Workspace; onDone: () => void }) {
+export function EditArticleText({
+  article,
+  workspace,
+  onDone,
+}: {
+  article: WorkspaceArticle;
+  workspace: Workspace;
+  onDone: () => void;
+}) {
   const [title, setTitle] = useState(article.title);
   const [body, setBody] = useState(article.body);
   const unchanged = title === article.title && body === article.body;
 
   async function submit() {
     const changes = { ...(title !== article.title ? { title } : {}), ...(body !== article.body ? { body } : {}) };
-    const result = await workspace.save(() => callApi<PatchResult>("PATCH", `/api/articles/${article.id}`, { version: article.version, ...changes }));
+    const result = await workspace.save(() =>
+      callApi<PatchResult>("PATCH", `/api/articles/${article.id}`, { version: article.version, ...changes }),
+    );
     if (result) {
       workspace.announce(describeReanchor(result));
       onDone();
@@ -31,17 +43,48 @@ export function EditArticleText({ article, workspace, onDone }: { article: Works
   }
 
   return (
-    <form aria-label="Edit article text" className="space-y-3" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
-      <label className="block text-sm font-medium">Title
-        <input value={title} onChange={(e) => setTitle(e.target.value)} dir="auto" className="mt-1 w-full rounded border border-gray-300 px-2 py-1" />
+    <form
+      aria-label="Edit article text"
+      className="space-y-3"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <label className="block text-sm font-medium">
+        Title
+        <input
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          dir="auto"
+          className="mt-1 w-full rounded border border-gray-300 px-2 py-1"
+        />
       </label>
-      <label className="block text-sm font-medium">Text
-        <textarea value={body} onChange={(e) => setBody(e.target.value)} rows={18} dir="auto" className="mt-1 w-full rounded border border-gray-300 px-2 py-1 font-serif" />
+      <label className="block text-sm font-medium">
+        Text
+        <textarea
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+          rows={18}
+          dir="auto"
+          className="mt-1 w-full rounded border border-gray-300 px-2 py-1 font-serif"
+        />
       </label>
-      <p className="text-xs text-muted">Tagged claims are re-anchored by their quoted words; a claim whose words are gone is kept and flagged orphaned, never moved to other words.</p>
+      <p className="text-xs text-muted">
+        Tagged claims are re-anchored by their quoted words; a claim whose words are gone is kept and flagged orphaned,
+        never moved to other words.
+      </p>
       <div className="flex gap-2">
-        <button type="submit" disabled={unchanged || !body.trim()} className="rounded bg-accent px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50">Save text</button>
-        <button type="button" onClick={onDone} className="rounded border border-gray-300 px-3 py-1.5 text-sm">Cancel</button>
+        <button
+          type="submit"
+          disabled={unchanged || !body.trim()}
+          className="rounded bg-accent px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50"
+        >
+          Save text
+        </button>
+        <button type="button" onClick={onDone} className="rounded border border-gray-300 px-3 py-1.5 text-sm">
+          Cancel
+        </button>
       </div>
     </form>
   );

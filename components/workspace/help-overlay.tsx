@@ -24,14 +24,30 @@ export function HelpOverlay({ onClose }: { onClose: () => void }) {
     dialog.current?.showModal();
   }, []);
   return (
-    <dialog ref={dialog} onClose={onClose} aria-labelledby="help-title" className="m-auto max-w-lg rounded-lg p-6 shadow-xl backdrop:bg-black/30">
-      <h2 id="help-title" className="mb-4 text-lg font-semibold">Keyboard shortcuts</h2>
+    <dialog
+      ref={dialog}
+      onClose={onClose}
+      aria-labelledby="help-title"
+      className="m-auto max-w-lg rounded-lg p-6 shadow-xl backdrop:bg-black/30"
+    >
+      <h2 id="help-title" className="mb-4 text-lg font-semibold">
+        Keyboard shortcuts
+      </h2>
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
         {SHORTCUTS.map(([keys, what]) => (
-          <div key={keys} className="contents"><dt><kbd className="rounded border border-gray-300 bg-gray-50 px-1">{keys}</kbd></dt><dd>{what}</dd></div>
+          <div key={keys} className="contents">
+            <dt>
+              <kbd className="rounded border border-gray-300 bg-gray-50 px-1">{keys}</kbd>
+            </dt>
+            <dd>{what}</dd>
+          </div>
         ))}
       </dl>
-      <form method="dialog" className="mt-6 text-right"><button className="rounded border border-gray-300 px-3 py-1" autoFocus>Close</button></form>
+      <form method="dialog" className="mt-6 text-right">
+        <button className="rounded border border-gray-300 px-3 py-1" autoFocus>
+          Close
+        </button>
+      </form>
     </dialog>
   );
 }

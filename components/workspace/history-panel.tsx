@@ -22,7 +22,10 @@ export function HistoryPanel({ articleId, revision }: { articleId: string; revis
 
   async function load(after: string | null) {
     try {
-      const page = await callApi<{ items: HistoryItem[]; nextCursor: string | null }>("GET", `/api/articles/${articleId}/history?limit=30${after ? `&cursor=${encodeURIComponent(after)}` : ""}`);
+      const page = await callApi<{ items: HistoryItem[]; nextCursor: string | null }>(
+        "GET",
+        `/api/articles/${articleId}/history?limit=30${after ? `&cursor=${encodeURIComponent(after)}` : ""}`,
+      );
       setItems((old) => (after ? [...(old ?? []), ...page.items] : page.items));
       setCursor(page.nextCursor);
     } catch (e) {
@@ -36,7 +39,12 @@ export function HistoryPanel({ articleId, revision }: { articleId: string; revis
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [articleId, revision]);
 
-  if (error) return <p role="alert" className="text-sm text-red-700">{error}</p>;
+  if (error)
+    return (
+      <p role="alert" className="text-sm text-red-700">
+        {error}
+      </p>
+    );
   if (!items) return <p className="text-sm text-muted">Loading history…</p>;
   if (!items.length) return <p className="text-sm text-muted">No changes recorded yet.</p>;
   return (
@@ -46,19 +54,33 @@ export function HistoryPanel({ articleId, revision }: { articleId: string; revis
           <li key={e.id} className="rounded border border-gray-200 p-2">
             <p>
               <strong>{e.actor?.name ?? "System"}</strong> {e.action}d {e.entity.replace("_", " ")}{" "}
-              <time dateTime={e.createdAt} className="text-muted">{new Date(e.createdAt).toLocaleString()}</time>
+              <time dateTime={e.createdAt} className="text-muted">
+                {new Date(e.createdAt).toLocaleString()}
+              </time>
             </p>
             <details>
               <summary className="cursor-pointer text-xs text-muted">Before / after</summary>
               <div className="mt-1 grid gap-1 text-xs">
-                {e.before != null && <pre className="overflow-auto whitespace-pre-wrap rounded bg-red-50 p-1" dir="auto">{JSON.stringify(e.before, null, 1)}</pre>}
-                {e.after != null && <pre className="overflow-auto whitespace-pre-wrap rounded bg-green-50 p-1" dir="auto">{JSON.stringify(e.after, null, 1)}</pre>}
+                {e.before != null && (
+                  <pre className="overflow-auto whitespace-pre-wrap rounded bg-red-50 p-1" dir="auto">
+                    {JSON.stringify(e.before, null, 1)}
+                  </pre>
+                )}
+                {e.after != null && (
+                  <pre className="overflow-auto whitespace-pre-wrap rounded bg-green-50 p-1" dir="auto">
+                    {JSON.stringify(e.after, null, 1)}
+                  </pre>
+                )}
               </div>
             </details>
           </li>
         ))}
       </ol>
-      {cursor && <button type="button" className="text-sm underline" onClick={() => load(cursor)}>Older changes</button>}
+      {cursor && (
+        <button type="button" className="text-sm underline" onClick={() => load(cursor)}>
+          Older changes
+        </button>
+      )}
     </div>
   );
 }

@@ -7,12 +7,23 @@ export function Legend() {
       <summary className="cursor-pointer text-muted">Legend</summary>
       <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1">
         {[...SOURCE_TYPES, "none" as const].map((t) => (
-          <li key={t} className="flex items-center gap-1"><span className={`inline-block h-3 w-5 rounded-sm ${SOURCE_TYPE_STYLE[t].highlight}`} />{SOURCE_TYPE_STYLE[t].label}</li>
+          <li key={t} className="flex items-center gap-1">
+            <span className={`inline-block h-3 w-5 rounded-sm ${SOURCE_TYPE_STYLE[t].highlight}`} />
+            {SOURCE_TYPE_STYLE[t].label}
+          </li>
         ))}
-        <li><span className="underline decoration-2 underline-offset-4">source mention</span></li>
-        <li><span className="underline decoration-dotted decoration-2 underline-offset-4">cue words</span></li>
-        <li><span className="bg-yellow-200">selection</span></li>
-        <li><span className="bg-indigo-50 outline outline-1 outline-dashed outline-indigo-300">suggestion</span></li>
+        <li>
+          <span className="underline decoration-2 underline-offset-4">source mention</span>
+        </li>
+        <li>
+          <span className="underline decoration-dotted decoration-2 underline-offset-4">cue words</span>
+        </li>
+        <li>
+          <span className="bg-yellow-200">selection</span>
+        </li>
+        <li>
+          <span className="bg-indigo-50 outline outline-1 outline-dashed outline-indigo-300">suggestion</span>
+        </li>
       </ul>
     </details>
   );

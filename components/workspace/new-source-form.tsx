@@ -17,7 +17,15 @@ export function AnonymityWarning() {
 }
 
 /** Creates a source inline, pre-filled from how the text names it. */
-export function NewSourceForm({ name, onCreated, onCancel }: { name: string; onCreated: (s: WorkspaceSource) => void; onCancel: () => void }) {
+export function NewSourceForm({
+  name,
+  onCreated,
+  onCancel,
+}: {
+  name: string;
+  onCreated: (s: WorkspaceSource) => void;
+  onCancel: () => void;
+}) {
   const guess = guessSource(name);
   const [type, setType] = useState<SourceType>(guess.type);
   const [error, setError] = useState<string | null>(null);
@@ -31,7 +39,11 @@ export function NewSourceForm({ name, onCreated, onCancel }: { name: string; onC
     const count = text("count");
     try {
       const source = await callApi<WorkspaceSource>("POST", "/api/sources", {
-        type, name: text("name") ?? "", count: count ? Number(count) : null, affiliation: text("affiliation"), role: text("role"),
+        type,
+        name: text("name") ?? "",
+        count: count ? Number(count) : null,
+        affiliation: text("affiliation"),
+        role: text("role"),
         anonymityReason: anonymous ? text("anonymityReason") : null,
         identityKnownToNewsroom: anonymous ? form.get("identityKnown") === "on" : null,
       });
@@ -43,34 +55,75 @@ export function NewSourceForm({ name, onCreated, onCancel }: { name: string; onC
 
   const field = "mt-1 w-full rounded border border-gray-300 px-2 py-1";
   return (
-    <form onSubmit={submit} aria-label="New source" className="space-y-2 rounded border border-gray-300 bg-gray-50 p-3 text-sm"
-      onKeyDown={(e) => { if (e.key === "Escape") { e.stopPropagation(); onCancel(); } }}>
-      {error && <p role="alert" className="text-red-700">{error}</p>}
-      <label className="block">Type
+    <form
+      onSubmit={submit}
+      aria-label="New source"
+      className="space-y-2 rounded border border-gray-300 bg-gray-50 p-3 text-sm"
+      onKeyDown={(e) => {
+        if (e.key === "Escape") {
+          e.stopPropagation();
+          onCancel();
+        }
+      }}
+    >
+      {error && (
+        <p role="alert" className="text-red-700">
+          {error}
+        </p>
+      )}
+      <label className="block">
+        Type
         <select name="type" value={type} onChange={(e) => setType(e.target.value as SourceType)} className={field}>
-          {SOURCE_TYPES.map((t) => <option key={t} value={t}>{SOURCE_TYPE_STYLE[t].label}</option>)}
+          {SOURCE_TYPES.map((t) => (
+            <option key={t} value={t}>
+              {SOURCE_TYPE_STYLE[t].label}
+            </option>
+          ))}
         </select>
       </label>
-      <label className="block">{anonymous ? "Descriptor as written" : "Name"}
+      <label className="block">
+        {anonymous ? "Descriptor as written" : "Name"}
         <input name="name" defaultValue={name} required dir="auto" className={field} autoFocus />
       </label>
       <div className="grid grid-cols-2 gap-2">
-        <label className="block">Count<input name="count" type="number" min={1} defaultValue={guess.count ?? ""} className={field} /></label>
-        <label className="block">Role<input name="role" className={field} /></label>
+        <label className="block">
+          Count
+          <input name="count" type="number" min={1} defaultValue={guess.count ?? ""} className={field} />
+        </label>
+        <label className="block">
+          Role
+          <input name="role" className={field} />
+        </label>
       </div>
-      <label className="block">Affiliation<input name="affiliation" className={field} /></label>
+      <label className="block">
+        Affiliation
+        <input name="affiliation" className={field} />
+      </label>
       {anonymous && (
         <>
-          <label className="block">Reason anonymity was granted
-            <input name="anonymityReason" value={reason} onChange={(e) => setReason(e.target.value)} placeholder="e.g. requested anonymity" className={field} />
+          <label className="block">
+            Reason anonymity was granted
+            <input
+              name="anonymityReason"
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              placeholder="e.g. requested anonymity"
+              className={field}
+            />
           </label>
           {!reason.trim() && <AnonymityWarning />}
-          <label className="flex items-center gap-2"><input type="checkbox" name="identityKnown" /> An editor knows the identity</label>
+          <label className="flex items-center gap-2">
+            <input type="checkbox" name="identityKnown" /> An editor knows the identity
+          </label>
         </>
       )}
       <div className="flex gap-2">
-        <button type="submit" className="rounded bg-accent px-3 py-1 font-medium text-white">Create source</button>
-        <button type="button" onClick={onCancel} className="rounded border border-gray-300 px-3 py-1">Cancel</button>
+        <button type="submit" className="rounded bg-accent px-3 py-1 font-medium text-white">
+          Create source
+        </button>
+        <button type="button" onClick={onCancel} className="rounded border border-gray-300 px-3 py-1">
+          Cancel
+        </button>
       </div>
     </form>
   );

@@ -14,7 +14,9 @@ interface SourceComboboxProps {
   placeholder?: string;
 }
 
-type Option = { kind: "source"; source: WorkspaceSource & { usedInArticle?: boolean | null } } | { kind: "create"; name: string };
+type Option =
+  | { kind: "source"; source: WorkspaceSource & { usedInArticle?: boolean | null } }
+  | { kind: "create"; name: string };
 
 /**
  * Searches all sources (this article's first); the last option creates a new one from the typed
@@ -34,7 +36,10 @@ export const SourceCombobox = forwardRef<HTMLInputElement, SourceComboboxProps>(
     const timer = setTimeout(async () => {
       const params = new URLSearchParams({ articleId, limit: "12", ...(query.trim() ? { q: query.trim() } : {}) });
       try {
-        const { items } = await callApi<{ items: (WorkspaceSource & { usedInArticle: boolean | null })[] }>("GET", `/api/sources?${params}`);
+        const { items } = await callApi<{ items: (WorkspaceSource & { usedInArticle: boolean | null })[] }>(
+          "GET",
+          `/api/sources?${params}`,
+        );
         if (!controller.signal.aborted) {
           setSources(items.map((source) => ({ kind: "source", source })));
           setActive(0);
@@ -43,20 +48,27 @@ export const SourceCombobox = forwardRef<HTMLInputElement, SourceComboboxProps>(
         /* the list just stays as it was; typing again retries */
       }
     }, 120);
-    return () => { controller.abort(); clearTimeout(timer); };
+    return () => {
+      controller.abort();
+      clearTimeout(timer);
+    };
   }, [query, open, articleId]);
 
   const options: Option[] = [...sources, ...(query.trim() ? [{ kind: "create" as const, name: query.trim() }] : [])];
   const choose = (option: Option | undefined) => {
     if (!option) return;
     setOpen(false);
-    if (option.kind === "source") { onPick(option.source); setQuery(""); }
-    else onCreate(option.name);
+    if (option.kind === "source") {
+      onPick(option.source);
+      setQuery("");
+    } else onCreate(option.name);
   };
 
   return (
     <div className="relative">
-      <label htmlFor={`${id}-input`} className="block text-sm font-medium">{label}</label>
+      <label htmlFor={`${id}-input`} className="block text-sm font-medium">
+        {label}
+      </label>
       <input
         ref={ref}
         id={`${id}-input`}
@@ -70,21 +82,48 @@ export const SourceCombobox = forwardRef<HTMLInputElement, SourceComboboxProps>(
         value={query}
         onFocus={() => setOpen(true)}
         onBlur={() => setTimeout(() => setOpen(false), 150)}
-        onChange={(e) => { setQuery(e.target.value); setOpen(true); }}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setOpen(true);
+        }}
         onKeyDown={(e) => {
-          if (e.key === "ArrowDown") { e.preventDefault(); setOpen(true); setActive((a) => Math.min(a + 1, options.length - 1)); }
-          else if (e.key === "ArrowUp") { e.preventDefault(); setActive((a) => Math.max(a - 1, 0)); }
-          else if (e.key === "Enter") { e.preventDefault(); choose(options[active]); }
-          else if (e.key === "Escape") { e.stopPropagation(); setQuery(""); setOpen(false); }
+          if (e.key === "ArrowDown") {
+            e.preventDefault();
+            setOpen(true);
+            setActive((a) => Math.min(a + 1, options.length - 1));
+          } else if (e.key === "ArrowUp") {
+            e.preventDefault();
+            setActive((a) => Math.max(a - 1, 0));
+          } else if (e.key === "Enter") {
+            e.preventDefault();
+            choose(options[active]);
+          } else if (e.key === "Escape") {
+            e.stopPropagation();
+            setQuery("");
+            setOpen(false);
+          }
         }}
         className="mt-1 w-full rounded border border-gray-300 px-2 py-1.5"
       />
       {open && options.length > 0 && (
-        <ul id={`${id}-list`} role="listbox" aria-label={label} className="absolute z-20 mt-1 max-h-72 w-full overflow-auto rounded border border-gray-300 bg-white shadow-lg">
+        <ul
+          id={`${id}-list`}
+          role="listbox"
+          aria-label={label}
+          className="absolute z-20 mt-1 max-h-72 w-full overflow-auto rounded border border-gray-300 bg-white shadow-lg"
+        >
           {options.map((option, i) => (
-            <li key={option.kind === "source" ? option.source.id : "create"} id={`${id}-opt-${i}`} role="option" aria-selected={i === active}
-              onMouseDown={(e) => { e.preventDefault(); choose(option); }}
-              className={`flex cursor-pointer items-center gap-2 px-2 py-1.5 text-sm ${i === active ? "bg-blue-50" : ""}`}>
+            <li
+              key={option.kind === "source" ? option.source.id : "create"}
+              id={`${id}-opt-${i}`}
+              role="option"
+              aria-selected={i === active}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                choose(option);
+              }}
+              className={`flex cursor-pointer items-center gap-2 px-2 py-1.5 text-sm ${i === active ? "bg-blue-50" : ""}`}
+            >
               {option.kind === "source" ? (
                 <>
                   <SourceTypeBadge type={option.source.type} />
@@ -92,7 +131,9 @@ export const SourceCombobox = forwardRef<HTMLInputElement, SourceComboboxProps>(
                   {option.source.usedInArticle && <span className="ml-auto text-xs text-muted">in this article</span>}
                 </>
               ) : (
-                <span>Create new source “<span dir="auto">{option.name}</span>”…</span>
+                <span>
+                  Create new source “<span dir="auto">{option.name}</span>”…
+                </span>
               )}
             </li>
           ))}

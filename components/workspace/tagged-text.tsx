@@ -28,24 +28,36 @@ interface TaggedTextProps {
 function claimTitle(claim: WorkspaceClaim): string {
   if (!claim.attributions.length) return "Claim without a source yet";
   return claim.attributions
-    .map((a) => `${a.source.name} (${SOURCE_TYPE_STYLE[a.source.type].label}) · ${a.mode.replace("_", " ")}${a.cue ? ` · “${a.cue.text}”` : ""}${a.via ? ` · via ${a.via.name}` : ""}`)
+    .map(
+      (a) =>
+        `${a.source.name} (${SOURCE_TYPE_STYLE[a.source.type].label}) · ${a.mode.replace("_", " ")}${a.cue ? ` · “${a.cue.text}”` : ""}${a.via ? ` · via ${a.via.name}` : ""}`,
+    )
     .join("\n");
 }
 
-function segmentClass(marks: Mark<MarkKind>[], claimsById: Map<string, WorkspaceClaim>, activeClaimId: string | null, highlightSourceId: string | null) {
+function segmentClass(
+  marks: Mark<MarkKind>[],
+  claimsById: Map<string, WorkspaceClaim>,
+  activeClaimId: string | null,
+  highlightSourceId: string | null,
+) {
   const classes: string[] = [];
   const claimMarks = marks.filter((m) => m.kind === "claim");
   if (claimMarks.length) {
     const claim = claimsById.get(claimMarks[claimMarks.length - 1].id)!;
     classes.push(SOURCE_TYPE_STYLE[claim.attributions[0]?.source.type ?? "none"].highlight);
     if (claimMarks.some((m) => m.id === activeClaimId)) classes.push("ring-2 ring-accent");
-    if (highlightSourceId && claimMarks.some((m) => claimsById.get(m.id)!.attributions.some((a) => a.source.id === highlightSourceId))) {
+    if (
+      highlightSourceId &&
+      claimMarks.some((m) => claimsById.get(m.id)!.attributions.some((a) => a.source.id === highlightSourceId))
+    ) {
       classes.push("font-semibold underline decoration-4 decoration-accent/40");
     }
   }
   if (marks.some((m) => m.kind === "mention")) classes.push("underline decoration-2 underline-offset-4");
   if (marks.some((m) => m.kind === "cue")) classes.push("underline decoration-dotted decoration-2 underline-offset-4");
-  if (marks.some((m) => m.kind === "suggestion") && !claimMarks.length) classes.push("bg-indigo-50 outline outline-1 outline-dashed outline-indigo-300");
+  if (marks.some((m) => m.kind === "suggestion") && !claimMarks.length)
+    classes.push("bg-indigo-50 outline outline-1 outline-dashed outline-indigo-300");
   if (marks.some((m) => m.kind === "draft")) classes.push("bg-yellow-200");
   if (marks.some((m) => m.kind === "pick")) classes.push("bg-lime-300");
   return classes.join(" ");
@@ -57,15 +69,28 @@ function segmentClass(marks: Mark<MarkKind>[], claimsById: Map<string, Workspace
  * back to exact UTF-16 offsets.
  */
 export const TaggedText = memo(function TaggedText(props: TaggedTextProps) {
-  const { body, statements, claims, focusedIndex, activeClaimId, highlightSourceId, draft, pick, ghosts, statementRefs } = props;
+  const {
+    body,
+    statements,
+    claims,
+    focusedIndex,
+    activeClaimId,
+    highlightSourceId,
+    draft,
+    pick,
+    ghosts,
+    statementRefs,
+  } = props;
   const claimsById = new Map(claims.map((c) => [c.id, c]));
   const marks: Mark<MarkKind>[] = [
     ...ghosts.map((g) => ({ ...g, kind: "suggestion" as const })),
     ...claims.filter((c) => !c.orphaned).map((c) => ({ start: c.start, end: c.end, kind: "claim" as const, id: c.id })),
-    ...claims.flatMap((c) => c.attributions.flatMap((a) => [
-      ...(a.mention ? [{ ...a.mention, kind: "mention" as const, id: `${a.id}m` }] : []),
-      ...(a.cue ? [{ ...a.cue, kind: "cue" as const, id: `${a.id}c` }] : []),
-    ])),
+    ...claims.flatMap((c) =>
+      c.attributions.flatMap((a) => [
+        ...(a.mention ? [{ ...a.mention, kind: "mention" as const, id: `${a.id}m` }] : []),
+        ...(a.cue ? [{ ...a.cue, kind: "cue" as const, id: `${a.id}c` }] : []),
+      ]),
+    ),
     ...(draft ? [{ ...draft, kind: "draft" as const, id: "draft" }] : []),
     ...(pick ? [{ ...pick, kind: "pick" as const, id: "pick" }] : []),
   ];
@@ -76,7 +101,9 @@ export const TaggedText = memo(function TaggedText(props: TaggedTextProps) {
     return (
       <span
         key={s.id}
-        ref={(el) => { statementRefs.current[index] = el; }}
+        ref={(el) => {
+          statementRefs.current[index] = el;
+        }}
         data-statement={index}
         tabIndex={index === focusedIndex ? 0 : -1}
         onFocus={() => props.onFocusStatement(index)}
@@ -87,10 +114,14 @@ export const TaggedText = memo(function TaggedText(props: TaggedTextProps) {
           const claimIds = seg.marks.filter((m) => m.kind === "claim").map((m) => m.id);
           const suggestionKeys = seg.marks.filter((m) => m.kind === "suggestion").map((m) => m.id);
           return (
-            <span key={seg.start} data-start={seg.start} data-claims={claimIds.join(" ") || undefined}
+            <span
+              key={seg.start}
+              data-start={seg.start}
+              data-claims={claimIds.join(" ") || undefined}
               data-suggestions={suggestionKeys.join(" ") || undefined}
               title={claimIds.length ? claimTitle(claimsById.get(claimIds[claimIds.length - 1])!) : undefined}
-              className={segmentClass(seg.marks, claimsById, activeClaimId, highlightSourceId)}>
+              className={segmentClass(seg.marks, claimsById, activeClaimId, highlightSourceId)}
+            >
               {body.slice(seg.start, seg.end)}
             </span>
           );
@@ -103,10 +134,17 @@ export const TaggedText = memo(function TaggedText(props: TaggedTextProps) {
     <div onMouseUp={props.onMouseUp} className="space-y-4 font-serif text-lg leading-loose">
       {groupBlocks(body, statements).map((block) =>
         block.kind === "heading" ? (
-          <h2 key={block.statement.id} dir="auto" className="pt-2 font-sans text-xl font-semibold">{renderStatement(block.statement)}</h2>
+          <h2 key={block.statement.id} dir="auto" className="pt-2 font-sans text-xl font-semibold">
+            {renderStatement(block.statement)}
+          </h2>
         ) : (
           <p key={block.statements[0].id} dir="auto">
-            {block.statements.map((s, i) => <span key={s.id}>{i > 0 ? " " : ""}{renderStatement(s)}</span>)}
+            {block.statements.map((s, i) => (
+              <span key={s.id}>
+                {i > 0 ? " " : ""}
+                {renderStatement(s)}
+              </span>
+            ))}
           </p>
         ),
       )}
@@ -119,10 +157,18 @@ export function offsetOfDomPoint(node: Node | null, offset: number): number | nu
   if (!node) return null;
   const element = node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element);
   const run = element?.closest<HTMLElement>("[data-start]");
-  if (run) return Number(run.dataset.start) + (node.nodeType === Node.TEXT_NODE ? offset : offset > 0 ? (run.textContent ?? "").length : 0);
+  if (run)
+    return (
+      Number(run.dataset.start) +
+      (node.nodeType === Node.TEXT_NODE ? offset : offset > 0 ? (run.textContent ?? "").length : 0)
+    );
   // A boundary between runs (e.g. at a statement's edge): use the nearest run inside it.
-  const child = (node as Element).childNodes?.[Math.min(offset, (node as Element).childNodes.length - 1)] as Element | undefined;
-  const inner = child?.querySelector?.<HTMLElement>("[data-start]") ?? (child as HTMLElement | undefined)?.closest?.<HTMLElement>("[data-start]");
+  const child = (node as Element).childNodes?.[Math.min(offset, (node as Element).childNodes.length - 1)] as
+    | Element
+    | undefined;
+  const inner =
+    child?.querySelector?.<HTMLElement>("[data-start]") ??
+    (child as HTMLElement | undefined)?.closest?.<HTMLElement>("[data-start]");
   return inner ? Number(inner.dataset.start) : null;
 }
 

@@ -2,7 +2,13 @@
 
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
 
-interface Toast { id: number; message: string; tone: "info" | "error"; action?: { label: string; run: () => void }; ms: number }
+interface Toast {
+  id: number;
+  message: string;
+  tone: "info" | "error";
+  action?: { label: string; run: () => void };
+  ms: number;
+}
 type PushToast = (toast: Omit<Toast, "id" | "ms"> & { ms?: number }) => void;
 
 const ToastContext = createContext<PushToast>(() => {});
@@ -22,7 +28,9 @@ export function ToastProvider({ children }: { children: ReactNode }) {
       {children}
       {/* Bottom right, over the side panel rather than the article text people click on. */}
       <div className="pointer-events-none fixed bottom-4 right-4 z-50 flex w-full max-w-sm flex-col gap-2">
-        {toasts.map((t) => <ToastItem key={t.id} toast={t} onDone={() => dismiss(t.id)} />)}
+        {toasts.map((t) => (
+          <ToastItem key={t.id} toast={t} onDone={() => dismiss(t.id)} />
+        ))}
       </div>
     </ToastContext.Provider>
   );
@@ -34,15 +42,26 @@ function ToastItem({ toast, onDone }: { toast: Toast; onDone: () => void }) {
     return () => clearTimeout(timer);
   }, [toast.ms, onDone]);
   return (
-    <div role={toast.tone === "error" ? "alert" : "status"}
-      className={`pointer-events-auto flex items-center gap-3 rounded px-4 py-2 text-sm shadow-lg ${toast.tone === "error" ? "bg-red-700 text-white" : "bg-gray-900 text-white"}`}>
+    <div
+      role={toast.tone === "error" ? "alert" : "status"}
+      className={`pointer-events-auto flex items-center gap-3 rounded px-4 py-2 text-sm shadow-lg ${toast.tone === "error" ? "bg-red-700 text-white" : "bg-gray-900 text-white"}`}
+    >
       <span className="flex-1">{toast.message}</span>
       {toast.action && (
-        <button type="button" className="rounded border border-white/60 px-2 py-0.5 font-medium" onClick={() => { toast.action!.run(); onDone(); }}>
+        <button
+          type="button"
+          className="rounded border border-white/60 px-2 py-0.5 font-medium"
+          onClick={() => {
+            toast.action!.run();
+            onDone();
+          }}
+        >
           {toast.action.label}
         </button>
       )}
-      <button type="button" aria-label="Dismiss" className="opacity-70 hover:opacity-100" onClick={onDone}>×</button>
+      <button type="button" aria-label="Dismiss" className="opacity-70 hover:opacity-100" onClick={onDone}>
+        ×
+      </button>
     </div>
   );
 }

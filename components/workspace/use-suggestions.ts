@@ -16,17 +16,31 @@ export function useSuggestions(workspace: Workspace, enabled: boolean) {
     if (!enabled) return;
     let live = true;
     callApi<{ suggestions: KeyedSuggestion[] }>("GET", `/api/articles/${article.id}/suggestions`)
-      .then(({ suggestions: open }) => { if (live) setSuggestions(open); })
-      .catch(() => { /* suggestions are an aid: the workspace works without them */ });
-    return () => { live = false; };
+      .then(({ suggestions: open }) => {
+        if (live) setSuggestions(open);
+      })
+      .catch(() => {
+        /* suggestions are an aid: the workspace works without them */
+      });
+    return () => {
+      live = false;
+    };
   }, [article.id, revision, enabled]);
 
   const accept = useCallback(
-    (s: KeyedSuggestion) => save(() => callApi<{ claimId: string }>("POST", `/api/articles/${article.id}/suggestions/accept`, { key: s.key }), `Accepted: ${s.source.name}`),
+    (s: KeyedSuggestion) =>
+      save(
+        () => callApi<{ claimId: string }>("POST", `/api/articles/${article.id}/suggestions/accept`, { key: s.key }),
+        `Accepted: ${s.source.name}`,
+      ),
     [article.id, save],
   );
   const reject = useCallback(
-    (s: KeyedSuggestion) => save(() => callApi("POST", `/api/articles/${article.id}/suggestions/reject`, { key: s.key }), "Suggestion rejected"),
+    (s: KeyedSuggestion) =>
+      save(
+        () => callApi("POST", `/api/articles/${article.id}/suggestions/reject`, { key: s.key }),
+        "Suggestion rejected",
+      ),
     [article.id, save],
   );
   return { suggestions, accept, reject };

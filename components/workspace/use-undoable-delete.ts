@@ -12,12 +12,21 @@ export function useUndoableDelete({ save }: Workspace) {
 
   const remove = useCallback(
     async (kind: "claims" | "attributions", id: string, version: number, what: string) => {
-      const deleted = await save(() => callApi<{ id: string; auditEventId: string }>("DELETE", `/api/${kind}/${id}?version=${version}`));
+      const deleted = await save(() =>
+        callApi<{ id: string; auditEventId: string }>("DELETE", `/api/${kind}/${id}?version=${version}`),
+      );
       if (!deleted) return;
       toast({
         message: `${what} deleted.`,
         tone: "info",
-        action: { label: "Undo", run: () => void save(() => callApi("POST", `/api/${kind}/restore`, { auditEventId: deleted.auditEventId }), `${what} restored`) },
+        action: {
+          label: "Undo",
+          run: () =>
+            void save(
+              () => callApi("POST", `/api/${kind}/restore`, { auditEventId: deleted.auditEventId }),
+              `${what} restored`,
+            ),
+        },
       });
     },
     [save, toast],
@@ -27,7 +36,9 @@ export function useUndoableDelete({ save }: Workspace) {
     deleteClaim: (claim: WorkspaceClaim) => remove("claims", claim.id, claim.version, "Claim"),
     deleteAttribution: (claim: WorkspaceClaim, attributionId: string) => {
       const attribution = claim.attributions.find((a) => a.id === attributionId);
-      return attribution ? remove("attributions", attribution.id, attribution.version, "Attribution") : Promise.resolve();
+      return attribution
+        ? remove("attributions", attribution.id, attribution.version, "Attribution")
+        : Promise.resolve();
     },
   };
 }

@@ -29,7 +29,7 @@ export function useWorkspace(initial: WorkspaceArticle) {
   }, [initial.id]);
 
   const save = useCallback(
-    async <T,>(change: () => Promise<T>, done?: string): Promise<T | null> => {
+    async <T>(change: () => Promise<T>, done?: string): Promise<T | null> => {
       setSaving((n) => n + 1);
       try {
         const result = await change();
@@ -38,7 +38,11 @@ export function useWorkspace(initial: WorkspaceArticle) {
         return result;
       } catch (error) {
         const conflict = error instanceof ApiError && error.status === 409;
-        toast({ message: conflict ? `${describeError(error)}. The panel now shows the latest version.` : describeError(error), tone: "error", ms: 8000 });
+        toast({
+          message: conflict ? `${describeError(error)}. The panel now shows the latest version.` : describeError(error),
+          tone: "error",
+          ms: 8000,
+        });
         await refresh().catch(() => {});
         return null;
       } finally {

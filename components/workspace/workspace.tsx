@@ -31,10 +31,16 @@ export interface WorkspaceProps {
 }
 
 type Tab = "claim" | "suggestions" | "sources" | "coverage" | "history";
-interface Pick { attributionId: string; target: "cue" | "mention"; span: Span; within: Span }
+interface Pick {
+  attributionId: string;
+  target: "cue" | "mention";
+  span: Span;
+  within: Span;
+}
 
 const isTyping = (target: EventTarget | null) =>
-  target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
+  target instanceof HTMLElement &&
+  (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
 
 export function Workspace(props: WorkspaceProps) {
   return (
@@ -51,7 +57,12 @@ function WorkspaceInner({ initialArticle, role, canWrite, canReview }: Workspace
   const { deleteClaim, deleteAttribution } = useUndoableDelete(workspace);
   const { suggestions, accept, reject } = useSuggestions(workspace, true);
   const [focusedKey, setFocusedKey] = useState<string | null>(null);
-  const [focused, setFocused] = useState(() => Math.max(0, article.statements.findIndex((s) => s.kind === "sentence")));
+  const [focused, setFocused] = useState(() =>
+    Math.max(
+      0,
+      article.statements.findIndex((s) => s.kind === "sentence"),
+    ),
+  );
   const [draft, setDraft] = useState<Span | null>(null);
   const [activeClaimId, setActiveClaimId] = useState<string | null>(null);
   const [pick, setPick] = useState<Pick | null>(null);
@@ -68,23 +79,32 @@ function WorkspaceInner({ initialArticle, role, canWrite, canReview }: Workspace
   const anchored = useMemo(() => claims.filter((c) => !c.orphaned), [claims]);
   const ghosts = useMemo(() => suggestions.map((s) => ({ ...s.content, id: s.key })), [suggestions]);
 
-  const focusStatement = useCallback((index: number) => {
-    const clamped = Math.max(0, Math.min(index, statements.length - 1));
-    setFocused(clamped);
-    statementRefs.current[clamped]?.focus();
-  }, [statements.length]);
+  const focusStatement = useCallback(
+    (index: number) => {
+      const clamped = Math.max(0, Math.min(index, statements.length - 1));
+      setFocused(clamped);
+      statementRefs.current[clamped]?.focus();
+    },
+    [statements.length],
+  );
 
-  const openClaim = useCallback((claim: WorkspaceClaim) => {
-    setActiveClaimId(claim.id);
-    setDraft(null);
-    setTab("claim");
-    const index = statements.findIndex((s) => s.id === statementAt(statements, claim.start)?.id);
-    if (index >= 0) focusStatement(index);
-  }, [statements, focusStatement]);
+  const openClaim = useCallback(
+    (claim: WorkspaceClaim) => {
+      setActiveClaimId(claim.id);
+      setDraft(null);
+      setTab("claim");
+      const index = statements.findIndex((s) => s.id === statementAt(statements, claim.start)?.id);
+      if (index >= 0) focusStatement(index);
+    },
+    [statements, focusStatement],
+  );
 
   async function createClaim() {
     if (!draft) return;
-    const claim = await save(() => callApi<WorkspaceClaim>("POST", "/api/claims", { articleId: article.id, ...draft }), "Claim created");
+    const claim = await save(
+      () => callApi<WorkspaceClaim>("POST", "/api/claims", { articleId: article.id, ...draft }),
+      "Claim created",
+    );
     if (!claim) return;
     setDraft(null);
     setActiveClaimId(claim.id);
@@ -95,7 +115,10 @@ function WorkspaceInner({ initialArticle, role, canWrite, canReview }: Workspace
   async function addSource(source: WorkspaceSource) {
     if (!activeClaim) return;
     const mode = guessMode(body, activeClaim);
-    const done = await save(() => callApi("POST", "/api/attributions", { claimId: activeClaim.id, sourceId: source.id, mode }), `Attributed to ${source.name}`);
+    const done = await save(
+      () => callApi("POST", "/api/attributions", { claimId: activeClaim.id, sourceId: source.id, mode }),
+      `Attributed to ${source.name}`,
+    );
     if (done) statementRefs.current[focused]?.focus();
   }
 
@@ -109,7 +132,10 @@ function WorkspaceInner({ initialArticle, role, canWrite, canReview }: Workspace
     if (!first) return;
     setPick({ attributionId, target, within, span: existing ? { start: existing.start, end: existing.end } : first });
     focusStatement(statements.indexOf(statement));
-    toast({ message: `Marking the ${target}: click words (Shift+click extends) or use ← → and Shift+→, then Enter.`, tone: "info" });
+    toast({
+      message: `Marking the ${target}: click words (Shift+click extends) or use ← → and Shift+→, then Enter.`,
+      tone: "info",
+    });
   }
 
   async function confirmPick() {
@@ -117,7 +143,14 @@ function WorkspaceInner({ initialArticle, role, canWrite, canReview }: Workspace
     const attribution = claims.flatMap((c) => c.attributions).find((a) => a.id === pick.attributionId);
     setPick(null);
     if (!attribution) return;
-    await save(() => callApi("PATCH", `/api/attributions/${attribution.id}`, { version: attribution.version, [pick.target]: pick.span }), `${pick.target === "cue" ? "Cue" : "Mention"} saved`);
+    await save(
+      () =>
+        callApi("PATCH", `/api/attributions/${attribution.id}`, {
+          version: attribution.version,
+          [pick.target]: pick.span,
+        }),
+      `${pick.target === "cue" ? "Cue" : "Mention"} saved`,
+    );
     statementRefs.current[focused]?.focus();
   }
 
@@ -137,7 +170,10 @@ function WorkspaceInner({ initialArticle, role, canWrite, canReview }: Workspace
     const attribution = activeClaim?.attributions[0];
     const mode = MODES.find((m) => m.key === key);
     if (!attribution || !mode || attribution.mode === mode.value) return;
-    void save(() => callApi("PATCH", `/api/attributions/${attribution.id}`, { version: attribution.version, mode: mode.value }), `Mode: ${mode.label.toLowerCase()}`);
+    void save(
+      () => callApi("PATCH", `/api/attributions/${attribution.id}`, { version: attribution.version, mode: mode.value }),
+      `Mode: ${mode.label.toLowerCase()}`,
+    );
   }
 
   function stepClaim(direction: 1 | -1) {
@@ -169,49 +205,112 @@ function WorkspaceInner({ initialArticle, role, canWrite, canReview }: Workspace
     const statement = statements[focused];
     const handled = () => event.preventDefault();
     if (pick) {
-      if (key === "Enter") { handled(); void confirmPick(); }
-      else if (key === "Escape") { handled(); setPick(null); }
-      else if (key === "ArrowRight") { handled(); movePick(shiftKey ? "addAfter" : "next"); }
-      else if (key === "ArrowLeft") { handled(); movePick(shiftKey ? "dropLast" : "prev"); }
+      if (key === "Enter") {
+        handled();
+        void confirmPick();
+      } else if (key === "Escape") {
+        handled();
+        setPick(null);
+      } else if (key === "ArrowRight") {
+        handled();
+        movePick(shiftKey ? "addAfter" : "next");
+      } else if (key === "ArrowLeft") {
+        handled();
+        movePick(shiftKey ? "dropLast" : "prev");
+      }
       return;
     }
     if (draft && shiftKey && (key === "ArrowRight" || key === "ArrowLeft")) {
       handled();
-      const step: WordStep = altKey ? (key === "ArrowRight" ? "addAfter" : "addBefore") : key === "ArrowRight" ? "dropFirst" : "dropLast";
+      const step: WordStep = altKey
+        ? key === "ArrowRight"
+          ? "addAfter"
+          : "addBefore"
+        : key === "ArrowRight"
+          ? "dropFirst"
+          : "dropLast";
       setDraft(stepWords(body, draft, step, statement));
       return;
     }
     switch (key) {
-      case "j": case "ArrowDown": handled(); setDraft(null); focusStatement(focused + 1); break;
-      case "k": case "ArrowUp": handled(); setDraft(null); focusStatement(focused - 1); break;
+      case "j":
+      case "ArrowDown":
+        handled();
+        setDraft(null);
+        focusStatement(focused + 1);
+        break;
+      case "k":
+      case "ArrowUp":
+        handled();
+        setDraft(null);
+        focusStatement(focused - 1);
+        break;
       case "Enter":
         handled();
         if (draft) void createClaim();
-        else if (canWrite && statement.kind === "sentence") { setActiveClaimId(null); setDraft(wholeStatementSpan(body, statement)); setTab("claim"); }
+        else if (canWrite && statement.kind === "sentence") {
+          setActiveClaimId(null);
+          setDraft(wholeStatementSpan(body, statement));
+          setTab("claim");
+        }
         break;
-      case "Escape": handled(); setDraft(null); setHighlightSourceId(null); break;
+      case "Escape":
+        handled();
+        setDraft(null);
+        setHighlightSourceId(null);
+        break;
       case "n": {
         handled();
         const next = suggestions.find((s) => s.content.start >= statement.start) ?? suggestions[0];
         if (next) focusSuggestion(next.key);
         break;
       }
-      case "]": handled(); stepClaim(1); break;
-      case "[": handled(); stepClaim(-1); break;
+      case "]":
+        handled();
+        stepClaim(1);
+        break;
+      case "[":
+        handled();
+        stepClaim(-1);
+        break;
       case "u": {
         handled();
         const next = coverage.unsourced.find((s) => s.start > statement.start) ?? coverage.unsourced[0];
         if (next) focusStatement(statements.indexOf(next));
         break;
       }
-      case "s": if (activeClaim && canWrite) { handled(); setTab("claim"); setTimeout(() => sourceInput.current?.focus(), 0); } break;
-      case "c": case "m": {
+      case "s":
+        if (activeClaim && canWrite) {
+          handled();
+          setTab("claim");
+          setTimeout(() => sourceInput.current?.focus(), 0);
+        }
+        break;
+      case "c":
+      case "m": {
         const attribution = activeClaim?.attributions[0];
-        if (attribution && canWrite) { handled(); startPick(attribution.id, key === "c" ? "cue" : "mention"); }
+        if (attribution && canWrite) {
+          handled();
+          startPick(attribution.id, key === "c" ? "cue" : "mention");
+        }
         break;
       }
-      case "1": case "2": case "3": if (canWrite) { handled(); setModeByKey(key); } break;
-      case "x": case "Delete": if (activeClaim && canWrite) { handled(); void deleteClaim(activeClaim); setActiveClaimId(null); } break;
+      case "1":
+      case "2":
+      case "3":
+        if (canWrite) {
+          handled();
+          setModeByKey(key);
+        }
+        break;
+      case "x":
+      case "Delete":
+        if (activeClaim && canWrite) {
+          handled();
+          void deleteClaim(activeClaim);
+          setActiveClaimId(null);
+        }
+        break;
     }
   }
 
@@ -232,7 +331,9 @@ function WorkspaceInner({ initialArticle, role, canWrite, canReview }: Workspace
       }
       const clicked = wordAt(body, offsetAtPoint(event.clientX, event.clientY) ?? start, pick.within);
       if (!clicked) return;
-      const span = event.shiftKey ? { start: Math.min(pick.span.start, clicked.start), end: Math.max(pick.span.end, clicked.end) } : clicked;
+      const span = event.shiftKey
+        ? { start: Math.min(pick.span.start, clicked.start), end: Math.max(pick.span.end, clicked.end) }
+        : clicked;
       setPick({ ...pick, span });
       return;
     }
@@ -264,65 +365,168 @@ function WorkspaceInner({ initialArticle, role, canWrite, canReview }: Workspace
 
   const panel = {
     claim: (
-      <ClaimPanel ref={sourceInput} articleId={article.id} body={body} claim={activeClaim} draft={draft} workspace={workspace}
-        canWrite={canWrite} canReview={canReview} onCreateClaim={createClaim} onAddSource={addSource} onPick={startPick}
-        onDeleteClaim={(c) => { void deleteClaim(c); setActiveClaimId(null); }} onDeleteAttribution={(c, id) => void deleteAttribution(c, id)} />
+      <ClaimPanel
+        ref={sourceInput}
+        articleId={article.id}
+        body={body}
+        claim={activeClaim}
+        draft={draft}
+        workspace={workspace}
+        canWrite={canWrite}
+        canReview={canReview}
+        onCreateClaim={createClaim}
+        onAddSource={addSource}
+        onPick={startPick}
+        onDeleteClaim={(c) => {
+          void deleteClaim(c);
+          setActiveClaimId(null);
+        }}
+        onDeleteAttribution={(c, id) => void deleteAttribution(c, id)}
+      />
     ),
     suggestions: (
-      <SuggestionsPanel body={body} suggestions={suggestions} focusedKey={focusedKey} canWrite={canWrite} onFocus={(s) => setFocusedKey(s.key)}
-        onAccept={(s) => void decide(s, "accept")} onReject={(s) => void decide(s, "reject")} onEdit={(s) => void decide(s, "edit")} />
+      <SuggestionsPanel
+        body={body}
+        suggestions={suggestions}
+        focusedKey={focusedKey}
+        canWrite={canWrite}
+        onFocus={(s) => setFocusedKey(s.key)}
+        onAccept={(s) => void decide(s, "accept")}
+        onReject={(s) => void decide(s, "reject")}
+        onEdit={(s) => void decide(s, "edit")}
+      />
     ),
-    sources: <SourcesPanel claims={claims} highlightSourceId={highlightSourceId} onHighlight={setHighlightSourceId} onOpenClaim={openClaim} />,
+    sources: (
+      <SourcesPanel
+        claims={claims}
+        highlightSourceId={highlightSourceId}
+        onHighlight={setHighlightSourceId}
+        onOpenClaim={openClaim}
+      />
+    ),
     coverage: <CoverageMeter {...coverage} showList onJump={(s) => focusStatement(statements.indexOf(s))} />,
     history: <HistoryPanel articleId={article.id} revision={workspace.revision} />,
   }[tab];
 
   return (
-    <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_24rem]" onKeyDown={(e) => {
-      if (e.key === "?" && !isTyping(e.target)) { e.preventDefault(); setHelpOpen(true); }
-    }}>
+    <div
+      className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_24rem]"
+      onKeyDown={(e) => {
+        if (e.key === "?" && !isTyping(e.target)) {
+          e.preventDefault();
+          setHelpOpen(true);
+        }
+      }}
+    >
       <div className="min-w-0 space-y-4">
         <header className="space-y-2">
-          <h1 className="text-3xl font-semibold" dir="auto">{article.title}</h1>
+          <h1 className="text-3xl font-semibold" dir="auto">
+            {article.title}
+          </h1>
           <StatusControls article={article} role={role} workspace={workspace} />
           <div className="flex flex-wrap items-center gap-4 text-sm text-muted">
-            <span>{coverage.sentences} sentences · {statements.length - coverage.sentences} headings · {claims.length} claims</span>
-            <a href={`/articles/${article.id}/report`} className="underline">Sourcing report</a>
-            <button type="button" className="underline" onClick={() => setHelpOpen(true)}>Keyboard shortcuts <kbd>?</kbd></button>
-            {canWrite && !editing && <button type="button" className="underline" onClick={() => setEditing(true)}>Edit text</button>}
+            <span>
+              {coverage.sentences} sentences · {statements.length - coverage.sentences} headings · {claims.length}{" "}
+              claims
+            </span>
+            <a href={`/articles/${article.id}/report`} className="underline">
+              Sourcing report
+            </a>
+            <button type="button" className="underline" onClick={() => setHelpOpen(true)}>
+              Keyboard shortcuts <kbd>?</kbd>
+            </button>
+            {canWrite && !editing && (
+              <button type="button" className="underline" onClick={() => setEditing(true)}>
+                Edit text
+              </button>
+            )}
             {/* Fixed, so showing it never reflows the text under the editor's pointer. */}
-            <span role="status" className="fixed right-4 top-3 z-40 rounded bg-white/90 px-2 text-xs">{workspace.saving ? "Saving…" : ""}</span>
+            <span role="status" className="fixed right-4 top-3 z-40 rounded bg-white/90 px-2 text-xs">
+              {workspace.saving ? "Saving…" : ""}
+            </span>
           </div>
           <Legend />
         </header>
         {editing && <EditArticleText article={article} workspace={workspace} onDone={() => setEditing(false)} />}
-        <div role="region" aria-label="Article text" hidden={editing} onKeyDown={onTextKeyDown} lang={article.language === "und" ? undefined : article.language}>
-          <TaggedText body={body} statements={statements} claims={claims} focusedIndex={focused} activeClaimId={activeClaimId}
-            highlightSourceId={highlightSourceId} draft={draft} pick={pick?.span ?? null} ghosts={ghosts} statementRefs={statementRefs}
-            onFocusStatement={setFocused} onMouseUp={onTextMouseUp} />
+        <div
+          role="region"
+          aria-label="Article text"
+          hidden={editing}
+          onKeyDown={onTextKeyDown}
+          lang={article.language === "und" ? undefined : article.language}
+        >
+          <TaggedText
+            body={body}
+            statements={statements}
+            claims={claims}
+            focusedIndex={focused}
+            activeClaimId={activeClaimId}
+            highlightSourceId={highlightSourceId}
+            draft={draft}
+            pick={pick?.span ?? null}
+            ghosts={ghosts}
+            statementRefs={statementRefs}
+            onFocusStatement={setFocused}
+            onMouseUp={onTextMouseUp}
+          />
         </div>
         {claims.some((c) => c.orphaned) && (
-          <section role="region" aria-label="Orphaned claims" className="rounded border border-red-200 bg-red-50 p-3 text-sm">
+          <section
+            role="region"
+            aria-label="Orphaned claims"
+            className="rounded border border-red-200 bg-red-50 p-3 text-sm"
+          >
             <h2 className="font-medium text-red-900">Orphaned claims (their text was edited away)</h2>
             <ul className="mt-1 list-disc pl-5">
-              {claims.filter((c) => c.orphaned).map((c) => (
-                <li key={c.id}><button type="button" className="text-left underline" dir="auto" onClick={() => { setActiveClaimId(c.id); setTab("claim"); }}>{c.text}</button></li>
-              ))}
+              {claims
+                .filter((c) => c.orphaned)
+                .map((c) => (
+                  <li key={c.id}>
+                    <button
+                      type="button"
+                      className="text-left underline"
+                      dir="auto"
+                      onClick={() => {
+                        setActiveClaimId(c.id);
+                        setTab("claim");
+                      }}
+                    >
+                      {c.text}
+                    </button>
+                  </li>
+                ))}
             </ul>
           </section>
         )}
       </div>
-      <aside className="space-y-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-auto" aria-label="Tagging panel">
+      <aside
+        className="space-y-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-auto"
+        aria-label="Tagging panel"
+      >
         <CoverageMeter {...coverage} showList={false} onJump={() => {}} />
         <div role="tablist" aria-label="Panels" className="flex flex-wrap gap-x-1 border-b border-gray-200 text-sm">
           {(["claim", "suggestions", "sources", "coverage", "history"] as const).map((t) => (
-            <button key={t} role="tab" id={`tab-${t}`} aria-selected={tab === t} aria-controls="panel" type="button" onClick={() => setTab(t)}
-              className={`px-3 py-1.5 capitalize ${tab === t ? "border-b-2 border-accent font-medium" : "text-muted"}`}>
-              {t === "coverage" ? `Unsourced (${coverage.unsourced.length})` : t === "suggestions" ? `Suggestions (${suggestions.length})` : t}
+            <button
+              key={t}
+              role="tab"
+              id={`tab-${t}`}
+              aria-selected={tab === t}
+              aria-controls="panel"
+              type="button"
+              onClick={() => setTab(t)}
+              className={`px-3 py-1.5 capitalize ${tab === t ? "border-b-2 border-accent font-medium" : "text-muted"}`}
+            >
+              {t === "coverage"
+                ? `Unsourced (${coverage.unsourced.length})`
+                : t === "suggestions"
+                  ? `Suggestions (${suggestions.length})`
+                  : t}
             </button>
           ))}
         </div>
-        <div id="panel" role="tabpanel" aria-labelledby={`tab-${tab}`}>{panel}</div>
+        <div id="panel" role="tabpanel" aria-labelledby={`tab-${tab}`}>
+          {panel}
+        </div>
       </aside>
       {helpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}
     </div>

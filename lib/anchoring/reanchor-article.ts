@@ -5,12 +5,22 @@ import { placeholderSpan, quoteOf, reanchorParts, reanchorSpan, searchElsewhere,
 
 /** A claim as stored: for an orphaned claim, text/prefix/suffix are what was lost, not body.slice. */
 export interface StoredClaim {
-  id: string; start: number; end: number; text: string; prefix: string; suffix: string;
-  orphaned: boolean; parts: Span[] | null;
+  id: string;
+  start: number;
+  end: number;
+  text: string;
+  prefix: string;
+  suffix: string;
+  orphaned: boolean;
+  parts: Span[] | null;
 }
 export interface StoredAttribution {
-  id: string; claimId: string;
-  cueStart: number | null; cueEnd: number | null; mentionStart: number | null; mentionEnd: number | null;
+  id: string;
+  claimId: string;
+  cueStart: number | null;
+  cueEnd: number | null;
+  mentionStart: number | null;
+  mentionEnd: number | null;
 }
 
 /** reattached: an orphaned claim whose exact text (with its context) is back; still_orphaned: it is not. */
@@ -20,11 +30,22 @@ export interface ClaimPlan {
   id: string;
   outcome: ClaimOutcome;
   changed: boolean;
-  next: { start: number; end: number; text: string; prefix: string; suffix: string; orphaned: boolean; parts: Span[] | null };
+  next: {
+    start: number;
+    end: number;
+    text: string;
+    prefix: string;
+    suffix: string;
+    orphaned: boolean;
+    parts: Span[] | null;
+  };
 }
 export interface AttributionPlan {
-  id: string; claimId: string; changed: boolean;
-  cue: SpanOutcome | null; mention: SpanOutcome | null;
+  id: string;
+  claimId: string;
+  changed: boolean;
+  cue: SpanOutcome | null;
+  mention: SpanOutcome | null;
   next: { cueStart: number | null; cueEnd: number | null; mentionStart: number | null; mentionEnd: number | null };
 }
 
@@ -36,12 +57,24 @@ function anchored(newBody: string, span: Span, parts: Span[] | null) {
 
 function planClaim(edit: TextEdit, oldBody: string, newBody: string, claim: StoredClaim): Omit<ClaimPlan, "changed"> {
   const old = { start: claim.start, end: claim.end };
-  const orphan = (outcome: ClaimOutcome) => ({ id: claim.id, outcome, next: {
-    ...placeholderSpan(edit, newBody, old), text: claim.text, prefix: claim.prefix, suffix: claim.suffix, orphaned: true, parts: null } });
+  const orphan = (outcome: ClaimOutcome) => ({
+    id: claim.id,
+    outcome,
+    next: {
+      ...placeholderSpan(edit, newBody, old),
+      text: claim.text,
+      prefix: claim.prefix,
+      suffix: claim.suffix,
+      orphaned: true,
+      parts: null,
+    },
+  });
   if (claim.orphaned) {
     // Its offsets are only a placeholder, so only the stored quote and its context can bring it back.
     const match = searchElsewhere(edit, newBody, claim, placeholderSpan(edit, newBody, old).start);
-    return match ? { id: claim.id, outcome: "reattached", next: anchored(newBody, match, null) } : orphan("still_orphaned");
+    return match
+      ? { id: claim.id, outcome: "reattached", next: anchored(newBody, match, null) }
+      : orphan("still_orphaned");
   }
   const quote = quoteOf(oldBody, old);
   if (!quote) return orphan("orphaned");
@@ -68,21 +101,36 @@ function planSpan(edit: TextEdit, oldBody: string, newBody: string, start: numbe
 }
 
 /** Re-anchors every claim, split-quote part, cue and mention of an article from `oldBody` to `newBody`. */
-export function reanchorArticle(input: { oldBody: string; newBody: string; claims: StoredClaim[]; attributions: StoredAttribution[] }) {
+export function reanchorArticle(input: {
+  oldBody: string;
+  newBody: string;
+  claims: StoredClaim[];
+  attributions: StoredAttribution[];
+}) {
   const { oldBody, newBody } = input;
   const edit = diffText(oldBody, newBody);
   const claims: ClaimPlan[] = input.claims.map((claim) => {
     const plan = planClaim(edit, oldBody, newBody, claim);
     const n = plan.next;
-    const changed = n.start !== claim.start || n.end !== claim.end || n.text !== claim.text || n.prefix !== claim.prefix
-      || n.suffix !== claim.suffix || n.orphaned !== claim.orphaned || !sameParts(n.parts, claim.parts);
+    const changed =
+      n.start !== claim.start ||
+      n.end !== claim.end ||
+      n.text !== claim.text ||
+      n.prefix !== claim.prefix ||
+      n.suffix !== claim.suffix ||
+      n.orphaned !== claim.orphaned ||
+      !sameParts(n.parts, claim.parts);
     return { ...plan, changed };
   });
   const attributions: AttributionPlan[] = input.attributions.map((a) => {
     const cue = planSpan(edit, oldBody, newBody, a.cueStart, a.cueEnd);
     const mention = planSpan(edit, oldBody, newBody, a.mentionStart, a.mentionEnd);
     const next = { cueStart: cue.start, cueEnd: cue.end, mentionStart: mention.start, mentionEnd: mention.end };
-    const changed = next.cueStart !== a.cueStart || next.cueEnd !== a.cueEnd || next.mentionStart !== a.mentionStart || next.mentionEnd !== a.mentionEnd;
+    const changed =
+      next.cueStart !== a.cueStart ||
+      next.cueEnd !== a.cueEnd ||
+      next.mentionStart !== a.mentionStart ||
+      next.mentionEnd !== a.mentionEnd;
     return { id: a.id, claimId: a.claimId, changed, cue: cue.outcome, mention: mention.outcome, next };
   });
   return { edit, claims, attributions };

@@ -2,7 +2,13 @@
  * The edit between two versions of an article body, as an alignment of old and new offsets.
  * Offsets are UTF-16 code units; no boundary ever falls inside a surrogate pair.
  */
-export interface DiffSegment { oldStart: number; oldEnd: number; newStart: number; newEnd: number; equal: boolean }
+export interface DiffSegment {
+  oldStart: number;
+  oldEnd: number;
+  newStart: number;
+  newEnd: number;
+  equal: boolean;
+}
 
 export interface TextEdit {
   oldLength: number;
@@ -24,7 +30,11 @@ export function diffText(oldText: string, newText: string): TextEdit {
   while (head < max && oldText.charCodeAt(head) === newText.charCodeAt(head)) head++;
   if (head > 0 && head < max && isHigh(oldText.charCodeAt(head - 1))) head--;
   let tail = 0;
-  while (tail < max - head && oldText.charCodeAt(oldText.length - 1 - tail) === newText.charCodeAt(newText.length - 1 - tail)) tail++;
+  while (
+    tail < max - head &&
+    oldText.charCodeAt(oldText.length - 1 - tail) === newText.charCodeAt(newText.length - 1 - tail)
+  )
+    tail++;
   // A tail starting on a low surrogate would cut a pair: give that unit back to the middle.
   if (tail > 0 && tail < oldText.length - head && isHigh(oldText.charCodeAt(oldText.length - tail - 1))) tail--;
 
@@ -32,13 +42,18 @@ export function diffText(oldText: string, newText: string): TextEdit {
   const push = (oldStart: number, oldEnd: number, newStart: number, newEnd: number, equal: boolean) => {
     if (oldStart === oldEnd && newStart === newEnd) return;
     const last = segments[segments.length - 1];
-    if (last && last.equal === equal) { last.oldEnd = oldEnd; last.newEnd = newEnd; return; }
+    if (last && last.equal === equal) {
+      last.oldEnd = oldEnd;
+      last.newEnd = newEnd;
+      return;
+    }
     segments.push({ oldStart, oldEnd, newStart, newEnd, equal });
   };
   push(0, head, 0, head, true);
   const oldMid = oldText.slice(head, oldText.length - tail);
   const newMid = newText.slice(head, newText.length - tail);
-  for (const s of diffMiddle(oldMid, newMid)) push(head + s.oldStart, head + s.oldEnd, head + s.newStart, head + s.newEnd, s.equal);
+  for (const s of diffMiddle(oldMid, newMid))
+    push(head + s.oldStart, head + s.oldEnd, head + s.newStart, head + s.newEnd, s.equal);
   push(oldText.length - tail, oldText.length, newText.length - tail, newText.length, true);
   return { oldLength: oldText.length, newLength: newText.length, segments };
 }
@@ -46,7 +61,10 @@ export function diffText(oldText: string, newText: string): TextEdit {
 function tokenize(text: string): { ids: number[]; starts: number[] } {
   const ids: number[] = [];
   const starts: number[] = [];
-  for (const m of text.matchAll(TOKEN)) { starts.push(m.index); ids.push(internToken(m[0])); }
+  for (const m of text.matchAll(TOKEN)) {
+    starts.push(m.index);
+    ids.push(internToken(m[0]));
+  }
   starts.push(text.length);
   return { ids, starts };
 }
@@ -63,7 +81,8 @@ function internToken(token: string): number {
 }
 
 function diffMiddle(oldMid: string, newMid: string): DiffSegment[] {
-  if (!oldMid || !newMid) return [{ oldStart: 0, oldEnd: oldMid.length, newStart: 0, newEnd: newMid.length, equal: false }];
+  if (!oldMid || !newMid)
+    return [{ oldStart: 0, oldEnd: oldMid.length, newStart: 0, newEnd: newMid.length, equal: false }];
   const a = tokenize(oldMid);
   const b = tokenize(newMid);
   const pairs = myersMatches(a.ids, b.ids, MAX_EDIT_TOKENS);
@@ -72,8 +91,22 @@ function diffMiddle(oldMid: string, newMid: string): DiffSegment[] {
   let i = 0;
   let j = 0;
   for (const [x, y] of [...pairs, [a.ids.length, b.ids.length] as const]) {
-    if (x > i || y > j) out.push({ oldStart: a.starts[i], oldEnd: a.starts[x], newStart: b.starts[j], newEnd: b.starts[y], equal: false });
-    if (x < a.ids.length) out.push({ oldStart: a.starts[x], oldEnd: a.starts[x + 1], newStart: b.starts[y], newEnd: b.starts[y + 1], equal: true });
+    if (x > i || y > j)
+      out.push({
+        oldStart: a.starts[i],
+        oldEnd: a.starts[x],
+        newStart: b.starts[j],
+        newEnd: b.starts[y],
+        equal: false,
+      });
+    if (x < a.ids.length)
+      out.push({
+        oldStart: a.starts[x],
+        oldEnd: a.starts[x + 1],
+        newStart: b.starts[y],
+        newEnd: b.starts[y + 1],
+        equal: true,
+      });
     i = x + 1;
     j = y + 1;
   }
@@ -93,9 +126,13 @@ function myersMatches(a: number[], b: number[], maxD: number): Array<readonly [n
   for (let d = 0; d <= Math.min(n + m, maxD); d++) {
     trace.push(v.slice(offset - d - 1, offset + d + 2));
     for (let k = -d; k <= d; k += 2) {
-      let x = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
+      let x =
+        k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
       let y = x - k;
-      while (x < n && y < m && a[x] === b[y]) { x++; y++; }
+      while (x < n && y < m && a[x] === b[y]) {
+        x++;
+        y++;
+      }
       v[offset + k] = x;
       if (x >= n && y >= m) return backtrack(trace, a, b, d);
     }
@@ -114,7 +151,11 @@ function backtrack(trace: Int32Array[], a: number[], b: number[], dEnd: number):
     const prevK = d === 0 ? 0 : k === -d || (k !== d && at(k - 1) < at(k + 1)) ? k + 1 : k - 1;
     const prevX = d === 0 ? 0 : at(prevK);
     const prevY = prevX - prevK;
-    while (x > prevX && y > prevY) { x--; y--; pairs.push([x, y]); }
+    while (x > prevX && y > prevY) {
+      x--;
+      y--;
+      pairs.push([x, y]);
+    }
     x = prevX;
     y = prevY;
   }
@@ -150,7 +191,10 @@ export function isUnchangedText(edit: TextEdit, start: number, end: number): boo
   let found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (edit.segments[mid].newStart <= start) { found = mid; lo = mid + 1; } else hi = mid - 1;
+    if (edit.segments[mid].newStart <= start) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
   const s = edit.segments[found];
   return !!s && s.equal && start < s.newEnd && end <= s.newEnd;

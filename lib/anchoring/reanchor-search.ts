@@ -1,7 +1,11 @@
 import { splitsSurrogatePair } from "@/lib/spans/check-span";
 
 /** A W3C text-quote selector: the exact text and a little context either side. */
-export interface TextQuote { text: string; prefix: string; suffix: string }
+export interface TextQuote {
+  text: string;
+  prefix: string;
+  suffix: string;
+}
 
 /**
  * An occurrence found away from where the edit mapped the span is accepted only when at least
@@ -16,7 +20,11 @@ export const DISTINCTIVE_LENGTH = 40;
 /** Cap on occurrences examined, so a one-letter quote in a huge text stays cheap. */
 const MAX_OCCURRENCES = 20_000;
 
-export interface QuoteMatch { start: number; end: number; contextShare: number }
+export interface QuoteMatch {
+  start: number;
+  end: number;
+  contextShare: number;
+}
 
 function commonSuffixLength(a: string, b: string): number {
   let n = 0;
@@ -55,7 +63,12 @@ export function findOccurrences(body: string, text: string): number[] {
  * null when the text is gone or no occurrence is convincingly the same passage. `eligible`
  * filters candidates (the re-anchorer excludes text the edit left untouched elsewhere).
  */
-export function searchQuote(body: string, quote: TextQuote, hint: number, eligible: (start: number, end: number) => boolean = () => true): QuoteMatch | null {
+export function searchQuote(
+  body: string,
+  quote: TextQuote,
+  hint: number,
+  eligible: (start: number, end: number) => boolean = () => true,
+): QuoteMatch | null {
   const starts = findOccurrences(body, quote.text).filter((start) => eligible(start, start + quote.text.length));
   let best: QuoteMatch | null = null;
   let bestDistance = Infinity;

@@ -9,7 +9,10 @@ import { searchQuote, type TextQuote } from "./reanchor-search";
  */
 export type SpanOutcome = "kept" | "moved" | "found" | "lost";
 
-export interface SpanResult { outcome: SpanOutcome; span: Span | null }
+export interface SpanResult {
+  outcome: SpanOutcome;
+  span: Span | null;
+}
 
 /**
  * W3C text-quote re-anchoring of one span: map its old position through the edit and accept it
@@ -60,7 +63,12 @@ export function placeholderSpan(edit: TextEdit, newBody: string, old: Span): Spa
 }
 
 /** Parts of a split quote re-anchored one by one, each after the previous; null if any is lost. */
-export function reanchorParts(edit: TextEdit, oldBody: string, newBody: string, parts: Span[]): { spans: Span[]; searched: boolean } | null {
+export function reanchorParts(
+  edit: TextEdit,
+  oldBody: string,
+  newBody: string,
+  parts: Span[],
+): { spans: Span[]; searched: boolean } | null {
   const spans: Span[] = [];
   let searched = false;
   for (const part of parts) {

@@ -29,11 +29,23 @@ export async function applyReanchor(tx: Tx, articleId: string, oldBody: string, 
     select: { id: true, claimId: true, cueStart: true, cueEnd: true, mentionStart: true, mentionEnd: true },
     orderBy: { id: "asc" },
   });
-  const plan = reanchorArticle({ oldBody, newBody, claims: claims.map((c) => ({ ...c, parts: (c.parts as Span[] | null) ?? null })), attributions });
+  const plan = reanchorArticle({
+    oldBody,
+    newBody,
+    claims: claims.map((c) => ({ ...c, parts: (c.parts as Span[] | null) ?? null })),
+    attributions,
+  });
 
   for (const c of plan.claims.filter((p) => p.changed)) {
     const { parts, ...fields } = c.next;
-    await tx.claim.update({ where: { id: c.id }, data: { ...fields, parts: parts ? parts.map((p) => ({ start: p.start, end: p.end })) : Prisma.DbNull, version: { increment: 1 } } });
+    await tx.claim.update({
+      where: { id: c.id },
+      data: {
+        ...fields,
+        parts: parts ? parts.map((p) => ({ start: p.start, end: p.end })) : Prisma.DbNull,
+        version: { increment: 1 },
+      },
+    });
   }
   for (const a of plan.attributions.filter((p) => p.changed)) {
     await tx.attribution.update({ where: { id: a.id }, data: { ...a.next, version: { increment: 1 } } });
@@ -53,10 +65,17 @@ export async function applyReanchor(tx: Tx, articleId: string, oldBody: string, 
     attributions: plan.attributions
       .filter((a) => a.cue !== null || a.mention !== null)
       .map((a) => ({ attributionId: a.id, claimId: a.claimId, cue: a.cue, mention: a.mention })),
-    edits: plan.edit.segments.filter((s) => !s.equal).slice(0, MAX_EDITS_LOGGED).map((s) => ({
-      oldStart: s.oldStart, oldEnd: s.oldEnd, newStart: s.newStart, newEnd: s.newEnd,
-      removed: clip(oldBody.slice(s.oldStart, s.oldEnd)), inserted: clip(newBody.slice(s.newStart, s.newEnd)),
-    })),
+    edits: plan.edit.segments
+      .filter((s) => !s.equal)
+      .slice(0, MAX_EDITS_LOGGED)
+      .map((s) => ({
+        oldStart: s.oldStart,
+        oldEnd: s.oldEnd,
+        newStart: s.newStart,
+        newEnd: s.newEnd,
+        removed: clip(oldBody.slice(s.oldStart, s.oldEnd)),
+        inserted: clip(newBody.slice(s.newStart, s.newEnd)),
+      })),
   };
 }
 export type ReanchorReport = Awaited<ReturnType<typeof applyReanchor>>;

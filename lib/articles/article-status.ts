@@ -23,7 +23,11 @@ export const STATUS_TRANSITIONS: readonly StatusTransition[] = [
   { from: "approved", to: "in_review", label: "Reopen review", roles: ["reviewer", "admin"], commentRecommended: true },
 ];
 
-export const STATUS_LABELS: Record<ArticleStatus, string> = { draft: "draft", in_review: "in review", approved: "approved" };
+export const STATUS_LABELS: Record<ArticleStatus, string> = {
+  draft: "draft",
+  in_review: "in review",
+  approved: "approved",
+};
 
 /** The moves `role` may make from `status`, in table order. */
 export function allowedTransitions(status: ArticleStatus, role: Role): StatusTransition[] {
@@ -40,10 +44,18 @@ export function checkTransition(from: ArticleStatus, to: ArticleStatus, role: Ro
   const transition = STATUS_TRANSITIONS.find((t) => t.from === from && t.to === to);
   if (!transition) {
     const possible = STATUS_TRANSITIONS.filter((t) => t.from === from).map((t) => STATUS_LABELS[t.to]);
-    return { ok: false, reason: "invalid", message: `An article cannot go from ${STATUS_LABELS[from]} to ${STATUS_LABELS[to]}; from ${STATUS_LABELS[from]} it can go to ${possible.join(" or ")}` };
+    return {
+      ok: false,
+      reason: "invalid",
+      message: `An article cannot go from ${STATUS_LABELS[from]} to ${STATUS_LABELS[to]}; from ${STATUS_LABELS[from]} it can go to ${possible.join(" or ")}`,
+    };
   }
   if (!transition.roles.includes(role)) {
-    return { ok: false, reason: "forbidden", message: `"${transition.label}" needs one of the roles ${transition.roles.join(", ")}; you are ${role}` };
+    return {
+      ok: false,
+      reason: "forbidden",
+      message: `"${transition.label}" needs one of the roles ${transition.roles.join(", ")}; you are ${role}`,
+    };
   }
   return { ok: true, transition };
 }

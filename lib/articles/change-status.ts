@@ -22,11 +22,33 @@ export async function changeArticleStatus(id: string, input: ChangeStatusInput, 
       where: { id, version: input.version },
       data: { status: input.status, version: { increment: 1 } },
     });
-    if (count === 0) refuseUnapplied("article", await tx.article.findUnique({ where: { id }, select: { version: true } }));
-    const updated = (await tx.article.findUnique({ where: { id }, select: { id: true, status: true, version: true, updatedAt: true } }))!;
-    await recordAudit(tx, { actorId: actor.id, action: "update", entity: "article", entityId: id, articleId: id,
+    if (count === 0)
+      refuseUnapplied("article", await tx.article.findUnique({ where: { id }, select: { version: true } }));
+    const updated = (await tx.article.findUnique({
+      where: { id },
+      select: { id: true, status: true, version: true, updatedAt: true },
+    }))!;
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "update",
+      entity: "article",
+      entityId: id,
+      articleId: id,
       before: { status: article.status, version: article.version },
-      after: { status: updated.status, version: updated.version, transition: check.transition.label, comment: input.comment ?? null } });
-    return { ...updated, allowedTransitions: allowedTransitions(updated.status, actor.role).map(({ to, label, commentRecommended }) => ({ to, label, commentRecommended })) };
+      after: {
+        status: updated.status,
+        version: updated.version,
+        transition: check.transition.label,
+        comment: input.comment ?? null,
+      },
+    });
+    return {
+      ...updated,
+      allowedTransitions: allowedTransitions(updated.status, actor.role).map(({ to, label, commentRecommended }) => ({
+        to,
+        label,
+        commentRecommended,
+      })),
+    };
   });
 }

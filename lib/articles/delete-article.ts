@@ -12,13 +12,25 @@ export async function deleteArticle(id: string, expectedVersion: number | undefi
   await db().$transaction(async (tx) => {
     const article = await tx.article.findUnique({
       where: { id },
-      include: { claims: { include: claimInclude, orderBy: [{ start: "asc" }, { id: "asc" }] }, _count: { select: { statements: true } } },
+      include: {
+        claims: { include: claimInclude, orderBy: [{ start: "asc" }, { id: "asc" }] },
+        _count: { select: { statements: true } },
+      },
     });
     if (!article) throw notFound("Article");
-    const { count } = await tx.article.deleteMany({ where: { id, ...(expectedVersion ? { version: expectedVersion } : {}) } });
-    if (count === 0) refuseUnapplied("article", await tx.article.findUnique({ where: { id }, select: { version: true } }));
+    const { count } = await tx.article.deleteMany({
+      where: { id, ...(expectedVersion ? { version: expectedVersion } : {}) },
+    });
+    if (count === 0)
+      refuseUnapplied("article", await tx.article.findUnique({ where: { id }, select: { version: true } }));
     const { claims, _count, ...fields } = article;
-    await recordAudit(tx, { actorId, action: "delete", entity: "article", entityId: id, articleId: id,
-      before: { ...fields, statements: _count.statements, claims: claims.map((c) => presentClaim(c, article.body)) } });
+    await recordAudit(tx, {
+      actorId,
+      action: "delete",
+      entity: "article",
+      entityId: id,
+      articleId: id,
+      before: { ...fields, statements: _count.statements, claims: claims.map((c) => presentClaim(c, article.body)) },
+    });
   });
 }

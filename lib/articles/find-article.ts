@@ -20,7 +20,14 @@ export async function findArticle(id: string) {
   const { statements, ...rest } = article;
   return {
     ...rest,
-    statements: statements.map(({ id, ordinal, kind, start, end }) => ({ id, ordinal, kind, start, end, text: article.body.slice(start, end) })),
+    statements: statements.map(({ id, ordinal, kind, start, end }) => ({
+      id,
+      ordinal,
+      kind,
+      start,
+      end,
+      text: article.body.slice(start, end),
+    })),
     claims: claims.map((c) => presentClaim(c, article.body)),
   };
 }

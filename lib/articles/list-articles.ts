@@ -15,7 +15,15 @@ export interface ArticleCounts {
   anonymousShare: number | null;
 }
 
-interface CountRow { id: string; statements: number; sentences: number; sourced: number; claims: number; attributed: number; anonymous: number }
+interface CountRow {
+  id: string;
+  statements: number;
+  sentences: number;
+  sourced: number;
+  claims: number;
+  attributed: number;
+  anonymous: number;
+}
 
 /**
  * The counts of a page of articles in one grouped query (never one per article). Orphaned claims
@@ -44,14 +52,19 @@ async function countArticles(ids: string[]): Promise<Map<string, ArticleCounts>>
     FROM page
     LEFT JOIN st ON st."articleId" = page.id
     LEFT JOIN cl ON cl."articleId" = page.id`;
-  return new Map(rows.map((r) => [r.id, {
-    statements: r.statements,
-    claims: r.claims,
-    sentences: r.sentences,
-    sourcedSentences: r.sourced,
-    sourcedShare: r.sentences ? r.sourced / r.sentences : null,
-    anonymousShare: r.attributed ? r.anonymous / r.attributed : null,
-  }]));
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        statements: r.statements,
+        claims: r.claims,
+        sentences: r.sentences,
+        sourcedSentences: r.sourced,
+        sourcedShare: r.sentences ? r.sourced / r.sentences : null,
+        anonymousShare: r.attributed ? r.anonymous / r.attributed : null,
+      },
+    ]),
+  );
 }
 
 export async function listArticles(input: ListArticlesInput) {
@@ -59,15 +72,30 @@ export async function listArticles(input: ListArticlesInput) {
     where: {
       AND: [
         input.status ? { status: input.status } : {},
-        input.q ? { OR: [{ title: { contains: input.q, mode: "insensitive" } }, { outlet: { contains: input.q, mode: "insensitive" } }] } : {},
+        input.q
+          ? {
+              OR: [
+                { title: { contains: input.q, mode: "insensitive" } },
+                { outlet: { contains: input.q, mode: "insensitive" } },
+              ],
+            }
+          : {},
         afterCursor(input.cursor),
       ],
     },
     orderBy: keysetOrder,
     take: input.limit + 1,
     select: {
-      id: true, title: true, language: true, outlet: true, url: true, publishedAt: true, status: true, version: true,
-      createdAt: true, updatedAt: true,
+      id: true,
+      title: true,
+      language: true,
+      outlet: true,
+      url: true,
+      publishedAt: true,
+      status: true,
+      version: true,
+      createdAt: true,
+      updatedAt: true,
     },
   });
   const page = pageOf(rows, input.limit);

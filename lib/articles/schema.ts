@@ -15,12 +15,12 @@ const languageTag = z
     }
   });
 
-const httpUrl = z
-  .url({ protocol: /^https?$/, message: "Must be an http(s) URL" })
-  .max(2000);
+const httpUrl = z.url({ protocol: /^https?$/, message: "Must be an http(s) URL" }).max(2000);
 
 const publicationDate = z
-  .union([z.iso.date(), z.iso.datetime({ offset: true })], { message: "Must be a date (YYYY-MM-DD) or an ISO date-time" })
+  .union([z.iso.date(), z.iso.datetime({ offset: true })], {
+    message: "Must be a date (YYYY-MM-DD) or an ISO date-time",
+  })
   .transform((s) => new Date(s));
 
 /** POST /api/articles and the "new article" form. The body is kept byte-exact: offsets refer to it. */
@@ -64,7 +64,9 @@ export const updateArticleSchema = z
     publishedAt: z.union([publicationDate, z.null()]).optional(),
   })
   .strict()
-  .refine((a) => Object.keys(a).some((k) => k !== "version"), { message: "Nothing to change: send at least one field besides version" });
+  .refine((a) => Object.keys(a).some((k) => k !== "version"), {
+    message: "Nothing to change: send at least one field besides version",
+  });
 export type UpdateArticleInput = z.infer<typeof updateArticleSchema>;
 
 /** POST /api/articles/:id/status; which moves a role may make is in article-status.ts. */

@@ -9,7 +9,8 @@ import type { UpdateArticleInput } from "./schema";
 
 const METADATA = ["title", "language", "outlet", "url", "publishedAt"] as const;
 
-const same = (a: unknown, b: unknown) => (a instanceof Date || b instanceof Date ? a?.valueOf() === b?.valueOf() : a === b);
+const same = (a: unknown, b: unknown) =>
+  a instanceof Date || b instanceof Date ? a?.valueOf() === b?.valueOf() : a === b;
 
 /** Holds the article row until commit, so no other article write interleaves with the re-anchoring. */
 async function lockArticle(tx: Tx, id: string) {
@@ -23,47 +24,66 @@ async function lockArticle(tx: Tx, id: string) {
  * text is gone are kept, flagged `orphaned`. Editing the text of an approved article sends it
  * back to review: the approval was of the old words.
  */
-export async function updateArticle(id: string, input: UpdateArticleInput, actorId: string): Promise<ArticleDetail & { reanchor: ReanchorReport | null }> {
-  const reanchor = await db().$transaction(async (tx) => {
-    const article = await lockArticle(tx, id);
-    if (!article) throw notFound("Article");
-    if (article.version !== input.version) throw staleVersion("article", article.version);
+export async function updateArticle(
+  id: string,
+  input: UpdateArticleInput,
+  actorId: string,
+): Promise<ArticleDetail & { reanchor: ReanchorReport | null }> {
+  const reanchor = await db().$transaction(
+    async (tx) => {
+      const article = await lockArticle(tx, id);
+      if (!article) throw notFound("Article");
+      if (article.version !== input.version) throw staleVersion("article", article.version);
 
-    const before: Record<string, unknown> = {};
-    const after: Record<string, unknown> = {};
-    const data: Record<string, unknown> = {};
-    for (const key of METADATA) {
-      const value = input[key];
-      if (value === undefined || same(value, article[key])) continue;
-      before[key] = article[key];
-      after[key] = value;
-      data[key] = value;
-    }
-    const bodyChanged = input.body !== undefined && input.body !== article.body;
-    if (!bodyChanged && Object.keys(data).length === 0) return null; // nothing differs: no write, no event
-
-    let report: ReanchorReport | null = null;
-    if (bodyChanged) {
-      const newBody = input.body!;
-      const segments = segmentText(newBody);
-      await tx.statement.deleteMany({ where: { articleId: id } });
-      await tx.statement.createMany({ data: segments.map((s, ordinal) => ({ articleId: id, ordinal, kind: s.kind, start: s.start, end: s.end })) });
-      report = await applyReanchor(tx, id, article.body, newBody);
-      data.body = newBody;
-      before.body = describeBody(article.body, article._count.statements);
-      after.body = describeBody(newBody, segments.length);
-      if (article.status === "approved") {
-        before.status = "approved";
-        after.status = data.status = "in_review";
+      const before: Record<string, unknown> = {};
+      const after: Record<string, unknown> = {};
+      const data: Record<string, unknown> = {};
+      for (const key of METADATA) {
+        const value = input[key];
+        if (value === undefined || same(value, article[key])) continue;
+        before[key] = article[key];
+        after[key] = value;
+        data[key] = value;
       }
-    }
-    const { count } = await tx.article.updateMany({ where: { id, version: input.version }, data: { ...(data as Prisma.ArticleUpdateManyMutationInput), version: { increment: 1 } } });
-    if (count === 0) refuseUnapplied("article", await tx.article.findUnique({ where: { id }, select: { version: true } }));
-    await recordAudit(tx, { actorId, action: "update", entity: "article", entityId: id, articleId: id,
-      before: { ...before, version: article.version },
-      after: { ...after, version: article.version + 1, ...(report ? { reanchor: report } : {}) } });
-    return report;
-  }, { timeout: 60_000 });
+      const bodyChanged = input.body !== undefined && input.body !== article.body;
+      if (!bodyChanged && Object.keys(data).length === 0) return null; // nothing differs: no write, no event
+
+      let report: ReanchorReport | null = null;
+      if (bodyChanged) {
+        const newBody = input.body!;
+        const segments = segmentText(newBody);
+        await tx.statement.deleteMany({ where: { articleId: id } });
+        await tx.statement.createMany({
+          data: segments.map((s, ordinal) => ({ articleId: id, ordinal, kind: s.kind, start: s.start, end: s.end })),
+        });
+        report = await applyReanchor(tx, id, article.body, newBody);
+        data.body = newBody;
+        before.body = describeBody(article.body, article._count.statements);
+        after.body = describeBody(newBody, segments.length);
+        if (article.status === "approved") {
+          before.status = "approved";
+          after.status = data.status = "in_review";
+        }
+      }
+      const { count } = await tx.article.updateMany({
+        where: { id, version: input.version },
+        data: { ...(data as Prisma.ArticleUpdateManyMutationInput), version: { increment: 1 } },
+      });
+      if (count === 0)
+        refuseUnapplied("article", await tx.article.findUnique({ where: { id }, select: { version: true } }));
+      await recordAudit(tx, {
+        actorId,
+        action: "update",
+        entity: "article",
+        entityId: id,
+        articleId: id,
+        before: { ...before, version: article.version },
+        after: { ...after, version: article.version + 1, ...(report ? { reanchor: report } : {}) },
+      });
+      return report;
+    },
+    { timeout: 60_000 },
+  );
   const detail = await findArticle(id);
   if (!detail) throw notFound("Article");
   return { ...detail, reanchor };

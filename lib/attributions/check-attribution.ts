@@ -15,7 +15,8 @@ export async function checkAttribution(tx: Tx, body: string, a: AttributionField
   const found = await tx.source.findMany({ where: { id: { in: ids } }, select: { id: true } });
   if (!found.some((s) => s.id === a.sourceId)) throw notFound("Source");
   if (a.viaSourceId) {
-    if (a.viaSourceId === a.sourceId) throw invalid(["viaSourceId"], "A source cannot reach the article through itself");
+    if (a.viaSourceId === a.sourceId)
+      throw invalid(["viaSourceId"], "A source cannot reach the article through itself");
     if (!found.some((s) => s.id === a.viaSourceId)) throw notFound("Via source");
   }
   if (a.cue) assertSpan(body, a.cue, ["cue"]);

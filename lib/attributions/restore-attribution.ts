@@ -1,5 +1,12 @@
 import { recordAudit } from "@/lib/audit/record-audit";
-import { assertSourcesExist, assertTextStillThere, attributionData, attributionSnapshot, loadDeletion, lockArticleBody } from "@/lib/audit/deleted-snapshot";
+import {
+  assertSourcesExist,
+  assertTextStillThere,
+  attributionData,
+  attributionSnapshot,
+  loadDeletion,
+  lockArticleBody,
+} from "@/lib/audit/deleted-snapshot";
 import type { RestoreAttributionInput } from "@/lib/audit/schema";
 import { lockClaimForAttributions } from "@/lib/claims/lock-claim-facets";
 import { db } from "@/lib/db";
@@ -12,19 +19,38 @@ import { attributionInclude, presentAttribution } from "@/lib/present";
  */
 export async function restoreAttribution(input: RestoreAttributionInput, actorId: string) {
   return db().$transaction(async (tx) => {
-    const { event, snapshot: a } = await loadDeletion(tx, input.auditEventId ? { auditEventId: input.auditEventId } : { entityId: input.attributionId! }, "attribution", attributionSnapshot);
+    const { event, snapshot: a } = await loadDeletion(
+      tx,
+      input.auditEventId ? { auditEventId: input.auditEventId } : { entityId: input.attributionId! },
+      "attribution",
+      attributionSnapshot,
+    );
     const claim = await tx.claim.findUnique({ where: { id: a.claimId }, select: { articleId: true } });
-    if (!claim) throw new AppError("conflict", "Cannot restore: the claim of this attribution has been deleted (restore the claim first)");
+    if (!claim)
+      throw new AppError(
+        "conflict",
+        "Cannot restore: the claim of this attribution has been deleted (restore the claim first)",
+      );
     const body = await lockArticleBody(tx, claim.articleId);
     await lockClaimForAttributions(tx, a.claimId);
-    if (await tx.attribution.findUnique({ where: { id: a.id }, select: { id: true } })) throw new AppError("conflict", "This attribution exists: it has already been restored");
+    if (await tx.attribution.findUnique({ where: { id: a.id }, select: { id: true } }))
+      throw new AppError("conflict", "This attribution exists: it has already been restored");
     assertTextStillThere(body, a.cue, "cue");
     assertTextStillThere(body, a.mention, "source mention");
     await assertSourcesExist(tx, [a.source.id, ...(a.via ? [a.via.id] : [])]);
     await tx.attribution.create({ data: attributionData(a) });
-    const json = presentAttribution((await tx.attribution.findUnique({ where: { id: a.id }, include: attributionInclude }))!, body);
-    await recordAudit(tx, { actorId, action: "create", entity: "attribution", entityId: a.id, articleId: claim.articleId,
-      after: { ...json, restoredFrom: event.id.toString() } });
+    const json = presentAttribution(
+      (await tx.attribution.findUnique({ where: { id: a.id }, include: attributionInclude }))!,
+      body,
+    );
+    await recordAudit(tx, {
+      actorId,
+      action: "create",
+      entity: "attribution",
+      entityId: a.id,
+      articleId: claim.articleId,
+      after: { ...json, restoredFrom: event.id.toString() },
+    });
     return json;
   });
 }

@@ -9,7 +9,10 @@ import { checkAttribution, spanColumns } from "./check-attribution";
 import type { CreateAttributionInput, UpdateAttributionInput } from "./schema";
 
 async function loadAttribution(tx: Tx, id: string) {
-  return tx.attribution.findUnique({ where: { id }, include: { ...attributionInclude, claim: { select: { articleId: true, article: { select: { body: true } } } } } });
+  return tx.attribution.findUnique({
+    where: { id },
+    include: { ...attributionInclude, claim: { select: { articleId: true, article: { select: { body: true } } } } },
+  });
 }
 
 /**
@@ -35,13 +38,26 @@ export async function insertAttribution(tx: Tx, input: CreateAttributionInput, a
   await checkAttribution(tx, body, input);
   const created = await tx.attribution.create({
     data: {
-      claimId: input.claimId, sourceId: input.sourceId, mode: input.mode, viaSourceId: input.viaSourceId ?? null,
-      note: input.note ?? null, createdById: actorId, ...spanColumns("cue", input.cue), ...spanColumns("mention", input.mention),
+      claimId: input.claimId,
+      sourceId: input.sourceId,
+      mode: input.mode,
+      viaSourceId: input.viaSourceId ?? null,
+      note: input.note ?? null,
+      createdById: actorId,
+      ...spanColumns("cue", input.cue),
+      ...spanColumns("mention", input.mention),
     },
     include: attributionInclude,
   });
   const json = presentAttribution(created, body);
-  await recordAudit(tx, { actorId, action: "create", entity: "attribution", entityId: created.id, articleId: claim.articleId, after: json });
+  await recordAudit(tx, {
+    actorId,
+    action: "create",
+    entity: "attribution",
+    entityId: created.id,
+    articleId: claim.articleId,
+    after: json,
+  });
   return json;
 }
 
@@ -65,23 +81,42 @@ export async function updateAttribution(id: string, input: UpdateAttributionInpu
     if (count === 0) refuseUnapplied("attribution", await tx.attribution.findUnique({ where: { id } }));
     const after = (await loadAttribution(tx, id))!;
     const json = presentAttribution(after, body);
-    await recordAudit(tx, { actorId, action: "update", entity: "attribution", entityId: id, articleId: before.claim.articleId,
-      before: presentAttribution(before, body), after: json });
+    await recordAudit(tx, {
+      actorId,
+      action: "update",
+      entity: "attribution",
+      entityId: id,
+      articleId: before.claim.articleId,
+      before: presentAttribution(before, body),
+      after: json,
+    });
     return json;
   });
 }
 
-export async function deleteAttribution(id: string, expectedVersion: number | undefined, actorId: string): Promise<{ id: string; auditEventId: string }> {
+export async function deleteAttribution(
+  id: string,
+  expectedVersion: number | undefined,
+  actorId: string,
+): Promise<{ id: string; auditEventId: string }> {
   return db().$transaction(async (tx) => {
     const found = await tx.attribution.findUnique({ where: { id }, select: { claimId: true } });
     if (!found) throw notFound("Attribution");
     await lockClaimForAttributions(tx, found.claimId);
     const before = await lockAttribution(tx, id);
     if (!before) throw notFound("Attribution");
-    const { count } = await tx.attribution.deleteMany({ where: { id, ...(expectedVersion ? { version: expectedVersion } : {}) } });
+    const { count } = await tx.attribution.deleteMany({
+      where: { id, ...(expectedVersion ? { version: expectedVersion } : {}) },
+    });
     if (count === 0) refuseUnapplied("attribution", await tx.attribution.findUnique({ where: { id } }));
-    const auditEventId = await recordAudit(tx, { actorId, action: "delete", entity: "attribution", entityId: id, articleId: before.claim.articleId,
-      before: presentAttribution(before, before.claim.article.body) });
+    const auditEventId = await recordAudit(tx, {
+      actorId,
+      action: "delete",
+      entity: "attribution",
+      entityId: id,
+      articleId: before.claim.articleId,
+      before: presentAttribution(before, before.claim.article.body),
+    });
     return { id, auditEventId };
   });
 }

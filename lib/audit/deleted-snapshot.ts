@@ -52,16 +52,36 @@ export type ClaimSnapshot = z.infer<typeof claimSnapshot>;
  * The deletion event to undo, which must record the deletion of an `entity`, with its snapshot:
  * the given event, or the latest deletion of the given record.
  */
-export async function loadDeletion<S extends z.ZodType>(tx: Tx, ref: DeletionRef, entity: "claim" | "attribution", schema: S) {
-  const event = "auditEventId" in ref
-    ? await tx.auditEvent.findUnique({ where: { id: ref.auditEventId } })
-    : await tx.auditEvent.findFirst({ where: { entity, entityId: ref.entityId, action: "delete" }, orderBy: { id: "desc" } });
-  if (!event) throw new AppError("not_found", "auditEventId" in ref ? "Audit event not found" : `No deletion of this ${entity} is recorded`);
+export async function loadDeletion<S extends z.ZodType>(
+  tx: Tx,
+  ref: DeletionRef,
+  entity: "claim" | "attribution",
+  schema: S,
+) {
+  const event =
+    "auditEventId" in ref
+      ? await tx.auditEvent.findUnique({ where: { id: ref.auditEventId } })
+      : await tx.auditEvent.findFirst({
+          where: { entity, entityId: ref.entityId, action: "delete" },
+          orderBy: { id: "desc" },
+        });
+  if (!event)
+    throw new AppError(
+      "not_found",
+      "auditEventId" in ref ? "Audit event not found" : `No deletion of this ${entity} is recorded`,
+    );
   if (event.action !== "delete" || event.entity !== entity) {
-    throw invalid(["auditEventId"], `This audit event records a ${event.action} of a ${event.entity}, not the deletion of a ${entity}`);
+    throw invalid(
+      ["auditEventId"],
+      `This audit event records a ${event.action} of a ${event.entity}, not the deletion of a ${entity}`,
+    );
   }
   const snapshot = schema.safeParse(event.before);
-  if (!snapshot.success) throw new AppError("conflict", `This ${entity} cannot be restored: its deletion was recorded without the data needed`);
+  if (!snapshot.success)
+    throw new AppError(
+      "conflict",
+      `This ${entity} cannot be restored: its deletion was recorded without the data needed`,
+    );
   return { event, snapshot: snapshot.data as z.infer<S> };
 }
 
@@ -75,17 +95,35 @@ export async function lockArticleBody(tx: Tx, articleId: string): Promise<string
 /** The row of an attribution as it was. */
 export function attributionData(a: AttributionSnapshot) {
   return {
-    id: a.id, claimId: a.claimId, sourceId: a.source.id, mode: a.mode, viaSourceId: a.via?.id ?? null, note: a.note,
-    cueStart: a.cue?.start ?? null, cueEnd: a.cue?.end ?? null, mentionStart: a.mention?.start ?? null, mentionEnd: a.mention?.end ?? null,
-    version: a.version, createdById: a.createdById, createdAt: new Date(a.createdAt), updatedAt: new Date(a.updatedAt),
+    id: a.id,
+    claimId: a.claimId,
+    sourceId: a.source.id,
+    mode: a.mode,
+    viaSourceId: a.via?.id ?? null,
+    note: a.note,
+    cueStart: a.cue?.start ?? null,
+    cueEnd: a.cue?.end ?? null,
+    mentionStart: a.mention?.start ?? null,
+    mentionEnd: a.mention?.end ?? null,
+    version: a.version,
+    createdById: a.createdById,
+    createdAt: new Date(a.createdAt),
+    updatedAt: new Date(a.updatedAt),
   };
 }
 
 /** Refuses (409) to restore a span whose words are no longer at those offsets of the article. */
-export function assertTextStillThere(body: string, span: { start: number; end: number; text: string } | null, what: string): void {
+export function assertTextStillThere(
+  body: string,
+  span: { start: number; end: number; text: string } | null,
+  what: string,
+): void {
   if (!span) return;
   if (spanProblem(body, span) || body.slice(span.start, span.end) !== span.text) {
-    throw new AppError("conflict", `Cannot restore: the article text changed since the deletion and no longer holds the ${what} "${span.text}" at ${span.start}–${span.end}`);
+    throw new AppError(
+      "conflict",
+      `Cannot restore: the article text changed since the deletion and no longer holds the ${what} "${span.text}" at ${span.start}–${span.end}`,
+    );
   }
 }
 

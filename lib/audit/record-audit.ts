@@ -11,7 +11,8 @@ export interface AuditEntry {
 }
 
 // JSON round-trip turns Dates into ISO strings and drops undefined, as the jsonb column would.
-const toJson = (value: unknown) => (value === undefined || value === null ? undefined : JSON.parse(JSON.stringify(value)));
+const toJson = (value: unknown) =>
+  value === undefined || value === null ? undefined : JSON.parse(JSON.stringify(value));
 
 /**
  * Call inside the transaction of the change, so the log and the data can never disagree.

@@ -4,7 +4,10 @@
  */
 export class FailureLimiter {
   private failures = new Map<string, number[]>();
-  constructor(private readonly max: number, private readonly windowMs: number) {}
+  constructor(
+    private readonly max: number,
+    private readonly windowMs: number,
+  ) {}
 
   private recent(key: string, now: number): number[] {
     const kept = (this.failures.get(key) ?? []).filter((t) => now - t < this.windowMs);

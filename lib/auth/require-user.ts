@@ -52,7 +52,8 @@ export async function authenticate(request: Request): Promise<CurrentUser> {
   const user = bearer
     ? await findUserByApiToken(bearer)
     : await findUserBySession(readCookie(request.headers.get("cookie"), SESSION_COOKIE));
-  if (!user) throw new AppError("unauthenticated", authorization ? "The API token is invalid or revoked" : "Sign in first");
+  if (!user)
+    throw new AppError("unauthenticated", authorization ? "The API token is invalid or revoked" : "Sign in first");
   // A token is never sent by a browser on its own, so only cookie calls can be forged cross-site.
   if (!bearer) rejectForeignOrigin(request);
   return user;

@@ -7,7 +7,11 @@ import { FailureLimiter } from "./rate-limit";
 import { createSession } from "./sessions";
 
 export const signInSchema = z.object({
-  email: z.string().trim().toLowerCase().pipe(z.email({ message: "Enter an email address" })),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ message: "Enter an email address" })),
   password: z.string().min(1, "Enter your password").max(1000),
 });
 export type SignInInput = z.infer<typeof signInSchema>;
@@ -17,7 +21,10 @@ const perAddress = new FailureLimiter(50, 15 * 60_000);
 // Verifying against a real hash when the account does not exist keeps timing from revealing which emails exist.
 const decoyHash = hashPassword("decoy password");
 
-export async function signIn(input: SignInInput, address: string): Promise<{ user: CurrentUser; token: string; expiresAt: Date }> {
+export async function signIn(
+  input: SignInInput,
+  address: string,
+): Promise<{ user: CurrentUser; token: string; expiresAt: Date }> {
   if (perAccount.isBlocked(input.email) || perAddress.isBlocked(address)) {
     throw new AppError("rate_limited", "Too many failed sign-ins; wait a few minutes and try again");
   }

@@ -30,7 +30,10 @@ export async function applyMigrations(url: string, names?: string[], root = ROOT
     for (const file of ["schema.prisma", "migrations/migration_lock.toml"]) {
       cpSync(path.join(root, "prisma", file), path.join(staged, "prisma", file), { recursive: true });
     }
-    for (const name of names) cpSync(path.join(root, "prisma", "migrations", name), path.join(staged, "prisma", "migrations", name), { recursive: true });
+    for (const name of names)
+      cpSync(path.join(root, "prisma", "migrations", name), path.join(staged, "prisma", "migrations", name), {
+        recursive: true,
+      });
     await migrate("deploy", { url, root: staged });
   } finally {
     rmSync(staged, { recursive: true, force: true });

@@ -39,7 +39,11 @@ export async function openBackupWriter(file: string) {
       target.end();
       await finished(fileStream);
       const handle = await open(file, "r+");
-      try { await handle.sync(); } finally { await handle.close(); }
+      try {
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
     },
   };
 }
@@ -48,7 +52,11 @@ export async function openBackupWriter(file: string) {
 export async function* readBackupLines(file: string): AsyncGenerator<string> {
   const handle = await open(file, "r");
   const magic = Buffer.alloc(2);
-  try { await handle.read(magic, 0, 2, 0); } finally { await handle.close(); }
+  try {
+    await handle.read(magic, 0, 2, 0);
+  } finally {
+    await handle.close();
+  }
   const raw = createReadStream(file);
   // pipeline() hands a read or gunzip error (a damaged file) to the loop below instead of crashing.
   const input: Readable = magic[0] === 0x1f && magic[1] === 0x8b ? pipeline(raw, createGunzip(), () => {}) : raw;

@@ -49,7 +49,10 @@ function parentsFirst(tables: BackupTable[], references: { child: string; parent
       .filter((t) => !references.some((r) => r.child === t.name && remaining.has(r.parent)))
       .sort((a, b) => (a.name < b.name ? -1 : 1));
     if (!ready.length) throw new Error(`Foreign keys form a cycle between ${[...remaining.keys()].join(", ")}`);
-    for (const t of ready) { ordered.push(t); remaining.delete(t.name); }
+    for (const t of ready) {
+      ordered.push(t);
+      remaining.delete(t.name);
+    }
   }
   return ordered;
 }
@@ -59,12 +62,15 @@ export async function listMigrations(client: ClientBase): Promise<string[]> {
   const { rows: exists } = await client.query(`SELECT to_regclass('public._prisma_migrations') IS NOT NULL AS ok`);
   if (!exists[0].ok) return [];
   const { rows } = await client.query<{ migration_name: string }>(
-    `SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`);
+    `SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`,
+  );
   return rows.map((r) => r.migration_name);
 }
 
 /** Sequences owned by public tables' columns (serial, bigserial, identity) and where they stand. */
-export async function listSequences(client: ClientBase): Promise<(BackupSequence & { table: string; column: string })[]> {
+export async function listSequences(
+  client: ClientBase,
+): Promise<(BackupSequence & { table: string; column: string })[]> {
   const { rows } = await client.query<{ name: string; table: string; column: string }>(`
     SELECT s.oid::regclass::text AS name, t.relname AS table, a.attname AS column
     FROM pg_class s
@@ -78,7 +84,8 @@ export async function listSequences(client: ClientBase): Promise<(BackupSequence
   for (const r of rows) {
     // r.name is the catalog's own quoted spelling of the sequence (regclass output): safe as SQL.
     const { rows: state } = await client.query<{ last_value: string; is_called: boolean }>(
-      `SELECT last_value::text AS last_value, is_called FROM ${r.name}`);
+      `SELECT last_value::text AS last_value, is_called FROM ${r.name}`,
+    );
     out.push({ ...r, lastValue: state[0].last_value, isCalled: state[0].is_called });
   }
   return out;

@@ -26,8 +26,15 @@ export const SESSION_SETTINGS = [
   "SET standard_conforming_strings = on",
 ];
 
-export interface BackupColumn { name: string; type: string }
-export interface BackupTable { name: string; columns: BackupColumn[]; primaryKey: string[] }
+export interface BackupColumn {
+  name: string;
+  type: string;
+}
+export interface BackupTable {
+  name: string;
+  columns: BackupColumn[];
+  primaryKey: string[];
+}
 
 export interface BackupHeader {
   format: typeof BACKUP_FORMAT;
@@ -41,7 +48,11 @@ export interface BackupHeader {
   tables: BackupTable[];
 }
 
-export interface BackupSequence { name: string; lastValue: string; isCalled: boolean }
+export interface BackupSequence {
+  name: string;
+  lastValue: string;
+  isCalled: boolean;
+}
 
 export type BackupLine =
   | { table: string; columns: string[] }

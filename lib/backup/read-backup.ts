@@ -36,11 +36,19 @@ export async function* readBackup(file: string): AsyncGenerator<BackupEvent> {
     lineNumber++;
     if (ended) throw new BackupError(`Line ${lineNumber}: data after the end of the backup`);
     let value: unknown;
-    try { value = JSON.parse(line); } catch { throw new BackupError(`Line ${lineNumber} is not JSON: the file is damaged or cut off`); }
+    try {
+      value = JSON.parse(line);
+    } catch {
+      throw new BackupError(`Line ${lineNumber} is not JSON: the file is damaged or cut off`);
+    }
     const record = value as Record<string, unknown>;
     if (!header) {
-      if (record?.format !== BACKUP_FORMAT) throw new BackupError(`${file} is not a Sourcedesk backup (no "${BACKUP_FORMAT}" header)`);
-      if (record.version !== BACKUP_VERSION) throw new BackupError(`Backup format version ${String(record.version)} is not supported (this version reads ${BACKUP_VERSION})`);
+      if (record?.format !== BACKUP_FORMAT)
+        throw new BackupError(`${file} is not a Sourcedesk backup (no "${BACKUP_FORMAT}" header)`);
+      if (record.version !== BACKUP_VERSION)
+        throw new BackupError(
+          `Backup format version ${String(record.version)} is not supported (this version reads ${BACKUP_VERSION})`,
+        );
       header = record as unknown as BackupHeader;
       hash.update(`${line}\n`);
       yield { kind: "header", header };
@@ -49,15 +57,19 @@ export async function* readBackup(file: string): AsyncGenerator<BackupEvent> {
     if (Array.isArray(value)) {
       if (!current) throw new BackupError(`Line ${lineNumber}: a row outside any table`);
       if (value.length !== current.columns.length || !value.every((v) => v === null || typeof v === "string")) {
-        throw new BackupError(`Line ${lineNumber}: a row of ${current.table} does not match its ${current.columns.length} columns`);
+        throw new BackupError(
+          `Line ${lineNumber}: a row of ${current.table} does not match its ${current.columns.length} columns`,
+        );
       }
       current.rows++;
       hash.update(`${line}\n`);
       yield { kind: "row", table: current.table, values: value as (string | null)[] };
     } else if (typeof record.table === "string") {
-      if (current) throw new BackupError(`Line ${lineNumber}: table ${record.table} begins before ${current.table} ended`);
+      if (current)
+        throw new BackupError(`Line ${lineNumber}: table ${record.table} begins before ${current.table} ended`);
       const announced = header.tables.find((t) => t.name === record.table);
-      if (!announced || seen.has(announced.name)) throw new BackupError(`Line ${lineNumber}: unexpected table ${String(record.table)}`);
+      if (!announced || seen.has(announced.name))
+        throw new BackupError(`Line ${lineNumber}: unexpected table ${String(record.table)}`);
       if (JSON.stringify(record.columns) !== JSON.stringify(announced.columns.map((c) => c.name))) {
         throw new BackupError(`Line ${lineNumber}: the columns of ${announced.name} differ from the header's`);
       }
@@ -67,13 +79,19 @@ export async function* readBackup(file: string): AsyncGenerator<BackupEvent> {
       yield { kind: "table", table: current.table, columns: current.columns };
     } else if (record.end === "backup") {
       if (current) throw new BackupError(`The backup ends inside table ${current.table}`);
-      if (record.sha256 !== hash.digest("hex")) throw new BackupError("The backup's checksum does not match its contents: the file was altered or damaged");
-      if (seen.size !== header.tables.length || record.rows !== total) throw new BackupError("The backup's footer does not match its tables and rows");
+      if (record.sha256 !== hash.digest("hex"))
+        throw new BackupError("The backup's checksum does not match its contents: the file was altered or damaged");
+      if (seen.size !== header.tables.length || record.rows !== total)
+        throw new BackupError("The backup's footer does not match its tables and rows");
       ended = true;
       yield { kind: "end", tables: seen.size, rows: total };
     } else if (typeof record.end === "string") {
-      if (!current || record.end !== current.table) throw new BackupError(`Line ${lineNumber}: end of a table that did not begin`);
-      if (record.rows !== current.rows) throw new BackupError(`Table ${current.table} should have ${String(record.rows)} rows, the file holds ${current.rows}`);
+      if (!current || record.end !== current.table)
+        throw new BackupError(`Line ${lineNumber}: end of a table that did not begin`);
+      if (record.rows !== current.rows)
+        throw new BackupError(
+          `Table ${current.table} should have ${String(record.rows)} rows, the file holds ${current.rows}`,
+        );
       total += current.rows;
       hash.update(`${line}\n`);
       yield { kind: "tableEnd", table: current.table, rows: current.rows };
@@ -86,7 +104,8 @@ export async function* readBackup(file: string): AsyncGenerator<BackupEvent> {
     }
   }
   if (!header) throw new BackupError(`${file} is empty`);
-  if (!ended) throw new BackupError("The backup is incomplete (no end line): it was cut off while being written or copied");
+  if (!ended)
+    throw new BackupError("The backup is incomplete (no end line): it was cut off while being written or copied");
 }
 
 /** Reads the whole file once without touching any database: the header, if everything checks out. */

@@ -4,7 +4,12 @@ import { firstTableWithRows, listMigrations, listSequences, listTables } from ".
 import { SESSION_SETTINGS, quoteIdent, type BackupHeader, type BackupTable } from "./format";
 import { BackupError, readBackup, verifyBackup } from "./read-backup";
 
-export interface RestoreStats { tables: number; rows: number; migrations: string[]; upgradedWith: string[] }
+export interface RestoreStats {
+  tables: number;
+  rows: number;
+  migrations: string[];
+  upgradedWith: string[];
+}
 
 const BATCH_ROWS = 1000;
 const BATCH_CHARS = 8_000_000;
@@ -20,7 +25,10 @@ export async function restoreBackup({ file, url }: { file: string; url: string }
   const { header } = await verifyBackup(file);
   const local = localMigrations();
   const unknown = header.migrations.find((name, i) => local[i] !== name);
-  if (unknown) throw new BackupError(`This backup needs migration ${unknown}, which this version of Sourcedesk does not have: restore it with the version that made it`);
+  if (unknown)
+    throw new BackupError(
+      `This backup needs migration ${unknown}, which this version of Sourcedesk does not have: restore it with the version that made it`,
+    );
 
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -38,28 +46,45 @@ export async function restoreBackup({ file, url }: { file: string; url: string }
 }
 
 async function assertEmpty(client: ClientBase, header: BackupHeader) {
-  const { rows: [{ database }] } = await client.query<{ database: string }>("SELECT current_database() AS database");
+  const {
+    rows: [{ database }],
+  } = await client.query<{ database: string }>("SELECT current_database() AS database");
   const used = await firstTableWithRows(client);
   if (used) {
-    throw new BackupError(`The database "${database}" is not empty (table ${used} has rows): restore only into an empty database, ` +
-      `e.g. CREATE DATABASE sourcedesk_restored and point DATABASE_URL at it. Nothing was changed.`);
+    throw new BackupError(
+      `The database "${database}" is not empty (table ${used} has rows): restore only into an empty database, ` +
+        `e.g. CREATE DATABASE sourcedesk_restored and point DATABASE_URL at it. Nothing was changed.`,
+    );
   }
   const applied = await listMigrations(client);
   if (applied.some((name, i) => header.migrations[i] !== name)) {
-    throw new BackupError(`The database "${database}" has a newer schema than the backup (${applied.at(-1)}): restore into a new, empty database. Nothing was changed.`);
+    throw new BackupError(
+      `The database "${database}" has a newer schema than the backup (${applied.at(-1)}): restore into a new, empty database. Nothing was changed.`,
+    );
   }
 }
 
 function assertSameTables(expected: BackupTable[], actual: BackupTable[]) {
   const describe = (tables: BackupTable[]) =>
-    tables.map((t) => `${t.name}(${t.columns.map((c) => `${c.name} ${c.type}`).sort().join(", ")})`).sort();
+    tables
+      .map(
+        (t) =>
+          `${t.name}(${t.columns
+            .map((c) => `${c.name} ${c.type}`)
+            .sort()
+            .join(", ")})`,
+      )
+      .sort();
   const [want, have] = [describe(expected), describe(actual)];
   const differ = want.filter((t) => !have.includes(t)).concat(have.filter((t) => !want.includes(t)));
-  if (differ.length) throw new BackupError(`After migrating, the tables differ from the backup's: ${differ.join("; ")}`);
+  if (differ.length)
+    throw new BackupError(`After migrating, the tables differ from the backup's: ${differ.join("; ")}`);
 }
 
 async function loadRows(client: ClientBase, file: string): Promise<number> {
-  const types = new Map((await listTables(client)).map((t) => [t.name, new Map(t.columns.map((c) => [c.name, c.type]))]));
+  const types = new Map(
+    (await listTables(client)).map((t) => [t.name, new Map(t.columns.map((c) => [c.name, c.type]))]),
+  );
   let batch: (string | null)[][] = [];
   let chars = 0;
   let insert = "";
@@ -109,8 +134,11 @@ function insertStatement(table: string, columns: string[], types: Map<string, st
 /** Where the backup's sequences stood, never behind the restored rows (AuditEvent.id is BIGSERIAL). */
 async function restoreSequences(client: ClientBase, saved: { name: string; lastValue: string; isCalled: boolean }[]) {
   for (const seq of await listSequences(client)) {
-    const { rows: [{ max }] } = await client.query<{ max: string | null }>(
-      `SELECT max(${quoteIdent(seq.column)})::text AS max FROM ${quoteIdent(seq.table)}`);
+    const {
+      rows: [{ max }],
+    } = await client.query<{ max: string | null }>(
+      `SELECT max(${quoteIdent(seq.column)})::text AS max FROM ${quoteIdent(seq.table)}`,
+    );
     const backup = saved.find((s) => s.name === seq.name);
     if (backup && (max === null || BigInt(backup.lastValue) >= BigInt(max))) {
       await client.query("SELECT setval($1::regclass, $2::bigint, $3)", [seq.name, backup.lastValue, backup.isCalled]);

@@ -12,7 +12,10 @@ import type { ReviewClaimInput } from "./schema";
  */
 async function lockClaim(tx: Tx, id: string) {
   await tx.$queryRaw`SELECT 1 FROM "Claim" WHERE id = ${id}::uuid FOR UPDATE`;
-  const claim = await tx.claim.findUnique({ where: { id }, include: { ...claimInclude, article: { select: { body: true } } } });
+  const claim = await tx.claim.findUnique({
+    where: { id },
+    include: { ...claimInclude, article: { select: { body: true } } },
+  });
   if (!claim) throw notFound("Claim");
   return claim;
 }
@@ -28,25 +31,48 @@ export async function reviewClaim(id: string, input: ReviewClaimInput, actorId: 
       data: { reviewStatus: input.reviewStatus, reviewComment: input.reviewComment ?? null, version: { increment: 1 } },
     });
     if (count === 0) refuseUnapplied("claim", before);
-    await recordAudit(tx, { actorId, action: "update", entity: "claim", entityId: id, articleId: before.articleId,
+    await recordAudit(tx, {
+      actorId,
+      action: "update",
+      entity: "claim",
+      entityId: id,
+      articleId: before.articleId,
       before: { reviewStatus: before.reviewStatus, reviewComment: before.reviewComment, version: before.version },
-      after: { reviewStatus: input.reviewStatus, reviewComment: input.reviewComment ?? null, version: before.version + 1 } });
+      after: {
+        reviewStatus: input.reviewStatus,
+        reviewComment: input.reviewComment ?? null,
+        version: before.version + 1,
+      },
+    });
     const after = await lockClaim(tx, id);
     return presentClaim(after, after.article.body);
   });
 }
 
 /** Deletes a claim with its attributions; the audit event keeps everything needed to undo it. */
-export async function deleteClaim(id: string, expectedVersion: number | undefined, actorId: string): Promise<{ id: string; auditEventId: string }> {
+export async function deleteClaim(
+  id: string,
+  expectedVersion: number | undefined,
+  actorId: string,
+): Promise<{ id: string; auditEventId: string }> {
   return db().$transaction(async (tx) => {
     await tx.$queryRaw`SELECT 1 FROM "Claim" WHERE id = ${id}::uuid FOR UPDATE`;
     // And its attributions: one being deleted on its own right now is then gone from the snapshot
     // instead of being recorded as deleted twice (and brought back by an undo of this deletion).
     await tx.$queryRaw`SELECT 1 FROM "Attribution" WHERE "claimId" = ${id}::uuid FOR UPDATE`;
     const before = await lockClaim(tx, id);
-    const { count } = await tx.claim.deleteMany({ where: { id, ...(expectedVersion ? { version: expectedVersion } : {}) } });
+    const { count } = await tx.claim.deleteMany({
+      where: { id, ...(expectedVersion ? { version: expectedVersion } : {}) },
+    });
     if (count === 0) refuseUnapplied("claim", before);
-    const auditEventId = await recordAudit(tx, { actorId, action: "delete", entity: "claim", entityId: id, articleId: before.articleId, before: presentClaim(before, before.article.body) });
+    const auditEventId = await recordAudit(tx, {
+      actorId,
+      action: "delete",
+      entity: "claim",
+      entityId: id,
+      articleId: before.articleId,
+      before: presentClaim(before, before.article.body),
+    });
     return { id, auditEventId };
   });
 }

@@ -8,7 +8,11 @@ import { ATTRIBUTION_MODES, REVIEW_STATUSES, type ClaimFilters, type FilterKey }
 const sql = Prisma.sql;
 type Sql = Prisma.Sql;
 
-export interface FacetValue { value: string; label?: string; count: number }
+export interface FacetValue {
+  value: string;
+  label?: string;
+  count: number;
+}
 export type ClaimFacets = Awaited<ReturnType<typeof findClaimFacets>>;
 
 /** How many of the open-ended values (affiliations, articles) a facet lists, most frequent first. */
@@ -18,13 +22,21 @@ type Facet = "sourceType" | "anonymous" | "mode" | "via" | "reviewStatus";
 
 /** Each value of the closed facets as a test on claim c's facet columns. */
 const CLOSED: { facet: Facet; value: string; test: Sql }[] = [
-  ...SOURCE_TYPES.map((v) => ({ facet: "sourceType" as const, value: v, test: anyBit("sourceTypeMask", sourceTypeMask([v])) })),
+  ...SOURCE_TYPES.map((v) => ({
+    facet: "sourceType" as const,
+    value: v,
+    test: anyBit("sourceTypeMask", sourceTypeMask([v])),
+  })),
   { facet: "anonymous", value: "true", test: ANONYMOUS_ONLY },
   { facet: "anonymous", value: "false", test: NAMED_SOURCE },
   ...ATTRIBUTION_MODES.map((v) => ({ facet: "mode" as const, value: v, test: anyBit("modeMask", modeMask([v])) })),
   { facet: "via", value: "true", test: sql`c."secondHand"` },
   { facet: "via", value: "false", test: sql`NOT c."secondHand"` },
-  ...REVIEW_STATUSES.map((v) => ({ facet: "reviewStatus" as const, value: v, test: Prisma.raw(`c."reviewStatus" = '${v}'`) })),
+  ...REVIEW_STATUSES.map((v) => ({
+    facet: "reviewStatus" as const,
+    value: v,
+    test: Prisma.raw(`c."reviewStatus" = '${v}'`),
+  })),
 ];
 
 /**
@@ -38,7 +50,10 @@ export function facetCountsQueries(f: ClaimFilters) {
   const base = claimCondition({ from: f.from, to: f.to, q: f.q, unsourced: f.unsourced });
   const facets: ClaimFilters = { ...f, from: undefined, to: undefined, q: undefined, unsourced: undefined };
   const others = (omit?: FilterKey) => claimCondition(facets, omit);
-  const counts = CLOSED.map(({ facet, value, test }) => sql`CAST(count(*) FILTER (WHERE ${test} AND ${others(facet)}) AS int) AS ${Prisma.raw(`"${facet}:${value}"`)}`);
+  const counts = CLOSED.map(
+    ({ facet, value, test }) =>
+      sql`CAST(count(*) FILTER (WHERE ${test} AND ${others(facet)}) AS int) AS ${Prisma.raw(`"${facet}:${value}"`)}`,
+  );
   return {
     closed: sql`SELECT CAST(count(*) FILTER (WHERE ${others()}) AS int) AS total, ${Prisma.join(counts, ", ")} FROM "Claim" c WHERE ${base}`,
     affiliations: sql`
@@ -69,13 +84,18 @@ export async function findClaimFacets(f: ClaimFilters) {
     spelledAffiliations(affiliations.map((r) => r.value)),
     articleTitles([...articles.map((r) => r.value), ...(f.articleId ?? [])]),
   ]);
-  const closedFacet = (facet: Facet, values: readonly string[]): FacetValue[] => values.map((value) => ({ value, count: closed[`${facet}:${value}`] }));
+  const closedFacet = (facet: Facet, values: readonly string[]): FacetValue[] =>
+    values.map((value) => ({ value, count: closed[`${facet}:${value}`] }));
   const lower = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
   return {
     total: f.unsourced ? unsourced : closed.total,
     sourceType: closedFacet("sourceType", SOURCE_TYPES),
     anonymous: closedFacet("anonymous", ["true", "false"]),
-    affiliation: withSelected(affiliations.map((r) => ({ value: affiliationLabels.get(r.value) ?? r.value, count: r.count })), f.affiliation, lower),
+    affiliation: withSelected(
+      affiliations.map((r) => ({ value: affiliationLabels.get(r.value) ?? r.value, count: r.count })),
+      f.affiliation,
+      lower,
+    ),
     mode: closedFacet("mode", ATTRIBUTION_MODES),
     via: closedFacet("via", ["true", "false"]),
     reviewStatus: closedFacet("reviewStatus", REVIEW_STATUSES),
@@ -85,7 +105,11 @@ export async function findClaimFacets(f: ClaimFilters) {
 }
 
 /** Keeps selected values listed: the queries rank them first, so only one matching nothing is added (as 0). */
-function withSelected(rows: FacetValue[], selected: string[] | undefined, same = (a: string, b: string) => a === b): FacetValue[] {
+function withSelected(
+  rows: FacetValue[],
+  selected: string[] | undefined,
+  same = (a: string, b: string) => a === b,
+): FacetValue[] {
   const missing = (selected ?? []).filter((s) => !rows.some((r) => same(r.value, s)));
   return [...rows, ...missing.map((value) => ({ value, count: 0 }))];
 }
@@ -99,7 +123,10 @@ async function spelledAffiliations(keys: string[]): Promise<Map<string, string>>
 }
 
 async function articleTitles(ids: string[]): Promise<Map<string, string>> {
-  const rows = await db().article.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, title: true } });
+  const rows = await db().article.findMany({
+    where: { id: { in: [...new Set(ids)] } },
+    select: { id: true, title: true },
+  });
   return new Map(rows.map((a) => [a.id, a.title]));
 }
 

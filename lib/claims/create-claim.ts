@@ -19,9 +19,22 @@ export async function insertClaim(tx: Tx, input: CreateClaimInput, actorId: stri
   assertSpan(body, whole, ["start"]);
   if (input.parts) assertParts(body, whole, input.parts);
   const created = await tx.claim.create({
-    data: { articleId: input.articleId, ...whole, ...quoteSelector(body, whole), parts: input.parts, createdById: actorId },
+    data: {
+      articleId: input.articleId,
+      ...whole,
+      ...quoteSelector(body, whole),
+      parts: input.parts,
+      createdById: actorId,
+    },
   });
   const json = presentClaim(created, body);
-  await recordAudit(tx, { actorId, action: "create", entity: "claim", entityId: created.id, articleId: created.articleId, after: json });
+  await recordAudit(tx, {
+    actorId,
+    action: "create",
+    entity: "claim",
+    entityId: created.id,
+    articleId: created.articleId,
+    after: json,
+  });
   return json;
 }

@@ -6,9 +6,13 @@ type RawParams = Record<string, string | string[] | undefined>;
  * Filters as a query string, in one canonical form, so the explorer, its report and its exports
  * link to each other with the same parameters `GET /api/claims` and `GET /api/reports` take.
  */
-export function filterSearchParams(f: Partial<ClaimFilters> & { sort?: string; cursor?: string }, extra: Record<string, string> = {}): URLSearchParams {
+export function filterSearchParams(
+  f: Partial<ClaimFilters> & { sort?: string; cursor?: string },
+  extra: Record<string, string> = {},
+): URLSearchParams {
   const params = new URLSearchParams();
-  const add = (key: string, value: string | boolean | undefined) => value !== undefined && value !== "" && params.append(key, String(value));
+  const add = (key: string, value: string | boolean | undefined) =>
+    value !== undefined && value !== "" && params.append(key, String(value));
   for (const id of f.articleId ?? []) add("articleId", id);
   if (f.sourceType?.length) add("sourceType", f.sourceType.join(","));
   add("anonymous", f.anonymous);
@@ -44,11 +48,19 @@ export type PageParse<T> = { ok: true; value: T } | { ok: false; value: T; messa
 export function parseExplorerParams(raw: RawParams): PageParse<FindClaimsInput> {
   const result = findClaimsSchema.safeParse(compact(raw, Object.keys(findClaimsSchema.shape)));
   if (result.success) return { ok: true, value: result.data };
-  return { ok: false, value: findClaimsSchema.parse({}), message: result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") };
+  return {
+    ok: false,
+    value: findClaimsSchema.parse({}),
+    message: result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
+  };
 }
 
 export function parseReportParams(raw: RawParams): PageParse<ClaimFilters> {
   const result = claimFiltersSchema.safeParse(compact(raw, Object.keys(claimFiltersSchema.shape)));
   if (result.success) return { ok: true, value: result.data };
-  return { ok: false, value: {}, message: result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") };
+  return {
+    ok: false,
+    value: {},
+    message: result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
+  };
 }

@@ -19,7 +19,10 @@ const and = (parts: Sql[]) => (parts.length ? Prisma.join(parts, " AND ") : sql`
 export const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 
 /** Where a query finds the article's id and date: the article itself, or a claim's copies of them. */
-interface ArticleColumns { id: Sql; date: Sql }
+interface ArticleColumns {
+  id: Sql;
+  date: Sql;
+}
 const OF_ARTICLE: ArticleColumns = { id: Prisma.raw("ar.id"), date: ARTICLE_DATE };
 const OF_CLAIM: ArticleColumns = { id: Prisma.raw(`c."articleId"`), date: Prisma.raw(`c."articleDate"`) };
 
@@ -34,7 +37,9 @@ function articleConditions(f: ClaimFilters, omit?: FilterKey, on: ArticleColumns
 
 /** True when a filter that only claims can satisfy is set (unsourced statements then match nothing). */
 export function hasClaimOnlyFilter(f: ClaimFilters, omit?: FilterKey): boolean {
-  return CLAIM_ONLY_FILTERS.some((key) => key !== omit && f[key] !== undefined && (!Array.isArray(f[key]) || f[key].length > 0));
+  return CLAIM_ONLY_FILTERS.some(
+    (key) => key !== omit && f[key] !== undefined && (!Array.isArray(f[key]) || f[key].length > 0),
+  );
 }
 
 /**
@@ -42,12 +47,15 @@ export function hasClaimOnlyFilter(f: ClaimFilters, omit?: FilterKey): boolean {
  * enum values, written into the SQL so the expression matches its statistics (migration
  * claim_named_sources_statistics) exactly.
  */
-export const anyBit = (column: "sourceTypeMask" | "modeMask", mask: number) => Prisma.raw(`(c."${column}" & ${mask}) <> 0`);
+export const anyBit = (column: "sourceTypeMask" | "modeMask", mask: number) =>
+  Prisma.raw(`(c."${column}" & ${mask}) <> 0`);
 
 /** Claim c names at least one of its sources. */
 export const NAMED_SOURCE = anyBit("sourceTypeMask", NAMED_TYPES_MASK);
 /** Claim c is attributed, and only to anonymous sources. */
-export const ANONYMOUS_ONLY = Prisma.raw(`(c."sourceTypeMask" <> 0 AND (c."sourceTypeMask" & ${NAMED_TYPES_MASK}) = 0)`);
+export const ANONYMOUS_ONLY = Prisma.raw(
+  `(c."sourceTypeMask" <> 0 AND (c."sourceTypeMask" & ${NAMED_TYPES_MASK}) = 0)`,
+);
 
 /**
  * The WHERE condition selecting claims c; `omit` leaves one filter out, for facets. Every test is
@@ -66,10 +74,12 @@ export function claimCondition(f: ClaimFilters, omit?: FilterKey): Sql {
   }
   if (f.mode?.length && omit !== "mode") parts.push(anyBit("modeMask", modeMask(f.mode)));
   if (f.via !== undefined && omit !== "via") parts.push(f.via ? sql`c."secondHand"` : sql`NOT c."secondHand"`);
-  if (f.reviewStatus?.length && omit !== "reviewStatus") parts.push(sql`c."reviewStatus" = ANY(CAST(${f.reviewStatus} AS "ReviewStatus"[]))`);
+  if (f.reviewStatus?.length && omit !== "reviewStatus")
+    parts.push(sql`c."reviewStatus" = ANY(CAST(${f.reviewStatus} AS "ReviewStatus"[]))`);
   // Claim text or a source's or via's name: both trigram-indexed on the claim row, so the planner
   // can walk the newest claims for a common phrase or look a rare name up in the indexes.
-  if (f.q && omit !== "q") parts.push(sql`(c.text ILIKE ${likePattern(f.q)} OR c."sourceNames" ILIKE ${likePattern(f.q)})`);
+  if (f.q && omit !== "q")
+    parts.push(sql`(c.text ILIKE ${likePattern(f.q)} OR c."sourceNames" ILIKE ${likePattern(f.q)})`);
   return and(parts);
 }
 

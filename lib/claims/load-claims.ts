@@ -10,7 +10,8 @@ const sql = Prisma.sql;
  * claim). Prisma's include ran five queries in sequence (claims, articles, attributions, sources,
  * via sources): 50–100 ms for an explorer page whose id query takes 5–10 ms.
  */
-const SOURCE_JSON = (alias: string) => Prisma.raw(`json_build_object('id', ${alias}.id, 'type', ${alias}.type, 'name', ${alias}.name,
+const SOURCE_JSON = (alias: string) =>
+  Prisma.raw(`json_build_object('id', ${alias}.id, 'type', ${alias}.type, 'name', ${alias}.name,
   'uniqueKey', ${alias}."uniqueKey", 'count', ${alias}.count, 'affiliation', ${alias}.affiliation, 'role', ${alias}.role,
   'anonymityReason', ${alias}."anonymityReason", 'identityKnownToNewsroom', ${alias}."identityKnownToNewsroom", 'notes', ${alias}.notes,
   'version', ${alias}.version, 'createdAt', ${alias}."createdAt", 'updatedAt', ${alias}."updatedAt")`);
@@ -28,7 +29,11 @@ export async function loadClaims(where: Prisma.Sql, order: Prisma.Sql = sql`c.id
   return rows.map((c) => ({
     ...c,
     attributions: c.attributions.map((a) => ({
-      ...a, createdAt: utc(a.createdAt), updatedAt: utc(a.updatedAt), source: source(a.source), viaSource: a.viaSource && source(a.viaSource),
+      ...a,
+      createdAt: utc(a.createdAt),
+      updatedAt: utc(a.updatedAt),
+      source: source(a.source),
+      viaSource: a.viaSource && source(a.viaSource),
     })),
   }));
 }

@@ -7,8 +7,20 @@ const raw = Prisma.raw;
 
 /** The explorer's sorts; each ends in an id so the order is total and keyset pages never overlap. */
 export const CLAIM_ORDERINGS: Record<ClaimSort, Ordering> = {
-  newest: { name: "newest", keys: [{ expr: raw(`c."createdAt"`), type: "timestamp", desc: true }, { expr: raw("c.id"), type: "uuid", desc: true }] },
-  oldest: { name: "oldest", keys: [{ expr: raw(`c."createdAt"`), type: "timestamp", desc: false }, { expr: raw("c.id"), type: "uuid", desc: false }] },
+  newest: {
+    name: "newest",
+    keys: [
+      { expr: raw(`c."createdAt"`), type: "timestamp", desc: true },
+      { expr: raw("c.id"), type: "uuid", desc: true },
+    ],
+  },
+  oldest: {
+    name: "oldest",
+    keys: [
+      { expr: raw(`c."createdAt"`), type: "timestamp", desc: false },
+      { expr: raw("c.id"), type: "uuid", desc: false },
+    ],
+  },
   /** Newest stories first, each read top to bottom (the claim's copy of its article's date). */
   article: {
     name: "article",

@@ -1,5 +1,12 @@
 import { recordAudit } from "@/lib/audit/record-audit";
-import { assertSourcesExist, assertTextStillThere, attributionData, claimSnapshot, loadDeletion, lockArticleBody } from "@/lib/audit/deleted-snapshot";
+import {
+  assertSourcesExist,
+  assertTextStillThere,
+  attributionData,
+  claimSnapshot,
+  loadDeletion,
+  lockArticleBody,
+} from "@/lib/audit/deleted-snapshot";
 import type { RestoreClaimInput } from "@/lib/audit/schema";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -13,12 +20,19 @@ import { spanProblem } from "@/lib/spans/check-span";
  */
 export async function restoreClaim(input: RestoreClaimInput, actorId: string) {
   return db().$transaction(async (tx) => {
-    const { event, snapshot: c } = await loadDeletion(tx, input.auditEventId ? { auditEventId: input.auditEventId } : { entityId: input.claimId! }, "claim", claimSnapshot);
+    const { event, snapshot: c } = await loadDeletion(
+      tx,
+      input.auditEventId ? { auditEventId: input.auditEventId } : { entityId: input.claimId! },
+      "claim",
+      claimSnapshot,
+    );
     const body = await lockArticleBody(tx, c.articleId);
-    if (await tx.claim.findUnique({ where: { id: c.id }, select: { id: true } })) throw new AppError("conflict", "This claim exists: it has already been restored");
+    if (await tx.claim.findUnique({ where: { id: c.id }, select: { id: true } }))
+      throw new AppError("conflict", "This claim exists: it has already been restored");
     // An orphaned claim's text is what was lost, so only its (placeholder) offsets must still fit.
     if (c.orphaned) {
-      if (spanProblem(body, c)) throw new AppError("conflict", "Cannot restore: the article text changed since the deletion");
+      if (spanProblem(body, c))
+        throw new AppError("conflict", "Cannot restore: the article text changed since the deletion");
     } else {
       assertTextStillThere(body, c, "claim text"); // parts lie inside it, so they hold too
     }
@@ -26,19 +40,40 @@ export async function restoreClaim(input: RestoreClaimInput, actorId: string) {
       assertTextStillThere(body, a.cue, "cue");
       assertTextStillThere(body, a.mention, "source mention");
     }
-    await assertSourcesExist(tx, c.attributions.flatMap((a) => [a.source.id, ...(a.via ? [a.via.id] : [])]));
+    await assertSourcesExist(
+      tx,
+      c.attributions.flatMap((a) => [a.source.id, ...(a.via ? [a.via.id] : [])]),
+    );
     await tx.claim.create({
       data: {
-        id: c.id, articleId: c.articleId, start: c.start, end: c.end, text: c.text, prefix: c.prefix, suffix: c.suffix, orphaned: c.orphaned,
-        parts: c.parts ?? Prisma.DbNull, reviewStatus: c.reviewStatus, reviewComment: c.reviewComment, version: c.version,
-        createdById: c.createdById, createdAt: new Date(c.createdAt), updatedAt: new Date(c.updatedAt),
+        id: c.id,
+        articleId: c.articleId,
+        start: c.start,
+        end: c.end,
+        text: c.text,
+        prefix: c.prefix,
+        suffix: c.suffix,
+        orphaned: c.orphaned,
+        parts: c.parts ?? Prisma.DbNull,
+        reviewStatus: c.reviewStatus,
+        reviewComment: c.reviewComment,
+        version: c.version,
+        createdById: c.createdById,
+        createdAt: new Date(c.createdAt),
+        updatedAt: new Date(c.updatedAt),
       },
     });
     if (c.attributions.length) await tx.attribution.createMany({ data: c.attributions.map(attributionData) });
     const restored = (await tx.claim.findUnique({ where: { id: c.id }, include: claimInclude }))!;
     const json = presentClaim(restored, body);
-    await recordAudit(tx, { actorId, action: "create", entity: "claim", entityId: c.id, articleId: c.articleId,
-      after: { ...json, restoredFrom: event.id.toString() } });
+    await recordAudit(tx, {
+      actorId,
+      action: "create",
+      entity: "claim",
+      entityId: c.id,
+      articleId: c.articleId,
+      after: { ...json, restoredFrom: event.id.toString() },
+    });
     return json;
   });
 }

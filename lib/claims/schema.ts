@@ -27,14 +27,17 @@ const oneOrMany = <T extends z.ZodType>(item: T) =>
 
 /** `?mode=a,b` and `?mode=a&mode=b` alike. */
 const commaList = <const T extends readonly [string, ...string[]]>(values: T) =>
-  z.union([z.string(), z.array(z.string())])
+  z
+    .union([z.string(), z.array(z.string())])
     .transform((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => s.split(",")).filter(Boolean))
     .pipe(z.array(z.enum(values)));
 
 const booleanParam = z.enum(["true", "false"]).transform((v) => v === "true");
 
 /** A calendar day, inclusive, compared with the article's date (published, else added). */
-const day = z.iso.date({ message: "Must be a date (YYYY-MM-DD)" }).refine((d) => d >= "1000-01-01", "Must be a date after the year 1000");
+const day = z.iso
+  .date({ message: "Must be a date (YYYY-MM-DD)" })
+  .refine((d) => d >= "1000-01-01", "Must be a date after the year 1000");
 
 /** Repeated parameters only: an affiliation may itself contain a comma ("Ministry of Health, Gaza"). */
 const repeatedText = z
@@ -77,10 +80,22 @@ export const claimFiltersSchema = claimFilterObject.refine(checkDateRange, dateR
 
 /** GET /api/claims filters; the explorer UI builds the same query string. */
 export const findClaimsSchema = z
-  .object({ ...claimFilterShape, sort: z.enum(CLAIM_SORTS).default("newest"), limit, cursor: z.string().max(500).optional() })
+  .object({
+    ...claimFilterShape,
+    sort: z.enum(CLAIM_SORTS).default("newest"),
+    limit,
+    cursor: z.string().max(500).optional(),
+  })
   .strict()
   .refine(checkDateRange, dateRangeIssue);
 export type FindClaimsInput = z.infer<typeof findClaimsSchema>;
 
 /** The filters that select claims by their attributions or review; unsourced statements match none of them. */
-export const CLAIM_ONLY_FILTERS = ["sourceType", "anonymous", "affiliation", "mode", "via", "reviewStatus"] as const satisfies readonly FilterKey[];
+export const CLAIM_ONLY_FILTERS = [
+  "sourceType",
+  "anonymous",
+  "affiliation",
+  "mode",
+  "via",
+  "reviewStatus",
+] as const satisfies readonly FilterKey[];

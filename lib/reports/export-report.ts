@@ -20,16 +20,28 @@ const FORMATTERS: Record<ReportFormat, (parts: ReportParts) => AsyncIterable<str
 
 /** The heading of an article's report; 404 when there is no such article. */
 export async function articleReportMeta(id: string): Promise<ReportMeta> {
-  const article = await db().article.findUnique({ where: { id }, select: { id: true, title: true, outlet: true, url: true, publishedAt: true, language: true } });
+  const article = await db().article.findUnique({
+    where: { id },
+    select: { id: true, title: true, outlet: true, url: true, publishedAt: true, language: true },
+  });
   if (!article) throw notFound("Article");
   return {
-    kind: "article", title: article.title, generatedAt: new Date().toISOString(), filters: { articleId: [id] },
+    kind: "article",
+    title: article.title,
+    generatedAt: new Date().toISOString(),
+    filters: { articleId: [id] },
     article: { ...article, publishedAt: article.publishedAt?.toISOString() ?? null },
   };
 }
 
 export function filterReportMeta(filters: ClaimFilters): ReportMeta {
-  return { kind: "filter", title: "claims explorer selection", generatedAt: new Date().toISOString(), filters, article: null };
+  return {
+    kind: "filter",
+    title: "claims explorer selection",
+    generatedAt: new Date().toISOString(),
+    filters,
+    article: null,
+  };
 }
 
 /** The report as text chunks, computed and read inside one database snapshot as the reader consumes them. */

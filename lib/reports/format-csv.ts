@@ -6,10 +6,36 @@ import type { ReportAttribution, ReportClaim, ReportStatement } from "./report-r
  * leading apostrophe so a spreadsheet shows it instead of running it as a formula.
  */
 export const CSV_COLUMNS = [
-  "record", "article_id", "article_title", "article_date", "claim_id", "statement_id", "start", "end", "text", "review_status",
-  "attribution_id", "mode", "source_id", "source_type", "source_name", "source_count", "source_affiliation", "source_role",
-  "source_anonymous", "anonymity_reason", "cue_start", "cue_end", "cue_text", "mention_start", "mention_end", "mention_text",
-  "via_source_id", "via_source_type", "via_source_name", "note",
+  "record",
+  "article_id",
+  "article_title",
+  "article_date",
+  "claim_id",
+  "statement_id",
+  "start",
+  "end",
+  "text",
+  "review_status",
+  "attribution_id",
+  "mode",
+  "source_id",
+  "source_type",
+  "source_name",
+  "source_count",
+  "source_affiliation",
+  "source_role",
+  "source_anonymous",
+  "anonymity_reason",
+  "cue_start",
+  "cue_end",
+  "cue_text",
+  "mention_start",
+  "mention_end",
+  "mention_text",
+  "via_source_id",
+  "via_source_type",
+  "via_source_name",
+  "note",
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 type CsvRecord = Partial<Record<CsvColumn, string | number | boolean | null>>;
@@ -27,29 +53,62 @@ export const csvLine = (record: CsvRecord) => `${CSV_COLUMNS.map((c) => csvCell(
 
 function attributionCells(a: ReportAttribution): CsvRecord {
   return {
-    attribution_id: a.id, mode: a.mode, source_id: a.source.id, source_type: a.source.type, source_name: a.source.name,
-    source_count: a.source.count, source_affiliation: a.source.affiliation, source_role: a.source.role,
-    source_anonymous: a.source.anonymous, anonymity_reason: a.source.anonymityReason,
-    cue_start: a.cue?.start, cue_end: a.cue?.end, cue_text: a.cue?.text, mention_start: a.mention?.start, mention_end: a.mention?.end,
-    mention_text: a.mention?.text, via_source_id: a.via?.id, via_source_type: a.via?.type, via_source_name: a.via?.name, note: a.note,
+    attribution_id: a.id,
+    mode: a.mode,
+    source_id: a.source.id,
+    source_type: a.source.type,
+    source_name: a.source.name,
+    source_count: a.source.count,
+    source_affiliation: a.source.affiliation,
+    source_role: a.source.role,
+    source_anonymous: a.source.anonymous,
+    anonymity_reason: a.source.anonymityReason,
+    cue_start: a.cue?.start,
+    cue_end: a.cue?.end,
+    cue_text: a.cue?.text,
+    mention_start: a.mention?.start,
+    mention_end: a.mention?.end,
+    mention_text: a.mention?.text,
+    via_source_id: a.via?.id,
+    via_source_type: a.via?.type,
+    via_source_name: a.via?.name,
+    note: a.note,
   };
 }
 
 /** One row per attribution; a claim nobody is credited with yet still gets one row, with empty source columns. */
 export function claimRecords(c: ReportClaim): CsvRecord[] {
   const base: CsvRecord = {
-    article_id: c.articleId, article_title: c.articleTitle, article_date: c.articleDate, claim_id: c.id,
-    start: c.start, end: c.end, text: c.text, review_status: c.reviewStatus,
+    article_id: c.articleId,
+    article_title: c.articleTitle,
+    article_date: c.articleDate,
+    claim_id: c.id,
+    start: c.start,
+    end: c.end,
+    text: c.text,
+    review_status: c.reviewStatus,
   };
   if (!c.attributions.length) return [{ record: "claim", ...base }];
   return c.attributions.map((a) => ({ record: "attribution", ...base, ...attributionCells(a) }));
 }
 
 export function statementRecord(s: ReportStatement): CsvRecord {
-  return { record: "unsourced_statement", article_id: s.articleId, article_title: s.articleTitle, article_date: s.articleDate, statement_id: s.id, start: s.start, end: s.end, text: s.text };
+  return {
+    record: "unsourced_statement",
+    article_id: s.articleId,
+    article_title: s.articleTitle,
+    article_date: s.articleDate,
+    statement_id: s.id,
+    start: s.start,
+    end: s.end,
+    text: s.text,
+  };
 }
 
-export async function* formatCsv(claims: AsyncIterable<ReportClaim>, statements: AsyncIterable<ReportStatement>): AsyncGenerator<string> {
+export async function* formatCsv(
+  claims: AsyncIterable<ReportClaim>,
+  statements: AsyncIterable<ReportStatement>,
+): AsyncGenerator<string> {
   yield `${CSV_COLUMNS.join(",")}\r\n`;
   for await (const claim of claims) for (const record of claimRecords(claim)) yield csvLine(record);
   for await (const statement of statements) yield csvLine(statementRecord(statement));

@@ -1,4 +1,12 @@
-import { describeFilters, describeModes, describeSource, MODE_LABELS, percent, REVIEW_STATUS_LABELS, SOURCE_TYPE_LABELS } from "./labels";
+import {
+  describeFilters,
+  describeModes,
+  describeSource,
+  MODE_LABELS,
+  percent,
+  REVIEW_STATUS_LABELS,
+  SOURCE_TYPE_LABELS,
+} from "./labels";
 import type { ReportParts } from "./report-meta";
 import type { ReportClaim } from "./report-rows";
 import type { ReportSummary } from "./report-summary";
@@ -15,8 +23,10 @@ export function barChartSvg(title: string, rows: { label: string; value: number 
   const bars = rows.map((r, i) => {
     const y = i * rowHeight;
     const width = Math.round((r.value / max) * 260);
-    return `<text x="0" y="${y + 15}">${h(r.label)}</text><rect x="170" y="${y + 4}" width="${width}" height="14" fill="#0b5cad"/>` +
-      `<text x="${176 + width}" y="${y + 15}">${r.value}</text>`;
+    return (
+      `<text x="0" y="${y + 15}">${h(r.label)}</text><rect x="170" y="${y + 4}" width="${width}" height="14" fill="#0b5cad"/>` +
+      `<text x="${176 + width}" y="${y + 15}">${r.value}</text>`
+    );
   });
   const label = `${title}: ${rows.map((r) => `${r.label} ${r.value}`).join(", ")}`;
   return `<svg role="img" aria-label="${h(label)}" viewBox="0 0 480 ${rows.length * rowHeight}" width="480" height="${rows.length * rowHeight}" font-size="12" font-family="system-ui, sans-serif">${bars.join("")}</svg>`;
@@ -45,24 +55,49 @@ export function summaryHtml(s: ReportSummary): string {
   const types = s.bySourceType.map((r) => ({ label: SOURCE_TYPE_LABELS[r.type], value: r.claims }));
   const modes = s.byMode.map((r) => ({ label: MODE_LABELS[r.mode], value: r.claims }));
   const sourceRows = s.sources.map((src) => [
-    h(describeSource(src)), h(SOURCE_TYPE_LABELS[src.type]), String(src.claims), String(src.viaClaims),
+    h(describeSource(src)),
+    h(SOURCE_TYPE_LABELS[src.type]),
+    String(src.claims),
+    String(src.viaClaims),
     h(describeModes(src.modes)),
     src.missingReason ? '<span class="flag">⚠ none stated</span>' : h(src.anonymityReason ?? "–"),
   ]);
   return [
     "<h2>Totals</h2>",
-    table(["Articles", "Statements", "Sentences", "Headings", "Claims", "Attributed claims", "Unsourced statements", "Sources"],
-      [[t.articles, t.statements, t.sentences, t.headings, t.claims, t.attributed, t.unsourced, t.sources].map(String)], [0, 1, 2, 3, 4, 5, 6, 7]),
+    table(
+      [
+        "Articles",
+        "Statements",
+        "Sentences",
+        "Headings",
+        "Claims",
+        "Attributed claims",
+        "Unsourced statements",
+        "Sources",
+      ],
+      [[t.articles, t.statements, t.sentences, t.headings, t.claims, t.attributed, t.unsourced, t.sources].map(String)],
+      [0, 1, 2, 3, 4, 5, 6, 7],
+    ),
     `<ul><li>Anonymous share: <strong>${percent(s.anonymousShare.share)}</strong> (${s.anonymousShare.claims} of ${s.anonymousShare.of} claims rest only on anonymous sources)</li>`,
     `<li>Second-hand share: <strong>${percent(s.secondHandShare.share)}</strong> (${s.secondHandShare.claims} of ${s.secondHandShare.of} claims came through another source)</li>`,
     `<li>Anonymous sources with no stated reason: <strong${s.anonymousWithoutReason ? ' class="flag"' : ""}>${s.anonymousWithoutReason}</strong></li></ul>`,
     "<h2>Claims by source type and by mode</h2>",
     `<div class="charts"><figure><figcaption>Claims by source type</figcaption>${barChartSvg("Claims by source type", types)}</figure>` +
       `<figure><figcaption>Claims by mode</figcaption>${barChartSvg("Claims by mode", modes)}</figure></div>`,
-    table(["Source type", "Claims", "Attributions"], s.bySourceType.map((r) => [h(SOURCE_TYPE_LABELS[r.type]), String(r.claims), String(r.attributions)]), [1, 2]),
-    table(["Mode", "Claims", "Attributions"], s.byMode.map((r) => [h(MODE_LABELS[r.mode]), String(r.claims), String(r.attributions)]), [1, 2]),
+    table(
+      ["Source type", "Claims", "Attributions"],
+      s.bySourceType.map((r) => [h(SOURCE_TYPE_LABELS[r.type]), String(r.claims), String(r.attributions)]),
+      [1, 2],
+    ),
+    table(
+      ["Mode", "Claims", "Attributions"],
+      s.byMode.map((r) => [h(MODE_LABELS[r.mode]), String(r.claims), String(r.attributions)]),
+      [1, 2],
+    ),
     "<h2>Sources</h2>",
-    sourceRows.length ? table(["Source", "Type", "Claims", "Via for", "Modes", "Anonymity reason"], sourceRows, [2, 3]) : "<p>No sources.</p>",
+    sourceRows.length
+      ? table(["Source", "Type", "Claims", "Via for", "Modes", "Anonymity reason"], sourceRows, [2, 3])
+      : "<p>No sources.</p>",
   ].join("\n");
 }
 
@@ -72,13 +107,19 @@ export function claimHtml(c: ReportClaim, showArticle: boolean): string {
       h(MODE_LABELS[a.mode]),
       a.cue ? `cue “${h(a.cue.text)}”` : "",
       a.via ? `via ${h(a.via.name)}` : "",
-      a.source.anonymous ? (a.source.anonymityReason ? `anonymous (${h(a.source.anonymityReason)})` : '<span class="flag">anonymous, no reason stated</span>') : "",
+      a.source.anonymous
+        ? a.source.anonymityReason
+          ? `anonymous (${h(a.source.anonymityReason)})`
+          : '<span class="flag">anonymous, no reason stated</span>'
+        : "",
     ].filter(Boolean);
     return `<li><strong>${h(describeSource(a.source))}</strong> (${h(SOURCE_TYPE_LABELS[a.source.type])}): ${details.join("; ")}</li>`;
   });
-  return `<li><blockquote dir="auto">“${h(c.text)}”</blockquote><div class="meta">${h(REVIEW_STATUS_LABELS[c.reviewStatus])}` +
+  return (
+    `<li><blockquote dir="auto">“${h(c.text)}”</blockquote><div class="meta">${h(REVIEW_STATUS_LABELS[c.reviewStatus])}` +
     `${showArticle ? ` · ${h(c.articleTitle)}` : ""} · characters ${c.start}–${c.end}</div>` +
-    `<ul>${attributions.join("") || "<li>No source attributed yet</li>"}</ul></li>\n`;
+    `<ul>${attributions.join("") || "<li>No source attributed yet</li>"}</ul></li>\n`
+  );
 }
 
 /** A standalone document with a print stylesheet: "Print → Save as PDF" gives a tidy report. */

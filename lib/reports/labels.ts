@@ -10,7 +10,11 @@ export const MODE_LABELS: Record<AttributionMode, string> = {
   paraphrase: "Paraphrase",
 };
 
-export const REVIEW_STATUS_LABELS: Record<ReviewStatus, string> = { pending: "Pending", approved: "Approved", flagged: "Flagged" };
+export const REVIEW_STATUS_LABELS: Record<ReviewStatus, string> = {
+  pending: "Pending",
+  approved: "Approved",
+  flagged: "Flagged",
+};
 
 /** 0.8 → "80%"; one decimal only where it matters (1/3 → "33.3%"). */
 export function percent(share: number): string {
@@ -20,7 +24,8 @@ export function percent(share: number): string {
 
 /** The filters in words, for a report's heading: "Source type: Anonymous group · Second-hand: yes". */
 export function describeFilters(f: ClaimFilters): string[] {
-  const list = (values: string[] | undefined, labels?: Record<string, string>) => values?.map((v) => labels?.[v] ?? v).join(", ");
+  const list = (values: string[] | undefined, labels?: Record<string, string>) =>
+    values?.map((v) => labels?.[v] ?? v).join(", ");
   const yesNo = (v: boolean | undefined) => (v === undefined ? undefined : v ? "yes" : "no");
   const parts: [string, string | undefined][] = [
     ["Articles", f.articleId?.length ? `${f.articleId.length} selected` : undefined],
@@ -40,7 +45,12 @@ export function describeFilters(f: ClaimFilters): string[] {
 
 /** "Direct quote 1, Paraphrase 2": the modes a source was used in, with counts, or "–". */
 export function describeModes(modes: Record<AttributionMode, number>): string {
-  return (Object.entries(modes) as [AttributionMode, number][]).filter(([, n]) => n).map(([m, n]) => `${MODE_LABELS[m]} ${n}`).join(", ") || "–";
+  return (
+    (Object.entries(modes) as [AttributionMode, number][])
+      .filter(([, n]) => n)
+      .map(([m, n]) => `${MODE_LABELS[m]} ${n}`)
+      .join(", ") || "–"
+  );
 }
 
 /** A source as a reader names it: "Four US officials (4, United States government)". */

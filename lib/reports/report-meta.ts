@@ -8,7 +8,14 @@ export interface ReportMeta {
   title: string;
   generatedAt: string;
   filters: ClaimFilters;
-  article: { id: string; title: string; outlet: string | null; url: string | null; publishedAt: string | null; language: string } | null;
+  article: {
+    id: string;
+    title: string;
+    outlet: string | null;
+    url: string | null;
+    publishedAt: string | null;
+    language: string;
+  } | null;
 }
 
 export interface ReportParts {

@@ -12,9 +12,16 @@ const CONTENT_TYPES: Record<ReportFormat, string> = {
 const FLUSH_BYTES = 64 * 1024;
 
 export function reportFileName(meta: ReportMeta, format: ReportFormat): string {
-  const slug = meta.kind === "article"
-    ? meta.title.normalize("NFKD").replace(/[^\w\s-]/g, "").trim().replace(/[\s_-]+/g, "-").toLowerCase().slice(0, 60) || "article"
-    : "claims";
+  const slug =
+    meta.kind === "article"
+      ? meta.title
+          .normalize("NFKD")
+          .replace(/[^\w\s-]/g, "")
+          .trim()
+          .replace(/[\s_-]+/g, "-")
+          .toLowerCase()
+          .slice(0, 60) || "article"
+      : "claims";
   return `sourcing-report-${slug}-${meta.generatedAt.slice(0, 10)}.${format}`;
 }
 
@@ -22,7 +29,11 @@ export function reportFileName(meta: ReportMeta, format: ReportFormat): string {
  * Streams the report: the first chunk is awaited before answering, so a failure up front (a bad
  * cursor, the database down) still gets the API's JSON error; later ones abort the download.
  */
-export async function reportResponse(chunks: AsyncGenerator<string>, meta: ReportMeta, format: ReportFormat): Promise<Response> {
+export async function reportResponse(
+  chunks: AsyncGenerator<string>,
+  meta: ReportMeta,
+  format: ReportFormat,
+): Promise<Response> {
   const encoder = new TextEncoder();
   const first = await chunks.next();
   let buffered = first.done ? "" : first.value;

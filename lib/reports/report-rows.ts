@@ -7,24 +7,64 @@ import type { Snapshot } from "./snapshot";
 
 const sql = Prisma.sql;
 
-export interface Span { start: number; end: number; text: string }
-export interface ReportSourceRef {
-  id: string; type: SourceType; name: string; count: number | null; affiliation: string | null; role: string | null;
-  anonymous: boolean; anonymityReason: string | null;
+export interface Span {
+  start: number;
+  end: number;
+  text: string;
 }
-export interface ReportAttribution { id: string; mode: AttributionMode; source: ReportSourceRef; via: ReportSourceRef | null; cue: Span | null; mention: Span | null; note: string | null }
+export interface ReportSourceRef {
+  id: string;
+  type: SourceType;
+  name: string;
+  count: number | null;
+  affiliation: string | null;
+  role: string | null;
+  anonymous: boolean;
+  anonymityReason: string | null;
+}
+export interface ReportAttribution {
+  id: string;
+  mode: AttributionMode;
+  source: ReportSourceRef;
+  via: ReportSourceRef | null;
+  cue: Span | null;
+  mention: Span | null;
+  note: string | null;
+}
 /** A claim as exported: offsets plus a W3C text-quote selector (text, prefix, suffix) to re-anchor it. */
 export interface ReportClaim {
-  id: string; articleId: string; articleTitle: string; articleDate: string;
-  start: number; end: number; text: string; prefix: string; suffix: string; parts: { start: number; end: number }[] | null;
-  orphaned: boolean; reviewStatus: ReviewStatus; reviewComment: string | null; attributions: ReportAttribution[];
+  id: string;
+  articleId: string;
+  articleTitle: string;
+  articleDate: string;
+  start: number;
+  end: number;
+  text: string;
+  prefix: string;
+  suffix: string;
+  parts: { start: number; end: number }[] | null;
+  orphaned: boolean;
+  reviewStatus: ReviewStatus;
+  reviewComment: string | null;
+  attributions: ReportAttribution[];
 }
-export interface ReportStatement { id: string; articleId: string; articleTitle: string; articleDate: string; ordinal: number; start: number; end: number; text: string }
+export interface ReportStatement {
+  id: string;
+  articleId: string;
+  articleTitle: string;
+  articleDate: string;
+  ordinal: number;
+  start: number;
+  end: number;
+  text: string;
+}
 
 const ISO = (expr: Prisma.Sql) => sql`to_char(${expr}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-const sourceColumns = (alias: string) => Prisma.raw(
-  `${alias}.id AS ${alias}_id, CAST(${alias}.type AS text) AS ${alias}_type, ${alias}.name AS ${alias}_name, ${alias}.count AS ${alias}_count, ` +
-  `${alias}.affiliation AS ${alias}_affiliation, ${alias}.role AS ${alias}_role, ${alias}."anonymityReason" AS ${alias}_reason`);
+const sourceColumns = (alias: string) =>
+  Prisma.raw(
+    `${alias}.id AS ${alias}_id, CAST(${alias}.type AS text) AS ${alias}_type, ${alias}.name AS ${alias}_name, ${alias}.count AS ${alias}_count, ` +
+      `${alias}.affiliation AS ${alias}_affiliation, ${alias}.role AS ${alias}_role, ${alias}."anonymityReason" AS ${alias}_reason`,
+  );
 
 type Row = Record<string, unknown>;
 
@@ -32,9 +72,14 @@ function sourceOf(row: Row, alias: string): ReportSourceRef | null {
   if (row[`${alias}_id`] === null) return null;
   const type = row[`${alias}_type`] as SourceType;
   return {
-    id: row[`${alias}_id`] as string, type, name: row[`${alias}_name`] as string, count: row[`${alias}_count`] as number | null,
-    affiliation: row[`${alias}_affiliation`] as string | null, role: row[`${alias}_role`] as string | null,
-    anonymous: isAnonymousType(type), anonymityReason: row[`${alias}_reason`] as string | null,
+    id: row[`${alias}_id`] as string,
+    type,
+    name: row[`${alias}_name`] as string,
+    count: row[`${alias}_count`] as number | null,
+    affiliation: row[`${alias}_affiliation`] as string | null,
+    role: row[`${alias}_role`] as string | null,
+    anonymous: isAnonymousType(type),
+    anonymityReason: row[`${alias}_reason`] as string | null,
   };
 }
 
@@ -46,7 +91,9 @@ function bodyCache(snapshot: Snapshot) {
   let current: { id: string; body: string } | null = null;
   return async (articleId: string) => {
     if (current?.id !== articleId) {
-      const [row] = await snapshot.rows<{ body: string }>(sql`SELECT body FROM "Article" WHERE id = CAST(${articleId} AS uuid)`);
+      const [row] = await snapshot.rows<{ body: string }>(
+        sql`SELECT body FROM "Article" WHERE id = CAST(${articleId} AS uuid)`,
+      );
       current = { id: articleId, body: row.body };
     }
     return current.body;
@@ -77,15 +124,30 @@ export async function* streamReportClaims(snapshot: Snapshot, f: ClaimFilters): 
       }
       const body = await bodyOf(row.article_id as string);
       pending ??= {
-        id: row.id as string, articleId: row.article_id as string, articleTitle: row.article_title as string, articleDate: row.article_date as string,
-        start: row.start as number, end: row.end as number, text: row.text as string, prefix: row.prefix as string, suffix: row.suffix as string,
-        parts: row.parts ? JSON.parse(row.parts as string) : null, orphaned: row.orphaned as boolean,
-        reviewStatus: row.review_status as ReviewStatus, reviewComment: row.review_comment as string | null, attributions: [],
+        id: row.id as string,
+        articleId: row.article_id as string,
+        articleTitle: row.article_title as string,
+        articleDate: row.article_date as string,
+        start: row.start as number,
+        end: row.end as number,
+        text: row.text as string,
+        prefix: row.prefix as string,
+        suffix: row.suffix as string,
+        parts: row.parts ? JSON.parse(row.parts as string) : null,
+        orphaned: row.orphaned as boolean,
+        reviewStatus: row.review_status as ReviewStatus,
+        reviewComment: row.review_comment as string | null,
+        attributions: [],
       };
       if (row.attribution_id !== null) {
         pending.attributions.push({
-          id: row.attribution_id as string, mode: row.mode as AttributionMode, source: sourceOf(row, "s")!, via: sourceOf(row, "v"),
-          cue: spanOf(body, row.cue_start, row.cue_end), mention: spanOf(body, row.mention_start, row.mention_end), note: row.note as string | null,
+          id: row.attribution_id as string,
+          mode: row.mode as AttributionMode,
+          source: sourceOf(row, "s")!,
+          via: sourceOf(row, "v"),
+          cue: spanOf(body, row.cue_start, row.cue_end),
+          mention: spanOf(body, row.mention_start, row.mention_end),
+          note: row.note as string | null,
         });
       }
     }
@@ -103,8 +165,14 @@ export async function* streamUnsourcedStatements(snapshot: Snapshot, f: ClaimFil
     for (const row of batch) {
       const body = await bodyOf(row.article_id as string);
       yield {
-        id: row.id as string, articleId: row.article_id as string, articleTitle: row.article_title as string, articleDate: row.article_date as string,
-        ordinal: row.ordinal as number, start: row.start as number, end: row.end as number, text: body.slice(row.start as number, row.end as number),
+        id: row.id as string,
+        articleId: row.article_id as string,
+        articleTitle: row.article_title as string,
+        articleDate: row.article_date as string,
+        ordinal: row.ordinal as number,
+        start: row.start as number,
+        end: row.end as number,
+        text: body.slice(row.start as number, row.end as number),
       };
     }
   }

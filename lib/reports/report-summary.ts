@@ -7,13 +7,25 @@ import type { Snapshot } from "./snapshot";
 
 const sql = Prisma.sql;
 
-export interface Share { claims: number; of: number; share: number }
+export interface Share {
+  claims: number;
+  of: number;
+  share: number;
+}
 export interface ReportSource {
-  id: string; type: SourceType; name: string; count: number | null; affiliation: string | null; role: string | null;
-  anonymous: boolean; anonymityReason: string | null;
+  id: string;
+  type: SourceType;
+  name: string;
+  count: number | null;
+  affiliation: string | null;
+  role: string | null;
+  anonymous: boolean;
+  anonymityReason: string | null;
   /** Anonymous with no stated reason: a reviewer should ask why. */
   missingReason: boolean;
-  claims: number; viaClaims: number; modes: Record<AttributionMode, number>;
+  claims: number;
+  viaClaims: number;
+  modes: Record<AttributionMode, number>;
 }
 
 const share = (claims: number, of: number): Share => ({ claims, of, share: of ? claims / of : 0 });
@@ -23,13 +35,23 @@ const matching = (f: ClaimFilters) => sql`WITH m AS (SELECT c.id FROM "Claim" c 
 
 /** Totals, breakdowns and the per-source table of the claims a filter selects; the rows are streamed apart. */
 export async function buildReportSummary(snapshot: Snapshot, f: ClaimFilters) {
-  const [scope] = await snapshot.rows<{ articles: number; statements: number; sentences: number; headings: number }>(sql`
+  const [scope] = await snapshot.rows<{
+    articles: number;
+    statements: number;
+    sentences: number;
+    headings: number;
+  }>(sql`
     SELECT CAST(count(DISTINCT ar.id) AS int) AS articles, CAST(count(st.id) AS int) AS statements,
       CAST(count(st.id) FILTER (WHERE st.kind = 'sentence') AS int) AS sentences,
       CAST(count(st.id) FILTER (WHERE st.kind = 'heading') AS int) AS headings
     FROM "Article" ar LEFT JOIN "Statement" st ON st."articleId" = ar.id WHERE ${articleCondition(f)}`);
   // The claims' own facet columns say whether each is attributed, anonymous-only or second-hand.
-  const [claims] = await snapshot.rows<{ claims: number; attributed: number; anonymous: number; second_hand: number }>(sql`
+  const [claims] = await snapshot.rows<{
+    claims: number;
+    attributed: number;
+    anonymous: number;
+    second_hand: number;
+  }>(sql`
     SELECT CAST(count(*) AS int) AS claims, CAST(count(*) FILTER (WHERE c."sourceTypeMask" <> 0) AS int) AS attributed,
       CAST(count(*) FILTER (WHERE ${ANONYMOUS_ONLY}) AS int) AS anonymous,
       CAST(count(*) FILTER (WHERE c."secondHand") AS int) AS second_hand
@@ -47,9 +69,15 @@ export async function buildReportSummary(snapshot: Snapshot, f: ClaimFilters) {
     keys.map((key) => ({ key, claims: 0, attributions: 0, ...rows.find((r) => r.key === key) }));
   return {
     totals: {
-      articles: scope.articles, statements: scope.statements, sentences: scope.sentences, headings: scope.headings,
-      claims: claims.claims, attributed: claims.attributed, unsourced: unsourced.n,
-      attributions: byMode.reduce((sum, r) => sum + r.attributions, 0), sources: sources.length,
+      articles: scope.articles,
+      statements: scope.statements,
+      sentences: scope.sentences,
+      headings: scope.headings,
+      claims: claims.claims,
+      attributed: claims.attributed,
+      unsourced: unsourced.n,
+      attributions: byMode.reduce((sum, r) => sum + r.attributions, 0),
+      sources: sources.length,
     },
     anonymousShare: share(claims.anonymous, claims.claims),
     secondHandShare: share(claims.second_hand, claims.claims),
@@ -61,7 +89,17 @@ export async function buildReportSummary(snapshot: Snapshot, f: ClaimFilters) {
 }
 export type ReportSummary = Awaited<ReturnType<typeof buildReportSummary>>;
 
-interface SourceRow { id: string; type: SourceType; name: string; count: number | null; affiliation: string | null; role: string | null; anonymity_reason: string | null; mode: AttributionMode | "via"; claims: number }
+interface SourceRow {
+  id: string;
+  type: SourceType;
+  name: string;
+  count: number | null;
+  affiliation: string | null;
+  role: string | null;
+  anonymity_reason: string | null;
+  mode: AttributionMode | "via";
+  claims: number;
+}
 
 /** Every source the matching claims rest on or came through, busiest first. */
 async function findReportSources(snapshot: Snapshot, f: ClaimFilters): Promise<ReportSource[]> {
@@ -79,9 +117,18 @@ async function findReportSources(snapshot: Snapshot, f: ClaimFilters): Promise<R
     if (!source) {
       const anonymous = isAnonymousType(r.type);
       source = {
-        id: r.id, type: r.type, name: r.name, count: r.count, affiliation: r.affiliation, role: r.role, anonymous,
-        anonymityReason: r.anonymity_reason, missingReason: anonymous && !r.anonymity_reason?.trim(),
-        claims: 0, viaClaims: 0, modes: { direct_quote: 0, partial_quote: 0, paraphrase: 0 },
+        id: r.id,
+        type: r.type,
+        name: r.name,
+        count: r.count,
+        affiliation: r.affiliation,
+        role: r.role,
+        anonymous,
+        anonymityReason: r.anonymity_reason,
+        missingReason: anonymous && !r.anonymity_reason?.trim(),
+        claims: 0,
+        viaClaims: 0,
+        modes: { direct_quote: 0, partial_quote: 0, paraphrase: 0 },
       };
       byId.set(r.id, source);
     }
@@ -91,5 +138,7 @@ async function findReportSources(snapshot: Snapshot, f: ClaimFilters): Promise<R
   const distinctClaims = await snapshot.rows<{ id: string; claims: number }>(sql`${matching(f)}
     SELECT a."sourceId" AS id, CAST(count(DISTINCT a."claimId") AS int) AS claims FROM m JOIN "Attribution" a ON a."claimId" = m.id GROUP BY a."sourceId"`);
   for (const r of distinctClaims) byId.get(r.id)!.claims = r.claims;
-  return [...byId.values()].sort((a, b) => b.claims - a.claims || b.viaClaims - a.viaClaims || a.name.localeCompare(b.name));
+  return [...byId.values()].sort(
+    (a, b) => b.claims - a.claims || b.viaClaims - a.viaClaims || a.name.localeCompare(b.name),
+  );
 }

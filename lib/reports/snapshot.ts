@@ -10,7 +10,11 @@ const globalForPool = globalThis as unknown as { reportPool?: pg.Pool };
 
 function pool(): pg.Pool {
   if (!process.env.DATABASE_URL) throw new Error("DATABASE_URL is not set");
-  return (globalForPool.reportPool ??= new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4, idleTimeoutMillis: 10_000 }));
+  return (globalForPool.reportPool ??= new pg.Pool({
+    connectionString: process.env.DATABASE_URL,
+    max: 4,
+    idleTimeoutMillis: 10_000,
+  }));
 }
 
 export interface Snapshot {
@@ -23,7 +27,7 @@ let cursorCount = 0;
 
 function snapshotOn(client: pg.PoolClient): Snapshot {
   return {
-    rows: async <T,>(query: Prisma.Sql) => (await client.query(query.text, query.values)).rows as T[],
+    rows: async <T>(query: Prisma.Sql) => (await client.query(query.text, query.values)).rows as T[],
     async *stream<T>(query: Prisma.Sql, batchSize = 500) {
       const name = `report_cursor_${++cursorCount}`;
       await client.query(`DECLARE ${name} NO SCROLL CURSOR FOR ${query.text}`, query.values);
@@ -60,7 +64,10 @@ export async function* snapshotStream<T>(produce: (snapshot: Snapshot) => AsyncI
     await client.query("COMMIT");
     finished = true;
   } finally {
-    if (!finished) await client.query("ROLLBACK").catch(() => { broken = true; });
+    if (!finished)
+      await client.query("ROLLBACK").catch(() => {
+        broken = true;
+      });
     client.release(broken);
   }
 }
@@ -68,6 +75,9 @@ export async function* snapshotStream<T>(produce: (snapshot: Snapshot) => AsyncI
 /** Runs `work` inside one read-only snapshot. */
 export async function withSnapshot<R>(work: (snapshot: Snapshot) => Promise<R>): Promise<R> {
   let result: R | undefined;
-  for await (const value of snapshotStream(async function* (snapshot) { yield await work(snapshot); })) result = value;
+  for await (const value of snapshotStream(async function* (snapshot) {
+    yield await work(snapshot);
+  }))
+    result = value;
   return result as R;
 }

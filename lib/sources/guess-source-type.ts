@@ -1,14 +1,31 @@
 import type { SourceType } from "@/lib/generated/prisma/enums";
 
 const NUMBER_WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, dozen: 12, twenty: 20,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  dozen: 12,
+  twenty: 20,
 };
-const PLURAL_PEOPLE = /\b(officials|sources|people|diplomats|officers|aides|advisers|advisors|lawmakers|residents|witnesses|analysts|experts|insiders|members|staff|employees)\b/i;
-const SINGLE_ANONYMOUS = /^(an?|one|another|a (second|third|fourth|fifth|senior|former))\b.*\b(official|source|diplomat|officer|aide|adviser|advisor|person|insider|member|employee|resident|witness)\b/i;
-const OUTLET = /\b(newspaper|times|post|journal|news|agency|tv|television|radio|broadcaster|politico|reuters|bloomberg|guardian|bbc|cnn|al jazeera|associated press|afp|axios|gazette|tribune|herald)\b/i;
-const DOCUMENT = /\b(report|statement|document|memo|letter|filing|study|survey|transcript|email|press release|court papers|indictment)\b/i;
-const ORGANIZATION = /\b(ministry|army|government|department|office|agency|council|commission|committee|company|bank|police|military|forces|united states|united nations|white house|pentagon|kremlin|university|hospital|party|union|authority|administration)\b/i;
+const PLURAL_PEOPLE =
+  /\b(officials|sources|people|diplomats|officers|aides|advisers|advisors|lawmakers|residents|witnesses|analysts|experts|insiders|members|staff|employees)\b/i;
+const SINGLE_ANONYMOUS =
+  /^(an?|one|another|a (second|third|fourth|fifth|senior|former))\b.*\b(official|source|diplomat|officer|aide|adviser|advisor|person|insider|member|employee|resident|witness)\b/i;
+const OUTLET =
+  /\b(newspaper|times|post|journal|news|agency|tv|television|radio|broadcaster|politico|reuters|bloomberg|guardian|bbc|cnn|al jazeera|associated press|afp|axios|gazette|tribune|herald)\b/i;
+const DOCUMENT =
+  /\b(report|statement|document|memo|letter|filing|study|survey|transcript|email|press release|court papers|indictment)\b/i;
+const ORGANIZATION =
+  /\b(ministry|army|government|department|office|agency|council|commission|committee|company|bank|police|military|forces|united states|united nations|white house|pentagon|kremlin|university|hospital|party|union|authority|administration)\b/i;
 
 /** A first guess at a source's type and head count from how the text names it; the editor corrects it. */
 export function guessSource(descriptor: string): { type: SourceType; count: number | null } {

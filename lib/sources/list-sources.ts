@@ -8,7 +8,12 @@ export async function listSources(input: ListSourcesInput) {
   const where = {
     ...(input.type ? { type: input.type } : {}),
     ...(input.q
-      ? { OR: [{ name: { contains: input.q, mode: "insensitive" as const } }, { affiliation: { contains: input.q, mode: "insensitive" as const } }] }
+      ? {
+          OR: [
+            { name: { contains: input.q, mode: "insensitive" as const } },
+            { affiliation: { contains: input.q, mode: "insensitive" as const } },
+          ],
+        }
       : {}),
   };
   const inArticle = input.articleId
@@ -19,7 +24,9 @@ export async function listSources(input: ListSourcesInput) {
         ],
       }
     : null;
-  const used = inArticle ? await db().source.findMany({ where: { AND: [where, inArticle] }, orderBy: { name: "asc" }, take: input.limit }) : [];
+  const used = inArticle
+    ? await db().source.findMany({ where: { AND: [where, inArticle] }, orderBy: { name: "asc" }, take: input.limit })
+    : [];
   const others = await db().source.findMany({
     where: { AND: [where, { id: { notIn: used.map((s) => s.id) } }] },
     orderBy: [{ name: "asc" }, { id: "asc" }],

@@ -11,7 +11,10 @@ async function assertNameFree(tx: Tx, key: string | null, exceptId?: string) {
   if (!key) return;
   const existing = await tx.source.findUnique({ where: { uniqueKey: key }, select: { id: true, name: true } });
   if (existing && existing.id !== exceptId) {
-    throw new AppError("conflict", `A source of this type named "${existing.name}" already exists (id ${existing.id}); use it instead`);
+    throw new AppError(
+      "conflict",
+      `A source of this type named "${existing.name}" already exists (id ${existing.id}); use it instead`,
+    );
   }
 }
 
@@ -38,10 +41,20 @@ export async function updateSource(id: string, input: UpdateSourceInput, actorId
     const next = { ...before, ...changes } as Source;
     const uniqueKey = sourceUniqueKey(next.type, next.name);
     await assertNameFree(tx, uniqueKey, id);
-    const { count } = await tx.source.updateMany({ where: { id, version }, data: { ...changes, uniqueKey, version: { increment: 1 } } });
+    const { count } = await tx.source.updateMany({
+      where: { id, version },
+      data: { ...changes, uniqueKey, version: { increment: 1 } },
+    });
     if (count === 0) refuseUnapplied("source", await tx.source.findUnique({ where: { id } }));
     const after = (await tx.source.findUnique({ where: { id } }))!;
-    await recordAudit(tx, { actorId, action: "update", entity: "source", entityId: id, before: presentSource(before), after: presentSource(after) });
+    await recordAudit(tx, {
+      actorId,
+      action: "update",
+      entity: "source",
+      entityId: id,
+      before: presentSource(before),
+      after: presentSource(after),
+    });
     return after;
   });
   return presentSource(source);

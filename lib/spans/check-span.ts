@@ -1,6 +1,9 @@
 import { invalid } from "@/lib/errors";
 
-export interface Span { start: number; end: number }
+export interface Span {
+  start: number;
+  end: number;
+}
 
 const isHigh = (code: number) => code >= 0xd800 && code <= 0xdbff;
 const isLow = (code: number) => code >= 0xdc00 && code <= 0xdfff;
@@ -17,7 +20,8 @@ export function spanProblem(text: string, span: Span): string | null {
   if (start < 0) return "start must be 0 or more";
   if (start >= end) return "start must be less than end";
   if (end > text.length) return `end must be at most the article length (${text.length})`;
-  if (splitsSurrogatePair(text, start) || splitsSurrogatePair(text, end)) return "A span must not cut a character (surrogate pair) in half";
+  if (splitsSurrogatePair(text, start) || splitsSurrogatePair(text, end))
+    return "A span must not cut a character (surrogate pair) in half";
   return null;
 }
 
@@ -31,7 +35,8 @@ export function assertSpan(text: string, span: Span, path: (string | number)[]):
 export function assertParts(text: string, claim: Span, parts: Span[]): void {
   parts.forEach((part, i) => {
     assertSpan(text, part, ["parts", i]);
-    if (i > 0 && part.start < parts[i - 1].end) throw invalid(["parts", i], "Parts must be in text order and must not overlap");
+    if (i > 0 && part.start < parts[i - 1].end)
+      throw invalid(["parts", i], "Parts must be in text order and must not overlap");
   });
   if (parts[0].start !== claim.start || parts[parts.length - 1].end !== claim.end) {
     throw invalid(["parts"], "The first part must start at the claim's start and the last must end at its end");

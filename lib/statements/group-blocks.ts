@@ -1,4 +1,8 @@
-export interface StatementLike { kind: "heading" | "sentence"; start: number; end: number }
+export interface StatementLike {
+  kind: "heading" | "sentence";
+  start: number;
+  end: number;
+}
 
 export type Block<S> = { kind: "heading"; statement: S } | { kind: "paragraph"; statements: S[] };
 

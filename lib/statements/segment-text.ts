@@ -1,5 +1,9 @@
 export type StatementKind = "heading" | "sentence";
-export interface TextSegment { kind: StatementKind; start: number; end: number }
+export interface TextSegment {
+  kind: StatementKind;
+  start: number;
+  end: number;
+}
 
 // UAX #29 sentence rules are language-independent; a fixed locale keeps results identical on every machine.
 const SEGMENTER = new Intl.Segmenter("en", { granularity: "sentence" });
@@ -10,17 +14,27 @@ const ENDS_CLAUSE = new RegExp(`[.!?…:;,،؛؟。！？，；：‼⁇⁈⁉][
 const ENDS_SENTENCE = new RegExp(`[.!?…:;؟。！？‼⁇⁈⁉][${CLOSERS}]*$`);
 const ENDS_QUESTION = new RegExp(`[?!…‽][${CLOSERS}]*$`);
 // Words that end with "." without ending the sentence; ICU only knows that when a lowercase word follows.
-const ABBREVIATIONS = new Set(("mr mrs ms mx dr prof gen sen rep gov lt col capt sgt maj adm cmdr cpl pvt "
-  + "st mt ft rev hon pres supt det insp messrs vs v approx est dept univ").split(" "));
+const ABBREVIATIONS = new Set(
+  (
+    "mr mrs ms mx dr prof gen sen rep gov lt col capt sgt maj adm cmdr cpl pvt " +
+    "st mt ft rev hon pres supt det insp messrs vs v approx est dept univ"
+  ).split(" "),
+);
 const ALWAYS_ABBREVIATIONS = new Set(["e.g", "i.e", "cf", "viz"]);
-const BEFORE_NUMBER = new Set(("no nos art vol p pp fig ch sec para jan feb mar apr jun jul aug sep sept "
-  + "oct nov dec").split(" "));
+const BEFORE_NUMBER = new Set(
+  ("no nos art vol p pp fig ch sec para jan feb mar apr jun jul aug sep sept " + "oct nov dec").split(" "),
+);
 // After "U.S." or an initial, these words almost always open a new sentence rather than continue a name.
-const SENTENCE_STARTERS = new Set(("the a an he she it they we i you his her its their our this that these "
-  + "those there but and so yet however meanwhile in on at after when while if as for according").split(" "));
+const SENTENCE_STARTERS = new Set(
+  (
+    "the a an he she it they we i you his her its their our this that these " +
+    "those there but and so yet however meanwhile in on at after when while if as for according"
+  ).split(" "),
+);
 // A wrapped prose line often breaks after these; a heading almost never ends with one.
 const TRAILING_FUNCTION_WORDS = new Set("the a an of and or to in on at for with by from as but that".split(" "));
-const LEADING_EMOJI = /^\s*(?:[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u200D\uFE0F])+(?=\s|$)/u;
+const LEADING_EMOJI =
+  /^\s*(?:[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u200D\uFE0F])+(?=\s|$)/u;
 // ICU keeps "Done.Next" together (Upper/Lower ATerm × Upper); scraped text loses that space often enough.
 const GLUED_STOP = new RegExp(`(?<=\\p{Ll}\\p{Ll})[.!?][${CLOSERS}]*(?=\\p{Lu}\\p{Ll})`, "gu");
 
@@ -42,8 +56,9 @@ export function segmentText(body: string): TextSegment[] {
     for (let i = 0; i < block.length; i++) headings[i] = isHeadingLine(texts, headings, i);
     let runStart = -1;
     block.forEach(([start, end], i) => {
-      if (!headings[i]) { if (runStart < 0) runStart = start; }
-      else {
+      if (!headings[i]) {
+        if (runStart < 0) runStart = start;
+      } else {
         if (runStart >= 0) segments.push(...segmentSentences(body, runStart, block[i - 1][1]));
         runStart = -1;
         segments.push({ kind: "heading", ...trimRange(body, start, end) });
@@ -63,7 +78,10 @@ function splitBlocks(body: string): Array<Array<[number, number]>> {
   for (let m = breaks.exec(body); ; m = breaks.exec(body)) {
     const end = m ? m.index : body.length;
     if (/\S/.test(body.slice(start, end))) current.push([start, end]);
-    else if (current.length) { blocks.push(current); current = []; }
+    else if (current.length) {
+      blocks.push(current);
+      current = [];
+    }
     if (!m) break;
     start = m.index + m[0].length;
   }
@@ -117,7 +135,10 @@ function findSentenceCuts(text: string): number[] {
   // A multi-sentence quotation is one attributed statement: `“One. Two,” she said.` stays whole.
   const quotes = findQuoteSpans(text);
   const outside = (cut: number) => !quotes.some(([open, close]) => open < cut && cut < close);
-  return [...cuts].filter(outside).sort((a, b) => a - b).map(shiftPastEmoji(text));
+  return [...cuts]
+    .filter(outside)
+    .sort((a, b) => a - b)
+    .map(shiftPastEmoji(text));
 }
 
 /** [open, close] index pairs of balanced double quotations; an unclosed one (a quote running on into
@@ -130,7 +151,10 @@ function findQuoteSpans(text: string): Array<[number, number]> {
     // A straight quote opens after a space or bracket and before text; anywhere else it closes.
     const opening = c === "“" || (c === '"' && /^[\s(\[—–-]?$/.test(text[i - 1] ?? "") && /\S/.test(text[i + 1] ?? ""));
     if (open < 0 && opening) open = i;
-    else if (open >= 0 && (c === "”" || c === '"')) { spans.push([open, i]); open = -1; }
+    else if (open >= 0 && (c === "”" || c === '"')) {
+      spans.push([open, i]);
+      open = -1;
+    }
   }
   return spans;
 }
@@ -143,7 +167,10 @@ function shouldJoin(left: string, right: string): boolean {
   if (!token.endsWith(".")) return false;
   const word = token.slice(0, -1);
   const lower = word.toLowerCase();
-  const nextWord = /^\S+/.exec(right)![0].replace(/[^\p{L}\p{N}]/gu, "").toLowerCase();
+  const nextWord = /^\S+/
+    .exec(right)![0]
+    .replace(/[^\p{L}\p{N}]/gu, "")
+    .toLowerCase();
   if (BEFORE_NUMBER.has(lower) && /^[\d#]/.test(right)) return true;
   if (ALWAYS_ABBREVIATIONS.has(lower)) return true;
   const nameLike = ABBREVIATIONS.has(lower) || /^\p{Lu}$/u.test(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word);

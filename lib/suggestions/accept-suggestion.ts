@@ -10,7 +10,10 @@ import type { SuggestedSource } from "./types";
 
 /** The suggested source as a record: the existing one it matched, the named one created meanwhile, or a new one. */
 async function resolveSource(tx: Tx, source: SuggestedSource, actorId: string): Promise<string> {
-  if (source.existingSourceId && (await tx.source.findUnique({ where: { id: source.existingSourceId }, select: { id: true } }))) {
+  if (
+    source.existingSourceId &&
+    (await tx.source.findUnique({ where: { id: source.existingSourceId }, select: { id: true } }))
+  ) {
     return source.existingSourceId;
   }
   const key = sourceUniqueKey(source.type, source.name);
@@ -22,7 +25,11 @@ async function resolveSource(tx: Tx, source: SuggestedSource, actorId: string): 
 
 export function findOpen(suggestions: KeyedSuggestion[], key: string): KeyedSuggestion {
   const suggestion = suggestions.find((s) => s.key === key);
-  if (!suggestion) throw new AppError("not_found", "This suggestion is no longer open: it was accepted or rejected, or the text changed");
+  if (!suggestion)
+    throw new AppError(
+      "not_found",
+      "This suggestion is no longer open: it was accepted or rejected, or the text changed",
+    );
   return suggestion;
 }
 
@@ -35,19 +42,55 @@ export async function acceptSuggestion(articleId: string, key: string, actorId: 
   const { body, suggestions } = await findArticleSuggestions(articleId);
   const s = findOpen(suggestions, key);
   return db().$transaction(async (tx) => {
-    if ((await readBodyLocked(tx, articleId)) !== body) throw new AppError("conflict", "The article text changed meanwhile; reload the suggestions");
+    if ((await readBodyLocked(tx, articleId)) !== body)
+      throw new AppError("conflict", "The article text changed meanwhile; reload the suggestions");
     const sourceId = await resolveSource(tx, s.source, actorId);
     const viaSourceId = s.via
-      ? await resolveSource(tx, { type: s.via.type, name: s.via.name, count: null, affiliation: null, role: null, anonymityReason: null, existingSourceId: null }, actorId)
+      ? await resolveSource(
+          tx,
+          {
+            type: s.via.type,
+            name: s.via.name,
+            count: null,
+            affiliation: null,
+            role: null,
+            anonymityReason: null,
+            existingSourceId: null,
+          },
+          actorId,
+        )
       : null;
-    const existing = await tx.claim.findFirst({ where: { articleId, start: s.content.start, end: s.content.end, orphaned: false }, select: { id: true } });
-    const claimId = existing?.id ?? (await insertClaim(tx, {
-      articleId, start: s.content.start, end: s.content.end, ...(s.contentParts?.length ? { parts: s.contentParts } : {}),
-    }, actorId)).id;
-    const attribution = await insertAttribution(tx, {
-      claimId, sourceId, mode: s.mode, cue: s.cue, mention: s.mention, viaSourceId: viaSourceId === sourceId ? null : viaSourceId,
-      note: `Accepted suggestion (confidence ${s.confidence.toFixed(2)})`,
-    }, actorId);
+    const existing = await tx.claim.findFirst({
+      where: { articleId, start: s.content.start, end: s.content.end, orphaned: false },
+      select: { id: true },
+    });
+    const claimId =
+      existing?.id ??
+      (
+        await insertClaim(
+          tx,
+          {
+            articleId,
+            start: s.content.start,
+            end: s.content.end,
+            ...(s.contentParts?.length ? { parts: s.contentParts } : {}),
+          },
+          actorId,
+        )
+      ).id;
+    const attribution = await insertAttribution(
+      tx,
+      {
+        claimId,
+        sourceId,
+        mode: s.mode,
+        cue: s.cue,
+        mention: s.mention,
+        viaSourceId: viaSourceId === sourceId ? null : viaSourceId,
+        note: `Accepted suggestion (confidence ${s.confidence.toFixed(2)})`,
+      },
+      actorId,
+    );
     return { claimId, attribution };
   });
 }

@@ -46,7 +46,15 @@ export function addContinuations(text: string, quotes: Quote[], perSentence: Sen
     while (j < perSentence.length && q.close > perSentence[j].sentence.end) j++;
     if (j >= perSentence.length || q.close < perSentence[j].sentence.end - 2) continue;
     if (perSentence.slice(i + 1, j + 1).some((p) => p.claims.length > 0)) continue;
-    cur.claims.push({ mention: null, cue: null, content: q.inner, mode: "direct_quote", shape: "continuation", confidence: 0.6, speaker: last });
+    cur.claims.push({
+      mention: null,
+      cue: null,
+      content: q.inner,
+      mode: "direct_quote",
+      shape: "continuation",
+      confidence: 0.6,
+      speaker: last,
+    });
     i = j;
   }
 }

@@ -14,7 +14,9 @@ const overlap = (a: { start: number; end: number }, b: { start: number; end: num
  * The suggestions still open for an article: the engine's proposals minus those an editor
  * rejected and those already covered by an attributed claim (half or more of the content).
  */
-export async function findArticleSuggestions(articleId: string): Promise<{ body: string; suggestions: KeyedSuggestion[] }> {
+export async function findArticleSuggestions(
+  articleId: string,
+): Promise<{ body: string; suggestions: KeyedSuggestion[] }> {
   const article = await db().article.findUnique({
     where: { id: articleId },
     select: {

@@ -13,7 +13,8 @@ export function buildAccordingClaim(ctx: SentenceContext, cue: Cue): RawClaim | 
   const { tokens } = ctx;
   let k = cue.last + 1;
   let npEnd = k;
-  while (npEnd < ctx.to && tokens[npEnd].text !== "," && (tokens[npEnd].isWord || /^['’%]$/.test(tokens[npEnd].text))) npEnd++;
+  while (npEnd < ctx.to && tokens[npEnd].text !== "," && (tokens[npEnd].isWord || /^['’%]$/.test(tokens[npEnd].text)))
+    npEnd++;
   if (npEnd === k) return null;
   let mention: MentionRange = { first: k, last: npEnd - 1, appositive: null };
   // "data published by the statistics office on Monday": the publisher is the source.

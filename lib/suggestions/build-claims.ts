@@ -3,8 +3,21 @@
  * decides the mode. Pure token/offset work; naming and resolving the source happens later.
  */
 import type { Cue } from "./find-cues";
-import { findQuoteAfter, findQuoteBefore, contentEnd, findForwardStart, looksLikeClause, trimSpan } from "./find-content";
-import { findClauseSubject, findMentionAfter, findMentionBefore, findRelativeAntecedent, type MentionRange } from "./find-source-mention";
+import {
+  findQuoteAfter,
+  findQuoteBefore,
+  contentEnd,
+  findForwardStart,
+  looksLikeClause,
+  trimSpan,
+} from "./find-content";
+import {
+  findClauseSubject,
+  findMentionAfter,
+  findMentionBefore,
+  findRelativeAntecedent,
+  type MentionRange,
+} from "./find-source-mention";
 import type { Quote } from "./find-quotes";
 import { findRecipientVia, type ViaMarker } from "./find-via";
 import { findTokenIndex, type Token } from "./tokenize-text";
@@ -37,14 +50,18 @@ export interface SentenceContext {
   end: number;
 }
 
-const quoteIsSpeech = (text: string, q: Quote) => q.words >= 2 || /^\p{Ll}/u.test(text.slice(q.inner.start, q.inner.end));
+const quoteIsSpeech = (text: string, q: Quote) =>
+  q.words >= 2 || /^\p{Ll}/u.test(text.slice(q.inner.start, q.inner.end));
 
 /** Paraphrase or partial quote, or a direct quote when the content is exactly one quotation. */
 export function classifyContent(ctx: SentenceContext, content: Span): { content: Span; mode: AttributionMode } {
   for (const q of ctx.quotes) {
-    if (q.open === content.start && (q.close + 1 === content.end || q.close === content.end)) return { content: q.inner, mode: "direct_quote" };
+    if (q.open === content.start && (q.close + 1 === content.end || q.close === content.end))
+      return { content: q.inner, mode: "direct_quote" };
   }
-  const partial = ctx.quotes.some((q) => q.open >= content.start && q.close < content.end && quoteIsSpeech(ctx.text, q));
+  const partial = ctx.quotes.some(
+    (q) => q.open >= content.start && q.close < content.end && quoteIsSpeech(ctx.text, q),
+  );
   return { content, mode: partial ? "partial_quote" : "paraphrase" };
 }
 
@@ -52,12 +69,25 @@ function quoteClaim(ctx: SentenceContext, q: Quote, afterToken: number, mention:
   // Split quote: `"Q1," Lindqvist told reporters, "Q2."` — a second quote after a comma continues it.
   const q2 = findQuoteAfter(ctx.text, ctx.tokens, ctx.quotes, afterToken, ctx.to);
   if (q2 && q2.open < ctx.end + 2 && q2 !== q) {
-    return { mention, cue, content: { start: q.inner.start, end: q2.inner.end }, parts: [q.inner, q2.inner], mode: "direct_quote", shape: "quote", confidence: 0.9 };
+    return {
+      mention,
+      cue,
+      content: { start: q.inner.start, end: q2.inner.end },
+      parts: [q.inner, q2.inner],
+      mode: "direct_quote",
+      shape: "quote",
+      confidence: 0.9,
+    };
   }
   return { mention, cue, content: q.inner, mode: "direct_quote", shape: "quote", confidence: 0.9 };
 }
 
-export function backwardClaim(ctx: SentenceContext, commaIndex: number, mention: MentionRange, cue: Cue | null): RawClaim | null {
+export function backwardClaim(
+  ctx: SentenceContext,
+  commaIndex: number,
+  mention: MentionRange,
+  cue: Cue | null,
+): RawClaim | null {
   if (commaIndex <= ctx.first || ctx.tokens[commaIndex].text !== ",") return null;
   if (!looksLikeClause(ctx.tokens, ctx.first, commaIndex - 1)) return null;
   const span = trimSpan(ctx.text, { start: ctx.tokens[ctx.first].start, end: ctx.tokens[commaIndex].start });
@@ -72,11 +102,20 @@ function forwardClaim(ctx: SentenceContext, startToken: number, mention: Mention
   while (lastToken + 1 < ctx.to && ctx.tokens[lastToken + 1].end <= span.end) lastToken++;
   const { content, mode } = classifyContent(ctx, span);
   // A verbless complement is content only when it quotes someone ("called the results “…”").
-  const infinitive = cue.verb?.infinitive && ctx.tokens.slice(startToken, lastToken).some((t, i, a) => t.lower === "to" && i > 0 && a[i + 1]?.isWord);
+  const infinitive =
+    cue.verb?.infinitive &&
+    ctx.tokens.slice(startToken, lastToken).some((t, i, a) => t.lower === "to" && i > 0 && a[i + 1]?.isWord);
   // After "that" the complement is a clause by grammar; a bare complement must look like one.
   const afterThat = ctx.tokens[startToken - 1]?.lower === "that";
   const ofObject = cue.verb?.objectOf && ctx.tokens.slice(startToken + 1, startToken + 6).some((t) => t.lower === "of");
-  if (!afterThat && !looksLikeClause(ctx.tokens, startToken, lastToken) && mode === "paraphrase" && !infinitive && !ofObject) return null;
+  if (
+    !afterThat &&
+    !looksLikeClause(ctx.tokens, startToken, lastToken) &&
+    mode === "paraphrase" &&
+    !infinitive &&
+    !ofObject
+  )
+    return null;
   return { mention, cue, content, mode, shape: "forward", confidence: 0.85 };
 }
 
@@ -87,7 +126,9 @@ const closesQuote = (ctx: SentenceContext, t: Token | undefined) =>
 /** Cuts a claim's content at its first comma outside quotation marks (the end of a relative clause). */
 function endAtComma(ctx: SentenceContext, claim: RawClaim): RawClaim {
   const inQuote = (o: number) => ctx.quotes.some((q) => o > q.open && o < q.close);
-  const comma = ctx.tokens.find((t) => t.text === "," && t.start > claim.content.start && t.start < claim.content.end && !inQuote(t.start));
+  const comma = ctx.tokens.find(
+    (t) => t.text === "," && t.start > claim.content.start && t.start < claim.content.end && !inQuote(t.start),
+  );
   if (!comma) return claim;
   const { content, mode } = classifyContent(ctx, trimSpan(ctx.text, { start: claim.content.start, end: comma.start }));
   return { ...claim, content, mode };
@@ -113,7 +154,8 @@ function buildVerbClaimCore(ctx: SentenceContext, cue: Cue): RawClaim | null {
     // Inverted order ("…," said X) only straight after a quote or when no subject precedes the cue:
     // in `"…," Smith, 54, told the Associated Press` the subject is Smith, not the agency.
     const before = findMentionBefore(tokens, cue.first, ctx.first);
-    const afterQuote = prev && (closesQuote(ctx, prev) || (prev.text === "," && closesQuote(ctx, tokens[cue.first - 2])));
+    const afterQuote =
+      prev && (closesQuote(ctx, prev) || (prev.text === "," && closesQuote(ctx, tokens[cue.first - 2])));
     if (prevIsBreak && (afterQuote || !before)) {
       mention = findMentionAfter(tokens, cue.last, ctx.to);
       inverted = mention !== null;
@@ -147,7 +189,12 @@ function buildVerbClaimCore(ctx: SentenceContext, cue: Cue): RawClaim | null {
   while (tail < ctx.to && !tokens[tail].isWord) tail++;
   // "…, the diplomats said, speaking on condition of anonymity", "…, said Greve, who heads …": a
   // participle or relative clause hanging off the source still leaves the cue at the end.
-  if (tail < ctx.to && tokens[tail - 1].text === "," && /(ing|^who|^which|^whose)$/.test(tokens[tail].lower)) tail = ctx.to;
-  if (tail < ctx.to && (looksLikeClause(tokens, tail, ctx.to - 1) || /^(to|that)$/.test(tokens[tail].lower) || ctx.to - tail > 10)) return null;
+  if (tail < ctx.to && tokens[tail - 1].text === "," && /(ing|^who|^which|^whose)$/.test(tokens[tail].lower))
+    tail = ctx.to;
+  if (
+    tail < ctx.to &&
+    (looksLikeClause(tokens, tail, ctx.to - 1) || /^(to|that)$/.test(tokens[tail].lower) || ctx.to - tail > 10)
+  )
+    return null;
   return backwardClaim(ctx, (inverted ? cue.first : mention.first) - 1, mention, cue);
 }

@@ -11,15 +11,23 @@ export type Genders = Map<string, Gender>;
 
 const FEMALE_HONORIFIC_RE = /\b(?:Mrs|Ms|Miss|Dame|Lady|Madam|Mme|Baroness|Queen|Princess)\.?\s+$/;
 const MALE_HONORIFIC_RE = /\b(?:Mr|Sir|Lord|Baron|King|Prince)\.?\s+$/;
-const FEMALE_ROLE_RE = /\b(?:spokeswoman|chairwoman|businesswoman|congresswoman|councilwoman|sportswoman|actress|mother|wife|daughter|sister|woman|girl|grandmother|aunt|niece|duchess|widow)\b/i;
-const MALE_ROLE_RE = /\b(?:spokesman|chairman|businessman|congressman|councilman|sportsman|father|husband|son|brother|man|boy|grandfather|uncle|nephew|duke|widower)\b/i;
+const FEMALE_ROLE_RE =
+  /\b(?:spokeswoman|chairwoman|businesswoman|congresswoman|councilwoman|sportswoman|actress|mother|wife|daughter|sister|woman|girl|grandmother|aunt|niece|duchess|widow)\b/i;
+const MALE_ROLE_RE =
+  /\b(?:spokesman|chairman|businessman|congressman|councilman|sportsman|father|husband|son|brother|man|boy|grandfather|uncle|nephew|duke|widower)\b/i;
 
 /** Gender shown by the words just before a mention and by its role; null when nothing says. */
 export function genderFromContext(before: string, source: SourceDraft): Gender | null {
   // The honorific may sit just before the mention or inside it, read as a title ("Mr Kovac" → role "Mr").
   const lead = `${before}${source.role ?? ""} `;
-  if (FEMALE_HONORIFIC_RE.test(before) || /^(?:Mrs|Ms|Miss|Dame|Lady)\b/.test(source.role ?? "") || FEMALE_HONORIFIC_RE.test(lead)) return "f";
-  if (MALE_HONORIFIC_RE.test(before) || /^(?:Mr|Sir|Lord)\b/.test(source.role ?? "") || MALE_HONORIFIC_RE.test(lead)) return "m";
+  if (
+    FEMALE_HONORIFIC_RE.test(before) ||
+    /^(?:Mrs|Ms|Miss|Dame|Lady)\b/.test(source.role ?? "") ||
+    FEMALE_HONORIFIC_RE.test(lead)
+  )
+    return "f";
+  if (MALE_HONORIFIC_RE.test(before) || /^(?:Mr|Sir|Lord)\b/.test(source.role ?? "") || MALE_HONORIFIC_RE.test(lead))
+    return "m";
   const role = `${source.role ?? ""} ${source.name}`;
   if (FEMALE_ROLE_RE.test(role)) return "f";
   if (MALE_ROLE_RE.test(role)) return "m";

@@ -11,8 +11,14 @@
  */
 import type { SourceType, Span, Suggestion } from "./types";
 
-export interface GoldSpan extends Span { text?: string }
-export interface GoldSource { id: string; type: SourceType; count: number | null }
+export interface GoldSpan extends Span {
+  text?: string;
+}
+export interface GoldSource {
+  id: string;
+  type: SourceType;
+  count: number | null;
+}
 export interface GoldClaim {
   id: string;
   content: GoldSpan;
@@ -22,13 +28,31 @@ export interface GoldClaim {
   mode: Suggestion["mode"];
   acceptableSources?: string[];
 }
-export interface GoldArticle { sources: GoldSource[]; claims: GoldClaim[] }
+export interface GoldArticle {
+  sources: GoldSource[];
+  claims: GoldClaim[];
+}
 
 export const METRICS = ["cue", "mention", "contentExact", "contentOverlap", "type", "mode", "count", "whole"] as const;
 export type MetricName = (typeof METRICS)[number];
-export interface Score { tp: number; gold: number; pred: number; precision: number; recall: number; f1: number }
-export interface ClaimResult { id: string; passed: boolean; suggestion: number | null; why: string }
-export interface Evaluation { scores: Record<MetricName, Score>; claims: ClaimResult[] }
+export interface Score {
+  tp: number;
+  gold: number;
+  pred: number;
+  precision: number;
+  recall: number;
+  f1: number;
+}
+export interface ClaimResult {
+  id: string;
+  passed: boolean;
+  suggestion: number | null;
+  why: string;
+}
+export interface Evaluation {
+  scores: Record<MetricName, Score>;
+  claims: ClaimResult[];
+}
 
 export function overlapRatio(gold: Span, pred: Span): number {
   const shared = Math.min(gold.end, pred.end) - Math.max(gold.start, pred.start);
@@ -45,16 +69,25 @@ export function makeScore(tp: number, gold: number, pred: number): Score {
 }
 
 /** Greedy one-to-one assignment over qualifying pairs, best score first; returns gold index → pred index. */
-export function matchGreedy(nGold: number, nPred: number, score: (g: number, p: number) => number | null): Map<number, number> {
+export function matchGreedy(
+  nGold: number,
+  nPred: number,
+  score: (g: number, p: number) => number | null,
+): Map<number, number> {
   const pairs: [number, number, number][] = [];
-  for (let g = 0; g < nGold; g++) for (let p = 0; p < nPred; p++) {
-    const s = score(g, p);
-    if (s !== null) pairs.push([s, g, p]);
-  }
+  for (let g = 0; g < nGold; g++)
+    for (let p = 0; p < nPred; p++) {
+      const s = score(g, p);
+      if (s !== null) pairs.push([s, g, p]);
+    }
   pairs.sort((a, b) => b[0] - a[0] || a[1] - b[1] || a[2] - b[2]);
   const out = new Map<number, number>();
   const used = new Set<number>();
-  for (const [, g, p] of pairs) if (!out.has(g) && !used.has(p)) { out.set(g, p); used.add(p); }
+  for (const [, g, p] of pairs)
+    if (!out.has(g) && !used.has(p)) {
+      out.set(g, p);
+      used.add(p);
+    }
   return out;
 }
 
@@ -67,24 +100,43 @@ function scoreSpans(gold: Span[], pred: Span[], exact: boolean): Score {
   return makeScore(m.size, gold.length, pred.length);
 }
 
-const nonNull = <T,>(xs: (T | null)[]) => xs.filter((x): x is T => x !== null);
+const nonNull = <T>(xs: (T | null)[]) => xs.filter((x): x is T => x !== null);
 
 export function evaluateSuggestions(gold: GoldArticle, suggestions: Suggestion[]): Evaluation {
   const claims = gold.claims;
   const sourceOf = new Map(gold.sources.map((s) => [s.id, s]));
   const scores = {} as Record<MetricName, Score>;
   scores.cue = scoreSpans(nonNull(claims.map((c) => c.cue)), nonNull(suggestions.map((s) => s.cue)), false);
-  scores.mention = scoreSpans(nonNull(claims.map((c) => c.sourceMention)), nonNull(suggestions.map((s) => s.mention)), false);
-  scores.contentExact = scoreSpans(claims.map((c) => c.content), suggestions.map((s) => s.content), true);
-  scores.contentOverlap = scoreSpans(claims.map((c) => c.content), suggestions.map((s) => s.content), false);
+  scores.mention = scoreSpans(
+    nonNull(claims.map((c) => c.sourceMention)),
+    nonNull(suggestions.map((s) => s.mention)),
+    false,
+  );
+  scores.contentExact = scoreSpans(
+    claims.map((c) => c.content),
+    suggestions.map((s) => s.content),
+    true,
+  );
+  scores.contentOverlap = scoreSpans(
+    claims.map((c) => c.content),
+    suggestions.map((s) => s.content),
+    false,
+  );
 
   const byContent = matchGreedy(claims.length, suggestions.length, (g, p) => {
     const r = overlapRatio(claims[g].content, suggestions[p].content);
     return r >= 0.5 ? r : null;
   });
   const agree = (test: (g: GoldClaim, s: Suggestion) => boolean) =>
-    makeScore([...byContent].filter(([g, p]) => test(claims[g], suggestions[p])).length, claims.length, suggestions.length);
-  const acceptable = (g: GoldClaim) => (g.acceptableSources?.length ? g.acceptableSources : [g.source]).map((id) => sourceOf.get(id)).filter((s) => s !== undefined);
+    makeScore(
+      [...byContent].filter(([g, p]) => test(claims[g], suggestions[p])).length,
+      claims.length,
+      suggestions.length,
+    );
+  const acceptable = (g: GoldClaim) =>
+    (g.acceptableSources?.length ? g.acceptableSources : [g.source])
+      .map((id) => sourceOf.get(id))
+      .filter((s) => s !== undefined);
   scores.type = agree((g, s) => acceptable(g).some((src) => src.type === s.source.type));
   scores.mode = agree((g, s) => g.mode === s.mode);
   scores.count = agree((g, s) => (sourceOf.get(g.source)?.count ?? null) === s.source.count);
@@ -101,9 +153,12 @@ export function evaluateSuggestions(gold: GoldArticle, suggestions: Suggestion[]
     const p = whole.get(g);
     if (p !== undefined) return { id: c.id, passed: true, suggestion: p, why: "" };
     const q = byContent.get(g);
-    if (q === undefined) return { id: c.id, passed: false, suggestion: null, why: "no suggestion with overlapping content" };
+    if (q === undefined)
+      return { id: c.id, passed: false, suggestion: null, why: "no suggestion with overlapping content" };
     const s = suggestions[q];
-    const why = [!spanOk(c.sourceMention, s.mention) && "mention", !spanOk(c.cue, s.cue) && "cue"].filter(Boolean).join("+") + " differ";
+    const why =
+      [!spanOk(c.sourceMention, s.mention) && "mention", !spanOk(c.cue, s.cue) && "cue"].filter(Boolean).join("+") +
+      " differ";
     return { id: c.id, passed: false, suggestion: q, why };
   });
   return { scores, claims: results };
@@ -113,7 +168,10 @@ export function evaluateSuggestions(gold: GoldArticle, suggestions: Suggestion[]
 export function sumScores(list: Evaluation[]): Record<MetricName, Score> {
   const out = {} as Record<MetricName, Score>;
   for (const m of METRICS) {
-    const t = list.reduce((a, e) => ({ tp: a.tp + e.scores[m].tp, gold: a.gold + e.scores[m].gold, pred: a.pred + e.scores[m].pred }), { tp: 0, gold: 0, pred: 0 });
+    const t = list.reduce(
+      (a, e) => ({ tp: a.tp + e.scores[m].tp, gold: a.gold + e.scores[m].gold, pred: a.pred + e.scores[m].pred }),
+      { tp: 0, gold: 0, pred: 0 },
+    );
     out[m] = makeScore(t.tp, t.gold, t.pred);
   }
   return out;

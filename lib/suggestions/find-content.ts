@@ -13,12 +13,57 @@ import type { Span } from "./types";
 
 const SUBJECT_PRONOUNS = new Set(["he", "she", "they", "it", "we", "i", "you", "there"]);
 const TIME_WORDS = new Set([
-  "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight",
-  "recently", "earlier", "later", "last", "this", "late", "early",
+  "monday",
+  "tuesday",
+  "wednesday",
+  "thursday",
+  "friday",
+  "saturday",
+  "sunday",
+  "yesterday",
+  "today",
+  "tonight",
+  "recently",
+  "earlier",
+  "later",
+  "last",
+  "this",
+  "late",
+  "early",
 ]);
-const PREPOSITIONS = new Set(["in", "on", "at", "with", "for", "from", "by", "to", "about", "during", "over", "under", "after", "before", "into", "of"]);
+const PREPOSITIONS = new Set([
+  "in",
+  "on",
+  "at",
+  "with",
+  "for",
+  "from",
+  "by",
+  "to",
+  "about",
+  "during",
+  "over",
+  "under",
+  "after",
+  "before",
+  "into",
+  "of",
+]);
 const TRAILING_MARKERS = /^(according|as|citing)$/;
-const COORDINATED_ACTS = new Set(["urged", "vowed", "pledged", "promised", "declined", "refused", "added", "called", "asked", "appealed", "demanded", "warned"]);
+const COORDINATED_ACTS = new Set([
+  "urged",
+  "vowed",
+  "pledged",
+  "promised",
+  "declined",
+  "refused",
+  "added",
+  "called",
+  "asked",
+  "appealed",
+  "demanded",
+  "warned",
+]);
 
 export function trimSpan(text: string, span: Span): Span {
   let { start, end } = span;
@@ -33,10 +78,12 @@ export function contentEnd(tokens: Token[], from: number, to: number, sentenceEn
     const t = tokens[i];
     if (t.text === "," && TRAILING_MARKERS.test(tokens[i + 1]?.lower ?? "")) {
       const n = tokens[i + 2]?.lower ?? "";
-      if (n === "to" || n === "quoted" || n === "reported" || n === "cited" || tokens[i + 1].lower === "citing") return t.start;
+      if (n === "to" || n === "quoted" || n === "reported" || n === "cited" || tokens[i + 1].lower === "citing")
+        return t.start;
     }
     // "said the US supports the talks and urged both sides to stay": the second act is the speaker's own.
-    if (t.lower === "and" && i > from && COORDINATED_ACTS.has(tokens[i + 1]?.lower ?? "")) return tokens[i - 1].text === "," ? tokens[i - 1].start : t.start;
+    if (t.lower === "and" && i > from && COORDINATED_ACTS.has(tokens[i + 1]?.lower ?? ""))
+      return tokens[i - 1].text === "," ? tokens[i - 1].start : t.start;
     if (t.lower === "in" && i > from && isTrailingChannel(tokens, i, to)) return t.start;
   }
   return sentenceEnd;
@@ -92,7 +139,8 @@ export function findForwardStart(tokens: Token[], verb: CueVerb, k: number, to: 
     // "told colleagues he was …", "told reporters Okonkwo would …": skip a short recipient to the
     // subject of the reported clause (a name counts only where a new name starts and a verb follows).
     for (let m = k + 1; m < Math.min(to, k + 5); m++) {
-      if (SUBJECT_PRONOUNS.has(tokens[m].lower) || /^(the|a|an|this|these|its|their|his|her)$/.test(tokens[m].lower)) return m;
+      if (SUBJECT_PRONOUNS.has(tokens[m].lower) || /^(the|a|an|this|these|its|their|his|her)$/.test(tokens[m].lower))
+        return m;
       if (tokens[m].isCap && !tokens[m - 1].isCap && startsWithSubjectVerb(tokens, m, to - 1)) return m;
       if (!tokens[m].isWord) break;
     }
@@ -113,7 +161,11 @@ function skipTimeAdjuncts(tokens: Token[], k: number, to: number): number {
       m++;
       if (m < to && tokens[m].isCap) m++;
       if (m < to && /^(week|month|year|night|morning|evening|afternoon)$/.test(tokens[m].lower)) m++;
-    } else if (/^(on|in|at|during)$/.test(t.lower) && m + 1 < to && (tokens[m + 1].isCap || /^\d/.test(tokens[m + 1].text))) {
+    } else if (
+      /^(on|in|at|during)$/.test(t.lower) &&
+      m + 1 < to &&
+      (tokens[m + 1].isCap || /^\d/.test(tokens[m + 1].text))
+    ) {
       // "on Tuesday", "in May", "in 2023" — but not "on a call" or "in the past".
       m += 2;
       while (m < to && /^\d/.test(tokens[m].text)) m++; // "on March 3", "in May 2023"

@@ -4,7 +4,17 @@
  * preposition "according to". Cues inside quotation marks are the quoted speaker's words, not ours.
  */
 import {
-  ADV_AFTER, AUX_BEFORE, FINITE_HINTS, PUT_FORMS, BE_FORMS, CHANNEL_NOUNS, CUE_VERBS, MAKE_FORMS, NEGATIONS, POINT_FORMS, type CueVerb,
+  ADV_AFTER,
+  AUX_BEFORE,
+  FINITE_HINTS,
+  PUT_FORMS,
+  BE_FORMS,
+  CHANNEL_NOUNS,
+  CUE_VERBS,
+  MAKE_FORMS,
+  NEGATIONS,
+  POINT_FORMS,
+  type CueVerb,
 } from "./cue-lexicon";
 import { PERSON_NOUNS } from "./source-lexicon";
 import type { Token } from "./tokenize-text";
@@ -21,10 +31,62 @@ export interface Cue {
   participle: boolean;
 }
 
-const ON_CHANNELS = new Set(["call", "calls", "podcast", "show", "programme", "program", "broadcast", "television", "radio", "website", "blog", "air", "twitter", "facebook", "instagram", "telegram", "linkedin", "panel"]);
-const AT_CHANNELS = new Set(["conference", "briefing", "hearing", "rally", "summit", "meeting", "session", "forum", "event", "launch", "ceremony", "debate", "interview", "speech", "call", "trial"]);
+const ON_CHANNELS = new Set([
+  "call",
+  "calls",
+  "podcast",
+  "show",
+  "programme",
+  "program",
+  "broadcast",
+  "television",
+  "radio",
+  "website",
+  "blog",
+  "air",
+  "twitter",
+  "facebook",
+  "instagram",
+  "telegram",
+  "linkedin",
+  "panel",
+]);
+const AT_CHANNELS = new Set([
+  "conference",
+  "briefing",
+  "hearing",
+  "rally",
+  "summit",
+  "meeting",
+  "session",
+  "forum",
+  "event",
+  "launch",
+  "ceremony",
+  "debate",
+  "interview",
+  "speech",
+  "call",
+  "trial",
+]);
 const DETERMINERS = new Set(["a", "an", "the", "his", "her", "their", "its", "one", "two"]);
-const NOT_ADVERBS = new Set(["only", "family", "italy", "july", "early", "daily", "weekly", "ally", "rally", "supply", "reply", "likely", "lonely", "friendly", "assembly"]);
+const NOT_ADVERBS = new Set([
+  "only",
+  "family",
+  "italy",
+  "july",
+  "early",
+  "daily",
+  "weekly",
+  "ally",
+  "rally",
+  "supply",
+  "reply",
+  "likely",
+  "lonely",
+  "friendly",
+  "assembly",
+]);
 
 function isAdverb(t: Token): boolean {
   return t.isWord && !t.isCap && t.lower.length > 4 && t.lower.endsWith("ly") && !NOT_ADVERBS.has(t.lower);
@@ -43,7 +105,11 @@ function extendLeft(tokens: Token[], verbIndex: number, from: number): number | 
 
 /** "was quoted as saying", "has been quoted as saying": the whole group is the cue (not a passive). */
 function extendQuotedAs(tokens: Token[], verbIndex: number, from: number): number | null {
-  if (tokens[verbIndex - 1]?.lower !== "as" || !/^(quoted|heard|recorded|filmed|reported)$/.test(tokens[verbIndex - 2]?.lower ?? "")) return null;
+  if (
+    tokens[verbIndex - 1]?.lower !== "as" ||
+    !/^(quoted|heard|recorded|filmed|reported)$/.test(tokens[verbIndex - 2]?.lower ?? "")
+  )
+    return null;
   let j = verbIndex - 3;
   while (j >= from && (BE_FORMS.has(tokens[j].lower) || AUX_BEFORE.has(tokens[j].lower) || isAdverb(tokens[j]))) j--;
   return j + 1 <= verbIndex - 3 ? j + 1 : null;
@@ -66,7 +132,14 @@ function extendRight(tokens: Token[], last: number, to: number): number {
   const prep = tokens[k + 1]?.lower ?? "";
   // "in" takes any channel noun ("in a statement"); "on/at/during" only the ones that go with them
   // ("on a call", "at a news conference"), so "insists on a staged release" stays a verb and its object.
-  const channels = prep === "in" ? CHANNEL_NOUNS : prep === "on" ? ON_CHANNELS : prep === "at" || prep === "during" ? AT_CHANNELS : null;
+  const channels =
+    prep === "in"
+      ? CHANNEL_NOUNS
+      : prep === "on"
+        ? ON_CHANNELS
+        : prep === "at" || prep === "during"
+          ? AT_CHANNELS
+          : null;
   if (k + 2 < to && channels) {
     let m = k + 2;
     if (DETERMINERS.has(tokens[m].lower)) m++;
@@ -100,7 +173,11 @@ export function findCues(tokens: Token[], from: number, to: number, isQuoted: (o
       // "put it plainly: “…”" — the quote requirement keeps "put it on the table" out.
       verb = { lemma: "put it", recipient: false, needsThatOrQuote: true };
       last = i + 1;
-      while (last + 1 < to && /^(plainly|bluntly|simply|succinctly|another|this|way|more|differently|like)$/.test(tokens[last + 1].lower)) last++;
+      while (
+        last + 1 < to &&
+        /^(plainly|bluntly|simply|succinctly|another|this|way|more|differently|like)$/.test(tokens[last + 1].lower)
+      )
+        last++;
     } else if (!verb && POINT_FORMS.has(t.lower) && next?.lower === "out") {
       verb = { lemma: "point out", recipient: false, needsThatOrQuote: true };
       last = i + 1;
@@ -116,8 +193,10 @@ export function findCues(tokens: Token[], from: number, to: number, isQuoted: (o
     if ((t.lower === "informed" || t.lower === "briefed") && next && PERSON_NOUNS.has(next.lower)) continue;
     if (prev && (prev.lower === "the" || prev.lower === "a" || prev.lower === "an")) continue; // "the reported figure"
     // "his claim that …", "Babbage's warning": a possessor makes the cue word a noun (see find-noun-cues).
-    if (prev && (/^(his|her|their|its|our|my|your)$/.test(prev.lower) || (prev.isCap && /['’]s$/.test(prev.text)))) continue;
-    if (t.lower === "written" && !(prev && (prev.lower === "has" || prev.lower === "have" || prev.lower === "had"))) continue;
+    if (prev && (/^(his|her|their|its|our|my|your)$/.test(prev.lower) || (prev.isCap && /['’]s$/.test(prev.text))))
+      continue;
+    if (t.lower === "written" && !(prev && (prev.lower === "has" || prev.lower === "have" || prev.lower === "had")))
+      continue;
     if (isComparison(tokens, i, from)) continue;
     const first = extendQuotedAs(tokens, i, from) ?? extendLeft(tokens, i, from);
     if (first === null) continue;

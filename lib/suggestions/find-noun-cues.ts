@@ -11,15 +11,55 @@ import type { Cue } from "./find-cues";
 import type { MentionRange } from "./find-source-mention";
 import type { Token } from "./tokenize-text";
 
-const VIEW_NOUNS = new Set(["view", "opinion", "words", "estimation", "assessment", "judgment", "judgement", "analysis", "telling", "account", "mind", "experience", "reading"]);
+const VIEW_NOUNS = new Set([
+  "view",
+  "opinion",
+  "words",
+  "estimation",
+  "assessment",
+  "judgment",
+  "judgement",
+  "analysis",
+  "telling",
+  "account",
+  "mind",
+  "experience",
+  "reading",
+]);
 const CLAIM_NOUNS = new Set([
-  "claim", "claims", "assertion", "contention", "insistence", "belief", "view", "argument", "warning", "allegation",
-  "allegations", "suggestion", "prediction", "assurance", "assurances", "admission", "conclusion", "finding", "fear", "fears",
+  "claim",
+  "claims",
+  "assertion",
+  "contention",
+  "insistence",
+  "belief",
+  "view",
+  "argument",
+  "warning",
+  "allegation",
+  "allegations",
+  "suggestion",
+  "prediction",
+  "assurance",
+  "assurances",
+  "admission",
+  "conclusion",
+  "finding",
+  "fear",
+  "fears",
 ]);
 const POSSESSIVE_PRONOUNS = new Set(["his", "her", "their", "its", "our"]);
-const isPossessor = (t: Token | undefined) => !!t && (POSSESSIVE_PRONOUNS.has(t.lower) || (t.isCap && /['’]s$/.test(t.text)));
+const isPossessor = (t: Token | undefined) =>
+  !!t && (POSSESSIVE_PRONOUNS.has(t.lower) || (t.isCap && /['’]s$/.test(t.text)));
 
-const nounCue = (first: number, last: number): Cue => ({ kind: "noun", verb: null, first, last, verbIndex: last, participle: false });
+const nounCue = (first: number, last: number): Cue => ({
+  kind: "noun",
+  verb: null,
+  first,
+  last,
+  verbIndex: last,
+  participle: false,
+});
 
 function claimFrom(ctx: SentenceContext, mention: MentionRange, cue: Cue, startToken: number): RawClaim | null {
   if (startToken >= ctx.to) return null;
@@ -37,7 +77,12 @@ function sentenceOpeningView(ctx: SentenceContext): RawClaim | null {
   const a = tokens[first + 1];
   const b = tokens[first + 2];
   if (isPossessor(a) && VIEW_NOUNS.has(b?.lower ?? "") && tokens[first + 3]?.text === ",") {
-    return claimFrom(ctx, { first: first + 1, last: first + 1, appositive: null }, nounCue(first, first + 2), first + 4);
+    return claimFrom(
+      ctx,
+      { first: first + 1, last: first + 1, appositive: null },
+      nounCue(first, first + 2),
+      first + 4,
+    );
   }
   if (a?.lower === "the" && VIEW_NOUNS.has(b?.lower ?? "") && tokens[first + 3]?.lower === "of") {
     let c = first + 4;
@@ -55,7 +100,8 @@ export function buildNounCueClaims(ctx: SentenceContext, isQuoted: (offset: numb
   const { tokens } = ctx;
   for (let i = ctx.first + 2; i + 2 < ctx.to; i++) {
     const t = tokens[i];
-    if (!CLAIM_NOUNS.has(t.lower) || tokens[i + 1].lower !== "that" || isQuoted(t.start) || !isPossessor(tokens[i - 1])) continue;
+    if (!CLAIM_NOUNS.has(t.lower) || tokens[i + 1].lower !== "that" || isQuoted(t.start) || !isPossessor(tokens[i - 1]))
+      continue;
     // Object position only: a verb or preposition (lower-case word) right before the possessor.
     const before = tokens[i - 2];
     if (!before.isWord || before.isCap) continue;

@@ -16,17 +16,64 @@ export interface ViaMarker {
 
 const REPORT_NOUNS = new Set(["report", "reports", "article", "interview", "story", "broadcast", "piece", "account"]);
 const OUTLET_NAME_WORDS = new Set([
-  "times", "post", "journal", "courier", "herald", "tribune", "gazette", "news", "daily", "telegraph", "observer",
-  "express", "chronicle", "monitor", "review", "standard", "mail", "sun", "star", "record", "press", "radio", "tv",
-  "echo", "inquirer", "examiner", "sentinel", "dispatch", "bulletin", "advertiser", "mercury", "globe", "magazine",
-  "gazette", "wire", "today", "online", "weekly", "argus", "leader", "citizen", "recorder",
+  "times",
+  "post",
+  "journal",
+  "courier",
+  "herald",
+  "tribune",
+  "gazette",
+  "news",
+  "daily",
+  "telegraph",
+  "observer",
+  "express",
+  "chronicle",
+  "monitor",
+  "review",
+  "standard",
+  "mail",
+  "sun",
+  "star",
+  "record",
+  "press",
+  "radio",
+  "tv",
+  "echo",
+  "inquirer",
+  "examiner",
+  "sentinel",
+  "dispatch",
+  "bulletin",
+  "advertiser",
+  "mercury",
+  "globe",
+  "magazine",
+  "gazette",
+  "wire",
+  "today",
+  "online",
+  "weekly",
+  "argus",
+  "leader",
+  "citizen",
+  "recorder",
 ]);
 
 /** Reads "(the) (newspaper) Name" or a quoted name from token `k`; null if it is not an outlet. */
-export function readOutlet(text: string, tokens: Token[], k: number, to: number, requireOutlet: boolean): { name: string; mention: Span } | null {
+export function readOutlet(
+  text: string,
+  tokens: Token[],
+  k: number,
+  to: number,
+  requireOutlet: boolean,
+): { name: string; mention: Span } | null {
   let hasNoun = false;
   if (tokens[k]?.lower === "the") k++;
-  while (k < to && OUTLET_NOUNS.has(tokens[k].lower)) { hasNoun = true; k++; }
+  while (k < to && OUTLET_NOUNS.has(tokens[k].lower)) {
+    hasNoun = true;
+    k++;
+  }
   if (k < to && /^["“«]$/.test(tokens[k].text)) k++;
   const first = k;
   while (k < to && (tokens[k].isCap || (tokens[k].lower === "of" && tokens[k + 1]?.isCap))) k++;
@@ -45,12 +92,17 @@ export function findViaMarkers(text: string, tokens: Token[], from: number, to: 
     const l = tokens[i].lower;
     let k = -1;
     let requireOutlet = false;
-    if (l === "as" && /^(quoted|reported|cited)$/.test(tokens[i + 1]?.lower ?? "") && tokens[i + 2]?.lower === "by") k = i + 3;
+    if (l === "as" && /^(quoted|reported|cited)$/.test(tokens[i + 1]?.lower ?? "") && tokens[i + 2]?.lower === "by")
+      k = i + 3;
     else if (l === "according" && tokens[i + 1]?.lower === "to") {
       let m = i + 2;
       if (/^(a|an|the)$/.test(tokens[m]?.lower ?? "")) m++;
-      if (REPORT_NOUNS.has(tokens[m]?.lower ?? "") && /^(in|by|from|on|with)$/.test(tokens[m + 1]?.lower ?? "")) k = m + 2;
-      else { k = i + 2; requireOutlet = true; }
+      if (REPORT_NOUNS.has(tokens[m]?.lower ?? "") && /^(in|by|from|on|with)$/.test(tokens[m + 1]?.lower ?? ""))
+        k = m + 2;
+      else {
+        k = i + 2;
+        requireOutlet = true;
+      }
     }
     if (k < 0) continue;
     const outlet = readOutlet(text, tokens, k, to, requireOutlet);
@@ -65,10 +117,20 @@ export function findViaMarkers(text: string, tokens: Token[], from: number, to: 
  * The outlet a source spoke to: "told the newspaper Dagblad Zuid that …", "told Reuters …", "said in an
  * interview with the Harbury Echo": the claim reached the article through that outlet.
  */
-export function findRecipientVia(text: string, tokens: Token[], cueLast: number, recipient: boolean, to: number): ViaMarker | null {
+export function findRecipientVia(
+  text: string,
+  tokens: Token[],
+  cueLast: number,
+  recipient: boolean,
+  to: number,
+): ViaMarker | null {
   let k = -1;
   if (recipient) k = cueLast + 1;
-  else if (/^(with|to)$/.test(tokens[cueLast + 1]?.lower ?? "") && /^(interview|interviews|remarks|comments|conversation|call)$/.test(tokens[cueLast].lower)) k = cueLast + 2;
+  else if (
+    /^(with|to)$/.test(tokens[cueLast + 1]?.lower ?? "") &&
+    /^(interview|interviews|remarks|comments|conversation|call)$/.test(tokens[cueLast].lower)
+  )
+    k = cueLast + 2;
   if (k < 0 || k >= to) return null;
   const outlet = readOutlet(text, tokens, k, to, true);
   return outlet ? { at: tokens[k].start, name: outlet.name, type: "media_outlet", mention: outlet.mention } : null;

@@ -9,7 +9,14 @@ export async function rejectSuggestion(articleId: string, key: string, actorId: 
   const suggestion = findOpen(suggestions, key);
   await db().$transaction(async (tx) => {
     const row = await tx.rejectedSuggestion.create({ data: { articleId, key, actorId } });
-    await recordAudit(tx, { actorId, action: "create", entity: "rejected_suggestion", entityId: row.id, articleId, after: { key, suggestion } });
+    await recordAudit(tx, {
+      actorId,
+      action: "create",
+      entity: "rejected_suggestion",
+      entityId: row.id,
+      articleId,
+      after: { key, suggestion },
+    });
   });
   return { key, rejected: true };
 }

@@ -15,7 +15,15 @@ export function relateClaims(ctx: SentenceContext, claims: RawClaim[], via: ViaM
   const { tokens, text } = ctx;
   const unique: RawClaim[] = [];
   for (const c of claims) {
-    if (!unique.some((u) => u.content.start === c.content.start && u.content.end === c.content.end && u.mention?.first === c.mention?.first)) unique.push(c);
+    if (
+      !unique.some(
+        (u) =>
+          u.content.start === c.content.start &&
+          u.content.end === c.content.end &&
+          u.mention?.first === c.mention?.first,
+      )
+    )
+      unique.push(c);
   }
   for (const a of unique) {
     if (a.shape !== "forward") continue;

@@ -11,5 +11,7 @@ export const suggestTextSchema = z
   .strict();
 
 /** Accepting or rejecting names a suggestion by its key (stable across edits elsewhere in the text). */
-export const suggestionKeySchema = z.object({ key: z.string().regex(/^[\w-]{8,64}$/, "Not a suggestion key") }).strict();
+export const suggestionKeySchema = z
+  .object({ key: z.string().regex(/^[\w-]{8,64}$/, "Not a suggestion key") })
+  .strict();
 export type SuggestionKeyInput = z.infer<typeof suggestionKeySchema>;

@@ -43,15 +43,24 @@ export function suggestAttributions(text: string, options: SuggestOptions = {}):
   for (const sentence of statements) {
     if (sentence.kind !== "sentence") continue;
     const ctx: SentenceContext = {
-      text, tokens, quotes, start: sentence.start, end: sentence.end,
-      first: findTokenIndex(tokens, sentence.start), to: findTokenIndex(tokens, sentence.end),
+      text,
+      tokens,
+      quotes,
+      start: sentence.start,
+      end: sentence.end,
+      first: findTokenIndex(tokens, sentence.start),
+      to: findTokenIndex(tokens, sentence.end),
     };
     if (ctx.first >= ctx.to) continue;
     const via = findViaMarkers(text, tokens, ctx.first, ctx.to);
     const claims: RawClaim[] = [];
     for (const cue of findCues(tokens, ctx.first, ctx.to, isQuoted)) {
       // A trailing "according to a report in X" is a via, not a claim of its own.
-      if (cue.kind === "according" && via.some((v) => v.at <= tokens[cue.first].start && tokens[cue.first].start - v.at <= 2)) continue;
+      if (
+        cue.kind === "according" &&
+        via.some((v) => v.at <= tokens[cue.first].start && tokens[cue.first].start - v.at <= 2)
+      )
+        continue;
       const claim = cue.kind === "according" ? buildAccordingClaim(ctx, cue) : buildVerbClaim(ctx, cue);
       if (claim) claims.push(claim);
     }
@@ -63,8 +72,12 @@ export function suggestAttributions(text: string, options: SuggestOptions = {}):
 }
 
 function nameSources(
-  text: string, tokens: ReturnType<typeof tokenizeText>, quoteMask: Uint8Array, statements: StatementSpan[],
-  perSentence: SentenceClaims[], known: KnownSource[],
+  text: string,
+  tokens: ReturnType<typeof tokenizeText>,
+  quoteMask: Uint8Array,
+  statements: StatementSpan[],
+  perSentence: SentenceClaims[],
+  known: KnownSource[],
 ): Suggestion[] {
   const headings = statements.filter((s) => s.kind === "heading");
   const sentenceStarts = new Set(statements.map((s) => tokens[findTokenIndex(tokens, s.start)]?.start ?? -1));
@@ -82,9 +95,14 @@ function nameSources(
     else {
       const m = c.mention!;
       const span = { start: tokens[m.first].start, end: tokens[m.last].end };
-      const appositive = m.appositive ? text.slice(tokens[m.appositive.first].start, tokens[m.appositive.last].end) : undefined;
+      const appositive = m.appositive
+        ? text.slice(tokens[m.appositive.first].start, tokens[m.appositive.last].end)
+        : undefined;
       const president = [...presidents].reverse().find((x) => x.at < span.start) ?? presidents[0];
-      const d = describeSource(text.slice(span.start, span.end), { appositive, presidentSurname: president?.surname ?? null });
+      const d = describeSource(text.slice(span.start, span.end), {
+        appositive,
+        presidentSurname: president?.surname ?? null,
+      });
       draft = d.source;
       if (d.refers !== "full") {
         const resolved = resolveMention(d, span.start, entities, genders);
@@ -93,7 +111,13 @@ function nameSources(
         confidence -= 0.1;
       }
       // "She told the court" is evidence for the next "he"/"she" about the same person.
-      noteGender(genders, draft, d.refers === "pronoun" ? pronounGender(d.key) : genderFromContext(text.slice(Math.max(0, span.start - 12), span.start), draft));
+      noteGender(
+        genders,
+        draft,
+        d.refers === "pronoun"
+          ? pronounGender(d.key)
+          : genderFromContext(text.slice(Math.max(0, span.start - 12), span.start), draft),
+      );
       if (draft.type === "anonymous_individual" || draft.type === "anonymous_group") {
         const reason = describeAnonymityReason(appositive ?? text.slice(p.sentence.start, p.sentence.end));
         if (reason && (d.refers === "full" || !draft.anonymityReason)) draft = { ...draft, anonymityReason: reason };
@@ -111,17 +135,31 @@ function nameSources(
 }
 
 function toSuggestion(
-  tokens: ReturnType<typeof tokenizeText>, c: RawClaim, draft: SourceDraft, confidence: number,
-  drafts: Map<RawClaim, SourceDraft>, knownByKey: Map<string, string>,
+  tokens: ReturnType<typeof tokenizeText>,
+  c: RawClaim,
+  draft: SourceDraft,
+  confidence: number,
+  drafts: Map<RawClaim, SourceDraft>,
+  knownByKey: Map<string, string>,
 ): Suggestion {
   const span = (a: number, b: number) => ({ start: tokens[a].start, end: tokens[b].end });
   let via: Suggestion["via"] = null;
   if (c.outer) {
     const o = drafts.get(c.outer);
-    if (o) via = { name: o.name, type: o.type, mention: c.outer.mention ? span(c.outer.mention.first, c.outer.mention.last) : null };
+    if (o)
+      via = {
+        name: o.name,
+        type: o.type,
+        mention: c.outer.mention ? span(c.outer.mention.first, c.outer.mention.last) : null,
+      };
   } else if (c.via) via = { name: c.via.name, type: c.via.type, mention: c.via.mention };
   const suggestion: Suggestion = {
-    source: { ...draft, existingSourceId: knownByKey.size ? knownByKey.get(`${draft.type}\u0000${normalizeSourceName(draft.name)}`) ?? null : null },
+    source: {
+      ...draft,
+      existingSourceId: knownByKey.size
+        ? (knownByKey.get(`${draft.type}\u0000${normalizeSourceName(draft.name)}`) ?? null)
+        : null,
+    },
     mention: c.mention ? span(c.mention.first, c.mention.last) : null,
     cue: c.cue ? span(c.cue.first, c.cue.last) : null,
     content: c.content,

@@ -8,5 +8,8 @@ import type { Suggestion } from "./types";
  */
 export function suggestionKey(text: string, s: Suggestion): string {
   const content = text.slice(s.content.start, s.content.end);
-  return createHash("sha256").update(`${s.source.type}\u0000${normalizeSourceName(s.source.name)}\u0000${content}`).digest("base64url").slice(0, 22);
+  return createHash("sha256")
+    .update(`${s.source.type}\u0000${normalizeSourceName(s.source.name)}\u0000${content}`)
+    .digest("base64url")
+    .slice(0, 22);
 }

@@ -15,11 +15,34 @@ export interface Token {
 // Acronyms with dots (U.S.), numbers with separators (1,800 / 3.1%) unless a word is glued on with a
 // hyphen ("29-year-old" is one word, a person), words with inner apostrophes or hyphens (Reiner's,
 // counter-terrorism), otherwise any single non-space character as punctuation.
-const TOKEN_RE = /(?:\p{Lu}\.){2,}|\d+(?:[.,]\d+)*%?(?!\d|[.,]\d|-\p{L})|[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*|\S/gu;
+const TOKEN_RE =
+  /(?:\p{Lu}\.){2,}|\d+(?:[.,]\d+)*%?(?!\d|[.,]\d|-\p{L})|[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*|\S/gu;
 const WORDISH_RE = /^[\p{L}\p{N}]/u;
 const CAP_RE = /^\p{Lu}/u;
 /** Lower-case particles inside personal names: "Joost van Damme", "Badr al-Rashdi", "Luiz da Silva". */
-const NAME_PARTICLES = new Set(["van", "von", "de", "der", "den", "del", "della", "di", "da", "du", "dos", "das", "ter", "ten", "bin", "ibn", "al", "el", "le", "la", "abu"]);
+const NAME_PARTICLES = new Set([
+  "van",
+  "von",
+  "de",
+  "der",
+  "den",
+  "del",
+  "della",
+  "di",
+  "da",
+  "du",
+  "dos",
+  "das",
+  "ter",
+  "ten",
+  "bin",
+  "ibn",
+  "al",
+  "el",
+  "le",
+  "la",
+  "abu",
+]);
 const PARTICLE_PREFIX_RE = /^(?:al|el|ad|as|ash|at|an|bin|ibn|abu|ben|d|o)[-'’]\p{Lu}/u;
 
 export function tokenizeText(text: string): Token[] {
@@ -39,7 +62,16 @@ export function tokenizeText(text: string): Token[] {
   // A particle counts as part of a name only between two capitalised words, one space apart each side.
   for (let i = 1; i + 1 < tokens.length; i++) {
     const [a, p, b] = [tokens[i - 1], tokens[i], tokens[i + 1]];
-    if (NAME_PARTICLES.has(p.text) && a.isCap && a.isWord && b.isCap && b.isWord && p.start - a.end === 1 && b.start - p.end === 1) p.isCap = true;
+    if (
+      NAME_PARTICLES.has(p.text) &&
+      a.isCap &&
+      a.isWord &&
+      b.isCap &&
+      b.isWord &&
+      p.start - a.end === 1 &&
+      b.start - p.end === 1
+    )
+      p.isCap = true;
   }
   return tokens;
 }

@@ -1,8 +1,13 @@
 import type { Span } from "@/lib/spans/check-span";
 
-export interface Mark<K extends string = string> extends Span { kind: K; id: string }
+export interface Mark<K extends string = string> extends Span {
+  kind: K;
+  id: string;
+}
 
-export interface Segment<K extends string = string> extends Span { marks: Mark<K>[] }
+export interface Segment<K extends string = string> extends Span {
+  marks: Mark<K>[];
+}
 
 /**
  * Cuts `range` at every boundary of the marks that overlap it, so overlapping highlights (a claim

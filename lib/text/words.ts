@@ -1,7 +1,8 @@
 import type { Span } from "@/lib/spans/check-span";
 
 // Scripts written without spaces: their words come from the ICU word segmenter instead.
-const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+const UNSPACED =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 const EDGE_PUNCTUATION = /^\p{P}+|\p{P}+$/gu;
 const wordSegmenter = new Intl.Segmenter("und", { granularity: "word" });
 

@@ -21,13 +21,26 @@ export async function requireTokenOwner(userId: string, actor: CurrentUser) {
   checkTokenOwner(actor, userId);
 }
 
-const present = ({ userId: _userId, ...token }: { userId: string; id: string; name: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null }) => token;
+const present = ({
+  userId: _userId,
+  ...token
+}: {
+  userId: string;
+  id: string;
+  name: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}) => token;
 
 /** A fresh token: the secret is in this answer once; only its SHA-256 is stored. */
 export async function issueApiToken(userId: string, name: string, actorId: string | null) {
   const token = generateSecret("sdt");
   const row = await db().$transaction(async (tx) => {
-    const created = await tx.apiToken.create({ data: { userId, name, tokenHash: hashSecret(token) }, select: { id: true, userId: true, name: true, createdAt: true } });
+    const created = await tx.apiToken.create({
+      data: { userId, name, tokenHash: hashSecret(token) },
+      select: { id: true, userId: true, name: true, createdAt: true },
+    });
     await recordAudit(tx, { actorId, action: "create", entity: "api_token", entityId: created.id, after: created });
     return created;
   });
@@ -36,7 +49,11 @@ export async function issueApiToken(userId: string, name: string, actorId: strin
 
 export async function listUserTokens(userId: string, actor: CurrentUser) {
   await requireTokenOwner(userId, actor);
-  const rows = await db().apiToken.findMany({ where: { userId }, select: tokenSelect, orderBy: [{ createdAt: "desc" }, { id: "asc" }] });
+  const rows = await db().apiToken.findMany({
+    where: { userId },
+    select: tokenSelect,
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+  });
   return { items: rows.map(present) };
 }
 
@@ -52,7 +69,10 @@ export async function revokeApiToken(id: string, actor: CurrentUser) {
     const revoked = await tx.apiToken.findUniqueOrThrow({ where: { id }, select: tokenSelect });
     if (count === 0) return present(revoked);
     await recordAudit(tx, {
-      actorId: actor.id, action: "update", entity: "api_token", entityId: id,
+      actorId: actor.id,
+      action: "update",
+      entity: "api_token",
+      entityId: id,
       before: { userId: token.userId, name: token.name, revokedAt: null },
       after: { userId: token.userId, name: token.name, revokedAt: revoked.revokedAt },
     });

@@ -13,8 +13,17 @@ export async function createUser(input: CreateUserInput, actorId: string | null 
   }
   const passwordHash = await hashPassword(input.password);
   return db().$transaction(async (tx) => {
-    const user = await tx.user.create({ data: { email: input.email, name: input.name, role: input.role, passwordHash }, select: userSelect });
-    await recordAudit(tx, { actorId, action: "create", entity: "user", entityId: user.id, after: { id: user.id, email: user.email, name: user.name, role: user.role } });
+    const user = await tx.user.create({
+      data: { email: input.email, name: input.name, role: input.role, passwordHash },
+      select: userSelect,
+    });
+    await recordAudit(tx, {
+      actorId,
+      action: "create",
+      entity: "user",
+      entityId: user.id,
+      after: { id: user.id, email: user.email, name: user.name, role: user.role },
+    });
     return user;
   });
 }

@@ -4,4 +4,11 @@
  */
 export const userSelect = { id: true, email: true, name: true, role: true, createdAt: true, updatedAt: true } as const;
 
-export const tokenSelect = { id: true, userId: true, name: true, createdAt: true, lastUsedAt: true, revokedAt: true } as const;
+export const tokenSelect = {
+  id: true,
+  userId: true,
+  name: true,
+  createdAt: true,
+  lastUsedAt: true,
+  revokedAt: true,
+} as const;

@@ -8,7 +8,11 @@ const name = text(200).pipe(z.string().min(1, "Give a name"));
 
 export const createUserSchema = z
   .object({
-    email: z.string().trim().toLowerCase().pipe(z.email({ message: "Must be an email address" })),
+    email: z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.email({ message: "Must be an email address" })),
     name,
     role: z.enum(ROLES),
     password,
@@ -20,9 +24,13 @@ export type CreateUserInput = z.infer<typeof createUserSchema>;
 export const updateUserSchema = z
   .object({ role: z.enum(ROLES).optional(), name: name.optional(), password: password.optional() })
   .strict()
-  .refine((u) => u.role !== undefined || u.name !== undefined || u.password !== undefined, { message: "Nothing to change: send role, name or password" });
+  .refine((u) => u.role !== undefined || u.name !== undefined || u.password !== undefined, {
+    message: "Nothing to change: send role, name or password",
+  });
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 
 /** POST /api/users/:id/tokens: a label so the owner can tell tokens apart ("CMS import"). */
-export const createTokenSchema = z.object({ name: text(100).pipe(z.string().min(1, "Give the token a name")) }).strict();
+export const createTokenSchema = z
+  .object({ name: text(100).pipe(z.string().min(1, "Give the token a name")) })
+  .strict();
 export type CreateTokenInput = z.infer<typeof createTokenSchema>;

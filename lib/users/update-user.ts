@@ -38,7 +38,10 @@ export async function updateUser(id: string, input: UpdateUserInput, actor: Curr
     let sessionsEnded = 0;
     if (passwordHash) sessionsEnded = (await tx.session.deleteMany({ where: { userId: id } })).count;
     await recordAudit(tx, {
-      actorId: actor.id, action: "update", entity: "user", entityId: id,
+      actorId: actor.id,
+      action: "update",
+      entity: "user",
+      entityId: id,
       before: { name: before.name, role: before.role },
       after: { name: after.name, role: after.role, ...(passwordHash ? { passwordChanged: true, sessionsEnded } : {}) },
     });

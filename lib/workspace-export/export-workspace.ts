@@ -8,6 +8,9 @@ import { serializeWorkspace, type TextSink } from "./serialize-workspace";
  * transaction (a consistent moment, however long the export takes).
  */
 export async function exportWorkspace(sink: TextSink): Promise<Record<Section, number>> {
-  return db().$transaction((tx) => serializeWorkspace(sink, (section) => readSection(tx, section)),
-    { isolationLevel: "RepeatableRead", timeout: 60 * 60_000, maxWait: 30_000 });
+  return db().$transaction((tx) => serializeWorkspace(sink, (section) => readSection(tx, section)), {
+    isolationLevel: "RepeatableRead",
+    timeout: 60 * 60_000,
+    maxWait: 30_000,
+  });
 }

@@ -34,90 +34,116 @@ const offset = z.number().int().min(0);
 const spanWithText = z.object({ start: offset, end: offset, text: z.string() }).strict();
 const nullableText = z.string().nullable();
 
-export const userRecord = z.object({
-  id, email: z.string().min(1), name: z.string(), role: z.enum(["admin", "editor", "reviewer"]), createdAt: time, updatedAt: time,
-}).strict();
+export const userRecord = z
+  .object({
+    id,
+    email: z.string().min(1),
+    name: z.string(),
+    role: z.enum(["admin", "editor", "reviewer"]),
+    createdAt: time,
+    updatedAt: time,
+  })
+  .strict();
 
-export const sourceRecord = z.object({
-  id,
-  type: z.enum(["person", "organization", "media_outlet", "document", "anonymous_individual", "anonymous_group"]),
-  name: z.string().min(1),
-  count: z.number().int().nullable(),
-  affiliation: nullableText,
-  role: nullableText,
-  anonymityReason: nullableText,
-  identityKnownToNewsroom: z.boolean().nullable(),
-  notes: z.string(),
-  version: z.number().int().min(1),
-  createdAt: time,
-  updatedAt: time,
-}).strict();
+export const sourceRecord = z
+  .object({
+    id,
+    type: z.enum(["person", "organization", "media_outlet", "document", "anonymous_individual", "anonymous_group"]),
+    name: z.string().min(1),
+    count: z.number().int().nullable(),
+    affiliation: nullableText,
+    role: nullableText,
+    anonymityReason: nullableText,
+    identityKnownToNewsroom: z.boolean().nullable(),
+    notes: z.string(),
+    version: z.number().int().min(1),
+    createdAt: time,
+    updatedAt: time,
+  })
+  .strict();
 
-export const statementRecord = z.object({
-  id, ordinal: z.number().int().min(0), kind: z.enum(["heading", "sentence"]), start: offset, end: offset, text: z.string(),
-}).strict();
+export const statementRecord = z
+  .object({
+    id,
+    ordinal: z.number().int().min(0),
+    kind: z.enum(["heading", "sentence"]),
+    start: offset,
+    end: offset,
+    text: z.string(),
+  })
+  .strict();
 
-export const rejectedSuggestionRecord = z.object({ id, key: z.string(), actorId: id.nullable(), createdAt: time }).strict();
+export const rejectedSuggestionRecord = z
+  .object({ id, key: z.string(), actorId: id.nullable(), createdAt: time })
+  .strict();
 
-export const articleRecord = z.object({
-  id,
-  title: z.string(),
-  body: z.string().min(1),
-  language: z.string(),
-  outlet: nullableText,
-  url: nullableText,
-  publishedAt: time.nullable(),
-  status: z.enum(["draft", "in_review", "approved"]),
-  version: z.number().int().min(1),
-  createdById: id,
-  createdAt: time,
-  updatedAt: time,
-  statements: z.array(statementRecord),
-  rejectedSuggestions: z.array(rejectedSuggestionRecord),
-}).strict();
+export const articleRecord = z
+  .object({
+    id,
+    title: z.string(),
+    body: z.string().min(1),
+    language: z.string(),
+    outlet: nullableText,
+    url: nullableText,
+    publishedAt: time.nullable(),
+    status: z.enum(["draft", "in_review", "approved"]),
+    version: z.number().int().min(1),
+    createdById: id,
+    createdAt: time,
+    updatedAt: time,
+    statements: z.array(statementRecord),
+    rejectedSuggestions: z.array(rejectedSuggestionRecord),
+  })
+  .strict();
 
-export const claimRecord = z.object({
-  id,
-  articleId: id,
-  start: offset,
-  end: offset,
-  text: z.string(),
-  prefix: z.string(),
-  suffix: z.string(),
-  orphaned: z.boolean(),
-  parts: z.array(spanWithText).nullable(),
-  reviewStatus: z.enum(["pending", "approved", "flagged"]),
-  reviewComment: nullableText,
-  version: z.number().int().min(1),
-  createdById: id,
-  createdAt: time,
-  updatedAt: time,
-}).strict();
+export const claimRecord = z
+  .object({
+    id,
+    articleId: id,
+    start: offset,
+    end: offset,
+    text: z.string(),
+    prefix: z.string(),
+    suffix: z.string(),
+    orphaned: z.boolean(),
+    parts: z.array(spanWithText).nullable(),
+    reviewStatus: z.enum(["pending", "approved", "flagged"]),
+    reviewComment: nullableText,
+    version: z.number().int().min(1),
+    createdById: id,
+    createdAt: time,
+    updatedAt: time,
+  })
+  .strict();
 
-export const attributionRecord = z.object({
-  id,
-  claimId: id,
-  sourceId: id,
-  mode: z.enum(["direct_quote", "partial_quote", "paraphrase"]),
-  cue: spanWithText.nullable(),
-  mention: spanWithText.nullable(),
-  viaSourceId: id.nullable(),
-  note: nullableText,
-  version: z.number().int().min(1),
-  createdById: id,
-  createdAt: time,
-  updatedAt: time,
-}).strict();
+export const attributionRecord = z
+  .object({
+    id,
+    claimId: id,
+    sourceId: id,
+    mode: z.enum(["direct_quote", "partial_quote", "paraphrase"]),
+    cue: spanWithText.nullable(),
+    mention: spanWithText.nullable(),
+    viaSourceId: id.nullable(),
+    note: nullableText,
+    version: z.number().int().min(1),
+    createdById: id,
+    createdAt: time,
+    updatedAt: time,
+  })
+  .strict();
 
-export const workspaceFile = z.object({
-  format: z.literal(WORKSPACE_FORMAT),
-  version: z.literal(WORKSPACE_VERSION),
-  users: z.array(userRecord),
-  sources: z.array(sourceRecord),
-  articles: z.array(articleRecord),
-  claims: z.array(claimRecord),
-  attributions: z.array(attributionRecord),
-}).strict();
+export const workspaceFile = z
+  .object({
+    format: z.literal(WORKSPACE_FORMAT),
+    version: z.literal(WORKSPACE_VERSION),
+    users: z.array(userRecord),
+    sources: z.array(sourceRecord),
+    articles: z.array(articleRecord),
+    claims: z.array(claimRecord),
+    attributions: z.array(attributionRecord),
+  })
+  .strict();
 
 export type WorkspaceFile = z.infer<typeof workspaceFile>;
 export type UserRecord = z.infer<typeof userRecord>;

@@ -1,4 +1,12 @@
-import type { Article, Attribution, Claim, RejectedSuggestion, Source, Statement, User } from "@/lib/generated/prisma/client";
+import type {
+  Article,
+  Attribution,
+  Claim,
+  RejectedSuggestion,
+  Source,
+  Statement,
+  User,
+} from "@/lib/generated/prisma/client";
 import type { ArticleRecord, AttributionRecord, ClaimRecord, SourceRecord, UserRecord } from "./format";
 
 // Pure mappings from rows to the file's records. Key order here IS the file's key order.
@@ -8,8 +16,15 @@ const span = (body: string, start: number | null, end: number | null) =>
   start === null || end === null ? null : { start, end, text: body.slice(start, end) };
 
 /** Deliberately field by field: a password hash can never end up in the file. */
-export const toUserRecord = (u: Pick<User, "id" | "email" | "name" | "role" | "createdAt" | "updatedAt">): UserRecord => ({
-  id: u.id, email: u.email, name: u.name, role: u.role, createdAt: iso(u.createdAt), updatedAt: iso(u.updatedAt),
+export const toUserRecord = (
+  u: Pick<User, "id" | "email" | "name" | "role" | "createdAt" | "updatedAt">,
+): UserRecord => ({
+  id: u.id,
+  email: u.email,
+  name: u.name,
+  role: u.role,
+  createdAt: iso(u.createdAt),
+  updatedAt: iso(u.updatedAt),
 });
 
 export const toSourceRecord = (s: Source): SourceRecord => ({
@@ -27,7 +42,9 @@ export const toSourceRecord = (s: Source): SourceRecord => ({
   updatedAt: iso(s.updatedAt),
 });
 
-export const toArticleRecord = (a: Article & { statements: Statement[]; rejectedSuggestions: RejectedSuggestion[] }): ArticleRecord => ({
+export const toArticleRecord = (
+  a: Article & { statements: Statement[]; rejectedSuggestions: RejectedSuggestion[] },
+): ArticleRecord => ({
   id: a.id,
   title: a.title,
   body: a.body,
@@ -40,9 +57,18 @@ export const toArticleRecord = (a: Article & { statements: Statement[]; rejected
   createdById: a.createdById,
   createdAt: iso(a.createdAt),
   updatedAt: iso(a.updatedAt),
-  statements: [...a.statements].sort((x, y) => x.ordinal - y.ordinal)
-    .map((s) => ({ id: s.id, ordinal: s.ordinal, kind: s.kind, start: s.start, end: s.end, text: a.body.slice(s.start, s.end) })),
-  rejectedSuggestions: [...a.rejectedSuggestions].sort((x, y) => (x.id < y.id ? -1 : 1))
+  statements: [...a.statements]
+    .sort((x, y) => x.ordinal - y.ordinal)
+    .map((s) => ({
+      id: s.id,
+      ordinal: s.ordinal,
+      kind: s.kind,
+      start: s.start,
+      end: s.end,
+      text: a.body.slice(s.start, s.end),
+    })),
+  rejectedSuggestions: [...a.rejectedSuggestions]
+    .sort((x, y) => (x.id < y.id ? -1 : 1))
     .map((r) => ({ id: r.id, key: r.key, actorId: r.actorId, createdAt: iso(r.createdAt) })),
 });
 

@@ -1,7 +1,13 @@
 import type { Span } from "@/lib/spans/check-span";
 
-interface StatementLike extends Span { id: string; kind: "heading" | "sentence" }
-interface ClaimLike extends Span { orphaned?: boolean; attributions: unknown[] }
+interface StatementLike extends Span {
+  id: string;
+  kind: "heading" | "sentence";
+}
+interface ClaimLike extends Span {
+  orphaned?: boolean;
+  attributions: unknown[];
+}
 
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 

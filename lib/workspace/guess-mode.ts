@@ -9,7 +9,8 @@ const QUOTE = /["“”«»„]/u;
 export function guessMode(body: string, claim: Span): "direct_quote" | "partial_quote" | "paraphrase" {
   const text = body.slice(claim.start, claim.end);
   const wrappedOutside = QUOTE.test(body[claim.start - 1] ?? "") && QUOTE.test(body[claim.end] ?? "");
-  const wrappedInside = QUOTE.test(text[0] ?? "") && QUOTE.test(text[text.length - 1] ?? "") && !QUOTE.test(text.slice(1, -1));
+  const wrappedInside =
+    QUOTE.test(text[0] ?? "") && QUOTE.test(text[text.length - 1] ?? "") && !QUOTE.test(text.slice(1, -1));
   if (wrappedOutside || wrappedInside) return "direct_quote";
   if ((text.match(/["“”«»„]/gu) ?? []).length >= 2) return "partial_quote";
   return "paraphrase";

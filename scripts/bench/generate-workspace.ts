@@ -4,26 +4,165 @@
 import type pg from "pg";
 import { between, clause, makeRng, makeUuid, pick, TextBuilder, type Rng, type SourceRef } from "./synthetic-text";
 
-export interface GenerateOptions { articles: number; seed: number; userId: string; log: (line: string) => void }
-export interface GeneratedShape { articles: number; statements: number; claims: number; attributions: number; sources: number; bigArticleId: string }
+export interface GenerateOptions {
+  articles: number;
+  seed: number;
+  userId: string;
+  log: (line: string) => void;
+}
+export interface GeneratedShape {
+  articles: number;
+  statements: number;
+  claims: number;
+  attributions: number;
+  sources: number;
+  bigArticleId: string;
+}
 
-const FIRST = ["Maria", "Ahmed", "John", "Li", "Fatima", "David", "Sofia", "Omar", "Anna", "Yusuf", "Elena", "Samuel", "Noura", "Peter", "Aisha", "Daniel",
-  "Leila", "Marco", "Hana", "Victor", "Grace", "Tariq", "Irina", "Jonas", "Amira", "Lucas", "Mei", "Karim", "Olga", "Ravi"];
-const LAST = ["Lopez", "Haddad", "Smith", "Wei", "Rahman", "Cohen", "Rossi", "Nasser", "Kowalski", "Demir", "Petrova", "Okafor", "Saleh", "Muller",
-  "Khan", "Levi", "Moreau", "Silva", "Tanaka", "Ivanov", "Mensah", "Farouk", "Novak", "Berg", "Aziz", "Costa", "Chen", "Mansour", "Popescu", "Nair"];
-const ORGS = ["Ministry of Health", "Ministry of Finance", "Defence Ministry", "Central Bank", "World Food Programme", "Red Crescent", "City Council",
-  "Electoral Commission", "Supreme Court", "Port Authority", "Teachers' Union", "National Oil Company", "State Department", "United Nations",
-  "European Commission", "Chamber of Commerce", "Civil Defence", "Interior Ministry", "Water Authority", "Medical Association"];
-const OUTLETS = ["Reuters", "the Associated Press", "Agence France-Presse", "Al Jazeera", "the BBC", "Haaretz", "The New York Times", "Le Monde",
-  "Der Spiegel", "El Pais", "state television", "a local radio station"];
-const DOCUMENTS = ["a leaked memo", "an internal report", "court filings", "a draft agreement", "a government statement", "budget documents"];
-const DESCRIPTORS = ["a senior official", "a diplomat", "a person familiar with the matter", "a government adviser", "a security source",
-  "a hospital doctor", "a spokesperson", "an aid worker", "a military officer", "a negotiator", "a local resident", "a bank executive"];
-const GROUP_DESCRIPTORS = ["two senior officials", "several diplomats", "people familiar with the talks", "three aid workers", "officials",
-  "residents", "two security sources", "negotiators close to the talks"];
+const FIRST = [
+  "Maria",
+  "Ahmed",
+  "John",
+  "Li",
+  "Fatima",
+  "David",
+  "Sofia",
+  "Omar",
+  "Anna",
+  "Yusuf",
+  "Elena",
+  "Samuel",
+  "Noura",
+  "Peter",
+  "Aisha",
+  "Daniel",
+  "Leila",
+  "Marco",
+  "Hana",
+  "Victor",
+  "Grace",
+  "Tariq",
+  "Irina",
+  "Jonas",
+  "Amira",
+  "Lucas",
+  "Mei",
+  "Karim",
+  "Olga",
+  "Ravi",
+];
+const LAST = [
+  "Lopez",
+  "Haddad",
+  "Smith",
+  "Wei",
+  "Rahman",
+  "Cohen",
+  "Rossi",
+  "Nasser",
+  "Kowalski",
+  "Demir",
+  "Petrova",
+  "Okafor",
+  "Saleh",
+  "Muller",
+  "Khan",
+  "Levi",
+  "Moreau",
+  "Silva",
+  "Tanaka",
+  "Ivanov",
+  "Mensah",
+  "Farouk",
+  "Novak",
+  "Berg",
+  "Aziz",
+  "Costa",
+  "Chen",
+  "Mansour",
+  "Popescu",
+  "Nair",
+];
+const ORGS = [
+  "Ministry of Health",
+  "Ministry of Finance",
+  "Defence Ministry",
+  "Central Bank",
+  "World Food Programme",
+  "Red Crescent",
+  "City Council",
+  "Electoral Commission",
+  "Supreme Court",
+  "Port Authority",
+  "Teachers' Union",
+  "National Oil Company",
+  "State Department",
+  "United Nations",
+  "European Commission",
+  "Chamber of Commerce",
+  "Civil Defence",
+  "Interior Ministry",
+  "Water Authority",
+  "Medical Association",
+];
+const OUTLETS = [
+  "Reuters",
+  "the Associated Press",
+  "Agence France-Presse",
+  "Al Jazeera",
+  "the BBC",
+  "Haaretz",
+  "The New York Times",
+  "Le Monde",
+  "Der Spiegel",
+  "El Pais",
+  "state television",
+  "a local radio station",
+];
+const DOCUMENTS = [
+  "a leaked memo",
+  "an internal report",
+  "court filings",
+  "a draft agreement",
+  "a government statement",
+  "budget documents",
+];
+const DESCRIPTORS = [
+  "a senior official",
+  "a diplomat",
+  "a person familiar with the matter",
+  "a government adviser",
+  "a security source",
+  "a hospital doctor",
+  "a spokesperson",
+  "an aid worker",
+  "a military officer",
+  "a negotiator",
+  "a local resident",
+  "a bank executive",
+];
+const GROUP_DESCRIPTORS = [
+  "two senior officials",
+  "several diplomats",
+  "people familiar with the talks",
+  "three aid workers",
+  "officials",
+  "residents",
+  "two security sources",
+  "negotiators close to the talks",
+];
 const REASONS = ["not authorised to speak publicly", "feared reprisals", "discussing confidential negotiations", ""];
 
-interface SourceRow { id: string; type: string; name: string; uniqueKey: string | null; count: number | null; affiliation: string | null; role: string | null; reason: string | null }
+interface SourceRow {
+  id: string;
+  type: string;
+  name: string;
+  uniqueKey: string | null;
+  count: number | null;
+  affiliation: string | null;
+  role: string | null;
+  reason: string | null;
+}
 
 /** 70% anonymous descriptors (each its own row, as the app stores them), the rest named and unique. */
 function makeSources(rng: Rng, n: number): SourceRow[] {
@@ -34,18 +173,50 @@ function makeSources(rng: Rng, n: number): SourceRow[] {
     const r = rng();
     const affiliation = pick(rng, ORGS);
     if (r < 0.5) {
-      rows.push({ id, type: "anonymous_individual", name: `${pick(rng, DESCRIPTORS)} at the ${affiliation}`, uniqueKey: null, count: null, affiliation, role: null, reason: pick(rng, REASONS) || null });
+      rows.push({
+        id,
+        type: "anonymous_individual",
+        name: `${pick(rng, DESCRIPTORS)} at the ${affiliation}`,
+        uniqueKey: null,
+        count: null,
+        affiliation,
+        role: null,
+        reason: pick(rng, REASONS) || null,
+      });
     } else if (r < 0.7) {
-      rows.push({ id, type: "anonymous_group", name: `${pick(rng, GROUP_DESCRIPTORS)} at the ${affiliation}`, uniqueKey: null, count: between(rng, 2, 5), affiliation, role: null, reason: pick(rng, REASONS) || null });
+      rows.push({
+        id,
+        type: "anonymous_group",
+        name: `${pick(rng, GROUP_DESCRIPTORS)} at the ${affiliation}`,
+        uniqueKey: null,
+        count: between(rng, 2, 5),
+        affiliation,
+        role: null,
+        reason: pick(rng, REASONS) || null,
+      });
     } else {
       const t = rng();
-      const [type, name] = t < 0.8 ? ["person", `${pick(rng, FIRST)} ${String.fromCharCode(65 + (i % 26))}. ${pick(rng, LAST)}`]
-        : t < 0.9 ? ["organization", `the ${affiliation}${i % 7 ? ` office ${i % 97}` : ""}`]
-        : t < 0.96 ? ["media_outlet", `${pick(rng, OUTLETS)}${i % 5 ? ` (${i % 53})` : ""}`] : ["document", `${pick(rng, DOCUMENTS)} ${i % 211}`];
+      const [type, name] =
+        t < 0.8
+          ? ["person", `${pick(rng, FIRST)} ${String.fromCharCode(65 + (i % 26))}. ${pick(rng, LAST)}`]
+          : t < 0.9
+            ? ["organization", `the ${affiliation}${i % 7 ? ` office ${i % 97}` : ""}`]
+            : t < 0.96
+              ? ["media_outlet", `${pick(rng, OUTLETS)}${i % 5 ? ` (${i % 53})` : ""}`]
+              : ["document", `${pick(rng, DOCUMENTS)} ${i % 211}`];
       const key = `${type}:${name.toLowerCase()}`;
       if (taken.has(key)) continue;
       taken.add(key);
-      rows.push({ id, type, name, uniqueKey: key, count: null, affiliation: type === "person" ? affiliation : null, role: type === "person" ? "spokesperson" : null, reason: null });
+      rows.push({
+        id,
+        type,
+        name,
+        uniqueKey: key,
+        count: null,
+        affiliation: type === "person" ? affiliation : null,
+        role: type === "person" ? "spokesperson" : null,
+        reason: null,
+      });
     }
   }
   return rows;
@@ -57,7 +228,10 @@ async function insert(client: pg.Client, table: string, columns: Column[]) {
   if (!columns[0][2].length) return;
   const names = columns.map(([n]) => `"${n}"`).join(", ");
   const arrays = columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(", ");
-  await client.query(`INSERT INTO "${table}" (${names}) SELECT * FROM unnest(${arrays})`, columns.map(([, , v]) => v));
+  await client.query(
+    `INSERT INTO "${table}" (${names}) SELECT * FROM unnest(${arrays})`,
+    columns.map(([, , v]) => v),
+  );
 }
 
 const DAY = 86_400_000;
@@ -66,21 +240,69 @@ const EPOCH = Date.UTC(2023, 0, 1);
 export async function generateWorkspace(client: pg.Client, options: GenerateOptions): Promise<GeneratedShape> {
   const rng = makeRng(options.seed);
   const sources = makeSources(rng, Math.max(500, options.articles * 2));
-  const vias = sources.map((s, index) => ({ index, s })).filter(({ s }) => s.type === "media_outlet" || s.type === "document").map(({ index, s }) => ({ index, name: s.name }));
+  const vias = sources
+    .map((s, index) => ({ index, s }))
+    .filter(({ s }) => s.type === "media_outlet" || s.type === "document")
+    .map(({ index, s }) => ({ index, name: s.name }));
   await insert(client, "Source", [
-    ["id", "uuid", sources.map((s) => s.id)], ["type", `"SourceType"`, sources.map((s) => s.type)], ["name", "text", sources.map((s) => s.name)],
-    ["uniqueKey", "text", sources.map((s) => s.uniqueKey)], ["count", "int", sources.map((s) => s.count)], ["affiliation", "text", sources.map((s) => s.affiliation)],
-    ["role", "text", sources.map((s) => s.role)], ["anonymityReason", "text", sources.map((s) => s.reason)], ["updatedAt", "timestamp", sources.map(() => new Date(EPOCH))],
+    ["id", "uuid", sources.map((s) => s.id)],
+    ["type", `"SourceType"`, sources.map((s) => s.type)],
+    ["name", "text", sources.map((s) => s.name)],
+    ["uniqueKey", "text", sources.map((s) => s.uniqueKey)],
+    ["count", "int", sources.map((s) => s.count)],
+    ["affiliation", "text", sources.map((s) => s.affiliation)],
+    ["role", "text", sources.map((s) => s.role)],
+    ["anonymityReason", "text", sources.map((s) => s.reason)],
+    ["updatedAt", "timestamp", sources.map(() => new Date(EPOCH))],
   ]);
   // Busy sources are quoted far more than others (a skewed pick: rng^2 favours the low indexes).
-  const someSource = (): SourceRef => { const index = Math.floor(rng() * rng() * sources.length); return { index, name: sources[index].name }; };
-  const shape: GeneratedShape = { articles: 0, statements: 0, claims: 0, attributions: 0, sources: sources.length, bigArticleId: "" };
+  const someSource = (): SourceRef => {
+    const index = Math.floor(rng() * rng() * sources.length);
+    return { index, name: sources[index].name };
+  };
+  const shape: GeneratedShape = {
+    articles: 0,
+    statements: 0,
+    claims: 0,
+    attributions: 0,
+    sources: sources.length,
+    bigArticleId: "",
+  };
   const BATCH = 200;
   for (let first = 0; first < options.articles; first += BATCH) {
-    const art: Record<string, unknown[]> = { id: [], title: [], body: [], outlet: [], publishedAt: [], status: [], createdAt: [] };
+    const art: Record<string, unknown[]> = {
+      id: [],
+      title: [],
+      body: [],
+      outlet: [],
+      publishedAt: [],
+      status: [],
+      createdAt: [],
+    };
     const st: Record<string, unknown[]> = { id: [], articleId: [], ordinal: [], kind: [], start: [], end: [] };
-    const cl: Record<string, unknown[]> = { id: [], articleId: [], start: [], end: [], text: [], prefix: [], suffix: [], reviewStatus: [], createdAt: [] };
-    const at: Record<string, unknown[]> = { id: [], claimId: [], sourceId: [], mode: [], cueStart: [], cueEnd: [], mentionStart: [], mentionEnd: [], viaSourceId: [], createdAt: [] };
+    const cl: Record<string, unknown[]> = {
+      id: [],
+      articleId: [],
+      start: [],
+      end: [],
+      text: [],
+      prefix: [],
+      suffix: [],
+      reviewStatus: [],
+      createdAt: [],
+    };
+    const at: Record<string, unknown[]> = {
+      id: [],
+      claimId: [],
+      sourceId: [],
+      mode: [],
+      cueStart: [],
+      cueEnd: [],
+      mentionStart: [],
+      mentionEnd: [],
+      viaSourceId: [],
+      createdAt: [],
+    };
     for (let a = first; a < Math.min(first + BATCH, options.articles); a++) {
       const id = makeUuid(rng);
       const big = a === 0; // the 300-claim article the workspace benchmark loads
@@ -88,33 +310,59 @@ export async function generateWorkspace(client: pg.Client, options: GenerateOpti
       const created = new Date(EPOCH + rng() * 3 * 365 * DAY);
       const published = rng() < 0.95 ? new Date(created.getTime() - rng() * DAY) : null;
       const text = new TextBuilder();
-      const title = `${pick(rng, ["Talks", "Officials", "Report", "Inquiry", "Budget", "Aid"])}: ${clause(rng)}`.slice(0, 200);
+      const title = `${pick(rng, ["Talks", "Officials", "Report", "Inquiry", "Budget", "Aid"])}: ${clause(rng)}`.slice(
+        0,
+        200,
+      );
       text.heading(title);
       const sentences = big ? 450 : between(rng, 30, 42);
       for (let i = 0; i < sentences; i++) {
         if (i && i % between(rng, 3, 5) === 0) text.paragraphBreak();
         const claimHere = big ? i % 3 !== 2 : rng() < 0.57;
         if (!claimHere) text.unsourced(rng);
-        else text.attributed(rng, someSource(), rng() < 0.5 ? someSource() : null, rng() < 0.15 ? pick(rng, vias) : null);
+        else
+          text.attributed(rng, someSource(), rng() < 0.5 ? someSource() : null, rng() < 0.15 ? pick(rng, vias) : null);
       }
       const body = text.body.trimEnd();
-      art.id.push(id); art.title.push(title); art.body.push(body); art.outlet.push(pick(rng, OUTLETS));
-      art.publishedAt.push(published); art.status.push(pick(rng, ["draft", "in_review", "approved", "approved"])); art.createdAt.push(created);
+      art.id.push(id);
+      art.title.push(title);
+      art.body.push(body);
+      art.outlet.push(pick(rng, OUTLETS));
+      art.publishedAt.push(published);
+      art.status.push(pick(rng, ["draft", "in_review", "approved", "approved"]));
+      art.createdAt.push(created);
       text.sentences.forEach((s, ordinal) => {
-        st.id.push(makeUuid(rng)); st.articleId.push(id); st.ordinal.push(ordinal); st.kind.push(s.kind); st.start.push(s.start); st.end.push(s.end);
+        st.id.push(makeUuid(rng));
+        st.articleId.push(id);
+        st.ordinal.push(ordinal);
+        st.kind.push(s.kind);
+        st.start.push(s.start);
+        st.end.push(s.end);
       });
       text.claims.forEach((c, i) => {
         const claimId = makeUuid(rng);
         const claimCreated = new Date(created.getTime() + (i + 1) * 60_000);
-        cl.id.push(claimId); cl.articleId.push(id); cl.start.push(c.start); cl.end.push(c.end); cl.text.push(body.slice(c.start, c.end));
-        cl.prefix.push(body.slice(Math.max(0, c.start - 32), c.start)); cl.suffix.push(body.slice(c.end, c.end + 32));
+        cl.id.push(claimId);
+        cl.articleId.push(id);
+        cl.start.push(c.start);
+        cl.end.push(c.end);
+        cl.text.push(body.slice(c.start, c.end));
+        cl.prefix.push(body.slice(Math.max(0, c.start - 32), c.start));
+        cl.suffix.push(body.slice(c.end, c.end + 32));
         const r = rng();
-        cl.reviewStatus.push(r < 0.6 ? "pending" : r < 0.9 ? "approved" : "flagged"); cl.createdAt.push(claimCreated);
+        cl.reviewStatus.push(r < 0.6 ? "pending" : r < 0.9 ? "approved" : "flagged");
+        cl.createdAt.push(claimCreated);
         for (const x of c.attributions) {
-          at.id.push(makeUuid(rng)); at.claimId.push(claimId); at.sourceId.push(sources[x.source].id); at.mode.push(x.mode);
-          at.cueStart.push(x.cue?.start ?? null); at.cueEnd.push(x.cue?.end ?? null);
-          at.mentionStart.push(x.mention?.start ?? null); at.mentionEnd.push(x.mention?.end ?? null);
-          at.viaSourceId.push(x.via === null ? null : sources[x.via].id); at.createdAt.push(claimCreated);
+          at.id.push(makeUuid(rng));
+          at.claimId.push(claimId);
+          at.sourceId.push(sources[x.source].id);
+          at.mode.push(x.mode);
+          at.cueStart.push(x.cue?.start ?? null);
+          at.cueEnd.push(x.cue?.end ?? null);
+          at.mentionStart.push(x.mention?.start ?? null);
+          at.mentionEnd.push(x.mention?.end ?? null);
+          at.viaSourceId.push(x.via === null ? null : sources[x.via].id);
+          at.createdAt.push(claimCreated);
         }
       });
     }
@@ -122,26 +370,57 @@ export async function generateWorkspace(client: pg.Client, options: GenerateOpti
     const user = options.userId;
     await client.query("BEGIN");
     await insert(client, "Article", [
-      ["id", "uuid", art.id], ["title", "text", art.title], ["body", "text", art.body], ["language", "text", art.id.map(() => "en")],
-      ["outlet", "text", art.outlet], ["publishedAt", "timestamp", art.publishedAt], ["status", `"ArticleStatus"`, art.status],
-      ["createdById", "uuid", art.id.map(() => user)], ["createdAt", "timestamp", art.createdAt], ["updatedAt", "timestamp", art.createdAt],
+      ["id", "uuid", art.id],
+      ["title", "text", art.title],
+      ["body", "text", art.body],
+      ["language", "text", art.id.map(() => "en")],
+      ["outlet", "text", art.outlet],
+      ["publishedAt", "timestamp", art.publishedAt],
+      ["status", `"ArticleStatus"`, art.status],
+      ["createdById", "uuid", art.id.map(() => user)],
+      ["createdAt", "timestamp", art.createdAt],
+      ["updatedAt", "timestamp", art.createdAt],
     ]);
     await insert(client, "Statement", [
-      ["id", "uuid", st.id], ["articleId", "uuid", st.articleId], ["ordinal", "int", st.ordinal], ["kind", `"StatementKind"`, st.kind],
-      ["start", "int", st.start], ["end", "int", st.end],
+      ["id", "uuid", st.id],
+      ["articleId", "uuid", st.articleId],
+      ["ordinal", "int", st.ordinal],
+      ["kind", `"StatementKind"`, st.kind],
+      ["start", "int", st.start],
+      ["end", "int", st.end],
     ]);
     await insert(client, "Claim", [
-      ["id", "uuid", cl.id], ["articleId", "uuid", cl.articleId], ["start", "int", cl.start], ["end", "int", cl.end], ["text", "text", cl.text],
-      ["prefix", "text", cl.prefix], ["suffix", "text", cl.suffix], ["reviewStatus", `"ReviewStatus"`, cl.reviewStatus],
-      ["createdById", "uuid", cl.id.map(() => user)], ["createdAt", "timestamp", cl.createdAt], ["updatedAt", "timestamp", cl.createdAt],
+      ["id", "uuid", cl.id],
+      ["articleId", "uuid", cl.articleId],
+      ["start", "int", cl.start],
+      ["end", "int", cl.end],
+      ["text", "text", cl.text],
+      ["prefix", "text", cl.prefix],
+      ["suffix", "text", cl.suffix],
+      ["reviewStatus", `"ReviewStatus"`, cl.reviewStatus],
+      ["createdById", "uuid", cl.id.map(() => user)],
+      ["createdAt", "timestamp", cl.createdAt],
+      ["updatedAt", "timestamp", cl.createdAt],
     ]);
     await insert(client, "Attribution", [
-      ["id", "uuid", at.id], ["claimId", "uuid", at.claimId], ["sourceId", "uuid", at.sourceId], ["mode", `"AttributionMode"`, at.mode],
-      ["cueStart", "int", at.cueStart], ["cueEnd", "int", at.cueEnd], ["mentionStart", "int", at.mentionStart], ["mentionEnd", "int", at.mentionEnd],
-      ["viaSourceId", "uuid", at.viaSourceId], ["createdById", "uuid", at.id.map(() => user)], ["createdAt", "timestamp", at.createdAt], ["updatedAt", "timestamp", at.createdAt],
+      ["id", "uuid", at.id],
+      ["claimId", "uuid", at.claimId],
+      ["sourceId", "uuid", at.sourceId],
+      ["mode", `"AttributionMode"`, at.mode],
+      ["cueStart", "int", at.cueStart],
+      ["cueEnd", "int", at.cueEnd],
+      ["mentionStart", "int", at.mentionStart],
+      ["mentionEnd", "int", at.mentionEnd],
+      ["viaSourceId", "uuid", at.viaSourceId],
+      ["createdById", "uuid", at.id.map(() => user)],
+      ["createdAt", "timestamp", at.createdAt],
+      ["updatedAt", "timestamp", at.createdAt],
     ]);
     await client.query("COMMIT");
-    shape.articles += n; shape.statements += st.id.length; shape.claims += cl.id.length; shape.attributions += at.id.length;
+    shape.articles += n;
+    shape.statements += st.id.length;
+    shape.claims += cl.id.length;
+    shape.attributions += at.id.length;
     if ((first / BATCH) % 10 === 0) options.log(`  … ${shape.articles} articles, ${shape.claims} claims`);
   }
   await client.query("VACUUM ANALYZE");

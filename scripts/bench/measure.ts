@@ -1,6 +1,10 @@
 // Timing and memory helpers for the benchmark.
 
-export interface Timing { p50: number; p95: number; runs: number }
+export interface Timing {
+  p50: number;
+  p95: number;
+  runs: number;
+}
 
 export function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return NaN;
@@ -24,7 +28,9 @@ export async function time(work: () => Promise<unknown>, runs: number, warmup = 
  * Peak RSS and heap growth of this process (which runs the route handler, so it is the server)
  * while `work` runs, sampled every 10 ms, over a baseline taken after a garbage collection.
  */
-export async function peakMemory<T>(work: () => Promise<T>): Promise<{ result: T; rssMb: number; heapMb: number; baselineRssMb: number }> {
+export async function peakMemory<T>(
+  work: () => Promise<T>,
+): Promise<{ result: T; rssMb: number; heapMb: number; baselineRssMb: number }> {
   (globalThis as { gc?: () => void }).gc?.();
   const base = process.memoryUsage();
   let rss = base.rss;
@@ -38,7 +44,12 @@ export async function peakMemory<T>(work: () => Promise<T>): Promise<{ result: T
   try {
     const result = await work();
     sample();
-    return { result, rssMb: (rss - base.rss) / 2 ** 20, heapMb: (heap - base.heapUsed) / 2 ** 20, baselineRssMb: base.rss / 2 ** 20 };
+    return {
+      result,
+      rssMb: (rss - base.rss) / 2 ** 20,
+      heapMb: (heap - base.heapUsed) / 2 ** 20,
+      baselineRssMb: base.rss / 2 ** 20,
+    };
   } finally {
     clearInterval(timer);
   }

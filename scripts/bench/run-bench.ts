@@ -35,8 +35,12 @@ process.env.DATABASE_URL = server.url;
 const client = new pg.Client({ connectionString: server.url });
 await client.connect();
 try {
-  const marker = await client.query<{ d: string | null }>("SELECT shobj_description(oid, 'pg_database') AS d FROM pg_database WHERE datname = current_database()");
-  let shape: (GeneratedShape & { generationSeconds: number; userId: string }) | null = marker.rows[0].d ? JSON.parse(marker.rows[0].d) : null;
+  const marker = await client.query<{ d: string | null }>(
+    "SELECT shobj_description(oid, 'pg_database') AS d FROM pg_database WHERE datname = current_database()",
+  );
+  let shape: (GeneratedShape & { generationSeconds: number; userId: string }) | null = marker.rows[0].d
+    ? JSON.parse(marker.rows[0].d)
+    : null;
   if (regenerate && shape) {
     log(`[bench] --regenerate: dropping ${database}'s tables`);
     await client.query(`DROP SCHEMA public CASCADE; CREATE SCHEMA public; COMMENT ON DATABASE ${database} IS NULL`);
@@ -45,7 +49,12 @@ try {
   log(`[bench] migrating ${database}: ${JSON.stringify(await migrate("deploy", { url: server.url, root: ROOT }))}`);
   if (!shape) {
     const { createUser } = await import("@/lib/users/create-user");
-    const user = await createUser({ email: `bench-${articles}@bench.local`, name: "Bench Editor", role: "editor", password: "bench-password-123" });
+    const user = await createUser({
+      email: `bench-${articles}@bench.local`,
+      name: "Bench Editor",
+      role: "editor",
+      password: "bench-password-123",
+    });
     log(`[bench] generating ${articles} articles…`);
     const t = performance.now();
     const generated = await generateWorkspace(client, { articles, seed: 20261128, userId: user.id, log });
@@ -61,8 +70,21 @@ try {
   printTable(articles, shape, rows);
   const outDir = path.join(ROOT, ".data", "bench-results");
   mkdirSync(outDir, { recursive: true });
-  writeFileSync(path.join(outDir, `articles-${articles}.json`), JSON.stringify({ articles, shape, runs, at: new Date().toISOString(), rows: rows.map(({ plan: _p, ...r }) => r) }, null, 2));
-  writeFileSync(path.join(outDir, `articles-${articles}.md`), rows.filter((r) => r.plan).map((r) => `### ${r.name}\n\n\`\`\`\n${r.plan}\n\`\`\`\n`).join("\n"));
+  writeFileSync(
+    path.join(outDir, `articles-${articles}.json`),
+    JSON.stringify(
+      { articles, shape, runs, at: new Date().toISOString(), rows: rows.map(({ plan: _p, ...r }) => r) },
+      null,
+      2,
+    ),
+  );
+  writeFileSync(
+    path.join(outDir, `articles-${articles}.md`),
+    rows
+      .filter((r) => r.plan)
+      .map((r) => `### ${r.name}\n\n\`\`\`\n${r.plan}\n\`\`\`\n`)
+      .join("\n"),
+  );
   log(`[bench] results in ${path.relative(ROOT, outDir)}/articles-${articles}.{json,md}`);
 } finally {
   await client.end();
@@ -75,10 +97,19 @@ try {
 }
 
 function printTable(n: number, shape: GeneratedShape & { generationSeconds: number }, rows: Row[]) {
-  console.log(`\nSourcedesk bench: ${n} articles, ${shape.statements} statements, ${shape.claims} claims, ${shape.attributions} attributions, ${shape.sources} sources (generated in ${shape.generationSeconds.toFixed(1)} s)\n`);
+  console.log(
+    `\nSourcedesk bench: ${n} articles, ${shape.statements} statements, ${shape.claims} claims, ${shape.attributions} attributions, ${shape.sources} sources (generated in ${shape.generationSeconds.toFixed(1)} s)\n`,
+  );
   const header = ["measure", "p50", "p95", "raw SQL p50", "raw SQL p95", "API/SQL", "notes"];
-  const lines = rows.map((r) => [r.name, fmt(r.api.p50), fmt(r.api.p95), r.sql ? fmt(r.sql.p50) : "", r.sql ? fmt(r.sql.p95) : "",
-    r.sql ? (r.api.p50 / r.sql.p50).toFixed(2) : "", r.note ?? ""]);
+  const lines = rows.map((r) => [
+    r.name,
+    fmt(r.api.p50),
+    fmt(r.api.p95),
+    r.sql ? fmt(r.sql.p50) : "",
+    r.sql ? fmt(r.sql.p95) : "",
+    r.sql ? (r.api.p50 / r.sql.p50).toFixed(2) : "",
+    r.note ?? "",
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
   const row = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(" | ")} |`;
   console.log(row(header));

@@ -6,8 +6,20 @@ import { suggestionTexts, type GeneratedShape } from "./generate-workspace";
 import { fmt, peakMemory, time, type Timing } from "./measure";
 import { makeRng, TextBuilder } from "./synthetic-text";
 
-export interface Row { name: string; api: Timing; sql?: Timing; note?: string; plan?: string }
-interface Context { client: pg.Client; shape: GeneratedShape & { userId: string }; runs: number; only: string[]; log: (line: string) => void }
+export interface Row {
+  name: string;
+  api: Timing;
+  sql?: Timing;
+  note?: string;
+  plan?: string;
+}
+interface Context {
+  client: pg.Client;
+  shape: GeneratedShape & { userId: string };
+  runs: number;
+  only: string[];
+  log: (line: string) => void;
+}
 
 type Handler = (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>;
 
@@ -34,19 +46,29 @@ export async function runScenarios({ client, shape, runs, only, log }: Context):
     return new Request(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   };
   /** Calls a handler and reads its whole body; fails loudly on an error status. */
-  const call = async (handler: Handler, method: string, opts: { query?: Record<string, string>; body?: unknown; id?: string } = {}) => {
-    const response = await handler(request(method, opts.query, opts.body), { params: Promise.resolve({ id: opts.id ?? "" }) });
+  const call = async (
+    handler: Handler,
+    method: string,
+    opts: { query?: Record<string, string>; body?: unknown; id?: string } = {},
+  ) => {
+    const response = await handler(request(method, opts.query, opts.body), {
+      params: Promise.resolve({ id: opts.id ?? "" }),
+    });
     const text = await response.text();
     if (response.status >= 400) throw new Error(`${method} → ${response.status}: ${text.slice(0, 300)}`);
     return text;
   };
   const raw = async (q: Prisma.Sql) => (await client.query(q.text, q.values)).rows;
   const explain = async (q: Prisma.Sql) =>
-    (await client.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${q.text}`, q.values)).rows.map((r) => r["QUERY PLAN"]).join("\n");
+    (await client.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${q.text}`, q.values)).rows
+      .map((r) => r["QUERY PLAN"])
+      .join("\n");
   const rows: Row[] = [];
   const add = (row: Row) => {
     rows.push(row);
-    log(`[bench] ${row.name}: p50 ${fmt(row.api.p50)} p95 ${fmt(row.api.p95)}${row.sql ? ` (SQL p50 ${fmt(row.sql.p50)}, ratio ${(row.api.p50 / row.sql.p50).toFixed(2)})` : ""} ${row.note ?? ""}`);
+    log(
+      `[bench] ${row.name}: p50 ${fmt(row.api.p50)} p95 ${fmt(row.api.p95)}${row.sql ? ` (SQL p50 ${fmt(row.sql.p50)}, ratio ${(row.api.p50 / row.sql.p50).toFixed(2)})` : ""} ${row.note ?? ""}`,
+    );
   };
 
   if (wanted("import")) {
@@ -59,10 +81,14 @@ export async function runScenarios({ client, shape, runs, only, log }: Context):
     }
     const body = text.body.trim();
     const created: string[] = [];
-    const api = await time(async () => {
-      const json = JSON.parse(await call(articles.POST, "POST", { body: { title: "Bench import", body } }));
-      created.push(json.id);
-    }, Math.min(runs, 10), 1);
+    const api = await time(
+      async () => {
+        const json = JSON.parse(await call(articles.POST, "POST", { body: { title: "Bench import", body } }));
+        created.push(json.id);
+      },
+      Math.min(runs, 10),
+      1,
+    );
     // Leave the archive as it was, so runs stay comparable.
     await client.query(`DELETE FROM "AuditEvent" WHERE "articleId" = ANY($1::uuid[])`, [created]);
     await client.query(`DELETE FROM "Article" WHERE id = ANY($1::uuid[])`, [created]);
@@ -72,10 +98,15 @@ export async function runScenarios({ client, shape, runs, only, log }: Context):
   if (wanted("workspace")) {
     const article = await import("@/app/api/articles/[id]/route");
     let claims = 0;
-    const api = await time(async () => { claims = JSON.parse(await call(article.GET, "GET", { id: shape.bigArticleId })).claims.length; }, runs);
+    const api = await time(async () => {
+      claims = JSON.parse(await call(article.GET, "GET", { id: shape.bigArticleId })).claims.length;
+    }, runs);
     add({ name: "workspace load (GET /api/articles/:id)", api, note: `${claims} claims` });
     const history = await import("@/app/api/articles/[id]/history/route");
-    add({ name: "history (GET /api/articles/:id/history)", api: await time(() => call(history.GET, "GET", { id: shape.bigArticleId }), runs) });
+    add({
+      name: "history (GET /api/articles/:id/history)",
+      api: await time(() => call(history.GET, "GET", { id: shape.bigArticleId }), runs),
+    });
     const list = await import("@/app/api/articles/route");
     add({ name: "articles list (GET /api/articles)", api: await time(() => call(list.GET, "GET"), runs) });
   }
@@ -93,11 +124,16 @@ export async function runScenarios({ client, shape, runs, only, log }: Context):
     const deep = (await raw(claimQuery(findClaimsSchema.parse({}), depth)))[0] as Record<string, unknown>;
     const { encodeKeyset } = await import("@/lib/keyset");
     const { CLAIM_ORDERINGS } = await import("@/lib/claims/orderings");
-    cases.push({ name: `deep cursor page (row ${depth})`, query: { cursor: encodeKeyset(CLAIM_ORDERINGS.newest, deep) } });
+    cases.push({
+      name: `deep cursor page (row ${depth})`,
+      query: { cursor: encodeKeyset(CLAIM_ORDERINGS.newest, deep) },
+    });
     for (const c of cases) {
       const input = findClaimsSchema.parse(c.query);
       let items = 0;
-      const api = await time(async () => { items = JSON.parse(await call(claimsRoute.GET, "GET", { query: c.query })).items.length; }, runs);
+      const api = await time(async () => {
+        items = JSON.parse(await call(claimsRoute.GET, "GET", { query: c.query })).items.length;
+      }, runs);
       const q = claimQuery(input);
       // The same SQL the endpoint runs: the page's ids, then its claims with attributions and
       // sources, and its articles' titles and bodies (findClaims runs the last two concurrently on
@@ -111,11 +147,20 @@ export async function runScenarios({ client, shape, runs, only, log }: Context):
     }
     // Facet counts have no API of their own: /claims renders them server-side from findClaimFacets,
     // which runs its queries concurrently; the raw runs take them one after another.
-    for (const [name, f] of [["facet counts (unfiltered)", {}], ["facet counts (anonymous)", { anonymous: "true" }]] as const) {
+    for (const [name, f] of [
+      ["facet counts (unfiltered)", {}],
+      ["facet counts (anonymous)", { anonymous: "true" }],
+    ] as const) {
       const filters = claimFiltersSchema.parse(f);
       const queries = { ...facetCountsQueries(filters), unsourced: unsourcedCountQuery(filters) };
       const api = await time(() => findClaimFacets(filters), Math.min(runs, 5), 1);
-      const sql = await time(async () => { for (const q of Object.values(queries)) await raw(q); }, Math.min(runs, 5), 1);
+      const sql = await time(
+        async () => {
+          for (const q of Object.values(queries)) await raw(q);
+        },
+        Math.min(runs, 5),
+        1,
+      );
       const plans = [];
       for (const [part, q] of Object.entries(queries)) plans.push(`-- ${part}\n${await explain(q)}`);
       add({ name: `explorer: ${name}`, api, sql, note: "findClaimFacets (no route)", plan: plans.join("\n\n") });
@@ -126,7 +171,10 @@ export async function runScenarios({ client, shape, runs, only, log }: Context):
     const articleReport = await import("@/app/api/articles/[id]/report/route");
     const reports = await import("@/app/api/reports/route");
     for (const format of ["json", "csv"]) {
-      add({ name: `article report ${format} (300 claims)`, api: await time(() => call(articleReport.GET, "GET", { id: shape.bigArticleId, query: { format } }), runs) });
+      add({
+        name: `article report ${format} (300 claims)`,
+        api: await time(() => call(articleReport.GET, "GET", { id: shape.bigArticleId, query: { format } }), runs),
+      });
     }
     const { claimFiltersSchema } = await import("@/lib/claims/schema");
     const [{ n }] = await raw((await import("./explorer-sql")).countQuery(claimFiltersSchema.parse(BIG_FILTER)));
@@ -142,8 +190,11 @@ export async function runScenarios({ client, shape, runs, only, log }: Context):
         peak = { rssMb: Math.max(peak.rssMb, m.rssMb), heapMb: Math.max(peak.heapMb, m.heapMb) };
       }
       ms.sort((a, b) => a - b);
-      add({ name: `filter report ${format} (${n} claims, streamed)`, api: { p50: ms[1], p95: ms[2], runs: 3 },
-        note: `${(bytes / 2 ** 20).toFixed(1)} MB; peak growth RSS ${peak.rssMb.toFixed(0)} MB, heap ${peak.heapMb.toFixed(0)} MB` });
+      add({
+        name: `filter report ${format} (${n} claims, streamed)`,
+        api: { p50: ms[1], p95: ms[2], runs: 3 },
+        note: `${(bytes / 2 ** 20).toFixed(1)} MB; peak growth RSS ${peak.rssMb.toFixed(0)} MB, heap ${peak.heapMb.toFixed(0)} MB`,
+      });
     }
   }
 
@@ -153,8 +204,19 @@ export async function runScenarios({ client, shape, runs, only, log }: Context):
     let i = 0;
     let found = 0;
     const t = performance.now();
-    const api = await time(async () => { found += JSON.parse(await call(suggestions.POST, "POST", { body: { text: texts[i++ % texts.length] } })).suggestions.length; }, texts.length, 0);
-    add({ name: "suggestions, per 1,000-word article", api, note: `100 articles in ${fmt(performance.now() - t)}, ${found} suggestions` });
+    const api = await time(
+      async () => {
+        found += JSON.parse(await call(suggestions.POST, "POST", { body: { text: texts[i++ % texts.length] } }))
+          .suggestions.length;
+      },
+      texts.length,
+      0,
+    );
+    add({
+      name: "suggestions, per 1,000-word article",
+      api,
+      note: `100 articles in ${fmt(performance.now() - t)}, ${found} suggestions`,
+    });
   }
   return rows;
 }
@@ -162,7 +224,8 @@ export async function runScenarios({ client, shape, runs, only, log }: Context):
 /** Reads a streamed response chunk by chunk without keeping it: the bytes it carried. */
 async function streamBody(handler: Handler, req: Request): Promise<number> {
   const response = await handler(req, { params: Promise.resolve({ id: "" }) });
-  if (!response.body || response.status >= 400) throw new Error(`report → ${response.status}: ${await response.text()}`);
+  if (!response.body || response.status >= 400)
+    throw new Error(`report → ${response.status}: ${await response.text()}`);
   let bytes = 0;
   const reader = response.body.getReader();
   for (;;) {

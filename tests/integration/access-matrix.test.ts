@@ -11,7 +11,14 @@ import { issueApiToken } from "@/lib/users/api-tokens";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { cookieJar, resetFakeNextHeaders } from "./fake-next-headers";
 import { databaseFingerprint, makeUser, ROOT, unique, type TestUser } from "./helpers";
-import { discoverRoutes, invoke, isErrorShape, MUTATING_METHODS, type DiscoveredRoute, type InvokeOptions } from "./route-discovery";
+import {
+  discoverRoutes,
+  invoke,
+  isErrorShape,
+  MUTATING_METHODS,
+  type DiscoveredRoute,
+  type InvokeOptions,
+} from "./route-discovery";
 import { makeFixtures, type Fixtures } from "./security-fixtures";
 
 vi.mock("next/headers", () => import("./fake-next-headers"));
@@ -30,23 +37,39 @@ const WRITERS: Expectation = { admin: "allow", editor: "allow", reviewer: "deny"
 const REVIEWERS: Expectation = { admin: "allow", editor: "deny", reviewer: "allow" };
 const ADMINS: Expectation = { admin: "allow", editor: "deny", reviewer: "deny" };
 
-interface Probe { label: string; expect: Expectation; request: (who: Role) => Promise<InvokeOptions> | InvokeOptions }
-interface Entry { public?: true; probes: Probe[] }
+interface Probe {
+  label: string;
+  expect: Expectation;
+  request: (who: Role) => Promise<InvokeOptions> | InvokeOptions;
+}
+interface Entry {
+  public?: true;
+  probes: Probe[];
+}
 
 let users: Record<Role, TestUser>;
 let other: TestUser;
 let fx: Fixtures;
 const STALE = { version: "999999" };
 
-const probe = (expect: Expectation, request: Probe["request"] = () => ({}), label = "harmless request"): Probe => ({ label, expect, request });
+const probe = (expect: Expectation, request: Probe["request"] = () => ({}), label = "harmless request"): Probe => ({
+  label,
+  expect,
+  request,
+});
 
 /** An article in the given state, so a status move is judged on the role alone. */
 async function articleIn(status: "draft" | "in_review" | "approved") {
-  const article = await createArticle(createArticleSchema.parse({ title: unique("Status probe"), body: "One. Two.", language: "en" }), users.editor.id);
+  const article = await createArticle(
+    createArticleSchema.parse({ title: unique("Status probe"), body: "One. Two.", language: "en" }),
+    users.editor.id,
+  );
   let version = article.version;
   const admin = { ...users.admin, name: "Admin" };
-  if (status !== "draft") version = (await changeArticleStatus(article.id, { status: "in_review", version }, admin)).version;
-  if (status === "approved") version = (await changeArticleStatus(article.id, { status: "approved", version }, admin)).version;
+  if (status !== "draft")
+    version = (await changeArticleStatus(article.id, { status: "in_review", version }, admin)).version;
+  if (status === "approved")
+    version = (await changeArticleStatus(article.id, { status: "approved", version }, admin)).version;
   return { id: article.id, version };
 }
 const move = (from: "draft" | "in_review" | "approved", to: string) => async () => {
@@ -56,17 +79,24 @@ const move = (from: "draft" | "in_review" | "approved", to: string) => async () 
 
 const MATRIX: Record<string, Entry> = {
   "GET /api/health": { public: true, probes: [probe(EVERYONE)] },
-  "POST /api/session": { public: true, probes: [probe(EVERYONE, () => ({ body: {} }), "sign-in form with nothing in it")] },
+  "POST /api/session": {
+    public: true,
+    probes: [probe(EVERYONE, () => ({ body: {} }), "sign-in form with nothing in it")],
+  },
   "GET /api/session": { probes: [probe(EVERYONE)] },
   "DELETE /api/session": { public: true, probes: [probe(EVERYONE, () => ({}), "sign out")] },
 
   "GET /api/articles": { probes: [probe(EVERYONE)] },
   "POST /api/articles": { probes: [probe(WRITERS, () => ({ body: {} }))] },
   "GET /api/articles/:id": { probes: [probe(EVERYONE, () => ({ id: fx.article.id }))] },
-  "PATCH /api/articles/:id": { probes: [probe(WRITERS, () => ({ id: fx.article.id, body: { version: 999999, title: "x" } }))] },
+  "PATCH /api/articles/:id": {
+    probes: [probe(WRITERS, () => ({ id: fx.article.id, body: { version: 999999, title: "x" } }))],
+  },
   "DELETE /api/articles/:id": { probes: [probe(WRITERS, () => ({ id: fx.article.id, query: STALE }))] },
   "GET /api/articles/:id/history": { probes: [probe(EVERYONE, () => ({ id: fx.article.id }))] },
-  "GET /api/articles/:id/report": { probes: [probe(EVERYONE, () => ({ id: fx.article.id, query: { format: "csv" } }))] },
+  "GET /api/articles/:id/report": {
+    probes: [probe(EVERYONE, () => ({ id: fx.article.id, query: { format: "csv" } }))],
+  },
   "POST /api/articles/:id/status": {
     probes: [
       probe(WRITERS, move("draft", "in_review"), "submit a draft for review"),
@@ -79,23 +109,43 @@ const MATRIX: Record<string, Entry> = {
   "GET /api/sources": { probes: [probe(EVERYONE)] },
   "POST /api/sources": { probes: [probe(WRITERS, () => ({ body: {} }))] },
   "GET /api/sources/:id": { probes: [probe(EVERYONE, () => ({ id: fx.source.id }))] },
-  "PATCH /api/sources/:id": { probes: [probe(WRITERS, () => ({ id: fx.source.id, body: { version: 999999, notes: "x" } }))] },
+  "PATCH /api/sources/:id": {
+    probes: [probe(WRITERS, () => ({ id: fx.source.id, body: { version: 999999, notes: "x" } }))],
+  },
 
   "GET /api/claims": { probes: [probe(EVERYONE, () => ({ query: { articleId: fx.article.id } }))] },
   "POST /api/claims": { probes: [probe(WRITERS, () => ({ body: { articleId: fx.article.id } }))] },
-  "PATCH /api/claims/:id": { probes: [probe(REVIEWERS, () => ({ id: fx.claim.id, body: { reviewStatus: "approved", version: 999999 } }), "set review status")] },
+  "PATCH /api/claims/:id": {
+    probes: [
+      probe(
+        REVIEWERS,
+        () => ({ id: fx.claim.id, body: { reviewStatus: "approved", version: 999999 } }),
+        "set review status",
+      ),
+    ],
+  },
   "DELETE /api/claims/:id": { probes: [probe(WRITERS, () => ({ id: fx.claim.id, query: STALE }))] },
-  "POST /api/claims/restore": { probes: [probe(WRITERS, () => ({ body: { claimId: fx.claim.id } }), "restore a claim that was never deleted")] },
+  "POST /api/claims/restore": {
+    probes: [probe(WRITERS, () => ({ body: { claimId: fx.claim.id } }), "restore a claim that was never deleted")],
+  },
 
   "POST /api/attributions": { probes: [probe(WRITERS, () => ({ body: { claimId: fx.claim.id } }))] },
-  "PATCH /api/attributions/:id": { probes: [probe(WRITERS, () => ({ id: fx.attribution.id, body: { version: 999999, note: "x" } }))] },
+  "PATCH /api/attributions/:id": {
+    probes: [probe(WRITERS, () => ({ id: fx.attribution.id, body: { version: 999999, note: "x" } }))],
+  },
   "DELETE /api/attributions/:id": { probes: [probe(WRITERS, () => ({ id: fx.attribution.id, query: STALE }))] },
-  "POST /api/attributions/restore": { probes: [probe(WRITERS, () => ({ body: { attributionId: fx.attribution.id } }))] },
+  "POST /api/attributions/restore": {
+    probes: [probe(WRITERS, () => ({ body: { attributionId: fx.attribution.id } }))],
+  },
 
   "POST /api/suggestions": { probes: [probe(WRITERS, () => ({ body: {} }))] },
   "GET /api/articles/:id/suggestions": { probes: [probe(EVERYONE, () => ({ id: fx.article.id }))] },
-  "POST /api/articles/:id/suggestions/accept": { probes: [probe(WRITERS, () => ({ id: fx.article.id, body: { key: "no-such-suggestion" } }))] },
-  "POST /api/articles/:id/suggestions/reject": { probes: [probe(WRITERS, () => ({ id: fx.article.id, body: { key: "no-such-suggestion" } }))] },
+  "POST /api/articles/:id/suggestions/accept": {
+    probes: [probe(WRITERS, () => ({ id: fx.article.id, body: { key: "no-such-suggestion" } }))],
+  },
+  "POST /api/articles/:id/suggestions/reject": {
+    probes: [probe(WRITERS, () => ({ id: fx.article.id, body: { key: "no-such-suggestion" } }))],
+  },
 
   "GET /api/reports": { probes: [probe(EVERYONE, () => ({ query: { articleId: fx.article.id, format: "csv" } }))] },
 
@@ -116,8 +166,16 @@ const MATRIX: Record<string, Entry> = {
   },
   "DELETE /api/tokens/:id": {
     probes: [
-      probe(ADMINS, async () => ({ id: (await issueApiToken(other.id, "probe", null)).id }), "revoke someone else's token"),
-      probe(EVERYONE, async (who) => ({ id: (await issueApiToken(users[who].id, "probe", null)).id }), "revoke one's own token"),
+      probe(
+        ADMINS,
+        async () => ({ id: (await issueApiToken(other.id, "probe", null)).id }),
+        "revoke someone else's token",
+      ),
+      probe(
+        EVERYONE,
+        async (who) => ({ id: (await issueApiToken(users[who].id, "probe", null)).id }),
+        "revoke one's own token",
+      ),
     ],
   },
 };
@@ -134,15 +192,24 @@ beforeAll(async () => {
 
 function entryFor(route: DiscoveredRoute): Entry {
   const entry = MATRIX[route.key];
-  if (!entry) throw new Error(`${route.key} (${route.file}) has no entry in the access matrix: decide who may call it and add it`);
+  if (!entry)
+    throw new Error(
+      `${route.key} (${route.file}) has no entry in the access matrix: decide who may call it and add it`,
+    );
   return entry;
 }
 
 describe("the access matrix covers every route handler", () => {
   it("has exactly one entry per discovered method and route", () => {
     expect(routes.length).toBeGreaterThan(20);
-    expect(routes.map((r) => r.key).filter((k) => !MATRIX[k]), "routes without an entry").toEqual([]);
-    expect(Object.keys(MATRIX).filter((k) => !byKey.has(k)), "entries for routes that no longer exist").toEqual([]);
+    expect(
+      routes.map((r) => r.key).filter((k) => !MATRIX[k]),
+      "routes without an entry",
+    ).toEqual([]);
+    expect(
+      Object.keys(MATRIX).filter((k) => !byKey.has(k)),
+      "entries for routes that no longer exist",
+    ).toEqual([]);
   });
 });
 
@@ -164,47 +231,60 @@ describe.each(routes.map((r) => [r.key, r] as const))("%s", (_key, route) => {
   });
 
   for (const [index, p] of (MATRIX[route.key]?.probes ?? []).entries()) {
-    it.each(ROLES)(`probe ${index + 1} (${p.label}) as %s: ${ROLES.map((r) => `${r} ${p.expect[r]}`).join(", ")}`, async (who) => {
-      const options = await p.request(who);
-      const before = await databaseFingerprint();
-      const answer = await invoke(route, { ...options, token: users[who].token });
-      if (p.expect[who] === "deny") {
-        expect(answer.status, answer.text).toBe(403);
-        expect(isErrorShape(answer.json)).toBe(true);
-        expect(answer.json).toMatchObject({ error: { code: "forbidden" } });
-        expect(await databaseFingerprint()).toEqual(before);
-      } else {
-        expect([401, 403], answer.text).not.toContain(answer.status);
-        expect(answer.status, answer.text).toBeLessThan(500);
-      }
-    });
+    it.each(ROLES)(
+      `probe ${index + 1} (${p.label}) as %s: ${ROLES.map((r) => `${r} ${p.expect[r]}`).join(", ")}`,
+      async (who) => {
+        const options = await p.request(who);
+        const before = await databaseFingerprint();
+        const answer = await invoke(route, { ...options, token: users[who].token });
+        if (p.expect[who] === "deny") {
+          expect(answer.status, answer.text).toBe(403);
+          expect(isErrorShape(answer.json)).toBe(true);
+          expect(answer.json).toMatchObject({ error: { code: "forbidden" } });
+          expect(await databaseFingerprint()).toEqual(before);
+        } else {
+          expect([401, 403], answer.text).not.toContain(answer.status);
+          expect(answer.status, answer.text).toBeLessThan(500);
+        }
+      },
+    );
   }
 });
 
 describe("cookie-authenticated writes from another origin", () => {
   const writes = routes.filter((r) => MUTATING_METHODS.has(r.method) && !MATRIX[r.key]?.public);
 
-  it.each(writes.map((r) => [r.key, r] as const))("%s: 403 with a foreign Origin, allowed from the same origin or with a token", async (_key, route) => {
-    const p = entryFor(route).probes.find((candidate) => candidate.expect.admin === "allow")!;
-    const { token } = await createSession(users.admin.id);
-    const cookie = `${SESSION_COOKIE}=${token}`;
-    for (const origin of ["https://evil.example", "http://localhost.evil.example", "null"]) {
-      const options = await p.request("admin");
-      const before = await databaseFingerprint();
-      const refused = await invoke(route, { ...options, cookie, origin });
-      expect(refused.status, `${origin}: ${refused.text}`).toBe(403);
-      expect(refused.json).toMatchObject({ error: { code: "forbidden" } });
-      expect(await databaseFingerprint()).toEqual(before);
-    }
-    const sameOrigin = await invoke(route, { ...(await p.request("admin")), cookie, origin: "http://localhost" });
-    expect([401, 403], sameOrigin.text).not.toContain(sameOrigin.status);
-    const withToken = await invoke(route, { ...(await p.request("admin")), token: users.admin.token, origin: "https://evil.example" });
-    expect([401, 403], withToken.text).not.toContain(withToken.status);
-  });
+  it.each(writes.map((r) => [r.key, r] as const))(
+    "%s: 403 with a foreign Origin, allowed from the same origin or with a token",
+    async (_key, route) => {
+      const p = entryFor(route).probes.find((candidate) => candidate.expect.admin === "allow")!;
+      const { token } = await createSession(users.admin.id);
+      const cookie = `${SESSION_COOKIE}=${token}`;
+      for (const origin of ["https://evil.example", "http://localhost.evil.example", "null"]) {
+        const options = await p.request("admin");
+        const before = await databaseFingerprint();
+        const refused = await invoke(route, { ...options, cookie, origin });
+        expect(refused.status, `${origin}: ${refused.text}`).toBe(403);
+        expect(refused.json).toMatchObject({ error: { code: "forbidden" } });
+        expect(await databaseFingerprint()).toEqual(before);
+      }
+      const sameOrigin = await invoke(route, { ...(await p.request("admin")), cookie, origin: "http://localhost" });
+      expect([401, 403], sameOrigin.text).not.toContain(sameOrigin.status);
+      const withToken = await invoke(route, {
+        ...(await p.request("admin")),
+        token: users.admin.token,
+        origin: "https://evil.example",
+      });
+      expect([401, 403], withToken.text).not.toContain(withToken.status);
+    },
+  );
 
   it("refuses sign-in posted from another origin (login CSRF)", async () => {
     const signIn = byKey.get("POST /api/session")!;
-    const answer = await invoke(signIn, { body: { email: users.editor.email, password: "test-password-123" }, origin: "https://evil.example" });
+    const answer = await invoke(signIn, {
+      body: { email: users.editor.email, password: "test-password-123" },
+      origin: "https://evil.example",
+    });
     expect(answer).toMatchObject({ status: 403, json: { error: { code: "forbidden" } } });
   });
 });
@@ -227,7 +307,10 @@ const ACTIONS: Record<string, { public?: true; expect?: Expectation; run: () => 
     public: true,
     run: async () => {
       const { signOutAction } = await import("@/app/sign-in/actions");
-      const error = await signOutAction().then(() => null, (e: { digest?: string }) => e);
+      const error = await signOutAction().then(
+        () => null,
+        (e: { digest?: string }) => e,
+      );
       return String(error?.digest).includes("/sign-in") ? "allowed" : "denied";
     },
   },
@@ -245,10 +328,13 @@ const ACTIONS: Record<string, { public?: true; expect?: Expectation; run: () => 
 function discoverActions(): string[] {
   const appDir = path.join(ROOT, "app");
   const keys: string[] = [];
-  for (const file of readdirSync(appDir, { recursive: true, encoding: "utf8" }).filter((f) => /\.tsx?$/.test(f)).sort()) {
+  for (const file of readdirSync(appDir, { recursive: true, encoding: "utf8" })
+    .filter((f) => /\.tsx?$/.test(f))
+    .sort()) {
     const source = readFileSync(path.join(appDir, file), "utf8");
     if (!/^\s*["']use server["']/.test(source)) continue;
-    for (const match of source.matchAll(/export\s+(?:async\s+)?(?:function|const)\s+(\w+)/g)) keys.push(`app/${file.split(path.sep).join("/")}#${match[1]}`);
+    for (const match of source.matchAll(/export\s+(?:async\s+)?(?:function|const)\s+(\w+)/g))
+      keys.push(`app/${file.split(path.sep).join("/")}#${match[1]}`);
   }
   return keys;
 }
@@ -258,8 +344,14 @@ describe("server actions check the signed-in role", () => {
 
   it("has an entry for every exported server action", () => {
     expect(actions.length).toBeGreaterThan(0);
-    expect(actions.filter((k) => !ACTIONS[k]), "actions without an entry").toEqual([]);
-    expect(Object.keys(ACTIONS).filter((k) => !actions.includes(k)), "entries for actions that no longer exist").toEqual([]);
+    expect(
+      actions.filter((k) => !ACTIONS[k]),
+      "actions without an entry",
+    ).toEqual([]);
+    expect(
+      Object.keys(ACTIONS).filter((k) => !actions.includes(k)),
+      "entries for actions that no longer exist",
+    ).toEqual([]);
   });
 
   it.each(actions)("%s", async (key) => {
@@ -289,19 +381,31 @@ describe("CSV exports neutralise formulas", () => {
     const report = byKey.get("GET /api/articles/:id/report");
     if (!report) return; // the export belongs to issue 5; nothing to check without it
     const body = `=1+2 said Ann. @SUM(A1) -3 +4, wrote the clerk.`;
-    const article = await createArticle(createArticleSchema.parse({ title: "=HYPERLINK(\"http://evil.example\",\"x\")", body, language: "en" }), users.editor.id);
+    const article = await createArticle(
+      createArticleSchema.parse({ title: '=HYPERLINK("http://evil.example","x")', body, language: "en" }),
+      users.editor.id,
+    );
     const { createSource } = await import("@/lib/sources/write-source");
     const { createClaim } = await import("@/lib/claims/create-claim");
     const { createAttribution } = await import("@/lib/attributions/write-attribution");
-    const source = await createSource(createSourceSchema.parse({ type: "person", name: `=cmd|' /C calc'!A0 ${unique("")}` }), users.editor.id);
+    const source = await createSource(
+      createSourceSchema.parse({ type: "person", name: `=cmd|' /C calc'!A0 ${unique("")}` }),
+      users.editor.id,
+    );
     const claim = await createClaim({ articleId: article.id, start: 0, end: 4 }, users.editor.id);
-    await createAttribution({ claimId: claim.id, sourceId: source.id, mode: "paraphrase", note: "+danger" }, users.editor.id);
+    await createAttribution(
+      { claimId: claim.id, sourceId: source.id, mode: "paraphrase", note: "+danger" },
+      users.editor.id,
+    );
     const answer = await invoke(report, { id: article.id, query: { format: "csv" }, token: users.reviewer.token });
     expect(answer.status).toBe(200);
     const rows = parse(answer.text, { relax_column_count: false }) as string[][];
     const cells = rows.flat();
     expect(cells).toContain("'=1+2");
     expect(cells.some((c) => c.startsWith("'=cmd"))).toBe(true);
-    expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c)), "cells a spreadsheet would evaluate").toEqual([]);
+    expect(
+      cells.filter((c) => /^[=+\-@\t\r]/.test(c)),
+      "cells a spreadsheet would evaluate",
+    ).toEqual([]);
   });
 });

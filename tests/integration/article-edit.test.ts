@@ -10,9 +10,27 @@ import { spanProblem } from "@/lib/spans/check-span";
 import { call, databaseFingerprint, makeUser, rafahGold, rafahText, unique, type TestUser } from "./helpers";
 import { seedRafahGold } from "./seed-gold";
 
-interface Span { start: number; end: number; text: string }
-interface ClaimJson { id: string; start: number; end: number; text: string; orphaned: boolean; version: number; parts: { start: number; end: number }[] | null; attributions: { id: string; cue: Span | null; mention: Span | null; version: number }[] }
-interface GoldClaim { id: string; content: Span; cue: Span; sourceMention: Span }
+interface Span {
+  start: number;
+  end: number;
+  text: string;
+}
+interface ClaimJson {
+  id: string;
+  start: number;
+  end: number;
+  text: string;
+  orphaned: boolean;
+  version: number;
+  parts: { start: number; end: number }[] | null;
+  attributions: { id: string; cue: Span | null; mention: Span | null; version: number }[];
+}
+interface GoldClaim {
+  id: string;
+  content: Span;
+  cue: Span;
+  sourceMention: Span;
+}
 
 let editor: TestUser;
 let reviewer: TestUser;
@@ -42,17 +60,28 @@ describe("PATCH /api/articles/:id with a new body", () => {
     for (const gold of golds) {
       const c = claimOf(json, claimIds.get(gold.id)!);
       expect({ start: c.start, end: c.end, text: c.text, orphaned: c.orphaned }).toEqual({
-        start: gold.content.start + intro.length, end: gold.content.end + intro.length, text: gold.content.text, orphaned: false,
+        start: gold.content.start + intro.length,
+        end: gold.content.end + intro.length,
+        text: gold.content.text,
+        orphaned: false,
       });
       expect(json.body.slice(c.start, c.end)).toBe(gold.content.text);
       expect(c.version).toBe(2); // stale clients holding the old offsets now get 409
-      expect(c.attributions[0].cue).toEqual({ ...gold.cue, start: gold.cue.start + intro.length, end: gold.cue.end + intro.length });
+      expect(c.attributions[0].cue).toEqual({
+        ...gold.cue,
+        start: gold.cue.start + intro.length,
+        end: gold.cue.end + intro.length,
+      });
       expect(c.attributions[0].mention?.text).toBe(gold.sourceMention.text);
     }
     const event = await latestEvent(seeded.id);
     expect(event).toMatchObject({ action: "update", entity: "article", actorId: editor.id });
     const before = event!.before as { body: { length: number; sha256: string }; version: number };
-    const after = event!.after as { body: { length: number; sha256: string }; version: number; reanchor: { claims: unknown[] } };
+    const after = event!.after as {
+      body: { length: number; sha256: string };
+      version: number;
+      reanchor: { claims: unknown[] };
+    };
     expect(before.body.length).toBe(rafahText.length);
     expect(after.body.length).toBe(intro.length + rafahText.length);
     expect(after.body.sha256).toMatch(/^[0-9a-f]{64}$/);
@@ -64,7 +93,8 @@ describe("PATCH /api/articles/:id with a new body", () => {
   it("orphans C9 when its clause is deleted (keeping its attribution, cue and mention gone) and leaves the others intact", async () => {
     const { article: seeded, claimIds } = await seedRafahGold(editor);
     const cut = rafahText.indexOf("The information also came after");
-    const body = rafahText.slice(0, cut) + "National" + rafahText.slice(rafahText.indexOf(" security adviser Jake Sullivan"));
+    const body =
+      rafahText.slice(0, cut) + "National" + rafahText.slice(rafahText.indexOf(" security adviser Jake Sullivan"));
     const response = await patch(seeded.id, { version: 1, body });
     expect(response.status).toBe(200);
     const json = await get(seeded.id);
@@ -84,14 +114,23 @@ describe("PATCH /api/articles/:id with a new body", () => {
       }
     }
     const outcome = response.json.reanchor;
-    expect(outcome.claims.find((c: { claimId: string }) => c.claimId === claimIds.get("C9"))).toMatchObject({ outcome: "orphaned", orphaned: true });
+    expect(outcome.claims.find((c: { claimId: string }) => c.claimId === claimIds.get("C9"))).toMatchObject({
+      outcome: "orphaned",
+      orphaned: true,
+    });
     const c9Attribution = claimOf(json, claimIds.get("C9")!).attributions[0].id;
-    expect(outcome.attributions.find((a: { attributionId: string }) => a.attributionId === c9Attribution)).toMatchObject({ cue: "lost", mention: "lost" });
-    expect(((await latestEvent(seeded.id))!.after as { reanchor: unknown }).reanchor).toEqual(JSON.parse(JSON.stringify(outcome)));
+    expect(
+      outcome.attributions.find((a: { attributionId: string }) => a.attributionId === c9Attribution),
+    ).toMatchObject({ cue: "lost", mention: "lost" });
+    expect(((await latestEvent(seeded.id))!.after as { reanchor: unknown }).reanchor).toEqual(
+      JSON.parse(JSON.stringify(outcome)),
+    );
 
     // Putting the clause back re-attaches C9 (its exact text and context are back); cue and mention stay cleared.
     const restored = await patch(seeded.id, { version: 2, body: rafahText });
-    expect(restored.json.reanchor.claims.find((c: { claimId: string }) => c.claimId === claimIds.get("C9")).outcome).toBe("reattached");
+    expect(
+      restored.json.reanchor.claims.find((c: { claimId: string }) => c.claimId === claimIds.get("C9")).outcome,
+    ).toBe("reattached");
     const c9 = claimOf(await get(seeded.id), claimIds.get("C9")!);
     expect(c9).toMatchObject({ start: golds[8].content.start, end: golds[8].content.end, orphaned: false });
   });
@@ -102,7 +141,10 @@ describe("PATCH /api/articles/:id with a new body", () => {
     expect((await patch(seeded.id, { version: 1, body })).status).toBe(200);
     const json = await get(seeded.id);
     expect(json.claims).toHaveLength(10);
-    const orphans = json.claims.filter((c: ClaimJson) => c.orphaned).map((c: ClaimJson) => c.id).sort();
+    const orphans = json.claims
+      .filter((c: ClaimJson) => c.orphaned)
+      .map((c: ClaimJson) => c.id)
+      .sort();
     expect(orphans).toEqual([claimIds.get("C9"), claimIds.get("C10")].sort());
     for (const c of json.claims) expect(spanProblem(json.body, c)).toBeNull();
   });
@@ -111,9 +153,15 @@ describe("PATCH /api/articles/:id with a new body", () => {
     const body = `قال الوزير "سننتصر 🎉" ثم أضاف. "We will win," he said, "whatever it takes."`;
     const a = (await call(articles.POST, "POST", { user: editor, body: { title: unique("emoji"), body } })).json;
     const arabic = body.indexOf("سننتصر");
-    const first = await call(claims.POST, "POST", { user: editor, body: { articleId: a.id, start: arabic, end: arabic + 9 } });
+    const first = await call(claims.POST, "POST", {
+      user: editor,
+      body: { articleId: a.id, start: arabic, end: arabic + 9 },
+    });
     const whole = { start: body.indexOf("We will"), end: body.indexOf("takes.") + 6 };
-    const parts = [{ start: whole.start, end: whole.start + 12 }, { start: body.indexOf("whatever"), end: whole.end }];
+    const parts = [
+      { start: whole.start, end: whole.start + 12 },
+      { start: body.indexOf("whatever"), end: whole.end },
+    ];
     const split = await call(claims.POST, "POST", { user: editor, body: { articleId: a.id, ...whole, parts } });
     expect([first.status, split.status]).toEqual([201, 201]);
     const newBody = "🔥🔥 " + body.replace("he said", "the coach insisted");
@@ -128,11 +176,18 @@ describe("PATCH /api/articles/:id with a new body", () => {
   });
 
   it("sends an approved article back to review when its text changes, but not for metadata", async () => {
-    const created = (await call(articles.POST, "POST", { user: editor, body: { title: unique("approved"), body: "One. Two." } })).json;
+    const created = (
+      await call(articles.POST, "POST", { user: editor, body: { title: unique("approved"), body: "One. Two." } })
+    ).json;
     await call(status.POST, "POST", { user: editor, id: created.id, body: { status: "in_review", version: 1 } });
     await call(status.POST, "POST", { user: reviewer, id: created.id, body: { status: "approved", version: 2 } });
     const meta = await patch(created.id, { version: 3, url: "https://example.org/fixed" });
-    expect(meta.json).toMatchObject({ status: "approved", version: 4, url: "https://example.org/fixed", reanchor: null });
+    expect(meta.json).toMatchObject({
+      status: "approved",
+      version: 4,
+      url: "https://example.org/fixed",
+      reanchor: null,
+    });
     const text = await patch(created.id, { version: 4, body: "One. Two. Three." }, admin);
     expect(text.json).toMatchObject({ status: "in_review", version: 5 });
     expect((await latestEvent(created.id))!.before).toMatchObject({ status: "approved" });
@@ -143,17 +198,37 @@ describe("PATCH /api/articles/:id with metadata", () => {
   it("changes only what was sent, audits before/after, and leaves claims untouched", async () => {
     const { article: seeded } = await seedRafahGold(editor);
     const claimsBefore = (await get(seeded.id)).claims;
-    const response = await patch(seeded.id, { version: 1, title: "  New title  ", outlet: "", publishedAt: "2024-05-02", language: "EN-gb" });
+    const response = await patch(seeded.id, {
+      version: 1,
+      title: "  New title  ",
+      outlet: "",
+      publishedAt: "2024-05-02",
+      language: "EN-gb",
+    });
     expect(response.status).toBe(200);
-    expect(response.json).toMatchObject({ title: "New title", outlet: null, language: "en-GB", publishedAt: "2024-05-02T00:00:00.000Z", version: 2, reanchor: null });
+    expect(response.json).toMatchObject({
+      title: "New title",
+      outlet: null,
+      language: "en-GB",
+      publishedAt: "2024-05-02T00:00:00.000Z",
+      version: 2,
+      reanchor: null,
+    });
     expect((await get(seeded.id)).claims).toEqual(claimsBefore);
     const event = await latestEvent(seeded.id);
     expect(event!.before).toEqual({ title: seeded.title, language: "en", publishedAt: null, version: 1 });
-    expect(event!.after).toEqual({ title: "New title", language: "en-GB", publishedAt: "2024-05-02T00:00:00.000Z", version: 2 });
+    expect(event!.after).toEqual({
+      title: "New title",
+      language: "en-GB",
+      publishedAt: "2024-05-02T00:00:00.000Z",
+      version: 2,
+    });
   });
 
   it("writes nothing when every value sent equals the stored one", async () => {
-    const created = (await call(articles.POST, "POST", { user: editor, body: { title: unique("same"), body: "Same." } })).json;
+    const created = (
+      await call(articles.POST, "POST", { user: editor, body: { title: unique("same"), body: "Same." } })
+    ).json;
     const before = await databaseFingerprint();
     const response = await patch(created.id, { version: 1, title: created.title, body: "Same." });
     expect(response.json).toMatchObject({ version: 1, reanchor: null });
@@ -188,12 +263,16 @@ describe("rejected PATCH changes nothing", () => {
     const response = await patch(seeded.id, body);
     expect(response.status).toBe(400);
     expect(response.json.error.code).toBe("validation_error");
-    expect(response.json.error.issues.some((i: { path: (string | number)[] }) => i.path.join(".") === field)).toBe(true);
+    expect(response.json.error.issues.some((i: { path: (string | number)[] }) => i.path.join(".") === field)).toBe(
+      true,
+    );
     expect(await databaseFingerprint()).toEqual(before);
   });
 
   it("401 without a user, 403 for reviewers, 404 for an unknown article", async () => {
-    const created = (await call(articles.POST, "POST", { user: editor, body: { title: unique("auth"), body: "Text." } })).json;
+    const created = (
+      await call(articles.POST, "POST", { user: editor, body: { title: unique("auth"), body: "Text." } })
+    ).json;
     const before = await databaseFingerprint();
     expect((await call(article.PATCH, "PATCH", { id: created.id, body: { version: 1, title: "x" } })).status).toBe(401);
     expect((await patch(created.id, { version: 1, body: "Other." }, reviewer)).status).toBe(403);
@@ -206,7 +285,9 @@ describe("DELETE /api/articles/:id", () => {
   it("deletes the article with its statements, claims and attributions, keeps sources, and audits it", async () => {
     const { article: seeded, sourceIds, claimIds } = await seedRafahGold(editor);
     const before = await databaseFingerprint();
-    expect((await call(article.DELETE, "DELETE", { user: editor, id: seeded.id, query: { version: "2" } })).status).toBe(409);
+    expect(
+      (await call(article.DELETE, "DELETE", { user: editor, id: seeded.id, query: { version: "2" } })).status,
+    ).toBe(409);
     expect((await call(article.DELETE, "DELETE", { user: reviewer, id: seeded.id })).status).toBe(403);
     expect(await databaseFingerprint()).toEqual(before);
     const response = await call(article.DELETE, "DELETE", { user: admin, id: seeded.id, query: { version: "1" } });
@@ -227,21 +308,49 @@ describe("DELETE /api/articles/:id", () => {
 describe("GET /api/articles counts", () => {
   it("counts sentences sourced by attributed claims and the anonymous share, in one page", async () => {
     const { article: seeded, claimIds } = await seedRafahGold(editor);
-    const bare = (await call(articles.POST, "POST", { user: editor, body: { title: `${seeded.title} bare`, body: "One. Two. Three." } })).json;
+    const bare = (
+      await call(articles.POST, "POST", {
+        user: editor,
+        body: { title: `${seeded.title} bare`, body: "One. Two. Three." },
+      })
+    ).json;
     // A claim without attribution sources nothing.
     await call(claims.POST, "POST", { user: editor, body: { articleId: bare.id, start: 0, end: 3 } });
-    const list = async () => (await call(articles.GET, "GET", { user: reviewer, query: { q: seeded.title } })).json.items;
+    const list = async () =>
+      (await call(articles.GET, "GET", { user: reviewer, query: { q: seeded.title } })).json.items;
     const [bareItem, goldItem] = await list();
-    expect(goldItem.counts).toEqual({ statements: 11, claims: 10, sentences: 8, sourcedSentences: 8, sourcedShare: 1, anonymousShare: 0.8 });
-    expect(bareItem.counts).toEqual({ statements: 3, claims: 1, sentences: 3, sourcedSentences: 0, sourcedShare: 0, anonymousShare: null });
+    expect(goldItem.counts).toEqual({
+      statements: 11,
+      claims: 10,
+      sentences: 8,
+      sourcedSentences: 8,
+      sourcedShare: 1,
+      anonymousShare: 0.8,
+    });
+    expect(bareItem.counts).toEqual({
+      statements: 3,
+      claims: 1,
+      sentences: 3,
+      sourcedSentences: 0,
+      sourcedShare: 0,
+      anonymousShare: null,
+    });
     expect(goldItem).toMatchObject({ id: seeded.id, title: seeded.title, status: "draft", version: 1, language: "en" });
 
     // A named source added to an anonymous claim makes it no longer anonymous-only.
-    const named = (await call(sources.POST, "POST", { user: editor, body: { type: "person", name: unique("Named") } })).json;
-    await call(attributions.POST, "POST", { user: editor, body: { claimId: claimIds.get("C2"), sourceId: named.id, mode: "paraphrase" } });
+    const named = (await call(sources.POST, "POST", { user: editor, body: { type: "person", name: unique("Named") } }))
+      .json;
+    await call(attributions.POST, "POST", {
+      user: editor,
+      body: { claimId: claimIds.get("C2"), sourceId: named.id, mode: "paraphrase" },
+    });
     // Deleting the clause of C9 orphans it: orphaned claims count as claims but source nothing.
     const cut = rafahText.indexOf("The information also came after");
-    await patch(seeded.id, { version: 1, body: rafahText.slice(0, cut) + "National" + rafahText.slice(rafahText.indexOf(" security adviser Jake Sullivan")) });
+    await patch(seeded.id, {
+      version: 1,
+      body:
+        rafahText.slice(0, cut) + "National" + rafahText.slice(rafahText.indexOf(" security adviser Jake Sullivan")),
+    });
     const [, edited] = await list();
     expect(edited.counts).toMatchObject({ claims: 10, sentences: 8, sourcedSentences: 8 });
     expect(edited.counts.anonymousShare).toBeCloseTo(6 / 9);

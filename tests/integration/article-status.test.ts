@@ -13,7 +13,8 @@ beforeAll(async () => {
 });
 
 async function newArticle() {
-  return (await call(articles.POST, "POST", { user: editor, body: { title: unique("status"), body: "One. Two." } })).json;
+  return (await call(articles.POST, "POST", { user: editor, body: { title: unique("status"), body: "One. Two." } }))
+    .json;
 }
 const move = (user: TestUser, id: string, body: unknown) => call(status.POST, "POST", { user, id, body });
 
@@ -23,19 +24,40 @@ describe("POST /api/articles/:id/status", () => {
     const submitted = await move(editor, a.id, { status: "in_review", version: 1 });
     expect(submitted.status).toBe(200);
     expect(submitted.json).toMatchObject({ id: a.id, status: "in_review", version: 2, allowedTransitions: [] });
-    const sentBack = await move(reviewer, a.id, { status: "draft", version: 2, comment: "  Source C7 needs the reason for anonymity. " });
+    const sentBack = await move(reviewer, a.id, {
+      status: "draft",
+      version: 2,
+      comment: "  Source C7 needs the reason for anonymity. ",
+    });
     expect(sentBack.json).toMatchObject({ status: "draft", version: 3 });
     expect((await move(editor, a.id, { status: "in_review", version: 3 })).json.status).toBe("in_review");
     const approved = await move(reviewer, a.id, { status: "approved", version: 4 });
-    expect(approved.json).toMatchObject({ status: "approved", version: 5, allowedTransitions: [{ to: "in_review", label: "Reopen review", commentRecommended: true }] });
-    expect((await move(admin, a.id, { status: "in_review", version: 5, comment: "Correction requested" })).json).toMatchObject({ status: "in_review", version: 6 });
+    expect(approved.json).toMatchObject({
+      status: "approved",
+      version: 5,
+      allowedTransitions: [{ to: "in_review", label: "Reopen review", commentRecommended: true }],
+    });
+    expect(
+      (await move(admin, a.id, { status: "in_review", version: 5, comment: "Correction requested" })).json,
+    ).toMatchObject({ status: "in_review", version: 6 });
 
-    const events = await db().auditEvent.findMany({ where: { articleId: a.id, action: "update" }, orderBy: { id: "asc" } });
-    expect(events.map((e) => [(e.before as { status: string }).status, (e.after as { status: string }).status, e.actorId])).toEqual([
-      ["draft", "in_review", editor.id], ["in_review", "draft", reviewer.id], ["draft", "in_review", editor.id],
-      ["in_review", "approved", reviewer.id], ["approved", "in_review", admin.id],
+    const events = await db().auditEvent.findMany({
+      where: { articleId: a.id, action: "update" },
+      orderBy: { id: "asc" },
+    });
+    expect(
+      events.map((e) => [(e.before as { status: string }).status, (e.after as { status: string }).status, e.actorId]),
+    ).toEqual([
+      ["draft", "in_review", editor.id],
+      ["in_review", "draft", reviewer.id],
+      ["draft", "in_review", editor.id],
+      ["in_review", "approved", reviewer.id],
+      ["approved", "in_review", admin.id],
     ]);
-    expect(events[1].after).toMatchObject({ transition: "Send back", comment: "Source C7 needs the reason for anonymity." });
+    expect(events[1].after).toMatchObject({
+      transition: "Send back",
+      comment: "Source C7 needs the reason for anonymity.",
+    });
   });
 
   it("refuses a move the role may not make with 403 and changes nothing", async () => {
@@ -56,8 +78,13 @@ describe("POST /api/articles/:id/status", () => {
     const before = await databaseFingerprint();
     const skip = await move(admin, a.id, { status: "approved", version: 1 });
     expect(skip.status).toBe(409);
-    expect(skip.json.error).toEqual({ code: "conflict", message: "An article cannot go from draft to approved; from draft it can go to in review" });
-    expect((await move(editor, a.id, { status: "draft", version: 1 })).json.error.message).toBe("The article is already draft");
+    expect(skip.json.error).toEqual({
+      code: "conflict",
+      message: "An article cannot go from draft to approved; from draft it can go to in review",
+    });
+    expect((await move(editor, a.id, { status: "draft", version: 1 })).json.error.message).toBe(
+      "The article is already draft",
+    );
     expect(await databaseFingerprint()).toEqual(before);
   });
 
@@ -78,7 +105,9 @@ describe("POST /api/articles/:id/status", () => {
     expect((await move(editor, a.id, { status: "in_review" })).status).toBe(400);
     expect((await move(editor, a.id, { status: "in_review", version: 1, extra: true })).status).toBe(400);
     expect((await call(status.POST, "POST", { id: a.id, body: { status: "in_review", version: 1 } })).status).toBe(401);
-    expect((await move(editor, "00000000-0000-4000-8000-000000000000", { status: "in_review", version: 1 })).status).toBe(404);
+    expect(
+      (await move(editor, "00000000-0000-4000-8000-000000000000", { status: "in_review", version: 1 })).status,
+    ).toBe(404);
     expect(await databaseFingerprint()).toEqual(before);
   });
 });

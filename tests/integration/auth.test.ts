@@ -24,11 +24,17 @@ describe("sign-in", () => {
   it("gives one message for an unknown email and a wrong password, and rate-limits per account", async () => {
     const email = `${unique("bo")}@test.local`;
     await createUser({ email, name: "Bo", role: "reviewer", password: "right password" });
-    await expect(signIn({ email: "nobody@test.local", password: "x" }, unique("a"))).rejects.toThrow("The email or password is wrong");
+    await expect(signIn({ email: "nobody@test.local", password: "x" }, unique("a"))).rejects.toThrow(
+      "The email or password is wrong",
+    );
     for (let i = 0; i < 10; i++) {
-      await expect(signIn({ email, password: "wrong" }, unique("a"))).rejects.toMatchObject({ code: "unauthenticated" });
+      await expect(signIn({ email, password: "wrong" }, unique("a"))).rejects.toMatchObject({
+        code: "unauthenticated",
+      });
     }
-    await expect(signIn({ email, password: "right password" }, unique("a"))).rejects.toMatchObject({ code: "rate_limited" });
+    await expect(signIn({ email, password: "right password" }, unique("a"))).rejects.toMatchObject({
+      code: "rate_limited",
+    });
   });
 
   it("ignores expired sessions", async () => {

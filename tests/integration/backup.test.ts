@@ -50,10 +50,14 @@ async function backupTo(url: string, file: string) {
 }
 
 const tableCount = async (url: string) =>
-  Number((await query<{ n: string }>(url, `SELECT count(*)::text AS n FROM pg_tables WHERE schemaname = 'public'`))[0].n);
+  Number(
+    (await query<{ n: string }>(url, `SELECT count(*)::text AS n FROM pg_tables WHERE schemaname = 'public'`))[0].n,
+  );
 
 describe("npm run db:backup / db:restore", () => {
-  it("restores into a fresh empty database with every table, row and sequence identical", { timeout: 120_000 }, async () => {
+  it("restores into a fresh empty database with every table, row and sequence identical", {
+    timeout: 120_000,
+  }, async () => {
     const file = path.join(dir, "full.jsonl.gz");
     const before = await fingerprintDatabase(sourceUrl);
     const backup = await runScript("db-backup.ts", ["--out", file], sourceUrl);
@@ -66,7 +70,11 @@ describe("npm run db:backup / db:restore", () => {
     for await (const event of readBackup(file)) {
       if (event.kind !== "header") continue;
       expect(event.header).toMatchObject({ format: "sourcedesk-backup", version: 1, migrations: localMigrations() });
-      expect(event.header.tables.map((t) => t.name).sort()).toEqual(Object.keys(before).filter((k) => !k.startsWith("sequence ")).sort());
+      expect(event.header.tables.map((t) => t.name).sort()).toEqual(
+        Object.keys(before)
+          .filter((k) => !k.startsWith("sequence "))
+          .sort(),
+      );
       break;
     }
 
@@ -76,18 +84,26 @@ describe("npm run db:backup / db:restore", () => {
     expect(restore.code).toBe(0);
     const restoreStats = JSON.parse(restore.stdout);
     expect(restoreStats).toMatchObject({ tables: backupStats.tables, rows: backupStats.rows, upgradedWith: [] });
-    console.info(`[backup] ${backupStats.rows} rows in ${backupStats.tables} tables: backup ${backupStats.ms} ms, ` +
-      `${statSync(file).size} bytes gzipped; restore ${restoreStats.ms} ms (timed inside the scripts)`);
+    console.info(
+      `[backup] ${backupStats.rows} rows in ${backupStats.tables} tables: backup ${backupStats.ms} ms, ` +
+        `${statSync(file).size} bytes gzipped; restore ${restoreStats.ms} ms (timed inside the scripts)`,
+    );
 
     expect(await fingerprintDatabase(target.url)).toEqual(before);
-    const [restored] = await query<{ body: string; outlet: string }>(target.url, `SELECT body, outlet FROM "Article" WHERE id = $1`, [edge.article.id]);
+    const [restored] = await query<{ body: string; outlet: string }>(
+      target.url,
+      `SELECT body, outlet FROM "Article" WHERE id = $1`,
+      [edge.article.id],
+    );
     expect(restored.body).toBe(EDGE_BODY);
     expect(restored.outlet).toBe("Al-Wasat \u202eReuters");
 
     // The next audit event continues the sequence instead of colliding with a restored id.
     const [{ max }] = await query<{ max: string }>(target.url, `SELECT max(id)::text AS max FROM "AuditEvent"`);
-    const [{ id }] = await query<{ id: string }>(target.url,
-      `INSERT INTO "AuditEvent" (action, entity, "entityId") VALUES ('create', 'article', 'x') RETURNING id::text AS id`);
+    const [{ id }] = await query<{ id: string }>(
+      target.url,
+      `INSERT INTO "AuditEvent" (action, entity, "entityId") VALUES ('create', 'article', 'x') RETURNING id::text AS id`,
+    );
     expect(BigInt(id)).toBeGreaterThan(BigInt(max));
   });
 
@@ -119,7 +135,10 @@ describe("npm run db:backup / db:restore", () => {
     const [first, ...later] = localMigrations();
     const old = await emptyDatabase("old_schema");
     await applyMigrations(old.url, [first]);
-    await query(old.url, `INSERT INTO "User" (id, email, name, role, "passwordHash", "updatedAt") VALUES (gen_random_uuid(), 'old@example.org', 'Ödön 👴', 'editor', 'x', now())`);
+    await query(
+      old.url,
+      `INSERT INTO "User" (id, email, name, role, "passwordHash", "updatedAt") VALUES (gen_random_uuid(), 'old@example.org', 'Ödön 👴', 'editor', 'x', now())`,
+    );
     const file = path.join(dir, "old.jsonl.gz");
     const stats = await backupTo(old.url, file);
     expect(stats.migrations).toEqual([first]);
@@ -127,7 +146,10 @@ describe("npm run db:backup / db:restore", () => {
     const target = await emptyDatabase("upgraded");
     const restored = await restoreBackup({ file, url: target.url });
     expect(restored.upgradedWith).toEqual(later);
-    const migrations = await query<{ migration_name: string }>(target.url, `SELECT migration_name FROM _prisma_migrations ORDER BY 1`);
+    const migrations = await query<{ migration_name: string }>(
+      target.url,
+      `SELECT migration_name FROM _prisma_migrations ORDER BY 1`,
+    );
     expect(migrations.map((m) => m.migration_name)).toEqual([first, ...later]);
     expect(await query(target.url, `SELECT name FROM "User"`)).toEqual([{ name: "Ödön 👴" }]);
   });

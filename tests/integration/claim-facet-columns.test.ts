@@ -26,32 +26,52 @@ beforeAll(async () => {
   gold = await seedRafahGold(editor);
 });
 
-const bitsOf = (values: readonly string[], present: string[]) => present.reduce((m, v) => m | (1 << values.indexOf(v)), 0);
+const bitsOf = (values: readonly string[], present: string[]) =>
+  present.reduce((m, v) => m | (1 << values.indexOf(v)), 0);
 const sorted = (values: Iterable<string>) => [...new Set(values)].sort();
 
 async function expectDerivedColumnsTrue() {
   const claims = await db().claim.findMany({
-    include: { article: { select: { publishedAt: true, createdAt: true } }, attributions: { include: { source: true, viaSource: true } } },
+    include: {
+      article: { select: { publishedAt: true, createdAt: true } },
+      attributions: { include: { source: true, viaSource: true } },
+    },
   });
   const stored = claims.map((c) => ({
-    id: c.id, articleDate: c.articleDate.toISOString(), types: c.sourceTypeMask, modes: c.modeMask,
-    affiliations: sorted(c.affiliations), secondHand: c.secondHand, names: sorted(c.sourceNames ? c.sourceNames.split("\n") : []),
+    id: c.id,
+    articleDate: c.articleDate.toISOString(),
+    types: c.sourceTypeMask,
+    modes: c.modeMask,
+    affiliations: sorted(c.affiliations),
+    secondHand: c.secondHand,
+    names: sorted(c.sourceNames ? c.sourceNames.split("\n") : []),
   }));
   const expected = claims.map((c) => ({
     id: c.id,
     articleDate: (c.article.publishedAt ?? c.article.createdAt).toISOString(),
-    types: bitsOf(SOURCE_TYPES, c.attributions.map((a) => a.source.type)),
-    modes: bitsOf(ATTRIBUTION_MODES, c.attributions.map((a) => a.mode)),
-    affiliations: sorted(c.attributions.flatMap((a) => (a.source.affiliation === null ? [] : [a.source.affiliation.toLowerCase()]))),
+    types: bitsOf(
+      SOURCE_TYPES,
+      c.attributions.map((a) => a.source.type),
+    ),
+    modes: bitsOf(
+      ATTRIBUTION_MODES,
+      c.attributions.map((a) => a.mode),
+    ),
+    affiliations: sorted(
+      c.attributions.flatMap((a) => (a.source.affiliation === null ? [] : [a.source.affiliation.toLowerCase()])),
+    ),
     secondHand: c.attributions.some((a) => a.viaSourceId !== null),
     names: sorted(c.attributions.flatMap((a) => [a.source.name, ...(a.viaSource ? [a.viaSource.name] : [])])),
   }));
   expect(stored).toEqual(expected);
 
   // Statement.sourced: overlapped by a claim that has an attribution and was not orphaned.
-  const statements = await db().statement.findMany({ select: { id: true, articleId: true, start: true, end: true, sourced: true } });
+  const statements = await db().statement.findMany({
+    select: { id: true, articleId: true, start: true, end: true, sourced: true },
+  });
   const sourcing = claims.filter((c) => !c.orphaned && c.attributions.length > 0);
-  const covered = (st: (typeof statements)[number]) => sourcing.some((c) => c.articleId === st.articleId && c.start < st.end && c.end > st.start);
+  const covered = (st: (typeof statements)[number]) =>
+    sourcing.some((c) => c.articleId === st.articleId && c.start < st.end && c.end > st.start);
   expect(statements.filter((st) => st.sourced !== covered(st)).map((st) => st.id)).toEqual([]);
 }
 
@@ -86,25 +106,46 @@ describe("Claim facet columns (kept by triggers)", () => {
   it("follow a source's new type, name and affiliation, and a via source's new name", async () => {
     const { sourceId, viaSourceId } = await firstAttribution(claimOf("C4"));
     const s = await db().source.findUniqueOrThrow({ where: { id: sourceId } });
-    await ok(source.PATCH, "PATCH", { id: sourceId, body: { type: "anonymous_individual", name: `${s.name} (renamed)`, affiliation: "White House", version: s.version } });
+    await ok(source.PATCH, "PATCH", {
+      id: sourceId,
+      body: {
+        type: "anonymous_individual",
+        name: `${s.name} (renamed)`,
+        affiliation: "White House",
+        version: s.version,
+      },
+    });
     const via = await db().source.findUniqueOrThrow({ where: { id: viaSourceId! } });
     await ok(source.PATCH, "PATCH", { id: via.id, body: { name: `${via.name} Europe`, version: via.version } });
     await expectDerivedColumnsTrue();
-    expect((await db().claim.findUniqueOrThrow({ where: { id: claimOf("C4") } })).sourceNames).toContain(`${via.name} Europe`);
+    expect((await db().claim.findUniqueOrThrow({ where: { id: claimOf("C4") } })).sourceNames).toContain(
+      `${via.name} Europe`,
+    );
   });
 
   it("follow an attribution's new mode, source and via, its deletion and its undo", async () => {
     const a = await firstAttribution(claimOf("C1"));
     const other = await firstAttribution(claimOf("C6"));
     const { viaSourceId } = await firstAttribution(claimOf("C3"));
-    const changed = await ok(attribution.PATCH, "PATCH", { id: a.id, body: { mode: "direct_quote", sourceId: other.sourceId, viaSourceId, version: a.version } });
+    const changed = await ok(attribution.PATCH, "PATCH", {
+      id: a.id,
+      body: { mode: "direct_quote", sourceId: other.sourceId, viaSourceId, version: a.version },
+    });
     await expectDerivedColumnsTrue();
-    const extra = await ok(attributions.POST, "POST", { body: { claimId: claimOf("C1"), sourceId: a.sourceId, mode: "paraphrase" } });
+    const extra = await ok(attributions.POST, "POST", {
+      body: { claimId: claimOf("C1"), sourceId: a.sourceId, mode: "paraphrase" },
+    });
     await expectDerivedColumnsTrue();
     await ok(attribution.DELETE, "DELETE", { id: extra.id });
     await ok(attribution.DELETE, "DELETE", { id: changed.id });
     const unattributed = await db().claim.findUniqueOrThrow({ where: { id: claimOf("C1") } });
-    expect(unattributed).toMatchObject({ sourceTypeMask: 0, modeMask: 0, affiliations: [], secondHand: false, sourceNames: "" });
+    expect(unattributed).toMatchObject({
+      sourceTypeMask: 0,
+      modeMask: 0,
+      affiliations: [],
+      secondHand: false,
+      sourceNames: "",
+    });
     await ok(attributionRestore.POST, "POST", { body: { attributionId: changed.id } });
     await expectDerivedColumnsTrue();
   });
@@ -115,10 +156,26 @@ describe("Claim facet columns (kept by triggers)", () => {
     await ok(claim.DELETE, "DELETE", { id });
     await ok(claimRestore.POST, "POST", { body: { claimId: id } });
     const restored = await db().claim.findUniqueOrThrow({ where: { id } });
-    expect(restored).toMatchObject({ sourceTypeMask: before.sourceTypeMask, modeMask: before.modeMask, affiliations: before.affiliations, sourceNames: before.sourceNames });
+    expect(restored).toMatchObject({
+      sourceTypeMask: before.sourceTypeMask,
+      modeMask: before.modeMask,
+      affiliations: before.affiliations,
+      sourceNames: before.sourceNames,
+    });
 
     const forged = await db().claim.create({
-      data: { articleId: gold.article.id, start: 0, end: 5, text: "Over ", createdById: editor.id, sourceTypeMask: 63, modeMask: 7, secondHand: true, sourceNames: "x", articleDate: new Date(0) },
+      data: {
+        articleId: gold.article.id,
+        start: 0,
+        end: 5,
+        text: "Over ",
+        createdById: editor.id,
+        sourceTypeMask: 63,
+        modeMask: 7,
+        secondHand: true,
+        sourceNames: "x",
+        articleDate: new Date(0),
+      },
     });
     expect(forged).toMatchObject({ sourceTypeMask: 0, modeMask: 0, secondHand: false, sourceNames: "" });
     await expectDerivedColumnsTrue();
@@ -126,7 +183,10 @@ describe("Claim facet columns (kept by triggers)", () => {
 
   it("move with the article's publication date, and survive a re-anchoring edit of its text", async () => {
     const a = await db().article.findUniqueOrThrow({ where: { id: gold.article.id } });
-    const edited = await ok(article.PATCH, "PATCH", { id: a.id, body: { publishedAt: "2024-05-07", version: a.version } });
+    const edited = await ok(article.PATCH, "PATCH", {
+      id: a.id,
+      body: { publishedAt: "2024-05-07", version: a.version },
+    });
     const dates = await db().claim.findMany({ where: { articleId: a.id }, select: { articleDate: true } });
     expect(new Set(dates.map((d) => d.articleDate.toISOString()))).toEqual(new Set(["2024-05-07T00:00:00.000Z"]));
     await ok(article.PATCH, "PATCH", { id: a.id, body: { body: `Update: ${a.body}`, version: edited.version } });

@@ -50,12 +50,24 @@ describe("POST /api/claims", () => {
     const body = `"We will win," he said, "whatever it takes." 🎉 Done.`;
     const a = await newArticle(body);
     const whole = { start: 1, end: body.indexOf("takes.") + 6 };
-    const parts = [{ start: 1, end: 13 }, { start: body.indexOf("whatever"), end: whole.end }];
+    const parts = [
+      { start: 1, end: 13 },
+      { start: body.indexOf("whatever"), end: whole.end },
+    ];
     const created = await call(claims.POST, "POST", { user: editor, body: { articleId: a.id, ...whole, parts } });
     expect(created.status).toBe(201);
-    expect(created.json).toMatchObject({ articleId: a.id, ...whole, parts, text: body.slice(whole.start, whole.end), reviewStatus: "pending" });
+    expect(created.json).toMatchObject({
+      articleId: a.id,
+      ...whole,
+      parts,
+      text: body.slice(whole.start, whole.end),
+      reviewStatus: "pending",
+    });
     const emoji = body.indexOf("🎉");
-    expect((await call(claims.POST, "POST", { user: editor, body: { articleId: a.id, start: emoji, end: emoji + 2 } })).status).toBe(201);
+    expect(
+      (await call(claims.POST, "POST", { user: editor, body: { articleId: a.id, start: emoji, end: emoji + 2 } }))
+        .status,
+    ).toBe(201);
   });
 
   it.each([
@@ -66,7 +78,17 @@ describe("POST /api/claims", () => {
     ["fractional", { start: 0.5, end: 2 }],
     ["inside an emoji", { start: 0, end: 8 }],
     ["parts not covering the claim", { start: 0, end: 10, parts: [{ start: 0, end: 4 }] }],
-    ["overlapping parts", { start: 0, end: 10, parts: [{ start: 0, end: 6 }, { start: 5, end: 10 }] }],
+    [
+      "overlapping parts",
+      {
+        start: 0,
+        end: 10,
+        parts: [
+          { start: 0, end: 6 },
+          { start: 5, end: 10 },
+        ],
+      },
+    ],
     ["string offsets", { start: "0", end: "2" }],
   ])("rejects %s with 400 and changes nothing", async (_label, span) => {
     const a = await newArticle("Hello, 😀 world, said she.");
@@ -78,10 +100,15 @@ describe("POST /api/claims", () => {
   });
 
   it("answers 404 for an unknown article and 403 for reviewers", async () => {
-    const missing = await call(claims.POST, "POST", { user: editor, body: { articleId: "00000000-0000-4000-8000-000000000000", start: 0, end: 1 } });
+    const missing = await call(claims.POST, "POST", {
+      user: editor,
+      body: { articleId: "00000000-0000-4000-8000-000000000000", start: 0, end: 1 },
+    });
     expect(missing.status).toBe(404);
     const a = await newArticle("Some text.");
-    expect((await call(claims.POST, "POST", { user: reviewer, body: { articleId: a.id, start: 0, end: 4 } })).status).toBe(403);
+    expect(
+      (await call(claims.POST, "POST", { user: reviewer, body: { articleId: a.id, start: 0, end: 4 } })).status,
+    ).toBe(403);
   });
 });
 
@@ -91,7 +118,14 @@ describe("attributions", () => {
     const c = (await call(claims.POST, "POST", { user: editor, body: { articleId: a.id, start: 18, end: 32 } })).json;
     const s = await newSource();
     const created = await call(attributions.POST, "POST", {
-      user: editor, body: { claimId: c.id, sourceId: s.id, mode: "paraphrase", cue: { start: 13, end: 17 }, mention: { start: 0, end: 12 } },
+      user: editor,
+      body: {
+        claimId: c.id,
+        sourceId: s.id,
+        mode: "paraphrase",
+        cue: { start: 13, end: 17 },
+        mention: { start: 0, end: 12 },
+      },
     });
     expect(created.status).toBe(201);
     return { a, c, s, attr: created.json };
@@ -99,7 +133,14 @@ describe("attributions", () => {
 
   it("creates with cue and mention spans and their text", async () => {
     const { attr, s } = await setup();
-    expect(attr).toMatchObject({ mode: "paraphrase", cue: { start: 13, end: 17, text: "said" }, mention: { text: "The minister" }, source: { id: s.id }, via: null, version: 1 });
+    expect(attr).toMatchObject({
+      mode: "paraphrase",
+      cue: { start: 13, end: 17, text: "said" },
+      mention: { text: "The minister" },
+      source: { id: s.id },
+      via: null,
+      version: 1,
+    });
   });
 
   it("validates references and spans", async () => {
@@ -142,14 +183,23 @@ describe("attributions", () => {
 
   it("clears spans with null, deletes with an optional version, and audits each change", async () => {
     const { attr, a } = await setup();
-    const cleared = await call(attribution.PATCH, "PATCH", { user: editor, id: attr.id, body: { version: 1, cue: null, note: "checked" } });
+    const cleared = await call(attribution.PATCH, "PATCH", {
+      user: editor,
+      id: attr.id,
+      body: { version: 1, cue: null, note: "checked" },
+    });
     expect(cleared.json).toMatchObject({ cue: null, note: "checked", version: 2, mention: { start: 0, end: 12 } });
-    expect((await call(attribution.DELETE, "DELETE", { user: editor, id: attr.id, query: { version: "1" } })).status).toBe(409);
+    expect(
+      (await call(attribution.DELETE, "DELETE", { user: editor, id: attr.id, query: { version: "1" } })).status,
+    ).toBe(409);
     expect((await call(attribution.DELETE, "DELETE", { user: reviewer, id: attr.id })).status).toBe(403);
     const deleted = await call(attribution.DELETE, "DELETE", { user: editor, id: attr.id, query: { version: "2" } });
     expect(deleted).toMatchObject({ status: 200, json: { id: attr.id, auditEventId: expect.stringMatching(/^\d+$/) } });
     expect((await call(attribution.DELETE, "DELETE", { user: editor, id: attr.id })).status).toBe(404);
-    const events = await db().auditEvent.findMany({ where: { articleId: a.id, entity: "attribution" }, orderBy: { id: "asc" } });
+    const events = await db().auditEvent.findMany({
+      where: { articleId: a.id, entity: "attribution" },
+      orderBy: { id: "asc" },
+    });
     expect(events.map((e) => e.action)).toEqual(["create", "update", "delete"]);
     expect((events[2].before as { note: string }).note).toBe("checked");
   });
@@ -167,11 +217,24 @@ describe("review status", () => {
   it("reviewers approve or flag claims; editors cannot", async () => {
     const a = await newArticle("They said it rained.");
     const c = (await call(claims.POST, "POST", { user: editor, body: { articleId: a.id, start: 10, end: 19 } })).json;
-    expect((await call(claim.PATCH, "PATCH", { user: editor, id: c.id, body: { version: 1, reviewStatus: "approved" } })).status).toBe(403);
-    const flagged = await call(claim.PATCH, "PATCH", { user: reviewer, id: c.id, body: { version: 1, reviewStatus: "flagged", reviewComment: "Who are they?" } });
+    expect(
+      (await call(claim.PATCH, "PATCH", { user: editor, id: c.id, body: { version: 1, reviewStatus: "approved" } }))
+        .status,
+    ).toBe(403);
+    const flagged = await call(claim.PATCH, "PATCH", {
+      user: reviewer,
+      id: c.id,
+      body: { version: 1, reviewStatus: "flagged", reviewComment: "Who are they?" },
+    });
     expect(flagged.json).toMatchObject({ reviewStatus: "flagged", reviewComment: "Who are they?", version: 2 });
-    expect((await call(claim.PATCH, "PATCH", { user: reviewer, id: c.id, body: { version: 1, reviewStatus: "approved" } })).status).toBe(409);
-    expect((await call(claim.PATCH, "PATCH", { user: reviewer, id: c.id, body: { version: 2, reviewStatus: "maybe" } })).status).toBe(400);
+    expect(
+      (await call(claim.PATCH, "PATCH", { user: reviewer, id: c.id, body: { version: 1, reviewStatus: "approved" } }))
+        .status,
+    ).toBe(409);
+    expect(
+      (await call(claim.PATCH, "PATCH", { user: reviewer, id: c.id, body: { version: 2, reviewStatus: "maybe" } }))
+        .status,
+    ).toBe(400);
   });
 });
 
@@ -179,7 +242,10 @@ describe("GET /api/claims", () => {
   it("filters by source type, anonymity, mode, review status and text, and pages by cursor", async () => {
     const { article: seeded, claimIds } = await seedRafahGold(editor);
     const list = async (query: Record<string, string>) => {
-      const { status, json } = await call(claims.GET, "GET", { user: reviewer, query: { articleId: seeded.id, limit: "200", ...query } });
+      const { status, json } = await call(claims.GET, "GET", {
+        user: reviewer,
+        query: { articleId: seeded.id, limit: "200", ...query },
+      });
       expect(status).toBe(200);
       return new Set(json.items.map((c: { id: string }) => c.id));
     };
@@ -197,7 +263,10 @@ describe("GET /api/claims", () => {
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
-      const { json } = await call(claims.GET, "GET", { user: reviewer, query: { articleId: seeded.id, limit: "3", ...(cursor ? { cursor } : {}) } });
+      const { json } = await call(claims.GET, "GET", {
+        user: reviewer,
+        query: { articleId: seeded.id, limit: "3", ...(cursor ? { cursor } : {}) },
+      });
       expect(json.items.length).toBeLessThanOrEqual(3);
       seen.push(...json.items.map((c: { id: string }) => c.id));
       cursor = json.nextCursor ?? undefined;

@@ -23,10 +23,16 @@ beforeAll(async () => {
 });
 
 const sentences = (n: number, label: string) =>
-  Array.from({ length: n }, (_, i) => `Officials in ${label} said on day ${i + 1} that the talks would continue, according to a spokesperson.`).join(" ");
+  Array.from(
+    { length: n },
+    (_, i) => `Officials in ${label} said on day ${i + 1} that the talks would continue, according to a spokesperson.`,
+  ).join(" ");
 
 async function newArticle(user: TestUser, sentenceCount = 3) {
-  const created = await call(articles.POST, "POST", { user, body: { title: unique("race"), body: sentences(sentenceCount, unique("town")) } });
+  const created = await call(articles.POST, "POST", {
+    user,
+    body: { title: unique("race"), body: sentences(sentenceCount, unique("town")) },
+  });
   expect(created.status).toBe(201);
   return created.json;
 }
@@ -66,24 +72,45 @@ describe("two editors, one version", () => {
   it("attribution PATCH: one 200, one 409, every round", async () => {
     const a = await newArticle(editorA);
     const c = await call(claims.POST, "POST", { user: editorA, body: { articleId: a.id, start: 0, end: 20 } });
-    const s = await call(sources.POST, "POST", { user: editorA, body: { type: "person", name: unique("Race Person") } });
-    const created = await call(attributions.POST, "POST", { user: editorA, body: { claimId: c.json.id, sourceId: s.json.id, mode: "paraphrase" } });
+    const s = await call(sources.POST, "POST", {
+      user: editorA,
+      body: { type: "person", name: unique("Race Person") },
+    });
+    const created = await call(attributions.POST, "POST", {
+      user: editorA,
+      body: { claimId: c.json.id, sourceId: s.json.id, mode: "paraphrase" },
+    });
     expect(created.status).toBe(201);
     const id = created.json.id;
     await race({
       id,
-      patch: (user, version, round) => call(attribution.PATCH, "PATCH", { user, id, body: { version, note: `${user === editorA ? "A" : "B"} ${round}` } }),
-      read: async () => { const row = (await db().attribution.findUniqueOrThrow({ where: { id } })); return { version: row.version, value: row.note }; },
+      patch: (user, version, round) =>
+        call(attribution.PATCH, "PATCH", {
+          user,
+          id,
+          body: { version, note: `${user === editorA ? "A" : "B"} ${round}` },
+        }),
+      read: async () => {
+        const row = await db().attribution.findUniqueOrThrow({ where: { id } });
+        return { version: row.version, value: row.note };
+      },
     });
   });
 
   it("source PATCH: one 200, one 409, every round", async () => {
-    const s = await call(sources.POST, "POST", { user: editorA, body: { type: "organization", name: unique("Race Org") } });
+    const s = await call(sources.POST, "POST", {
+      user: editorA,
+      body: { type: "organization", name: unique("Race Org") },
+    });
     const id = s.json.id;
     await race({
       id,
-      patch: (user, version, round) => call(source.PATCH, "PATCH", { user, id, body: { version, notes: `${user === editorA ? "A" : "B"} ${round}` } }),
-      read: async () => { const row = await db().source.findUniqueOrThrow({ where: { id } }); return { version: row.version, value: row.notes }; },
+      patch: (user, version, round) =>
+        call(source.PATCH, "PATCH", { user, id, body: { version, notes: `${user === editorA ? "A" : "B"} ${round}` } }),
+      read: async () => {
+        const row = await db().source.findUniqueOrThrow({ where: { id } });
+        return { version: row.version, value: row.notes };
+      },
     });
   });
 
@@ -91,8 +118,16 @@ describe("two editors, one version", () => {
     const { id } = await newArticle(editorA);
     await race({
       id,
-      patch: (user, version, round) => call(article.PATCH, "PATCH", { user, id, body: { version, title: `${user === editorA ? "A" : "B"} ${round}` } }),
-      read: async () => { const row = await db().article.findUniqueOrThrow({ where: { id } }); return { version: row.version, value: row.title }; },
+      patch: (user, version, round) =>
+        call(article.PATCH, "PATCH", {
+          user,
+          id,
+          body: { version, title: `${user === editorA ? "A" : "B"} ${round}` },
+        }),
+      read: async () => {
+        const row = await db().article.findUniqueOrThrow({ where: { id } });
+        return { version: row.version, value: row.title };
+      },
     });
   });
 });
@@ -101,15 +136,25 @@ describe("many writes at once", () => {
   // pg's pool has 10 connections. When all are busy (a burst, a slow import), a write must wait
   // its turn, not fail: with Prisma's default 2 s wait for a connection this was a 500 (P2028).
   it("writes queue for a busy connection pool instead of failing", { timeout: 60_000 }, async () => {
-    const created = await Promise.all(Array.from({ length: 20 }, () =>
-      call(sources.POST, "POST", { user: editorA, body: { type: "person", name: unique("Pool Person") } })));
+    const created = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        call(sources.POST, "POST", { user: editorA, body: { type: "person", name: unique("Pool Person") } }),
+      ),
+    );
     const busy = Array.from({ length: 10 }, () =>
-      db().$transaction((tx) => tx.$executeRaw`SELECT pg_sleep(3)`, { timeout: 20_000 }));
+      db().$transaction((tx) => tx.$executeRaw`SELECT pg_sleep(3)`, { timeout: 20_000 }),
+    );
     await new Promise((r) => setTimeout(r, 300)); // the slow transactions hold every connection
     // Straight to the service: the route's sign-in lookup would do its waiting outside a transaction.
-    const patched = await Promise.allSettled(created.map((s) => updateSource(s.json.id, { version: 1, name: unique("Renamed Person") }, editorA.id)));
+    const patched = await Promise.allSettled(
+      created.map((s) => updateSource(s.json.id, { version: 1, name: unique("Renamed Person") }, editorA.id)),
+    );
     await Promise.all(busy);
-    expect(patched.filter((p) => p.status === "rejected").map((p) => String((p as PromiseRejectedResult).reason).slice(0, 200))).toEqual([]);
+    expect(
+      patched
+        .filter((p) => p.status === "rejected")
+        .map((p) => String((p as PromiseRejectedResult).reason).slice(0, 200)),
+    ).toEqual([]);
   });
 });
 
@@ -119,11 +164,12 @@ const tally = (keys: string[]) => keys.reduce((m, k) => m.set(k, (m.get(k) ?? 0)
 describe("a deadlock PostgreSQL breaks", () => {
   it("answers 409 with a retry hint, not a 500", async () => {
     const [a, b] = [await newArticle(editorA), await newArticle(editorA)];
-    const lockBoth = (first: string, second: string) => db().$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT 1 FROM "Article" WHERE id = ${first}::uuid FOR UPDATE`;
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      await tx.$queryRaw`SELECT 1 FROM "Article" WHERE id = ${second}::uuid FOR UPDATE`;
-    });
+    const lockBoth = (first: string, second: string) =>
+      db().$transaction(async (tx) => {
+        await tx.$queryRaw`SELECT 1 FROM "Article" WHERE id = ${first}::uuid FOR UPDATE`;
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await tx.$queryRaw`SELECT 1 FROM "Article" WHERE id = ${second}::uuid FOR UPDATE`;
+      });
     const outcomes = await Promise.allSettled([lockBoth(a.id, b.id), lockBoth(b.id, a.id)]);
     const failed = outcomes.filter((o) => o.status === "rejected");
     expect(failed).toHaveLength(1);
@@ -134,19 +180,39 @@ describe("a deadlock PostgreSQL breaks", () => {
 });
 
 describe(`soak: 20 writers for ${SOAK_MS / 1000} s`, () => {
-  it("counts, references and the audit log all agree with the successful responses", { timeout: SOAK_MS + 120_000 }, async () => {
+  it("counts, references and the audit log all agree with the successful responses", {
+    timeout: SOAK_MS + 120_000,
+  }, async () => {
     const editors = await Promise.all([1, 2, 3, 4].map(() => makeUser("editor")));
     const reviewers = await Promise.all([1, 2].map(() => makeUser("reviewer")));
     const setup = await makeUser("editor");
     const soakArticles = await Promise.all([1, 2, 3].map(() => newArticle(setup, 25)));
-    const sourceIds = await Promise.all([1, 2, 3, 4, 5].map(async (i) =>
-      (await call(sources.POST, "POST", { user: setup, body: { type: i % 2 ? "person" : "anonymous_group", name: unique("Soak source") } })).json.id as string));
+    const sourceIds = await Promise.all(
+      [1, 2, 3, 4, 5].map(
+        async (i) =>
+          (
+            await call(sources.POST, "POST", {
+              user: setup,
+              body: { type: i % 2 ? "person" : "anonymous_group", name: unique("Soak source") },
+            })
+          ).json.id as string,
+      ),
+    );
     const articleIds = soakArticles.map((a) => a.id as string);
 
-    const result = await runSoak({ articles: soakArticles, sourceIds, editors, reviewers, writers: 20, durationMs: SOAK_MS });
+    const result = await runSoak({
+      articles: soakArticles,
+      sourceIds,
+      editors,
+      reviewers,
+      writers: 20,
+      durationMs: SOAK_MS,
+    });
     const conflicts = result.statuses[409] ?? 0;
-    console.info(`[soak] ${result.requests} requests in ${(result.elapsedMs / 1000).toFixed(1)} s = ${(result.requests / (result.elapsedMs / 1000)).toFixed(0)}/s; ` +
-      `statuses ${JSON.stringify(result.statuses)}; ${result.successes.length} successes, ${conflicts} conflicts`);
+    console.info(
+      `[soak] ${result.requests} requests in ${(result.elapsedMs / 1000).toFixed(1)} s = ${(result.requests / (result.elapsedMs / 1000)).toFixed(0)}/s; ` +
+        `statuses ${JSON.stringify(result.statuses)}; ${result.successes.length} successes, ${conflicts} conflicts`,
+    );
     expect(result.unexpected.slice(0, 5)).toEqual([]);
     expect(result.successes.length).toBeGreaterThan((SOAK_MS / 1000) * 3); // really exercised, even on a busy machine
     expect(conflicts + (result.statuses[404] ?? 0)).toBeGreaterThan(0); // the writers really collided
@@ -155,13 +221,17 @@ describe(`soak: 20 writers for ${SOAK_MS / 1000} s`, () => {
     const count = (entity: Success["entity"], action: Success["action"], articleId: string) =>
       result.successes.filter((s) => s.entity === entity && s.action === action && s.articleId === articleId).length;
     for (const articleId of articleIds) {
-      expect(await db().claim.count({ where: { articleId } })).toBe(count("claim", "create", articleId) - count("claim", "delete", articleId));
+      expect(await db().claim.count({ where: { articleId } })).toBe(
+        count("claim", "create", articleId) - count("claim", "delete", articleId),
+      );
     }
 
     // The audit log: exactly one event per successful change, by the soak's users, and no other.
     const actorIds = [...editors, ...reviewers].map((u) => u.id);
     const events = await db().auditEvent.findMany({ where: { actorId: { in: actorIds } }, orderBy: { id: "asc" } });
-    expect(tally(events.map((e) => key({ action: e.action, entity: e.entity, id: e.entityId })))).toEqual(tally(result.successes.map(key)));
+    expect(tally(events.map((e) => key({ action: e.action, entity: e.entity, id: e.entityId })))).toEqual(
+      tally(result.successes.map(key)),
+    );
     expect(events.length).toBe(result.successes.length);
     for (const s of result.successes.filter((s) => s.auditEventId)) {
       const event = events.find((e) => e.id.toString() === s.auditEventId);
@@ -173,14 +243,23 @@ describe(`soak: 20 writers for ${SOAK_MS / 1000} s`, () => {
     const cascaded = events
       .filter((e) => e.action === "delete" && e.entity === "claim")
       .flatMap((e) => ((e.before as { attributions: { id: string }[] }).attributions ?? []).map((a) => a.id));
-    const alive = (await db().attribution.findMany({ where: { claim: { articleId: { in: articleIds } } }, select: { id: true } })).map((a) => a.id);
-    const created = result.successes.filter((s) => s.entity === "attribution" && s.action === "create").map((s) => s.id);
-    const deleted = result.successes.filter((s) => s.entity === "attribution" && s.action === "delete").map((s) => s.id);
+    const alive = (
+      await db().attribution.findMany({ where: { claim: { articleId: { in: articleIds } } }, select: { id: true } })
+    ).map((a) => a.id);
+    const created = result.successes
+      .filter((s) => s.entity === "attribution" && s.action === "create")
+      .map((s) => s.id);
+    const deleted = result.successes
+      .filter((s) => s.entity === "attribution" && s.action === "delete")
+      .map((s) => s.id);
     expect([...alive, ...deleted, ...cascaded].sort()).toEqual([...created].sort());
 
     // Review patches: every live claim sits at version 1 + its successful updates.
     const updates = tally(result.successes.filter((s) => s.action === "update").map((s) => s.id));
-    const liveClaims = await db().claim.findMany({ where: { articleId: { in: articleIds } }, select: { id: true, version: true } });
+    const liveClaims = await db().claim.findMany({
+      where: { articleId: { in: articleIds } },
+      select: { id: true, version: true },
+    });
     for (const c of liveClaims) expect(c.version).toBe(1 + (updates.get(c.id) ?? 0));
 
     const orphans = await db().$queryRaw<{ n: bigint }[]>`

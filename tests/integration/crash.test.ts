@@ -3,7 +3,14 @@ import { createArticle } from "@/lib/articles/create-article";
 import { db } from "@/lib/db";
 import { createSource } from "@/lib/sources/write-source";
 import { expectConsistentAfterCrash } from "./fixtures/crash-checks";
-import { inTransaction, sleep, startAppServer, startWorker, waitForBackendsGone, type Worker } from "./fixtures/crash-process";
+import {
+  inTransaction,
+  sleep,
+  startAppServer,
+  startWorker,
+  waitForBackendsGone,
+  type Worker,
+} from "./fixtures/crash-process";
 import { largeArticleBody } from "./fixtures/large-article";
 import { makeUser, unique, type TestUser } from "./helpers";
 
@@ -49,7 +56,9 @@ async function killSomewhere(worker: Worker, run: number, spanMs: number) {
 const acknowledged = (worker: Worker) => worker.lines.filter((l) => /^(article|claim|attribution) /.test(l));
 
 describe("a writer killed with SIGKILL", () => {
-  it(`mid-import of a ${WORDS}-word article leaves it whole or absent, never half-written`, { timeout: 180_000 }, async () => {
+  it(`mid-import of a ${WORDS}-word article leaves it whole or absent, never half-written`, {
+    timeout: 180_000,
+  }, async () => {
     // A full run first: the import's duration sets the window the kills fall in.
     const tag = unique("crash-import");
     const full = startWorker(["article", actor.id, String(WORDS), tag], unique("sd-crash"));
@@ -68,72 +77,106 @@ describe("a writer killed with SIGKILL", () => {
       const kill = await killSomewhere(worker, run, importMs);
       await expectConsistentAfterCrash(actor.id, acknowledged(worker));
       const stored = await db().article.count({ where: { title: `${runTag} large import` } });
-      if (stored > 0) committed++; else rolledBack++;
-      outcomes.push(`import kill after ${kill.elapsed} ms${kill.midTransaction ? " mid-transaction" : ""} -> ${stored > 0 ? "committed" : "rolled back"}`);
+      if (stored > 0) committed++;
+      else rolledBack++;
+      outcomes.push(
+        `import kill after ${kill.elapsed} ms${kill.midTransaction ? " mid-transaction" : ""} -> ${stored > 0 ? "committed" : "rolled back"}`,
+      );
       expect(kill.killed || acknowledged(worker).length > 0).toBe(true);
     }
     expect(rolledBack).toBeGreaterThan(0); // at least one kill really cut an import short
   });
 
   it("mid-batch of claims and attributions leaves only whole, audited rows", { timeout: 180_000 }, async () => {
-    const article = await createArticle({ title: unique("crash-batch"), body: largeArticleBody(3_000, "batch"), outlet: null }, actor.id);
-    const source = await createSource({ type: "anonymous_group", name: "officials familiar with the talks", affiliation: null, role: null, anonymityReason: null }, actor.id);
+    const article = await createArticle(
+      { title: unique("crash-batch"), body: largeArticleBody(3_000, "batch"), outlet: null },
+      actor.id,
+    );
+    const source = await createSource(
+      {
+        type: "anonymous_group",
+        name: "officials familiar with the talks",
+        affiliation: null,
+        role: null,
+        anonymityReason: null,
+      },
+      actor.id,
+    );
     let acked = 0;
     let midTransaction = 0;
     for (let run = 0; run < ITERATIONS; run++) {
-      const worker = startWorker(["batch", actor.id, article.id, source.id, "5000", unique("crash-batch")], unique("sd-crash"));
+      const worker = startWorker(
+        ["batch", actor.id, article.id, source.id, "5000", unique("crash-batch")],
+        unique("sd-crash"),
+      );
       const kill = await killSomewhere(worker, run, 2_000);
       expect(kill.killed).toBe(true);
       if (kill.midTransaction) midTransaction++;
       acked += acknowledged(worker).length;
       const counts = await expectConsistentAfterCrash(actor.id, acknowledged(worker));
-      outcomes.push(`batch kill after ${kill.elapsed} ms${kill.midTransaction ? " mid-transaction" : ""}: ${counts.claims} claims, ${counts.attributions} attributions so far`);
+      outcomes.push(
+        `batch kill after ${kill.elapsed} ms${kill.midTransaction ? " mid-transaction" : ""}: ${counts.claims} claims, ${counts.attributions} attributions so far`,
+      );
     }
     expect(acked).toBeGreaterThan(0);
     expect(midTransaction).toBeGreaterThan(0);
 
     // "Restart": a new writer on the same data works and leaves everything consistent.
-    const restarted = startWorker(["batch", actor.id, article.id, source.id, "3", unique("crash-restart")], unique("sd-crash"));
+    const restarted = startWorker(
+      ["batch", actor.id, article.id, source.id, "3", unique("crash-restart")],
+      unique("sd-crash"),
+    );
     await restarted.waitFor("done");
     expect(acknowledged(restarted)).toHaveLength(6);
     await expectConsistentAfterCrash(actor.id, acknowledged(restarted));
   });
 
-  it.skipIf(!NEXT_DIST_DIR)("the real server (npm start) killed mid-POST of a large article leaves it whole or absent, and restarts", { timeout: 180_000 }, async () => {
-    let rolledBack = 0;
-    for (let run = 0; run < 2; run++) {
-      const server = await startAppServer(NEXT_DIST_DIR!, unique("sd-crash-next"));
-      const title = unique("crash-http");
-      const posted = fetch(`${server.url}/api/articles`, {
-        method: "POST", headers: { authorization: `Bearer ${actor.token}`, "content-type": "application/json" },
-        body: JSON.stringify({ title, body: largeArticleBody(WORDS, title) }),
-      }).then((r) => r.status, () => "connection lost");
-      const deadline = Date.now() + 30_000;
-      while (!(await inTransaction(server.appName)) && Date.now() < deadline) await sleep(2);
-      await sleep(Math.random() * 300);
-      const midTransaction = await inTransaction(server.appName);
-      server.killNext();
-      const answer = await posted;
-      await server.stop();
-      await waitForBackendsGone(server.appName);
-      await expectConsistentAfterCrash(actor.id, []);
-      const stored = await db().article.count({ where: { title } });
-      if (stored === 0) rolledBack++;
-      outcomes.push(`next server kill${midTransaction ? " mid-transaction" : ""} (client saw ${answer}) -> ${stored ? "committed" : "rolled back"}`);
-    }
-    expect(rolledBack).toBeGreaterThan(0);
+  it.skipIf(!NEXT_DIST_DIR)(
+    "the real server (npm start) killed mid-POST of a large article leaves it whole or absent, and restarts",
+    { timeout: 180_000 },
+    async () => {
+      let rolledBack = 0;
+      for (let run = 0; run < 2; run++) {
+        const server = await startAppServer(NEXT_DIST_DIR!, unique("sd-crash-next"));
+        const title = unique("crash-http");
+        const posted = fetch(`${server.url}/api/articles`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${actor.token}`, "content-type": "application/json" },
+          body: JSON.stringify({ title, body: largeArticleBody(WORDS, title) }),
+        }).then(
+          (r) => r.status,
+          () => "connection lost",
+        );
+        const deadline = Date.now() + 30_000;
+        while (!(await inTransaction(server.appName)) && Date.now() < deadline) await sleep(2);
+        await sleep(Math.random() * 300);
+        const midTransaction = await inTransaction(server.appName);
+        server.killNext();
+        const answer = await posted;
+        await server.stop();
+        await waitForBackendsGone(server.appName);
+        await expectConsistentAfterCrash(actor.id, []);
+        const stored = await db().article.count({ where: { title } });
+        if (stored === 0) rolledBack++;
+        outcomes.push(
+          `next server kill${midTransaction ? " mid-transaction" : ""} (client saw ${answer}) -> ${stored ? "committed" : "rolled back"}`,
+        );
+      }
+      expect(rolledBack).toBeGreaterThan(0);
 
-    // After the crash a new server starts on the same database and works.
-    const restarted = await startAppServer(NEXT_DIST_DIR!, unique("sd-crash-next"));
-    try {
-      const response = await fetch(`${restarted.url}/api/articles`, {
-        method: "POST", headers: { authorization: `Bearer ${actor.token}`, "content-type": "application/json" },
-        body: JSON.stringify({ title: unique("after-restart"), body: "A short text. It has two sentences." }),
-      });
-      expect(response.status).toBe(201);
-    } finally {
-      await restarted.stop();
-    }
-    await expectConsistentAfterCrash(actor.id, []);
-  });
+      // After the crash a new server starts on the same database and works.
+      const restarted = await startAppServer(NEXT_DIST_DIR!, unique("sd-crash-next"));
+      try {
+        const response = await fetch(`${restarted.url}/api/articles`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${actor.token}`, "content-type": "application/json" },
+          body: JSON.stringify({ title: unique("after-restart"), body: "A short text. It has two sentences." }),
+        });
+        expect(response.status).toBe(201);
+      } finally {
+        await restarted.stop();
+      }
+      await expectConsistentAfterCrash(actor.id, []);
+    },
+  );
 });

@@ -14,17 +14,33 @@ export const rafahGold = JSON.parse(readFileSync(path.join(ROOT, "fixtures/rafah
 
 export const unique = (label: string) => `${label}-${randomUUID().slice(0, 8)}`;
 
-export interface TestUser { id: string; email: string; role: Role; token: string }
+export interface TestUser {
+  id: string;
+  email: string;
+  role: Role;
+  token: string;
+}
 
 /** A real user with a real API token, uniquely named so tests never collide. */
 export async function makeUser(role: Role): Promise<TestUser> {
-  const user = await createUser({ email: `${unique(role)}@test.local`, name: `Test ${role}`, role, password: "test-password-123" });
+  const user = await createUser({
+    email: `${unique(role)}@test.local`,
+    name: `Test ${role}`,
+    role,
+    password: "test-password-123",
+  });
   return { ...user, token: await createApiToken(user.id, "test") };
 }
 
 type Handler = (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>;
 
-interface CallOptions { user?: TestUser | null; body?: unknown; rawBody?: string; id?: string; query?: Record<string, string | string[]> }
+interface CallOptions {
+  user?: TestUser | null;
+  body?: unknown;
+  rawBody?: string;
+  id?: string;
+  query?: Record<string, string | string[]>;
+}
 
 /** Calls a route handler exactly as Next would, with a real Request. */
 export async function call(handler: Handler, method: string, options: CallOptions = {}) {
@@ -36,7 +52,9 @@ export async function call(handler: Handler, method: string, options: CallOption
   if (options.user) headers.authorization = `Bearer ${options.user.token}`;
   const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
   if (body !== undefined) headers["content-type"] = "application/json";
-  const response = await handler(new Request(url, { method, headers, body }), { params: Promise.resolve({ id: options.id ?? "" }) });
+  const response = await handler(new Request(url, { method, headers, body }), {
+    params: Promise.resolve({ id: options.id ?? "" }),
+  });
   const text = await response.text();
   return { status: response.status, json: text ? JSON.parse(text) : null };
 }

@@ -16,11 +16,22 @@ beforeAll(async () => {
   [editor, reviewer] = await Promise.all([makeUser("editor"), makeUser("reviewer")]);
 });
 
-interface HistoryItem { id: string; action: string; entity: string; entityId: string; actor: { id: string; name: string; role: string } | null; before: unknown; after: unknown; createdAt: string }
+interface HistoryItem {
+  id: string;
+  action: string;
+  entity: string;
+  entityId: string;
+  actor: { id: string; name: string; role: string } | null;
+  before: unknown;
+  after: unknown;
+  createdAt: string;
+}
 
 const getArticle = async (id: string) => (await call(article.GET, "GET", { user: reviewer, id })).json;
-const readHistory = async (id: string, query: Record<string, string> = {}) => call(history.GET, "GET", { user: reviewer, id, query });
-const lastDeletion = (entityId: string) => db().auditEvent.findFirst({ where: { entityId, action: "delete" }, orderBy: { id: "desc" } });
+const readHistory = async (id: string, query: Record<string, string> = {}) =>
+  call(history.GET, "GET", { user: reviewer, id, query });
+const lastDeletion = (entityId: string) =>
+  db().auditEvent.findFirst({ where: { entityId, action: "delete" }, orderBy: { id: "desc" } });
 
 describe("GET /api/articles/:id/history", () => {
   it("lists the article's audit events newest first, with actors, paged by cursor", async () => {
@@ -39,8 +50,23 @@ describe("GET /api/articles/:id/history", () => {
     expect(first.json.items).toHaveLength(5);
     const ids = all.map((e) => BigInt(e.id));
     expect([...ids].sort((a, b) => (a > b ? -1 : 1))).toEqual(ids);
-    expect(all.at(-1)).toMatchObject({ action: "create", entity: "article", entityId: seeded.id, before: null, actor: { id: editor.id, name: "Test editor", role: "editor" } });
-    expect(Object.keys(all[0]).sort()).toEqual(["action", "actor", "after", "before", "createdAt", "entity", "entityId", "id"]);
+    expect(all.at(-1)).toMatchObject({
+      action: "create",
+      entity: "article",
+      entityId: seeded.id,
+      before: null,
+      actor: { id: editor.id, name: "Test editor", role: "editor" },
+    });
+    expect(Object.keys(all[0]).sort()).toEqual([
+      "action",
+      "actor",
+      "after",
+      "before",
+      "createdAt",
+      "entity",
+      "entityId",
+      "id",
+    ]);
     expect(all[0]).toMatchObject({ action: "create", entity: "attribution" });
   });
 
@@ -48,7 +74,11 @@ describe("GET /api/articles/:id/history", () => {
     const { article: seeded } = await seedRafahGold(editor);
     await call(article.PATCH, "PATCH", { user: editor, id: seeded.id, body: { version: 1, title: "Retitled" } });
     const { json } = await readHistory(seeded.id, { limit: "1" });
-    expect(json.items[0]).toMatchObject({ action: "update", entity: "article", after: { title: "Retitled", version: 2 } });
+    expect(json.items[0]).toMatchObject({
+      action: "update",
+      entity: "article",
+      after: { title: "Retitled", version: 2 },
+    });
     expect((await readHistory(seeded.id, { cursor: "abc" })).status).toBe(400);
     expect((await readHistory(seeded.id, { limit: "0" })).status).toBe(400);
     expect((await readHistory("00000000-0000-4000-8000-000000000000")).status).toBe(404);
@@ -71,7 +101,11 @@ describe("POST /api/claims/restore", () => {
     const event = await db().auditEvent.findFirst({ where: { entityId: id }, orderBy: { id: "desc" } });
     const deletion = await lastDeletion(id);
     expect(event).toMatchObject({ action: "create", entity: "claim", actorId: editor.id, articleId: seeded.id });
-    expect(event!.after).toMatchObject({ id, restoredFrom: deletion!.id.toString(), attributions: [{ via: { name: expect.stringContaining("Politico") } }] });
+    expect(event!.after).toMatchObject({
+      id,
+      restoredFrom: deletion!.id.toString(),
+      attributions: [{ via: { name: expect.stringContaining("Politico") } }],
+    });
   });
 
   it("takes the deletion's audit event id too, and refuses a second restore with 409", async () => {
@@ -79,10 +113,18 @@ describe("POST /api/claims/restore", () => {
     const id = claimIds.get("C7")!;
     await call(claim.DELETE, "DELETE", { user: editor, id });
     const deletion = await lastDeletion(id);
-    expect((await call(claimRestore.POST, "POST", { user: editor, body: { auditEventId: deletion!.id.toString() } })).status).toBe(201);
+    expect(
+      (await call(claimRestore.POST, "POST", { user: editor, body: { auditEventId: deletion!.id.toString() } })).status,
+    ).toBe(201);
     const before = await databaseFingerprint();
-    const again = await call(claimRestore.POST, "POST", { user: editor, body: { auditEventId: deletion!.id.toString() } });
-    expect(again).toMatchObject({ status: 409, json: { error: { code: "conflict", message: expect.stringContaining("already been restored") } } });
+    const again = await call(claimRestore.POST, "POST", {
+      user: editor,
+      body: { auditEventId: deletion!.id.toString() },
+    });
+    expect(again).toMatchObject({
+      status: 409,
+      json: { error: { code: "conflict", message: expect.stringContaining("already been restored") } },
+    });
     expect(await databaseFingerprint()).toEqual(before);
   });
 
@@ -90,7 +132,11 @@ describe("POST /api/claims/restore", () => {
     const { article: seeded, claimIds } = await seedRafahGold(editor);
     const id = claimIds.get("C10")!;
     await call(claim.DELETE, "DELETE", { user: editor, id });
-    await call(article.PATCH, "PATCH", { user: editor, id: seeded.id, body: { version: 1, body: "Intro.\n\n" + rafahText } });
+    await call(article.PATCH, "PATCH", {
+      user: editor,
+      id: seeded.id,
+      body: { version: 1, body: "Intro.\n\n" + rafahText },
+    });
     const before = await databaseFingerprint();
     const response = await call(claimRestore.POST, "POST", { user: editor, body: { claimId: id } });
     expect(response.status).toBe(409);
@@ -113,13 +159,18 @@ describe("POST /api/claims/restore", () => {
     const { article: seeded, claimIds } = await seedRafahGold(editor);
     const id = claimIds.get("C1")!;
     await call(claim.DELETE, "DELETE", { user: editor, id });
-    const creation = await db().auditEvent.findFirst({ where: { articleId: seeded.id, action: "create", entity: "article" } });
+    const creation = await db().auditEvent.findFirst({
+      where: { articleId: seeded.id, action: "create", entity: "article" },
+    });
     const before = await databaseFingerprint();
     const post = (body: unknown, user: TestUser | null = editor) => call(claimRestore.POST, "POST", { user, body });
     expect((await post({})).status).toBe(400);
     expect((await post({ claimId: id, auditEventId: "1" })).status).toBe(400);
     expect((await post({ auditEventId: "12x" })).status).toBe(400);
-    expect((await post({ auditEventId: creation!.id.toString() })).json.error).toMatchObject({ code: "validation_error", message: expect.stringContaining("not the deletion of a claim") });
+    expect((await post({ auditEventId: creation!.id.toString() })).json.error).toMatchObject({
+      code: "validation_error",
+      message: expect.stringContaining("not the deletion of a claim"),
+    });
     expect((await post({ auditEventId: "999999999999" })).status).toBe(404);
     expect((await post({ claimId: "00000000-0000-4000-8000-000000000000" })).status).toBe(404);
     expect((await post({ claimId: id }, reviewer)).status).toBe(403);
@@ -134,13 +185,23 @@ describe("POST /api/attributions/restore", () => {
     const before = await getArticle(seeded.id);
     const c8 = before.claims.find((c: { id: string }) => c.id === claimIds.get("C8"));
     const attributionId = c8.attributions[0].id;
-    expect([200, 204]).toContain((await call(attribution.DELETE, "DELETE", { user: editor, id: attributionId, query: { version: "1" } })).status);
+    expect([200, 204]).toContain(
+      (await call(attribution.DELETE, "DELETE", { user: editor, id: attributionId, query: { version: "1" } })).status,
+    );
     const restored = await call(attributionRestore.POST, "POST", { user: editor, body: { attributionId } });
     expect(restored.status).toBe(201);
     expect(restored.json).toEqual(c8.attributions[0]);
     expect((await getArticle(seeded.id)).claims).toEqual(before.claims);
     const event = await db().auditEvent.findFirst({ where: { entityId: attributionId }, orderBy: { id: "desc" } });
-    expect(event).toMatchObject({ action: "create", entity: "attribution", after: { id: attributionId, mention: { text: "he" }, restoredFrom: (await lastDeletion(attributionId))!.id.toString() } });
+    expect(event).toMatchObject({
+      action: "create",
+      entity: "attribution",
+      after: {
+        id: attributionId,
+        mention: { text: "he" },
+        restoredFrom: (await lastDeletion(attributionId))!.id.toString(),
+      },
+    });
   });
 
   it("refuses (409) when its claim was deleted, and 400 for a claim's deletion event", async () => {
@@ -149,15 +210,36 @@ describe("POST /api/attributions/restore", () => {
     await call(attribution.DELETE, "DELETE", { user: editor, id: c2.attributions[0].id });
     await call(claim.DELETE, "DELETE", { user: editor, id: c2.id });
     const before = await databaseFingerprint();
-    const orphan = await call(attributionRestore.POST, "POST", { user: editor, body: { attributionId: c2.attributions[0].id } });
-    expect(orphan).toMatchObject({ status: 409, json: { error: { message: expect.stringContaining("restore the claim first") } } });
+    const orphan = await call(attributionRestore.POST, "POST", {
+      user: editor,
+      body: { attributionId: c2.attributions[0].id },
+    });
+    expect(orphan).toMatchObject({
+      status: 409,
+      json: { error: { message: expect.stringContaining("restore the claim first") } },
+    });
     const claimDeletion = await lastDeletion(c2.id);
-    expect((await call(attributionRestore.POST, "POST", { user: editor, body: { auditEventId: claimDeletion!.id.toString() } })).status).toBe(400);
-    expect((await call(attributionRestore.POST, "POST", { user: reviewer, body: { attributionId: c2.attributions[0].id } })).status).toBe(403);
+    expect(
+      (
+        await call(attributionRestore.POST, "POST", {
+          user: editor,
+          body: { auditEventId: claimDeletion!.id.toString() },
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (await call(attributionRestore.POST, "POST", { user: reviewer, body: { attributionId: c2.attributions[0].id } }))
+        .status,
+    ).toBe(403);
     expect(await databaseFingerprint()).toEqual(before);
     // Restoring the claim first (it had no attribution left when deleted), then the attribution, rebuilds both.
-    expect((await call(claimRestore.POST, "POST", { user: editor, body: { claimId: c2.id } })).json.attributions).toEqual([]);
-    expect((await call(attributionRestore.POST, "POST", { user: editor, body: { attributionId: c2.attributions[0].id } })).status).toBe(201);
+    expect(
+      (await call(claimRestore.POST, "POST", { user: editor, body: { claimId: c2.id } })).json.attributions,
+    ).toEqual([]);
+    expect(
+      (await call(attributionRestore.POST, "POST", { user: editor, body: { attributionId: c2.attributions[0].id } }))
+        .status,
+    ).toBe(201);
     expect((await getArticle(seeded.id)).claims.find((c: { id: string }) => c.id === c2.id)).toEqual(c2);
   });
 });

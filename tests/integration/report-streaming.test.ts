@@ -18,7 +18,9 @@ beforeAll(async () => {
   const body = `"A quote, with ""commas"" and\nlines," an official said. Another sentence follows here.`;
   articleId = (await call(articles.POST, "POST", { user: editor, body: { title: unique("bulk"), body } })).json.id;
   const [claimEnd, cue] = [body.indexOf(`" an official`), body.indexOf("said")];
-  const source = (await call(sources.POST, "POST", { user: editor, body: { type: "anonymous_group", name: "officials" } })).json;
+  const source = (
+    await call(sources.POST, "POST", { user: editor, body: { type: "anonymous_group", name: "officials" } })
+  ).json;
   // Bulk rows straight in SQL: the API would take minutes to create this many.
   await db().$executeRaw`
     INSERT INTO "Claim" (id, "articleId", start, "end", text, "createdById", "createdAt", "updatedAt")
@@ -39,7 +41,9 @@ async function openExportCursors(): Promise<number> {
 
 function exportRequest() {
   const url = `http://localhost/api/articles/${articleId}/report?format=csv`;
-  return articleReport.GET(new Request(url, { headers: { authorization: `Bearer ${reviewer.token}` } }), { params: Promise.resolve({ id: articleId }) });
+  return articleReport.GET(new Request(url, { headers: { authorization: `Bearer ${reviewer.token}` } }), {
+    params: Promise.resolve({ id: articleId }),
+  });
 }
 
 describe("large exports stream from a database cursor", () => {
@@ -61,11 +65,19 @@ describe("large exports stream from a database cursor", () => {
     }
     const records = parse(text, { columns: true, record_delimiter: "\r\n" }) as Record<string, string>[];
     expect(records.filter((r) => r.record === "attribution")).toHaveLength(CLAIMS);
-    expect(records.slice(CLAIMS).map((r) => [r.record, r.text])).toEqual([["unsourced_statement", "Another sentence follows here."]]);
-    expect(records[0]).toMatchObject({ text: `A quote, with ""commas"" and\nlines,`, cue_text: "said", source_type: "anonymous_group" });
+    expect(records.slice(CLAIMS).map((r) => [r.record, r.text])).toEqual([
+      ["unsourced_statement", "Another sentence follows here."],
+    ]);
+    expect(records[0]).toMatchObject({
+      text: `A quote, with ""commas"" and\nlines,`,
+      cue_text: "said",
+      source_type: "anonymous_group",
+    });
     expect(chunks).toBeGreaterThan(10);
     expect(await openExportCursors()).toBe(0);
-    console.log(`[report-streaming] ${CLAIMS} claims, ${(text.length / 1e6).toFixed(1)} MB CSV in ${chunks} chunks, ${Math.round(performance.now() - started)} ms, peak heap ${(peakHeap / 1e6).toFixed(0)} MB`);
+    console.log(
+      `[report-streaming] ${CLAIMS} claims, ${(text.length / 1e6).toFixed(1)} MB CSV in ${chunks} chunks, ${Math.round(performance.now() - started)} ms, peak heap ${(peakHeap / 1e6).toFixed(0)} MB`,
+    );
   }, 300_000);
 
   it("ends the transaction when the reader goes away mid-download", async () => {

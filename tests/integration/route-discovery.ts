@@ -39,7 +39,13 @@ export async function discoverRoutes(): Promise<DiscoveredRoute[]> {
     for (const method of HTTP_METHODS) {
       if (typeof mod[method] !== "function") continue;
       const p = routePath(file);
-      routes.push({ key: `${method} ${p}`, method, path: p, file: path.relative(ROOT, file), handler: mod[method] as Handler });
+      routes.push({
+        key: `${method} ${p}`,
+        method,
+        path: p,
+        file: path.relative(ROOT, file),
+        handler: mod[method] as Handler,
+      });
     }
   }
   return routes;
@@ -56,12 +62,22 @@ export interface InvokeOptions {
   headers?: Record<string, string>;
 }
 
-export interface Answer { status: number; text: string; json: unknown; contentType: string }
+export interface Answer {
+  status: number;
+  text: string;
+  json: unknown;
+  contentType: string;
+}
 
 /** Calls a handler with a real Request; parses JSON answers, keeps others (CSV, HTML) as text. */
-export async function invoke(route: Pick<DiscoveredRoute, "handler" | "method" | "path">, options: InvokeOptions = {}): Promise<Answer> {
+export async function invoke(
+  route: Pick<DiscoveredRoute, "handler" | "method" | "path">,
+  options: InvokeOptions = {},
+): Promise<Answer> {
   // The handler gets the id as given (even a lone surrogate); the URL only needs to be well formed.
-  const url = new URL(`http://localhost${route.path.replace(":id", encodeURIComponent((options.id ?? "").toWellFormed()))}`);
+  const url = new URL(
+    `http://localhost${route.path.replace(":id", encodeURIComponent((options.id ?? "").toWellFormed()))}`,
+  );
   for (const [key, value] of Object.entries(options.query ?? {})) url.searchParams.append(key, value);
   const headers: Record<string, string> = { host: "localhost", ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
@@ -87,8 +103,13 @@ export function isErrorShape(json: unknown): boolean {
   const error = (json as { error?: unknown }).error;
   if (!error || typeof error !== "object") return false;
   const { code, message, issues, ...rest } = error as Record<string, unknown>;
-  return typeof code === "string" && typeof message === "string" && message.length > 0 && Object.keys(rest).length === 0 &&
-    (issues === undefined || Array.isArray(issues));
+  return (
+    typeof code === "string" &&
+    typeof message === "string" &&
+    message.length > 0 &&
+    Object.keys(rest).length === 0 &&
+    (issues === undefined || Array.isArray(issues))
+  );
 }
 
 /** helpers.ts's whole-database checksum plus the tables it predates (rejected suggestions). */

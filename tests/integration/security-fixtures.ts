@@ -14,15 +14,27 @@ export const FIXTURE_BODY = `Talks resume today.\n\n"We are hopeful," the minist
 /** One article with a claim, a source and an attribution, made through the real services. */
 export async function makeFixtures(editor: TestUser) {
   const body = FIXTURE_BODY;
-  const article = await createArticle(createArticleSchema.parse({ title: unique("Security fixture"), body, language: "en" }), editor.id);
+  const article = await createArticle(
+    createArticleSchema.parse({ title: unique("Security fixture"), body, language: "en" }),
+    editor.id,
+  );
   const source = await createSource(createSourceSchema.parse({ type: "person", name: unique("Minister") }), editor.id);
   const start = body.indexOf("We are");
-  const claim = await createClaim(createClaimSchema.parse({ articleId: article.id, start, end: body.indexOf(",\" the") }), editor.id);
+  const claim = await createClaim(
+    createClaimSchema.parse({ articleId: article.id, start, end: body.indexOf('," the') }),
+    editor.id,
+  );
   const cueStart = body.indexOf("said");
-  const attribution = await createAttribution(createAttributionSchema.parse({
-    claimId: claim.id, sourceId: source.id, mode: "direct_quote",
-    cue: { start: cueStart, end: cueStart + 4 }, mention: { start: body.indexOf("the minister"), end: body.indexOf(" said") },
-  }), editor.id);
+  const attribution = await createAttribution(
+    createAttributionSchema.parse({
+      claimId: claim.id,
+      sourceId: source.id,
+      mode: "direct_quote",
+      cue: { start: cueStart, end: cueStart + 4 },
+      mention: { start: body.indexOf("the minister"), end: body.indexOf(" said") },
+    }),
+    editor.id,
+  );
   return { body, article, source, claim, attribution };
 }
 export type Fixtures = Awaited<ReturnType<typeof makeFixtures>>;

@@ -23,7 +23,10 @@ describe("POST /api/session", () => {
     const answer = await signIn(user.email, "test-password-123");
     expect(answer).toMatchObject({ status: 200, json: { user: { id: user.id, email: user.email, role: "reviewer" } } });
     const [write] = cookieWrites;
-    expect(write).toMatchObject({ name: SESSION_COOKIE, options: { httpOnly: true, sameSite: "lax", secure: true, path: "/" } });
+    expect(write).toMatchObject({
+      name: SESSION_COOKIE,
+      options: { httpOnly: true, sameSite: "lax", secure: true, path: "/" },
+    });
     expect((write.options!.expires as Date).getTime()).toBeGreaterThan(Date.now() + 13 * 86_400_000);
     expect(await db().session.findUnique({ where: { id: write.value } })).toBeNull();
     expect(await findUserBySession(write.value)).toMatchObject({ id: user.id });
@@ -45,14 +48,17 @@ describe("POST /api/session", () => {
   it("limits failures per address (50 across accounts), without locking the accounts", async () => {
     const user = await makeUser("editor");
     const from = unique("addr");
-    for (let i = 0; i < 50; i++) expect((await signIn(`${unique("nobody")}@test.local`, "guess", from)).status).toBe(401);
+    for (let i = 0; i < 50; i++)
+      expect((await signIn(`${unique("nobody")}@test.local`, "guess", from)).status).toBe(401);
     expect((await signIn(user.email, "test-password-123", from)).status).toBe(429);
     expect((await signIn(user.email, "test-password-123")).status).toBe(200);
   }, 60_000);
 
   it("refuses sign-in from a foreign Origin, allows our own", async () => {
     const user = await makeUser("editor");
-    expect((await signIn(user.email, "test-password-123", undefined, "https://evil.example")).json).toMatchObject({ error: { code: "forbidden" } });
+    expect((await signIn(user.email, "test-password-123", undefined, "https://evil.example")).json).toMatchObject({
+      error: { code: "forbidden" },
+    });
     expect(cookieJar.size).toBe(0);
     expect((await signIn(user.email, "test-password-123", undefined, "http://localhost")).status).toBe(200);
   });

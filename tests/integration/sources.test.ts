@@ -20,13 +20,31 @@ describe("sources", () => {
       body: { type: "person", name, affiliation: "United States government", role: "national security adviser" },
     });
     expect(status).toBe(201);
-    expect(json).toMatchObject({ type: "person", name, anonymous: false, count: null, role: "national security adviser", version: 1 });
+    expect(json).toMatchObject({
+      type: "person",
+      name,
+      anonymous: false,
+      count: null,
+      role: "national security adviser",
+      version: 1,
+    });
     const anon = await call(sources.POST, "POST", {
       user: editor,
-      body: { type: "anonymous_individual", name: "a third Israeli official", count: 1, affiliation: "Israeli government", anonymityReason: "requested anonymity", identityKnownToNewsroom: true },
+      body: {
+        type: "anonymous_individual",
+        name: "a third Israeli official",
+        count: 1,
+        affiliation: "Israeli government",
+        anonymityReason: "requested anonymity",
+        identityKnownToNewsroom: true,
+      },
     });
     expect(anon.status).toBe(201);
-    expect(anon.json).toMatchObject({ anonymous: true, anonymityReason: "requested anonymity", identityKnownToNewsroom: true });
+    expect(anon.json).toMatchObject({
+      anonymous: true,
+      anonymityReason: "requested anonymity",
+      identityKnownToNewsroom: true,
+    });
   });
 
   it("keeps named sources unique per type under a normalised name", async () => {
@@ -34,7 +52,10 @@ describe("sources", () => {
     expect((await call(sources.POST, "POST", { user: editor, body: { type: "media_outlet", name } })).status).toBe(201);
     const before = await databaseFingerprint();
     for (const variant of [`the ${name.toUpperCase()}`, `  ${name}  `, `The   ${name}`]) {
-      const duplicate = await call(sources.POST, "POST", { user: editor, body: { type: "media_outlet", name: variant } });
+      const duplicate = await call(sources.POST, "POST", {
+        user: editor,
+        body: { type: "media_outlet", name: variant },
+      });
       expect(duplicate.status).toBe(409);
       expect(duplicate.json.error.code).toBe("conflict");
     }
@@ -43,17 +64,34 @@ describe("sources", () => {
     expect((await call(sources.POST, "POST", { user: editor, body: { type: "organization", name } })).status).toBe(201);
     const descriptor = unique("four US officials");
     for (let i = 0; i < 2; i++) {
-      expect((await call(sources.POST, "POST", { user: editor, body: { type: "anonymous_group", name: descriptor, count: 4 } })).status).toBe(201);
+      expect(
+        (
+          await call(sources.POST, "POST", {
+            user: editor,
+            body: { type: "anonymous_group", name: descriptor, count: 4 },
+          })
+        ).status,
+      ).toBe(201);
     }
   });
 
   it("patches with optimistic versions: a stale write gets 409 and changes nothing", async () => {
-    const created = (await call(sources.POST, "POST", { user: editor, body: { type: "organization", name: unique("Army") } })).json;
-    const first = await call(source.PATCH, "PATCH", { user: editor, id: created.id, body: { version: 1, affiliation: "Israeli government" } });
+    const created = (
+      await call(sources.POST, "POST", { user: editor, body: { type: "organization", name: unique("Army") } })
+    ).json;
+    const first = await call(source.PATCH, "PATCH", {
+      user: editor,
+      id: created.id,
+      body: { version: 1, affiliation: "Israeli government" },
+    });
     expect(first.status).toBe(200);
     expect(first.json).toMatchObject({ version: 2, affiliation: "Israeli government" });
     const before = await databaseFingerprint();
-    const stale = await call(source.PATCH, "PATCH", { user: editor, id: created.id, body: { version: 1, affiliation: "Other" } });
+    const stale = await call(source.PATCH, "PATCH", {
+      user: editor,
+      id: created.id,
+      body: { version: 1, affiliation: "Other" },
+    });
     expect(stale.status).toBe(409);
     expect(stale.json.error.message).toMatch(/changed by someone else/);
     expect(await databaseFingerprint()).toEqual(before);
@@ -65,7 +103,11 @@ describe("sources", () => {
   it("refuses a rename onto an existing named source", async () => {
     const a = (await call(sources.POST, "POST", { user: editor, body: { type: "person", name: unique("Ann") } })).json;
     const b = (await call(sources.POST, "POST", { user: editor, body: { type: "person", name: unique("Bo") } })).json;
-    const clash = await call(source.PATCH, "PATCH", { user: editor, id: b.id, body: { version: 1, name: ` the ${a.name.toLowerCase()}` } });
+    const clash = await call(source.PATCH, "PATCH", {
+      user: editor,
+      id: b.id,
+      body: { version: 1, name: ` the ${a.name.toLowerCase()}` },
+    });
     expect(clash.status).toBe(409);
   });
 
@@ -73,13 +115,33 @@ describe("sources", () => {
     const before = await databaseFingerprint();
     expect((await call(sources.POST, "POST", { user: editor, body: { type: "alien", name: "x" } })).status).toBe(400);
     expect((await call(sources.POST, "POST", { user: editor, body: { type: "person", name: "" } })).status).toBe(400);
-    expect((await call(sources.POST, "POST", { user: editor, body: { type: "anonymous_group", name: "x", count: -1 } })).status).toBe(400);
-    expect((await call(sources.POST, "POST", { user: editor, body: { type: "anonymous_group", name: "x", count: 1.5 } })).status).toBe(400);
-    expect((await call(sources.POST, "POST", { user: reviewer, body: { type: "person", name: "x" } })).status).toBe(403);
+    expect(
+      (await call(sources.POST, "POST", { user: editor, body: { type: "anonymous_group", name: "x", count: -1 } }))
+        .status,
+    ).toBe(400);
+    expect(
+      (await call(sources.POST, "POST", { user: editor, body: { type: "anonymous_group", name: "x", count: 1.5 } }))
+        .status,
+    ).toBe(400);
+    expect((await call(sources.POST, "POST", { user: reviewer, body: { type: "person", name: "x" } })).status).toBe(
+      403,
+    );
     expect((await call(sources.POST, "POST", { body: { type: "person", name: "x" } })).status).toBe(401);
-    const missing = await call(source.PATCH, "PATCH", { user: editor, id: "00000000-0000-4000-8000-000000000000", body: { version: 1, name: "y" } });
+    const missing = await call(source.PATCH, "PATCH", {
+      user: editor,
+      id: "00000000-0000-4000-8000-000000000000",
+      body: { version: 1, name: "y" },
+    });
     expect(missing.status).toBe(404);
-    expect((await call(source.PATCH, "PATCH", { user: editor, id: "00000000-0000-4000-8000-000000000000", body: { name: "y" } })).status).toBe(400);
+    expect(
+      (
+        await call(source.PATCH, "PATCH", {
+          user: editor,
+          id: "00000000-0000-4000-8000-000000000000",
+          body: { name: "y" },
+        })
+      ).status,
+    ).toBe(400);
     expect(await databaseFingerprint()).toEqual(before);
   });
 

@@ -20,7 +20,13 @@ async function newArticle(body: string) {
   return (await call(articles.POST, "POST", { user: editor, body: { title: unique("sugg"), body } })).json;
 }
 
-interface SuggestionJson { key: string; content: { start: number; end: number }; source: { name: string; type: string; existingSourceId: string | null }; mode: string; via: unknown }
+interface SuggestionJson {
+  key: string;
+  content: { start: number; end: number };
+  source: { name: string; type: string; existingSourceId: string | null };
+  mode: string;
+  via: unknown;
+}
 
 describe("POST /api/suggestions", () => {
   it("suggests the gold attributions of the Rafah text with offsets into it", async () => {
@@ -33,9 +39,14 @@ describe("POST /api/suggestions", () => {
   });
 
   it("matches existing named sources by normalised name", async () => {
-    const surname = [...unique("").slice(1)].filter((c) => /[a-z]/.test(c)).join("").padEnd(4, "q");
+    const surname = [...unique("").slice(1)]
+      .filter((c) => /[a-z]/.test(c))
+      .join("")
+      .padEnd(4, "q");
     const name = `Ada ${surname[0].toUpperCase()}${surname.slice(1)}`;
-    const created = (await call(sources.POST, "POST", { user: editor, body: { type: "person", name: `  ada   ${surname} ` } })).json;
+    const created = (
+      await call(sources.POST, "POST", { user: editor, body: { type: "person", name: `  ada   ${surname} ` } })
+    ).json;
     const text = `${name} said that the engine works.`;
     const { json } = await call(suggestions.POST, "POST", { user: editor, body: { text } });
     expect(json.suggestions).toHaveLength(1);
@@ -56,15 +67,20 @@ describe("article suggestions: accept and reject", () => {
     await call(sources.POST, "POST", { user: editor, body: { type: "media_outlet", name: outlet } });
     const body = `Four US officials have made it clear that talks will resume, as quoted by the newspaper "${outlet}". The minister said the bridge is safe.`;
     const a = await newArticle(body);
-    const open = (await call(articleSuggestions.GET, "GET", { user: reviewer, id: a.id })).json.suggestions as SuggestionJson[];
+    const open = (await call(articleSuggestions.GET, "GET", { user: reviewer, id: a.id })).json
+      .suggestions as SuggestionJson[];
     const officials = open.find((s) => s.source.name === "Four US officials")!;
     expect(officials).toBeTruthy();
     const sourcesBefore = await db().source.count();
     const accepted = await call(accept.POST, "POST", { user: editor, id: a.id, body: { key: officials.key } });
     expect(accepted.status).toBe(201);
-    expect(accepted.json.attribution).toMatchObject({ source: { name: "Four US officials", type: "anonymous_group", count: 4 }, via: { name: outlet } });
+    expect(accepted.json.attribution).toMatchObject({
+      source: { name: "Four US officials", type: "anonymous_group", count: 4 },
+      via: { name: outlet },
+    });
     expect(await db().source.count()).toBe(sourcesBefore + 1); // the officials; the outlet was reused
-    const after = (await call(articleSuggestions.GET, "GET", { user: reviewer, id: a.id })).json.suggestions as SuggestionJson[];
+    const after = (await call(articleSuggestions.GET, "GET", { user: reviewer, id: a.id })).json
+      .suggestions as SuggestionJson[];
     expect(after.some((s) => s.key === officials.key)).toBe(false);
     const again = await call(accept.POST, "POST", { user: editor, id: a.id, body: { key: officials.key } });
     expect(again.status).toBe(404);
@@ -75,13 +91,19 @@ describe("article suggestions: accept and reject", () => {
 
   it("a rejected suggestion stays rejected for that article, and rejecting changes only the rejection", async () => {
     const a = await newArticle("The minister said the bridge is safe.");
-    const [s] = (await call(articleSuggestions.GET, "GET", { user: editor, id: a.id })).json.suggestions as SuggestionJson[];
+    const [s] = (await call(articleSuggestions.GET, "GET", { user: editor, id: a.id })).json
+      .suggestions as SuggestionJson[];
     expect(s).toBeTruthy();
     expect((await call(reject.POST, "POST", { user: reviewer, id: a.id, body: { key: s.key } })).status).toBe(403);
-    expect((await call(reject.POST, "POST", { user: editor, id: a.id, body: { key: s.key } })).json).toEqual({ key: s.key, rejected: true });
+    expect((await call(reject.POST, "POST", { user: editor, id: a.id, body: { key: s.key } })).json).toEqual({
+      key: s.key,
+      rejected: true,
+    });
     expect((await call(articleSuggestions.GET, "GET", { user: editor, id: a.id })).json.suggestions).toEqual([]);
     const other = await newArticle("The minister said the bridge is safe.");
-    expect((await call(articleSuggestions.GET, "GET", { user: editor, id: other.id })).json.suggestions).toHaveLength(1);
+    expect((await call(articleSuggestions.GET, "GET", { user: editor, id: other.id })).json.suggestions).toHaveLength(
+      1,
+    );
     const before = await databaseFingerprint();
     expect((await call(reject.POST, "POST", { user: editor, id: a.id, body: { key: s.key } })).status).toBe(404);
     expect((await call(accept.POST, "POST", { user: editor, id: a.id, body: { key: "not a key!" } })).status).toBe(400);

@@ -26,29 +26,46 @@ async function auditText(entityIds: string[]) {
 describe("users", () => {
   it("lets admins create, list and change users; never answers or audits a hash", async () => {
     const email = `${unique("new")}@test.local`;
-    const created = await call(users.POST, "POST", { user: admin, body: { email: email.toUpperCase(), name: "New Person", role: "reviewer", password: "a good password" } });
+    const created = await call(users.POST, "POST", {
+      user: admin,
+      body: { email: email.toUpperCase(), name: "New Person", role: "reviewer", password: "a good password" },
+    });
     expect(created.status).toBe(201);
     expect(created.json).toMatchObject({ email, name: "New Person", role: "reviewer" });
     expect(Object.keys(created.json).sort()).toEqual(["createdAt", "email", "id", "name", "role", "updatedAt"]);
 
     const list = await call(users.GET, "GET", { user: admin });
     expect(list.status).toBe(200);
-    expect(list.json.items.find((u: { email: string }) => u.email === email)).toMatchObject({ id: created.json.id, role: "reviewer" });
+    expect(list.json.items.find((u: { email: string }) => u.email === email)).toMatchObject({
+      id: created.json.id,
+      role: "reviewer",
+    });
     expect(JSON.stringify(list.json)).not.toMatch(/scrypt|passwordHash/);
 
-    const changed = await call(user.PATCH, "PATCH", { user: admin, id: created.json.id, body: { role: "editor", name: "Renamed", password: "another good one" } });
+    const changed = await call(user.PATCH, "PATCH", {
+      user: admin,
+      id: created.json.id,
+      body: { role: "editor", name: "Renamed", password: "another good one" },
+    });
     expect(changed).toMatchObject({ status: 200, json: { id: created.json.id, role: "editor", name: "Renamed" } });
     const stored = await db().user.findUniqueOrThrow({ where: { id: created.json.id } });
     const audit = await auditText([created.json.id]);
     expect(audit).toContain('"passwordChanged":true');
-    for (const secret of ["a good password", "another good one", stored.passwordHash]) expect(audit).not.toContain(secret);
+    for (const secret of ["a good password", "another good one", stored.passwordHash])
+      expect(audit).not.toContain(secret);
   });
 
   it("refuses a duplicate email with 409 and invalid input with 400, changing nothing", async () => {
     const before = await databaseFingerprint();
-    const duplicate = await call(users.POST, "POST", { user: admin, body: { email: editor.email, name: "Dup", role: "editor", password: "long enough" } });
+    const duplicate = await call(users.POST, "POST", {
+      user: admin,
+      body: { email: editor.email, name: "Dup", role: "editor", password: "long enough" },
+    });
     expect(duplicate).toMatchObject({ status: 409, json: { error: { code: "conflict" } } });
-    const short = await call(users.POST, "POST", { user: admin, body: { email: `${unique("s")}@test.local`, name: "S", role: "editor", password: "short" } });
+    const short = await call(users.POST, "POST", {
+      user: admin,
+      body: { email: `${unique("s")}@test.local`, name: "S", role: "editor", password: "short" },
+    });
     expect(short).toMatchObject({ status: 400, json: { error: { code: "validation_error" } } });
     const nothing = await call(user.PATCH, "PATCH", { user: admin, id: editor.id, body: {} });
     expect(nothing.status).toBe(400);
@@ -61,7 +78,9 @@ describe("users", () => {
     const target = await makeUser("editor");
     const { token: session } = await createSession(target.id);
     expect(await findUserBySession(session)).not.toBeNull();
-    expect((await call(user.PATCH, "PATCH", { user: admin, id: target.id, body: { password: "reset by admin" } })).status).toBe(200);
+    expect(
+      (await call(user.PATCH, "PATCH", { user: admin, id: target.id, body: { password: "reset by admin" } })).status,
+    ).toBe(200);
     expect(await findUserBySession(session)).toBeNull();
   });
 
@@ -69,7 +88,10 @@ describe("users", () => {
     // Other test files leave admins behind: demote all but two, ours, through the database.
     const a1 = await makeUser("admin");
     const a2 = await makeUser("admin");
-    const others = await db().user.findMany({ where: { role: "admin", id: { notIn: [a1.id, a2.id] } }, select: { id: true } });
+    const others = await db().user.findMany({
+      where: { role: "admin", id: { notIn: [a1.id, a2.id] } },
+      select: { id: true },
+    });
     await db().user.updateMany({ where: { id: { in: others.map((o) => o.id) } }, data: { role: "editor" } });
     try {
       const [r1, r2] = await Promise.all([
@@ -84,10 +106,16 @@ describe("users", () => {
       const last = (await db().user.findFirstOrThrow({ where: { role: "admin" } })).id;
       const lastAdmin = last === a1.id ? a1 : a2;
       const self = await call(user.PATCH, "PATCH", { user: lastAdmin, id: last, body: { role: "editor" } });
-      expect(self).toMatchObject({ status: 409, json: { error: { code: "conflict", message: expect.stringContaining("last admin") } } });
+      expect(self).toMatchObject({
+        status: 409,
+        json: { error: { code: "conflict", message: expect.stringContaining("last admin") } },
+      });
       expect(await db().user.count({ where: { role: "admin" } })).toBe(1);
     } finally {
-      await db().user.updateMany({ where: { id: { in: [...others.map((o) => o.id), a1.id, a2.id] } }, data: { role: "admin" } });
+      await db().user.updateMany({
+        where: { id: { in: [...others.map((o) => o.id), a1.id, a2.id] } },
+        data: { role: "admin" },
+      });
     }
   });
 });
@@ -119,7 +147,9 @@ describe("API tokens", () => {
     expect((await call(articles.GET, "GET", { user: viaToken })).status).toBe(401);
     // Revoking again changes nothing.
     const before = await databaseFingerprint();
-    expect((await call(token.DELETE, "DELETE", { user: admin, id: created.json.id })).json.revokedAt).toBe(revoked.json.revokedAt);
+    expect((await call(token.DELETE, "DELETE", { user: admin, id: created.json.id })).json.revokedAt).toBe(
+      revoked.json.revokedAt,
+    );
     expect(await databaseFingerprint()).toEqual(before);
   });
 
@@ -127,8 +157,13 @@ describe("API tokens", () => {
     const own = await call(userTokens.POST, "POST", { user: reviewer, id: reviewer.id, body: { name: "my script" } });
     expect(own.status).toBe(201);
     const before = await databaseFingerprint();
-    for (const [handler, method, id] of [[userTokens.POST, "POST", editor.id], [userTokens.GET, "GET", editor.id]] as const) {
-      expect(await call(handler, method, { user: reviewer, id, body: method === "POST" ? { name: "x" } : undefined })).toMatchObject({ status: 403, json: { error: { code: "forbidden" } } });
+    for (const [handler, method, id] of [
+      [userTokens.POST, "POST", editor.id],
+      [userTokens.GET, "GET", editor.id],
+    ] as const) {
+      expect(
+        await call(handler, method, { user: reviewer, id, body: method === "POST" ? { name: "x" } : undefined }),
+      ).toMatchObject({ status: 403, json: { error: { code: "forbidden" } } });
     }
     const editorsToken = await db().apiToken.findFirstOrThrow({ where: { userId: editor.id, revokedAt: null } });
     expect((await call(token.DELETE, "DELETE", { user: reviewer, id: editorsToken.id })).status).toBe(403);

@@ -27,11 +27,16 @@ beforeAll(async () => {
   const current = await call(article.GET, "GET", { user: editor, id: gold.article.id });
   const body: string = current.json.body;
   const [gone] = current.json.claims;
-  const edited = await call(article.PATCH, "PATCH", { user: editor, id: gold.article.id,
-    body: { version: current.json.version, body: body.slice(0, gone.start) + body.slice(gone.end) } });
+  const edited = await call(article.PATCH, "PATCH", {
+    user: editor,
+    id: gold.article.id,
+    body: { version: current.json.version, body: body.slice(0, gone.start) + body.slice(gone.end) },
+  });
   expect(edited.status).toBe(200);
   expect(edited.json.reanchor.claims.some((c: { outcome: string }) => c.outcome === "orphaned")).toBe(true);
-  await db().rejectedSuggestion.create({ data: { articleId: edge.article.id, key: "claim:12-40|source:x|mode:paraphrase", actorId: editor.id } });
+  await db().rejectedSuggestion.create({
+    data: { articleId: edge.article.id, key: "claim:12-40|source:x|mode:paraphrase", actorId: editor.id },
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -48,7 +53,9 @@ async function exportFrom(url: string, name: string) {
 }
 
 describe("npm run export:workspace / import:workspace", () => {
-  it("round-trips: export, import into an empty database, export again gives the same bytes", { timeout: 180_000 }, async () => {
+  it("round-trips: export, import into an empty database, export again gives the same bytes", {
+    timeout: 180_000,
+  }, async () => {
     const exported = await exportFrom(process.env.DATABASE_URL!, "first.json");
     first = exported.bytes;
     const target = await createEmptyDatabase("workspace");
@@ -58,7 +65,9 @@ describe("npm run export:workspace / import:workspace", () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/without passwords: an admin must set a new password/);
     const again = await exportFrom(target.url, "second.json");
-    console.info(`[workspace] ${first.length} bytes; export ${exported.stats.ms} ms, import ${JSON.parse(run.stdout).ms} ms (with migrations), re-export ${again.stats.ms} ms`);
+    console.info(
+      `[workspace] ${first.length} bytes; export ${exported.stats.ms} ms, import ${JSON.parse(run.stdout).ms} ms (with migrations), re-export ${again.stats.ms} ms`,
+    );
     expect(again.bytes.equals(first)).toBe(true);
   });
 
@@ -82,19 +91,30 @@ describe("npm run export:workspace / import:workspace", () => {
     expect(split.parts!.map((p) => p.text)).toEqual(split.parts!.map((p) => EDGE_BODY.slice(p.start, p.end)));
     const quoted = file.attributions.find((a) => a.claimId === split.id)!;
     expect(quoted.cue).toEqual({ start: quoted.cue!.start, end: quoted.cue!.end, text: "said" });
-    expect(quoted.note).toBe("split quote ✂️ — \"checked\"");
+    expect(quoted.note).toBe('split quote ✂️ — "checked"');
     expect(file.claims.some((c) => c.orphaned)).toBe(true);
   });
 
   it("gives imported users no usable password, and audits every imported record", async () => {
-    const [user] = await query<{ passwordHash: string }>(imported.url, `SELECT "passwordHash" FROM "User" WHERE id = $1`, [editor.id]);
+    const [user] = await query<{ passwordHash: string }>(
+      imported.url,
+      `SELECT "passwordHash" FROM "User" WHERE id = $1`,
+      [editor.id],
+    );
     expect(user.passwordHash).not.toMatch(/^scrypt\$/);
     expect(await verifyPassword("test-password-123", user.passwordHash)).toBe(false);
-    const counts = await query<{ entity: string; n: string }>(imported.url, `SELECT entity, count(*)::text AS n FROM "AuditEvent" GROUP BY entity`);
+    const counts = await query<{ entity: string; n: string }>(
+      imported.url,
+      `SELECT entity, count(*)::text AS n FROM "AuditEvent" GROUP BY entity`,
+    );
     const file = JSON.parse(first.toString("utf8")) as WorkspaceFile;
     expect(Object.fromEntries(counts.map((c) => [c.entity, Number(c.n)]))).toEqual({
-      user: file.users.length, source: file.sources.length, article: file.articles.length, claim: file.claims.length,
-      attribution: file.attributions.length, rejected_suggestion: file.articles.reduce((n, a) => n + a.rejectedSuggestions.length, 0),
+      user: file.users.length,
+      source: file.sources.length,
+      article: file.articles.length,
+      claim: file.claims.length,
+      attribution: file.attributions.length,
+      rejected_suggestion: file.articles.reduce((n, a) => n + a.rejectedSuggestions.length, 0),
     });
     expect(await query(imported.url, `SELECT 1 FROM "Session" UNION ALL SELECT 1 FROM "ApiToken"`)).toEqual([]);
   });

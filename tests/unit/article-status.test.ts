@@ -17,22 +17,36 @@ describe("article status transitions", () => {
   });
 
   it("allows a listed move for its roles", () => {
-    expect(checkTransition("in_review", "approved", "reviewer")).toMatchObject({ ok: true, transition: { label: "Approve" } });
+    expect(checkTransition("in_review", "approved", "reviewer")).toMatchObject({
+      ok: true,
+      transition: { label: "Approve" },
+    });
   });
 
   it("calls a move that does not exist invalid whoever asks, naming the possible ones", () => {
     const check = checkTransition("draft", "approved", "admin");
     expect(check).toMatchObject({ ok: false, reason: "invalid" });
     expect(!check.ok && check.message).toMatch(/from draft to approved.*in review/);
-    expect(checkTransition("approved", "approved", "admin")).toMatchObject({ ok: false, reason: "invalid", message: "The article is already approved" });
+    expect(checkTransition("approved", "approved", "admin")).toMatchObject({
+      ok: false,
+      reason: "invalid",
+      message: "The article is already approved",
+    });
   });
 
   it("calls a listed move by the wrong role forbidden", () => {
     expect(checkTransition("draft", "in_review", "reviewer")).toMatchObject({ ok: false, reason: "forbidden" });
-    expect(checkTransition("in_review", "approved", "editor")).toMatchObject({ ok: false, reason: "forbidden", message: expect.stringContaining("you are editor") });
+    expect(checkTransition("in_review", "approved", "editor")).toMatchObject({
+      ok: false,
+      reason: "forbidden",
+      message: expect.stringContaining("you are editor"),
+    });
   });
 
   it("asks for a comment when sending back or reopening", () => {
-    expect(STATUS_TRANSITIONS.filter((t) => t.commentRecommended).map((t) => `${t.from}>${t.to}`)).toEqual(["in_review>draft", "approved>in_review"]);
+    expect(STATUS_TRANSITIONS.filter((t) => t.commentRecommended).map((t) => `${t.from}>${t.to}`)).toEqual([
+      "in_review>draft",
+      "approved>in_review",
+    ]);
   });
 });

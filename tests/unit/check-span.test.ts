@@ -39,14 +39,44 @@ describe("assertParts", () => {
   const body = `"We will win," he said, "whatever it takes."`;
   const claim = { start: 1, end: 43 };
   it("accepts ordered parts covering the claim", () => {
-    expect(() => assertParts(body, claim, [{ start: 1, end: 13 }, { start: 25, end: 43 }])).not.toThrow();
+    expect(() =>
+      assertParts(body, claim, [
+        { start: 1, end: 13 },
+        { start: 25, end: 43 },
+      ]),
+    ).not.toThrow();
   });
   it.each([
-    [[{ start: 25, end: 43 }, { start: 1, end: 13 }]],
-    [[{ start: 1, end: 30 }, { start: 25, end: 43 }]],
-    [[{ start: 2, end: 13 }, { start: 25, end: 43 }]],
-    [[{ start: 1, end: 13 }, { start: 25, end: 40 }]],
-    [[{ start: 1, end: 13 }, { start: 25, end: 99 }]],
+    [
+      [
+        { start: 25, end: 43 },
+        { start: 1, end: 13 },
+      ],
+    ],
+    [
+      [
+        { start: 1, end: 30 },
+        { start: 25, end: 43 },
+      ],
+    ],
+    [
+      [
+        { start: 2, end: 13 },
+        { start: 25, end: 43 },
+      ],
+    ],
+    [
+      [
+        { start: 1, end: 13 },
+        { start: 25, end: 40 },
+      ],
+    ],
+    [
+      [
+        { start: 1, end: 13 },
+        { start: 25, end: 99 },
+      ],
+    ],
   ])("rejects %j", (parts) => {
     expect(() => assertParts(body, claim, parts)).toThrow();
   });

@@ -12,7 +12,12 @@ import { spanProblem, type Span } from "@/lib/spans/check-span";
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const rafah = readFileSync(path.join(ROOT, "fixtures/rafah/article.txt"), "utf8");
 const gold = JSON.parse(readFileSync(path.join(ROOT, "fixtures/rafah/gold.json"), "utf8")) as {
-  claims: { id: string; content: Span & { text: string }; cue: Span & { text: string }; sourceMention: Span & { text: string } }[];
+  claims: {
+    id: string;
+    content: Span & { text: string };
+    cue: Span & { text: string };
+    sourceMention: Span & { text: string };
+  }[];
 };
 
 /** Re-anchors the first occurrence of `phrase` (or the `nth`) from `oldBody` to `newBody`. */
@@ -64,18 +69,24 @@ describe("diffText", () => {
   });
 
   it("covers both texts completely for any pair of strings", () => {
-    fc.assert(fc.property(fc.string({ unit: "grapheme", maxLength: 60 }), fc.string({ unit: "grapheme", maxLength: 60 }), (a, b) => {
-      const { segments } = diffText(a, b);
-      let o = 0;
-      let n = 0;
-      for (const s of segments) {
-        expect([s.oldStart, s.newStart]).toEqual([o, n]);
-        if (s.equal) expect(b.slice(s.newStart, s.newEnd)).toBe(a.slice(s.oldStart, s.oldEnd));
-        o = s.oldEnd;
-        n = s.newEnd;
-      }
-      expect([o, n]).toEqual([a.length, b.length]);
-    }));
+    fc.assert(
+      fc.property(
+        fc.string({ unit: "grapheme", maxLength: 60 }),
+        fc.string({ unit: "grapheme", maxLength: 60 }),
+        (a, b) => {
+          const { segments } = diffText(a, b);
+          let o = 0;
+          let n = 0;
+          for (const s of segments) {
+            expect([s.oldStart, s.newStart]).toEqual([o, n]);
+            if (s.equal) expect(b.slice(s.newStart, s.newEnd)).toBe(a.slice(s.oldStart, s.oldEnd));
+            o = s.oldEnd;
+            n = s.newEnd;
+          }
+          expect([o, n]).toEqual([a.length, b.length]);
+        },
+      ),
+    );
   });
 
   it("falls back to one replacement when the texts have almost nothing in common, without blowing up", () => {
@@ -91,7 +102,10 @@ describe("reanchorSpan", () => {
   const body = "The minister said the plan was sound. Critics disagreed. The minister said it again.";
 
   it("keeps a span when the edit is after it", () => {
-    expect(move(body, body + " More text.", "the plan was sound")).toEqual({ outcome: "kept", span: { start: 18, end: 36 } });
+    expect(move(body, body + " More text.", "the plan was sound")).toEqual({
+      outcome: "kept",
+      span: { start: 18, end: 36 },
+    });
   });
 
   it("moves a span when text is inserted before it", () => {
@@ -107,11 +121,17 @@ describe("reanchorSpan", () => {
   });
 
   it("loses a span whose text was edited inside (never re-attached to different words)", () => {
-    expect(move(body, body.replace("plan was sound", "plan was weak"), "the plan was sound")).toEqual({ outcome: "lost", span: null });
+    expect(move(body, body.replace("plan was sound", "plan was weak"), "the plan was sound")).toEqual({
+      outcome: "lost",
+      span: null,
+    });
   });
 
   it("loses a span whose sentence was deleted", () => {
-    expect(move(body, body.replace("Critics disagreed. ", ""), "Critics disagreed")).toEqual({ outcome: "lost", span: null });
+    expect(move(body, body.replace("Critics disagreed. ", ""), "Critics disagreed")).toEqual({
+      outcome: "lost",
+      span: null,
+    });
   });
 
   it("keeps an edit right at either edge of the span outside the span", () => {
@@ -121,23 +141,27 @@ describe("reanchorSpan", () => {
   });
 
   describe("repeated phrases", () => {
-    const said = "\"We will stay,\" he said. \"We will fight,\" he said. \"We will win,\" he said. \"Never,\" he said.";
+    const said = '"We will stay," he said. "We will fight," he said. "We will win," he said. "Never," he said.';
 
-    it("follows the right \"he said\" when another one is inserted before it", () => {
-      const newBody = said.replace("\"We will win,\"", "\"We will rest,\" he said. \"We will win,\"");
+    it('follows the right "he said" when another one is inserted before it', () => {
+      const newBody = said.replace('"We will win,"', '"We will rest," he said. "We will win,"');
       const result = move(said, newBody, "he said", 2);
       expect(result.outcome).toBe("moved");
-      expect(newBody.slice(result.span!.start - 15, result.span!.end)).toBe("\"We will win,\" he said");
+      expect(newBody.slice(result.span!.start - 15, result.span!.end)).toBe('"We will win," he said');
     });
 
-    it("does not move a deleted \"he said\" onto another one", () => {
-      const newBody = said.replace(" \"We will fight,\" he said.", "");
+    it('does not move a deleted "he said" onto another one', () => {
+      const newBody = said.replace(' "We will fight," he said.', "");
       expect(move(said, newBody, "he said", 1)).toEqual({ outcome: "lost", span: null });
     });
 
     it("keeps every other occurrence on its own sentence after the deletion", () => {
-      const newBody = said.replace(" \"We will fight,\" he said.", "");
-      for (const [nth, before] of [[0, "stay,\" "], [2, "win,\" "], [3, "Never,\" "]] as const) {
+      const newBody = said.replace(' "We will fight," he said.', "");
+      for (const [nth, before] of [
+        [0, 'stay," '],
+        [2, 'win," '],
+        [3, 'Never," '],
+      ] as const) {
         const { span } = move(said, newBody, "he said", nth);
         expect(newBody.slice(span!.start - before.length, span!.start)).toBe(before);
       }
@@ -157,9 +181,12 @@ describe("reanchorSpan", () => {
   });
 
   it("handles emoji before and inside spans in UTF-16 code units", () => {
-    const oldBody = "Fans cheered 🎉 and the coach said \"we did it\" 🏆 loudly.";
+    const oldBody = 'Fans cheered 🎉 and the coach said "we did it" 🏆 loudly.';
     const before = move(oldBody, "🔥🔥 " + oldBody, "we did it");
-    expect(before).toEqual({ outcome: "moved", span: { start: oldBody.indexOf("we did it") + 5, end: oldBody.indexOf("we did it") + 14 } });
+    expect(before).toEqual({
+      outcome: "moved",
+      span: { start: oldBody.indexOf("we did it") + 5, end: oldBody.indexOf("we did it") + 14 },
+    });
     expect(move(oldBody, oldBody.replace("did it", "did 💪 it"), "we did it")).toEqual({ outcome: "lost", span: null });
     const emoji = move(oldBody, oldBody.replace("Fans", "All fans"), "🏆");
     expect(emoji.outcome).toBe("moved");
@@ -182,7 +209,10 @@ describe("reanchorSpan", () => {
     const result = move(oldBody, newBody, quote);
     expect(["moved", "found"]).toContain(result.outcome);
     expect(newBody.slice(result.span!.start, result.span!.end)).toBe(quote);
-    const selector = quoteSelector(oldBody, { start: oldBody.indexOf(quote), end: oldBody.indexOf(quote) + quote.length });
+    const selector = quoteSelector(oldBody, {
+      start: oldBody.indexOf(quote),
+      end: oldBody.indexOf(quote) + quote.length,
+    });
     expect(searchQuote(newBody, selector, 0)?.start).toBe(newBody.indexOf(quote));
     expect(searchQuote(newBody, { ...selector, text: "said" }, 0)).toBeNull();
   });
@@ -199,7 +229,9 @@ describe("searchQuote", () => {
   });
 
   it("refuses an occurrence with too little of its context", () => {
-    expect(searchQuote("Another person said so.", { text: "said", prefix: "The minister ", suffix: " it was fine" }, 0)).toBeNull();
+    expect(
+      searchQuote("Another person said so.", { text: "said", prefix: "The minister ", suffix: " it was fine" }, 0),
+    ).toBeNull();
     expect(contextShare("ab said cd", { text: "said", prefix: "ab ", suffix: " cd" }, 3)).toBe(1);
   });
 
@@ -242,11 +274,21 @@ describe("reanchorArticle", () => {
     const newBody = intro + rafah;
     const claims = gold.claims.map((c) => storedClaim(rafah, c.content, c.id));
     const attributions: StoredAttribution[] = gold.claims.map((c) => ({
-      id: `a-${c.id}`, claimId: c.id, cueStart: c.cue.start, cueEnd: c.cue.end, mentionStart: c.sourceMention.start, mentionEnd: c.sourceMention.end,
+      id: `a-${c.id}`,
+      claimId: c.id,
+      cueStart: c.cue.start,
+      cueEnd: c.cue.end,
+      mentionStart: c.sourceMention.start,
+      mentionEnd: c.sourceMention.end,
     }));
     const plan = reanchorArticle({ oldBody: rafah, newBody, claims, attributions });
     for (const [i, c] of gold.claims.entries()) {
-      expect(plan.claims[i]).toMatchObject({ id: c.id, outcome: "moved", changed: true, next: { start: c.content.start + intro.length, orphaned: false } });
+      expect(plan.claims[i]).toMatchObject({
+        id: c.id,
+        outcome: "moved",
+        changed: true,
+        next: { start: c.content.start + intro.length, orphaned: false },
+      });
       expect(newBody.slice(plan.claims[i].next.start, plan.claims[i].next.end)).toBe(c.content.text);
       const a = plan.attributions[i];
       expect([a.cue, a.mention]).toEqual(["moved", "moved"]);
@@ -260,7 +302,16 @@ describe("reanchorArticle", () => {
     const newBody = rafah.slice(0, cut) + "National" + rafah.slice(rafah.indexOf(" security adviser Jake Sullivan"));
     const claims = gold.claims.map((c) => storedClaim(rafah, c.content, c.id));
     const c9 = gold.claims.find((c) => c.id === "C9")!;
-    const attributions: StoredAttribution[] = [{ id: "a9", claimId: "C9", cueStart: c9.cue.start, cueEnd: c9.cue.end, mentionStart: c9.sourceMention.start, mentionEnd: c9.sourceMention.end }];
+    const attributions: StoredAttribution[] = [
+      {
+        id: "a9",
+        claimId: "C9",
+        cueStart: c9.cue.start,
+        cueEnd: c9.cue.end,
+        mentionStart: c9.sourceMention.start,
+        mentionEnd: c9.sourceMention.end,
+      },
+    ];
     const plan = reanchorArticle({ oldBody: rafah, newBody, claims, attributions });
     for (const c of plan.claims) {
       expect(spanProblem(newBody, c.next)).toBeNull();
@@ -271,43 +322,73 @@ describe("reanchorArticle", () => {
         expect(newBody.slice(c.next.start, c.next.end)).toBe(gold.claims.find((g) => g.id === c.id)!.content.text);
       }
     }
-    expect(plan.attributions[0]).toMatchObject({ cue: "lost", mention: "lost", changed: true, next: { cueStart: null, mentionStart: null } });
+    expect(plan.attributions[0]).toMatchObject({
+      cue: "lost",
+      mention: "lost",
+      changed: true,
+      next: { cueStart: null, mentionStart: null },
+    });
   });
 
   it("re-attaches an orphaned claim when its text comes back with its context, and keeps unchanged claims unchanged", () => {
     const oldBody = "Intro line here. The mayor said the bridge will reopen in May. Closing line.";
     const span = { start: oldBody.indexOf("the bridge"), end: oldBody.indexOf(" in May") };
     const cut = oldBody.replace("The mayor said the bridge will reopen in May. ", "");
-    const first = reanchorArticle({ oldBody, newBody: cut, claims: [storedClaim(oldBody, span)], attributions: [] }).claims[0];
+    const first = reanchorArticle({ oldBody, newBody: cut, claims: [storedClaim(oldBody, span)], attributions: [] })
+      .claims[0];
     expect(first.outcome).toBe("orphaned");
     const orphan: StoredClaim = { id: "c", ...first.next };
     const back = reanchorArticle({ oldBody: cut, newBody: oldBody, claims: [orphan], attributions: [] }).claims[0];
     expect(back).toMatchObject({ outcome: "reattached" });
     expect(back.next).toEqual({ ...span, ...quoteSelector(oldBody, span), orphaned: false, parts: null });
-    const unrelated = reanchorArticle({ oldBody: cut, newBody: cut + " More.", claims: [orphan], attributions: [] }).claims[0];
+    const unrelated = reanchorArticle({ oldBody: cut, newBody: cut + " More.", claims: [orphan], attributions: [] })
+      .claims[0];
     expect(unrelated.outcome).toBe("still_orphaned");
     expect(spanProblem(cut + " More.", unrelated.next)).toBeNull();
-    const same = reanchorArticle({ oldBody, newBody: oldBody + " P.S.", claims: [storedClaim(oldBody, span)], attributions: [] }).claims[0];
+    const same = reanchorArticle({
+      oldBody,
+      newBody: oldBody + " P.S.",
+      claims: [storedClaim(oldBody, span)],
+      attributions: [],
+    }).claims[0];
     expect(same).toMatchObject({ outcome: "kept", changed: true }); // the suffix context grew
     const far = `${oldBody} ${"Filler words. ".repeat(5)}`;
-    const none = reanchorArticle({ oldBody: far + "!", newBody: far + "?", claims: [storedClaim(far + "!", span)], attributions: [] }).claims[0];
+    const none = reanchorArticle({
+      oldBody: far + "!",
+      newBody: far + "?",
+      claims: [storedClaim(far + "!", span)],
+      attributions: [],
+    }).claims[0];
     expect(none).toMatchObject({ outcome: "kept", changed: false });
   });
 
   describe("split quotes", () => {
-    const oldBody = "\"We will win,\" he said, \"whatever it takes.\" Then he left.";
-    const parts = [{ start: 1, end: 13 }, { start: oldBody.indexOf("whatever"), end: oldBody.indexOf("takes.") + 6 }];
+    const oldBody = '"We will win," he said, "whatever it takes." Then he left.';
+    const parts = [
+      { start: 1, end: 13 },
+      { start: oldBody.indexOf("whatever"), end: oldBody.indexOf("takes.") + 6 },
+    ];
     const whole = { start: 1, end: parts[1].end };
 
     it("shifts the parts with the whole quote", () => {
       const newBody = "Update: " + oldBody;
-      const [c] = reanchorArticle({ oldBody, newBody, claims: [storedClaim(oldBody, whole, "c", parts)], attributions: [] }).claims;
+      const [c] = reanchorArticle({
+        oldBody,
+        newBody,
+        claims: [storedClaim(oldBody, whole, "c", parts)],
+        attributions: [],
+      }).claims;
       expect(c.next.parts!.map((p) => newBody.slice(p.start, p.end))).toEqual(["We will win,", "whatever it takes."]);
     });
 
     it("keeps both parts when only the interruption changed", () => {
       const newBody = oldBody.replace("he said", "the coach insisted");
-      const [c] = reanchorArticle({ oldBody, newBody, claims: [storedClaim(oldBody, whole, "c", parts)], attributions: [] }).claims;
+      const [c] = reanchorArticle({
+        oldBody,
+        newBody,
+        claims: [storedClaim(oldBody, whole, "c", parts)],
+        attributions: [],
+      }).claims;
       expect(c.outcome).toBe("moved");
       expect(c.next.parts!.map((p) => newBody.slice(p.start, p.end))).toEqual(["We will win,", "whatever it takes."]);
       expect(c.next.text).toBe(newBody.slice(c.next.start, c.next.end));
@@ -317,7 +398,12 @@ describe("reanchorArticle", () => {
 
     it("orphans the claim when one part is gone", () => {
       const newBody = oldBody.replace("whatever it takes.", "at any cost.");
-      const [c] = reanchorArticle({ oldBody, newBody, claims: [storedClaim(oldBody, whole, "c", parts)], attributions: [] }).claims;
+      const [c] = reanchorArticle({
+        oldBody,
+        newBody,
+        claims: [storedClaim(oldBody, whole, "c", parts)],
+        attributions: [],
+      }).claims;
       expect(c).toMatchObject({ outcome: "orphaned", next: { orphaned: true, parts: null } });
       expect(spanProblem(newBody, c.next)).toBeNull();
     });
@@ -334,24 +420,35 @@ describe("reanchorArticle", () => {
   });
 
   it("always leaves valid spans, and anchored claims equal to their text, for random edits", () => {
-    const base = "He said: \"Yes.\" 😀 She said no. قال مسؤول. He said: \"Yes.\" The end.";
-    fc.assert(fc.property(
-      fc.integer({ min: 0, max: base.length }), fc.integer({ min: 0, max: 12 }), fc.string({ unit: "grapheme", maxLength: 8 }),
-      fc.integer({ min: 0, max: base.length - 1 }), fc.integer({ min: 1, max: 10 }),
-      (at, removeCount, insert, claimStart, claimLength) => {
-        const cutAt = base.charCodeAt(at - 1) >= 0xd800 && base.charCodeAt(at - 1) <= 0xdbff ? at - 1 : at;
-        let cutEnd = Math.min(base.length, cutAt + removeCount);
-        if (spanProblem(base, { start: 0, end: cutEnd }) && cutEnd < base.length) cutEnd++;
-        const newBody = base.slice(0, cutAt) + insert + base.slice(cutEnd);
-        let span = { start: claimStart, end: Math.min(base.length, claimStart + claimLength) };
-        if (spanProblem(base, span)) span = { start: base.indexOf("😀"), end: base.indexOf("😀") + 2 };
-        if (!newBody.length) return;
-        const [c] = reanchorArticle({ oldBody: base, newBody, claims: [storedClaim(base, span)], attributions: [] }).claims;
-        expect(spanProblem(newBody, c.next)).toBeNull();
-        if (!c.next.orphaned) expect(newBody.slice(c.next.start, c.next.end)).toBe(base.slice(span.start, span.end));
-        const untouched = span.end <= cutAt || span.start >= cutEnd;
-        if (untouched) expect(c.next.orphaned).toBe(false);
-      },
-    ), { numRuns: 400 });
+    const base = 'He said: "Yes." 😀 She said no. قال مسؤول. He said: "Yes." The end.';
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: base.length }),
+        fc.integer({ min: 0, max: 12 }),
+        fc.string({ unit: "grapheme", maxLength: 8 }),
+        fc.integer({ min: 0, max: base.length - 1 }),
+        fc.integer({ min: 1, max: 10 }),
+        (at, removeCount, insert, claimStart, claimLength) => {
+          const cutAt = base.charCodeAt(at - 1) >= 0xd800 && base.charCodeAt(at - 1) <= 0xdbff ? at - 1 : at;
+          let cutEnd = Math.min(base.length, cutAt + removeCount);
+          if (spanProblem(base, { start: 0, end: cutEnd }) && cutEnd < base.length) cutEnd++;
+          const newBody = base.slice(0, cutAt) + insert + base.slice(cutEnd);
+          let span = { start: claimStart, end: Math.min(base.length, claimStart + claimLength) };
+          if (spanProblem(base, span)) span = { start: base.indexOf("😀"), end: base.indexOf("😀") + 2 };
+          if (!newBody.length) return;
+          const [c] = reanchorArticle({
+            oldBody: base,
+            newBody,
+            claims: [storedClaim(base, span)],
+            attributions: [],
+          }).claims;
+          expect(spanProblem(newBody, c.next)).toBeNull();
+          if (!c.next.orphaned) expect(newBody.slice(c.next.start, c.next.end)).toBe(base.slice(span.start, span.end));
+          const untouched = span.end <= cutAt || span.start >= cutEnd;
+          if (untouched) expect(c.next.orphaned).toBe(false);
+        },
+      ),
+      { numRuns: 400 },
+    );
   });
 });

@@ -29,7 +29,13 @@ describe("CSV cells (RFC 4180)", () => {
   });
 
   it("writes numbers, booleans and missing values plainly", () => {
-    expect([csvCell(0), csvCell(-3), csvCell(true), csvCell(null), csvCell(undefined)]).toEqual(["0", "-3", "true", "", ""]);
+    expect([csvCell(0), csvCell(-3), csvCell(true), csvCell(null), csvCell(undefined)]).toEqual([
+      "0",
+      "-3",
+      "true",
+      "",
+      "",
+    ]);
   });
 
   it("survives a round trip through a real CSV parser for any text", () => {
@@ -61,17 +67,34 @@ describe("CSV cells (RFC 4180)", () => {
 
 describe("Markdown and HTML escaping", () => {
   it("escapes Markdown punctuation and flattens line breaks", () => {
-    expect(escapeMarkdown("*bold* [link](http://x) <b>|</b>\nnext")).toBe("\\*bold\\* \\[link\\]\\(http://x\\) \\<b\\>\\|\\</b\\> next");
+    expect(escapeMarkdown("*bold* [link](http://x) <b>|</b>\nnext")).toBe(
+      "\\*bold\\* \\[link\\]\\(http://x\\) \\<b\\>\\|\\</b\\> next",
+    );
     expect(escapeMarkdown("# not a heading")).toBe("\\# not a heading");
   });
 
   it("escapes HTML so text stays text", () => {
-    expect(escapeHtml(`<img src=x onerror="alert('1')">&`)).toBe("&lt;img src=x onerror=&quot;alert(&#39;1&#39;)&quot;&gt;&amp;");
+    expect(escapeHtml(`<img src=x onerror="alert('1')">&`)).toBe(
+      "&lt;img src=x onerror=&quot;alert(&#39;1&#39;)&quot;&gt;&amp;",
+    );
   });
 
   it("draws proportional bars with the numbers readable as text", () => {
-    const bars = textBars([{ label: "Paraphrase", value: 8 }, { label: "Direct quote", value: 1 }, { label: "Partial quote", value: 0 }], 16);
-    expect(bars.split("\n")).toEqual(["```", "Paraphrase     ████████████████ 8", "Direct quote   ██ 1", "Partial quote   0", "```"]);
+    const bars = textBars(
+      [
+        { label: "Paraphrase", value: 8 },
+        { label: "Direct quote", value: 1 },
+        { label: "Partial quote", value: 0 },
+      ],
+      16,
+    );
+    expect(bars.split("\n")).toEqual([
+      "```",
+      "Paraphrase     ████████████████ 8",
+      "Direct quote   ██ 1",
+      "Partial quote   0",
+      "```",
+    ]);
     const svg = barChartSvg("Claims <by> mode", [{ label: "A&B", value: 2 }]);
     expect(svg).toContain('aria-label="Claims &lt;by&gt; mode: A&amp;B 2"');
     expect(svg).toContain('width="260"');
@@ -80,35 +103,64 @@ describe("Markdown and HTML escaping", () => {
 
 describe("labels", () => {
   it("formats shares as percentages", () => {
-    expect([percent(0.8), percent(0), percent(1), percent(1 / 3), percent(0.125)]).toEqual(["80%", "0%", "100%", "33.3%", "12.5%"]);
+    expect([percent(0.8), percent(0), percent(1), percent(1 / 3), percent(0.125)]).toEqual([
+      "80%",
+      "0%",
+      "100%",
+      "33.3%",
+      "12.5%",
+    ]);
   });
 
   it("describes sources and filters in words", () => {
-    expect(describeSource({ name: "Four US officials", count: 4, affiliation: "United States government" })).toBe("Four US officials (4, United States government)");
-    expect(describeSource({ name: "a third Israeli official", count: 1, affiliation: null })).toBe("a third Israeli official");
-    expect(describeFilters({ sourceType: ["anonymous_group", "person"], via: true, q: "rafah" }))
-      .toEqual(["Source type: Anonymous group, Person", "Second-hand: yes", "Search: “rafah”"]);
+    expect(describeSource({ name: "Four US officials", count: 4, affiliation: "United States government" })).toBe(
+      "Four US officials (4, United States government)",
+    );
+    expect(describeSource({ name: "a third Israeli official", count: 1, affiliation: null })).toBe(
+      "a third Israeli official",
+    );
+    expect(describeFilters({ sourceType: ["anonymous_group", "person"], via: true, q: "rafah" })).toEqual([
+      "Source type: Anonymous group, Person",
+      "Second-hand: yes",
+      "Search: “rafah”",
+    ]);
   });
 });
 
 describe("filters in the URL", () => {
   it("round-trip through the canonical query string", () => {
     const raw = {
-      articleId: ["0b5e6f5e-1c2d-4e3f-8a9b-0c1d2e3f4a5b", "1b5e6f5e-1c2d-4e3f-8a9b-0c1d2e3f4a5b"], sourceType: ["anonymous_group", "person"],
-      anonymous: "true", affiliation: ["Ministry of Health, Gaza", "UN"], mode: "paraphrase,direct_quote", via: "false",
-      reviewStatus: "flagged", from: "2026-01-01", to: "2026-01-31", unsourced: "", q: "officials", sort: "article",
+      articleId: ["0b5e6f5e-1c2d-4e3f-8a9b-0c1d2e3f4a5b", "1b5e6f5e-1c2d-4e3f-8a9b-0c1d2e3f4a5b"],
+      sourceType: ["anonymous_group", "person"],
+      anonymous: "true",
+      affiliation: ["Ministry of Health, Gaza", "UN"],
+      mode: "paraphrase,direct_quote",
+      via: "false",
+      reviewStatus: "flagged",
+      from: "2026-01-01",
+      to: "2026-01-31",
+      unsourced: "",
+      q: "officials",
+      sort: "article",
     };
     const parsed = parseExplorerParams(raw);
     expect(parsed.ok).toBe(true);
     const query = filterSearchParams(parsed.value);
     expect(query.getAll("affiliation")).toEqual(["Ministry of Health, Gaza", "UN"]);
     expect(query.get("sourceType")).toBe("anonymous_group,person");
-    const again = parseExplorerParams(Object.fromEntries([...new Set(query.keys())].map((k) => [k, query.getAll(k).length > 1 ? query.getAll(k) : query.get(k)!])));
+    const again = parseExplorerParams(
+      Object.fromEntries(
+        [...new Set(query.keys())].map((k) => [k, query.getAll(k).length > 1 ? query.getAll(k) : query.get(k)!]),
+      ),
+    );
     expect(again.value).toEqual(parsed.value);
   });
 
   it("drops blank form fields and reports what it could not read", () => {
-    expect(parseReportParams({ q: "", mode: "", sourceType: "person" })).toEqual({ ok: true, value: { sourceType: ["person"] } });
+    expect(parseReportParams({ q: "", mode: "", sourceType: "person" })).toEqual({
+      ok: true,
+      value: { sourceType: ["person"] },
+    });
     const bad = parseExplorerParams({ mode: "gossip", q: "x" });
     expect(bad.ok).toBe(false);
     expect(bad.value).toMatchObject({ sort: "newest", limit: 50 });

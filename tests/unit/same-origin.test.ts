@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { rejectForeignOrigin } from "@/lib/auth/require-user";
 
-const request = (method: string, headers: Record<string, string>) => new Request("http://app.example/api/sources", { method, headers });
+const request = (method: string, headers: Record<string, string>) =>
+  new Request("http://app.example/api/sources", { method, headers });
 const verdict = (method: string, headers: Record<string, string>) => {
   try {
     rejectForeignOrigin(request(method, headers));

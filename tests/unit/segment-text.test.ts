@@ -11,7 +11,9 @@ function renderSegments(body: string): string[] {
 }
 
 function sentencesOf(body: string): string[] {
-  return segmentText(body).filter((s) => s.kind === "sentence").map((s) => body.slice(s.start, s.end));
+  return segmentText(body)
+    .filter((s) => s.kind === "sentence")
+    .map((s) => body.slice(s.start, s.end));
 }
 
 describe("segmentText on the Rafah fixture", () => {
@@ -34,7 +36,8 @@ describe("segmentText on the Rafah fixture", () => {
 });
 
 describe("the other hand-made fixtures", () => {
-  const dirs = fs.readdirSync(path.join(root, "fixtures"))
+  const dirs = fs
+    .readdirSync(path.join(root, "fixtures"))
     .filter((d) => d !== "rafah" && fs.existsSync(path.join(root, "fixtures", d, "gold.json")));
   it.each(dirs)("%s: gold headings and sentences", (dir) => {
     const body = fs.readFileSync(path.join(root, "fixtures", dir, "article.txt"), "utf8");
@@ -52,8 +55,10 @@ describe("abbreviations, initials and numbers", () => {
     ["The U.S. President spoke. He left.", ["The U.S. President spoke.", "He left."]],
     ["The U.S. said no. Then Mr. Smith left.", ["The U.S. said no.", "Then Mr. Smith left."]],
     ["He moved to the U.S. The move was final.", ["He moved to the U.S.", "The move was final."]],
-    ["Dr. Who met Gen. Lee and Sen. Warren at St. Paul on Jan. 5. Done.",
-      ["Dr. Who met Gen. Lee and Sen. Warren at St. Paul on Jan. 5.", "Done."]],
+    [
+      "Dr. Who met Gen. Lee and Sen. Warren at St. Paul on Jan. 5. Done.",
+      ["Dr. Who met Gen. Lee and Sen. Warren at St. Paul on Jan. 5.", "Done."],
+    ],
     ["Jan. 5, President Biden said so.", ["Jan. 5, President Biden said so."]],
     ["Use tools, e.g. Hammers, i.e. Heavy ones. Next.", ["Use tools, e.g. Hammers, i.e. Heavy ones.", "Next."]],
     ["He ranked No. 5 in the poll. Fine.", ["He ranked No. 5 in the poll.", "Fine."]],
@@ -83,11 +88,13 @@ describe("quotes and sentence-final punctuation", () => {
     ["“Stop!” she shouted. He did.", ["“Stop!” she shouted.", "He did."]],
     ["Really?! Yes!! No... maybe. Wait… what?", ["Really?!", "Yes!!", "No... maybe.", "Wait… what?"]],
     ["He paused... Then left.", ["He paused...", "Then left."]],
-    ["“We used to find one. Now we find many,” she said. Fine.",
-      ["“We used to find one. Now we find many,” she said.", "Fine."]],
+    [
+      "“We used to find one. Now we find many,” she said. Fine.",
+      ["“We used to find one. Now we find many,” she said.", "Fine."],
+    ],
     ['"One thing. Another thing," he said.', ['"One thing. Another thing," he said.']],
     ["“This quote runs on. Into the next paragraph.", ["“This quote runs on.", "Into the next paragraph."]],
-    ['He is 6\'2" tall. He left.', ['He is 6\'2" tall.', "He left."]],
+    ["He is 6'2\" tall. He left.", ["He is 6'2\" tall.", "He left."]],
     ["Done.Next sentence starts here.", ["Done.", "Next sentence starts here."]],
     ["See www.Example.Com for more.", ["See www.Example.Com for more."]],
     ["He left.  Twice   spaced.\tTabbed.", ["He left.", "Twice   spaced.", "Tabbed."]],
@@ -107,7 +114,12 @@ describe("scripts and emoji", () => {
   });
 
   it("splits CJK on 。！？ without spaces", () => {
-    expect(sentencesOf("今天天气很好。我们去公园吧！你去吗？好的")).toEqual(["今天天气很好。", "我们去公园吧！", "你去吗？", "好的"]);
+    expect(sentencesOf("今天天气很好。我们去公园吧！你去吗？好的")).toEqual([
+      "今天天气很好。",
+      "我们去公园吧！",
+      "你去吗？",
+      "好的",
+    ]);
   });
 
   it("keeps emoji whole inside and at the end of sentences, with UTF-16 offsets", () => {
@@ -125,12 +137,16 @@ describe("scripts and emoji", () => {
 describe("paragraphs and headings", () => {
   it("tells headings from short sentences", () => {
     expect(renderSegments("Strategic Shift\n\nHe left.\n\nWhy now?\n\nThe road ahead")).toEqual([
-      "h:Strategic Shift", "s:He left.", "s:Why now?", "h:The road ahead",
+      "h:Strategic Shift",
+      "s:He left.",
+      "s:Why now?",
+      "h:The road ahead",
     ]);
   });
 
   it("does not take a long unpunctuated paragraph ending in a quote for a heading", () => {
-    const body = 'Four US officials have made it clear that senior administration officials have hinted in private talks, as quoted by the newspaper "Politico"';
+    const body =
+      'Four US officials have made it clear that senior administration officials have hinted in private talks, as quoted by the newspaper "Politico"';
     expect(renderSegments(body)).toEqual([`s:${body}`]);
   });
 
@@ -151,15 +167,20 @@ describe("paragraphs and headings", () => {
   });
 
   it("joins hard-wrapped lines of one paragraph and handles CRLF", () => {
-    const body = "The minister said that the\r\noperation would be limited. It\r\nwould start soon.\r\n\r\nNext Steps\r\n";
+    const body =
+      "The minister said that the\r\noperation would be limited. It\r\nwould start soon.\r\n\r\nNext Steps\r\n";
     expect(renderSegments(body)).toEqual([
-      "s:The minister said that the\r\noperation would be limited.", "s:It\r\nwould start soon.", "h:Next Steps",
+      "s:The minister said that the\r\noperation would be limited.",
+      "s:It\r\nwould start soon.",
+      "h:Next Steps",
     ]);
   });
 
   it("splits a heading line off the paragraph it sits on with a single newline", () => {
     expect(renderSegments("Heading Here\nThe body starts. And goes on.")).toEqual([
-      "h:Heading Here", "s:The body starts.", "s:And goes on.",
+      "h:Heading Here",
+      "s:The body starts.",
+      "s:And goes on.",
     ]);
   });
 

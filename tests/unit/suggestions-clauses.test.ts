@@ -18,18 +18,26 @@ describe("bare content clauses with present-tense or base verbs", () => {
     expect(triple("The club’s medical staff want to manage his minutes carefully, she said.")).toEqual([
       ["she", "said", "The club’s medical staff want to manage his minutes carefully"],
     ]);
-    expect(triple("Reyes said the team plays with more confidence now.")[0][2]).toBe("the team plays with more confidence now");
+    expect(triple("Reyes said the team plays with more confidence now.")[0][2]).toBe(
+      "the team plays with more confidence now",
+    );
   });
 
   it("reaches a named subject after a recipient, but not a name that is the recipient", () => {
-    expect(triple("Dunmore told reporters Okonkwo would not start every game.")[0][2]).toBe("Okonkwo would not start every game");
+    expect(triple("Dunmore told reporters Okonkwo would not start every game.")[0][2]).toBe(
+      "Okonkwo would not start every game",
+    );
     expect(triple("The mayor told Prime Minister Ed Lane the bridge was unsafe.")[0][2]).toBe("the bridge was unsafe");
   });
 
   it("does not take a noun phrase or adjunct for a clause", () => {
     expect(suggest("The spokesman said a prayer for the victims.")).toEqual([]);
     expect(suggest("Ostrava insists on a staged release tied to the withdrawal.")).toEqual([]);
-    expect(suggest("The company now expects revenue of 4.1 billion, down from the 4.6 billion it forecast in May.").map((s) => s.content)).not.toContain("in May");
+    expect(
+      suggest("The company now expects revenue of 4.1 billion, down from the 4.6 billion it forecast in May.").map(
+        (s) => s.content,
+      ),
+    ).not.toContain("in May");
   });
 
   it("skips a dated adjunct between the cue and its clause", () => {
@@ -45,10 +53,14 @@ describe("bare content clauses with present-tense or base verbs", () => {
   });
 
   it("keeps content before a cue followed by a participle or relative clause", () => {
-    expect(triple("The talks have stalled, the diplomats said, speaking on condition of anonymity because the talks are confidential.")).toEqual([
-      ["the diplomats", "said", "The talks have stalled"],
-    ]);
-    expect(triple("Convoys were turned back, said Marta Greve, who heads the delegation.")[0][2]).toBe("Convoys were turned back");
+    expect(
+      triple(
+        "The talks have stalled, the diplomats said, speaking on condition of anonymity because the talks are confidential.",
+      ),
+    ).toEqual([["the diplomats", "said", "The talks have stalled"]]);
+    expect(triple("Convoys were turned back, said Marta Greve, who heads the delegation.")[0][2]).toBe(
+      "Convoys were turned back",
+    );
   });
 });
 
@@ -61,7 +73,9 @@ describe("cue groups", () => {
 
   it("joins 'on a call' and 'at a news conference' to the cue, but not any 'on' phrase", () => {
     expect(suggest("“Our book is strong,” she said on a call with analysts.")[0].cue).toBe("said on a call");
-    expect(suggest("The mayor said at a news conference that the bridge would reopen.")[0].cue).toBe("said at a news conference");
+    expect(suggest("The mayor said at a news conference that the bridge would reopen.")[0].cue).toBe(
+      "said at a news conference",
+    );
     expect(suggest("The mayor said on Tuesday that the bridge would reopen.")[0].cue).toBe("said");
   });
 

@@ -24,14 +24,18 @@ describe("cue verbs and phrases", () => {
   });
 
   it("reads 'informed' as a cue only when it is a verb", () => {
-    expect(suggest("Senior officials have informed their counterparts that the plan changed.")[0].cue).toBe("have informed");
+    expect(suggest("Senior officials have informed their counterparts that the plan changed.")[0].cue).toBe(
+      "have informed",
+    );
     const [s] = suggest("Informed sources reported that the plan changed.");
     expect(s.mention).toBe("Informed sources");
     expect(s.cue).toBe("reported");
   });
 
   it("skips the recipient of told/informed to reach the content", () => {
-    expect(suggest("The official told colleagues he was prepared to resign.")[0].content).toBe("he was prepared to resign");
+    expect(suggest("The official told colleagues he was prepared to resign.")[0].content).toBe(
+      "he was prepared to resign",
+    );
     expect(suggest("The official told reporters that the vote was delayed.")[0].content).toBe("the vote was delayed");
   });
 
@@ -53,7 +57,7 @@ describe("cue verbs and phrases", () => {
   });
 
   it("handles inverted order after a quote", () => {
-    const [s] = suggest("\"We will not back down,\" said Maria Lopez, the union leader.");
+    const [s] = suggest('"We will not back down," said Maria Lopez, the union leader.');
     expect([s.mention, s.cue, s.content]).toEqual(["Maria Lopez", "said", "We will not back down,"]);
   });
 
@@ -78,7 +82,12 @@ describe("cue verbs and phrases", () => {
 
   it("accepts 'put it' only before a quotation", () => {
     const [s] = suggest("Lead author Mira Castell put it plainly: “People were less exhausted.”");
-    expect([s.mention, s.cue, s.content, s.mode]).toEqual(["Lead author Mira Castell", "put it plainly", "People were less exhausted.", "direct_quote"]);
+    expect([s.mention, s.cue, s.content, s.mode]).toEqual([
+      "Lead author Mira Castell",
+      "put it plainly",
+      "People were less exhausted.",
+      "direct_quote",
+    ]);
     expect(suggest("She put it on the table before the meeting began.")).toEqual([]);
   });
 });

@@ -1,7 +1,12 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { evaluateSuggestions, matchGreedy, overlapRatio, type GoldArticle } from "../../lib/suggestions/evaluate-suggestions";
+import {
+  evaluateSuggestions,
+  matchGreedy,
+  overlapRatio,
+  type GoldArticle,
+} from "../../lib/suggestions/evaluate-suggestions";
 import { suggestAttributions, type Suggestion } from "../../lib/suggestions/suggest-attributions";
 
 const FIXTURES = path.resolve(import.meta.dirname, "../../fixtures");
@@ -11,17 +16,45 @@ const load = (name: string) => ({
   gold: JSON.parse(readFileSync(path.join(FIXTURES, name, "gold.json"), "utf8")),
 });
 
-const sug = (content: [number, number], mention: [number, number] | null, cue: [number, number] | null, extra: Partial<Suggestion> = {}): Suggestion => ({
-  source: { type: "person", name: "X", count: null, affiliation: null, role: null, anonymityReason: null, existingSourceId: null },
+const sug = (
+  content: [number, number],
+  mention: [number, number] | null,
+  cue: [number, number] | null,
+  extra: Partial<Suggestion> = {},
+): Suggestion => ({
+  source: {
+    type: "person",
+    name: "X",
+    count: null,
+    affiliation: null,
+    role: null,
+    anonymityReason: null,
+    existingSourceId: null,
+  },
   content: { start: content[0], end: content[1] },
   mention: mention && { start: mention[0], end: mention[1] },
   cue: cue && { start: cue[0], end: cue[1] },
-  mode: "paraphrase", via: null, confidence: 0.9, ...extra,
+  mode: "paraphrase",
+  via: null,
+  confidence: 0.9,
+  ...extra,
 });
-const goldOf = (claims: GoldArticle["claims"]): GoldArticle => ({ sources: [{ id: "x", type: "person", count: null }], claims });
-const claim = (id: string, content: [number, number], mention: [number, number] | null, cue: [number, number] | null) => ({
-  id, source: "x", mode: "paraphrase" as const, content: { start: content[0], end: content[1] },
-  sourceMention: mention && { start: mention[0], end: mention[1] }, cue: cue && { start: cue[0], end: cue[1] },
+const goldOf = (claims: GoldArticle["claims"]): GoldArticle => ({
+  sources: [{ id: "x", type: "person", count: null }],
+  claims,
+});
+const claim = (
+  id: string,
+  content: [number, number],
+  mention: [number, number] | null,
+  cue: [number, number] | null,
+) => ({
+  id,
+  source: "x",
+  mode: "paraphrase" as const,
+  content: { start: content[0], end: content[1] },
+  sourceMention: mention && { start: mention[0], end: mention[1] },
+  cue: cue && { start: cue[0], end: cue[1] },
 });
 
 describe("evaluateSuggestions", () => {
@@ -86,7 +119,9 @@ describe("gold fixtures", () => {
       ...gold.headings.map((h: { start: number; end: number }) => ({ ...h, kind: "heading" as const })),
       ...gold.sentences.map((s: { start: number; end: number }) => ({ ...s, kind: "sentence" as const })),
     ].sort((a, b) => a.start - b.start);
-    expect(evaluateSuggestions(gold, suggestAttributions(text, { statements })).scores.whole.f1).toBeGreaterThanOrEqual(0.9);
+    expect(evaluateSuggestions(gold, suggestAttributions(text, { statements })).scores.whole.f1).toBeGreaterThanOrEqual(
+      0.9,
+    );
   });
 
   it("suggests nothing for the article without attributions", () => {

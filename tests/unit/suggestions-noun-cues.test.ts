@@ -6,18 +6,26 @@ const triple = (text: string) => suggest(text).map((s) => [s.mention, s.cue, s.c
 describe("noun cues", () => {
   it("reads 'In his view, …' and resolves the possessive like its pronoun", () => {
     const out = suggest("Gary Pike said the club erred. In his view, the striker needs another month.");
-    expect([out[1].mention, out[1].cue, out[1].content]).toEqual(["his", "In his view", "the striker needs another month"]);
+    expect([out[1].mention, out[1].cue, out[1].content]).toEqual([
+      "his",
+      "In his view",
+      "the striker needs another month",
+    ]);
     expect(out[1].source.name).toBe("Gary Pike");
   });
 
   it("reads 'In Pike's opinion' and 'In the words of X'", () => {
     expect(suggest("In Pike's opinion, the striker needs another month.")[0].source.name).toBe("Pike");
-    expect(triple("In the words of one engineer, the machine is a marvel.")).toEqual([["one engineer", "In the words of", "the machine is a marvel"]]);
+    expect(triple("In the words of one engineer, the machine is a marvel.")).toEqual([
+      ["one engineer", "In the words of", "the machine is a marvel"],
+    ]);
     expect(suggest("In the past, the engine works.")).toEqual([]);
   });
 
   it("takes a possessor's claim noun in object position, not a bare 'the claim that'", () => {
-    expect(triple("Critics rejected Babbage's claim that the engine works.")).toEqual([["Babbage's", "claim", "the engine works"]]);
+    expect(triple("Critics rejected Babbage's claim that the engine works.")).toEqual([
+      ["Babbage's", "claim", "the engine works"],
+    ]);
     expect(suggest("Critics rejected the claim that the engine works.")).toEqual([]);
     expect(suggest("His claim that the engine works was rejected.")).toEqual([]);
   });
@@ -25,12 +33,18 @@ describe("noun cues", () => {
 
 describe("relative clauses", () => {
   it("gives a claim in a non-restrictive relative clause to its antecedent, ending at the clause", () => {
-    expect(triple("The firm, which said the engine works, will expand.")).toEqual([["The firm", "said", "the engine works"]]);
-    expect(triple("Lovelace praised the firm, which said the engine works.")).toEqual([["the firm", "said", "the engine works"]]);
+    expect(triple("The firm, which said the engine works, will expand.")).toEqual([
+      ["The firm", "said", "the engine works"],
+    ]);
+    expect(triple("Lovelace praised the firm, which said the engine works.")).toEqual([
+      ["the firm", "said", "the engine works"],
+    ]);
   });
 
   it("never reads content before the antecedent of a relative cue", () => {
-    const out = suggest("“Customers will pay,” said Omar Reyes, director of the association, who called for a price cap.");
+    const out = suggest(
+      "“Customers will pay,” said Omar Reyes, director of the association, who called for a price cap.",
+    );
     expect(out.map((s) => s.cue)).toEqual(["said"]);
   });
 
@@ -45,20 +59,29 @@ describe("relative clauses", () => {
 
 describe("content boundaries and chains", () => {
   it("stops the content before a coordinated speech act of the source", () => {
-    expect(suggest("A spokesperson said the US “strongly supports” the talks and urged both sides to stay.")[0].content).toBe("the US “strongly supports” the talks");
-    expect(suggest("Feld said the cut was deep and raised questions about pricing.")[0].content).toBe("the cut was deep and raised questions about pricing");
+    expect(
+      suggest("A spokesperson said the US “strongly supports” the talks and urged both sides to stay.")[0].content,
+    ).toBe("the US “strongly supports” the talks");
+    expect(suggest("Feld said the cut was deep and raised questions about pricing.")[0].content).toBe(
+      "the cut was deep and raised questions about pricing",
+    );
   });
 
   it("reads 'accused X of Y' and drops a trailing channel phrase", () => {
     expect(triple("Irina Sokol accused Varenia of “moving the goalposts” in remarks to state television.")).toEqual([
       ["Irina Sokol", "accused", "Varenia of “moving the goalposts”"],
     ]);
-    expect(suggest("The opposition accused the government of hiding the figures.")[0].content).toBe("the government of hiding the figures");
+    expect(suggest("The opposition accused the government of hiding the figures.")[0].content).toBe(
+      "the government of hiding the figures",
+    );
     expect(suggest("He was accused of fraud.")).toEqual([]);
   });
 
   it("sets via to the outlet a source told or gave an interview to", () => {
-    expect(suggest("Joost van Damme told the newspaper Dagblad Zuid that staff were angry.")[0].via).toEqual({ name: "Dagblad Zuid", type: "media_outlet" });
+    expect(suggest("Joost van Damme told the newspaper Dagblad Zuid that staff were angry.")[0].via).toEqual({
+      name: "Dagblad Zuid",
+      type: "media_outlet",
+    });
     expect(suggest("Rahman told the Harbury Echo that the injury was bad.")[0].via?.name).toBe("Harbury Echo");
     expect(suggest("Lovelace said in an interview with the BBC that the engine works.")[0].via?.name).toBe("BBC");
     expect(suggest("Brandt told reporters the case was weak.")[0].via).toBeNull();
@@ -67,13 +90,17 @@ describe("content boundaries and chains", () => {
   it("keeps name particles inside names", () => {
     const [s] = suggest("Its chairman, Joost van Damme, said staff were angry.");
     expect([s.mention, s.source.name]).toEqual(["Its chairman, Joost van Damme", "Joost van Damme"]);
-    expect(suggest("Oman’s foreign minister, Badr al-Rashdi, said progress had been made.")[0].source.name).toBe("Badr al-Rashdi");
+    expect(suggest("Oman’s foreign minister, Badr al-Rashdi, said progress had been made.")[0].source.name).toBe(
+      "Badr al-Rashdi",
+    );
   });
 });
 
 describe("role apposition before a name", () => {
   it("joins a possessor's role to the name when a relative clause follows the name", () => {
-    const [s] = suggest("Oman’s foreign minister, Badr al-Rashdi, who is mediating, said on Saturday that progress had been made.");
+    const [s] = suggest(
+      "Oman’s foreign minister, Badr al-Rashdi, who is mediating, said on Saturday that progress had been made.",
+    );
     expect(s.mention).toBe("Oman’s foreign minister, Badr al-Rashdi");
     expect(s.source).toMatchObject({ name: "Badr al-Rashdi", role: expect.stringContaining("foreign minister") });
   });

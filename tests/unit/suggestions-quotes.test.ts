@@ -4,7 +4,12 @@ import { suggest } from "./suggestions-helpers";
 describe("quotations", () => {
   it("takes the quoted text as content of a direct quote, straight marks", () => {
     const [s] = suggest('"We cannot win this war without Rafah," the official said.');
-    expect([s.content, s.mention, s.cue, s.mode]).toEqual(["We cannot win this war without Rafah,", "the official", "said", "direct_quote"]);
+    expect([s.content, s.mention, s.cue, s.mode]).toEqual([
+      "We cannot win this war without Rafah,",
+      "the official",
+      "said",
+      "direct_quote",
+    ]);
   });
 
   it("handles curly marks", () => {

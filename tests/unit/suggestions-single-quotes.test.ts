@@ -7,7 +7,8 @@ const inner = (text: string) => findQuotes(text).map((q) => text.slice(q.inner.s
 describe("single curly quotation marks", () => {
   it("tells a closing ’ from an apostrophe", () => {
     expect(inner("‘There were days I didn’t want to,’ Okonkwo said. ‘The club’s doctors knew.’")).toEqual([
-      "There were days I didn’t want to,", "The club’s doctors knew.",
+      "There were days I didn’t want to,",
+      "The club’s doctors knew.",
     ]);
     expect(inner("‘The players’ union is right,’ she said.")).toEqual(["The players’ union is right,"]);
     expect(inner("He called it ‘a disaster for farmers’ and left.")).toEqual(["a disaster for farmers"]);
@@ -21,7 +22,12 @@ describe("single curly quotation marks", () => {
 
   it("attributes British-style quotes like double ones", () => {
     const [s] = suggest("‘Danny is the heart of this dressing room,’ she said.");
-    expect([s.content, s.mention, s.cue, s.mode]).toEqual(["Danny is the heart of this dressing room,", "she", "said", "direct_quote"]);
+    expect([s.content, s.mention, s.cue, s.mode]).toEqual([
+      "Danny is the heart of this dressing room,",
+      "she",
+      "said",
+      "direct_quote",
+    ]);
     expect(suggest("Rahman said the injury was ‘among the worst’ she had seen.")[0].mode).toBe("partial_quote");
   });
 
@@ -33,13 +39,21 @@ describe("single curly quotation marks", () => {
 
 describe("quote continuations", () => {
   it("continues a speaker over a multi-sentence quotation, after a paraphrase too", () => {
-    const out = suggest("He said the knee feels stronger. ‘The surgeon told me it would take a year. It took two. But I’m here.’");
-    expect(out[1]).toMatchObject({ mention: null, cue: null, content: "The surgeon told me it would take a year. It took two. But I’m here.", mode: "direct_quote" });
+    const out = suggest(
+      "He said the knee feels stronger. ‘The surgeon told me it would take a year. It took two. But I’m here.’",
+    );
+    expect(out[1]).toMatchObject({
+      mention: null,
+      cue: null,
+      content: "The surgeon told me it would take a year. It took two. But I’m here.",
+      mode: "direct_quote",
+    });
     expect(out[1].source.name).toBe(out[0].source.name);
   });
 
   it("continues a quotation left open at a paragraph end into the next paragraph", () => {
-    const text = "Prosecutor Helen Marsh told the court: “This was not bad luck. It was a plan.\n\n“He needed money, and he knew how to get it.”";
+    const text =
+      "Prosecutor Helen Marsh told the court: “This was not bad luck. It was a plan.\n\n“He needed money, and he knew how to get it.”";
     const out = suggest(text);
     expect(out.map((s) => [s.content, s.mention])).toEqual([
       ["This was not bad luck. It was a plan.", "Prosecutor Helen Marsh"],

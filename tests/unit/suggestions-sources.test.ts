@@ -28,14 +28,20 @@ describe("anonymous descriptors", () => {
   });
 
   it("names the administration after a president mentioned nearby", () => {
-    const withPresident = suggest("President Joe Biden met aides on Monday. Senior administration officials said the plan had changed.");
+    const withPresident = suggest(
+      "President Joe Biden met aides on Monday. Senior administration officials said the plan had changed.",
+    );
     expect(withPresident[0].source.affiliation).toBe("Biden administration");
     expect(first("Senior administration officials said the plan had changed.").affiliation).toBe("administration");
   });
 
   it("handles 'sources familiar with' and 'people briefed on'", () => {
     const a = suggest("Sources familiar with the matter said a deal was close.")[0];
-    expect([a.mention, a.source.type, a.source.affiliation]).toEqual(["Sources familiar with the matter", "anonymous_group", null]);
+    expect([a.mention, a.source.type, a.source.affiliation]).toEqual([
+      "Sources familiar with the matter",
+      "anonymous_group",
+      null,
+    ]);
     const b = suggest("The talks have stalled, according to three people briefed on the negotiations.")[0];
     expect([b.mention, b.source.count]).toEqual(["three people briefed on the negotiations", 3]);
   });
@@ -47,9 +53,18 @@ describe("anonymous descriptors", () => {
 
   it.each([
     ["A third official, who also requested anonymity, confirmed that the talks failed.", "requested anonymity"],
-    ["Two officials, who were not authorised to speak publicly, said the talks failed.", "not authorised to speak publicly"],
-    ["Two traders, who spoke on condition of anonymity because they were not authorized to talk to the media, said prices fell.", "not authorized to talk to the media"],
-    ["\"Nobody wants elections,\" one official said, speaking on condition of anonymity.", "speaking on condition of anonymity"],
+    [
+      "Two officials, who were not authorised to speak publicly, said the talks failed.",
+      "not authorised to speak publicly",
+    ],
+    [
+      "Two traders, who spoke on condition of anonymity because they were not authorized to talk to the media, said prices fell.",
+      "not authorized to talk to the media",
+    ],
+    [
+      '"Nobody wants elections," one official said, speaking on condition of anonymity.',
+      "speaking on condition of anonymity",
+    ],
   ])("anonymity reason: %s", (text, reason) => {
     expect(first(text).anonymityReason).toBe(reason);
   });
@@ -70,7 +85,9 @@ describe("named sources", () => {
   });
 
   it("reads role and affiliation from a trailing appositive", () => {
-    const [s] = suggest("Peter Lund, a climate modeller at the Nordic Meteorological Institute, cautioned that the sample was small.");
+    const [s] = suggest(
+      "Peter Lund, a climate modeller at the Nordic Meteorological Institute, cautioned that the sample was small.",
+    );
     expect(s.mention).toBe("Peter Lund");
     expect([s.source.role, s.source.affiliation]).toEqual(["climate modeller", "Nordic Meteorological Institute"]);
   });
@@ -82,8 +99,16 @@ describe("named sources", () => {
     ["The teachers’ union said more than 12,000 teachers had signed.", "organization", "teachers’ union"],
     ["Politico reported that the plan had changed.", "media_outlet", "Politico"],
     ["A report said that the river had flooded twice.", "document", "A report"],
-    ["Unverified figures circulated online suggested the cuts could affect 200,000 pupils.", "document", "Unverified figures circulated online"],
-    ["In a statement, the employers' federation UnionTrade called the results “interesting but limited”.", "organization", "UnionTrade"],
+    [
+      "Unverified figures circulated online suggested the cuts could affect 200,000 pupils.",
+      "document",
+      "Unverified figures circulated online",
+    ],
+    [
+      "In a statement, the employers' federation UnionTrade called the results “interesting but limited”.",
+      "organization",
+      "UnionTrade",
+    ],
   ])("%s → %s", (text, type, name) => {
     const s = first(text);
     expect(s.type).toBe(type);
@@ -92,7 +117,10 @@ describe("named sources", () => {
 
   it("links an existing source by type and normalised name", () => {
     const [s] = suggest("The Politico reported that the plan had changed.", {
-      knownSources: [{ id: "src-1", type: "media_outlet", name: "politico" }, { id: "src-2", type: "person", name: "Politico" }],
+      knownSources: [
+        { id: "src-1", type: "media_outlet", name: "politico" },
+        { id: "src-2", type: "person", name: "Politico" },
+      ],
     });
     expect(s.source.existingSourceId).toBe("src-1");
     expect(suggest("Politico reported that the plan had changed.")[0].source.existingSourceId).toBeNull();

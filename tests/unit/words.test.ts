@@ -6,7 +6,19 @@ const texts = (text: string, spans: { start: number; end: number }[]) => spans.m
 describe("findWords", () => {
   it("keeps hyphenated words and drops edge punctuation", () => {
     const text = `a full-scale war, "ill-considered speculation". U.S. 1.3 million 🎉 he's — end.`;
-    expect(texts(text, findWords(text))).toEqual(["a", "full-scale", "war", "ill-considered", "speculation", "U.S", "1.3", "million", "🎉", "he's", "end"]);
+    expect(texts(text, findWords(text))).toEqual([
+      "a",
+      "full-scale",
+      "war",
+      "ill-considered",
+      "speculation",
+      "U.S",
+      "1.3",
+      "million",
+      "🎉",
+      "he's",
+      "end",
+    ]);
   });
   it("splits Arabic on spaces and CJK with the word segmenter", () => {
     const ar = "قال مسؤول إسرائيلي، إن الجيش";
@@ -30,18 +42,23 @@ describe("wordAt", () => {
 });
 
 describe("stepWords and wholeStatementSpan on the Rafah sentences", () => {
-  const s6 = "Although a third Israeli official, who also requested anonymity, confirmed that eventually, it is inevitable that Israeli forces will launch an operation of some kind in Rafah.";
+  const s6 =
+    "Although a third Israeli official, who also requested anonymity, confirmed that eventually, it is inevitable that Israeli forces will launch an operation of some kind in Rafah.";
   const s8 = `although national security adviser Jake Sullivan later clarified that these and other similar reports are just "ill-considered speculation".`;
 
   it("takes a statement without its final period", () => {
-    expect(s6.slice(...Object.values(wholeStatementSpan(s6, { start: 0, end: s6.length })) as [number, number])).toBe(s6.slice(0, -1));
+    expect(s6.slice(...(Object.values(wholeStatementSpan(s6, { start: 0, end: s6.length })) as [number, number]))).toBe(
+      s6.slice(0, -1),
+    );
   });
 
   it("narrows from the left word by word", () => {
     const within = { start: 0, end: s6.length };
     let span = wholeStatementSpan(s6, within);
     for (let i = 0; i < 11; i++) span = stepWords(s6, span, "dropFirst", within);
-    expect(s6.slice(span.start, span.end)).toBe("eventually, it is inevitable that Israeli forces will launch an operation of some kind in Rafah");
+    expect(s6.slice(span.start, span.end)).toBe(
+      "eventually, it is inevitable that Israeli forces will launch an operation of some kind in Rafah",
+    );
   });
 
   it("keeps both marks of a partial quote", () => {
@@ -49,7 +66,9 @@ describe("stepWords and wholeStatementSpan on the Rafah sentences", () => {
     let span = wholeStatementSpan(s8, within);
     expect(s8.slice(span.start, span.end).endsWith(`speculation"`)).toBe(true);
     for (let i = 0; i < 9; i++) span = stepWords(s8, span, "dropFirst", within);
-    expect(s8.slice(span.start, span.end)).toBe(`these and other similar reports are just "ill-considered speculation"`);
+    expect(s8.slice(span.start, span.end)).toBe(
+      `these and other similar reports are just "ill-considered speculation"`,
+    );
   });
 
   it("drops and adds at the end and never empties the span", () => {
@@ -70,7 +89,9 @@ describe("stepWords and wholeStatementSpan on the Rafah sentences", () => {
 describe("balanceQuotes", () => {
   it("grows over a lone quotation mark on either side", () => {
     const text = `he called it “a disgrace” today`;
-    expect(text.slice(...(Object.values(balanceQuotes(text, { start: 13, end: 24 })) as [number, number]))).toBe("“a disgrace”");
+    expect(text.slice(...(Object.values(balanceQuotes(text, { start: 13, end: 24 })) as [number, number]))).toBe(
+      "“a disgrace”",
+    );
     expect(balanceQuotes(text, { start: 0, end: 2 })).toEqual({ start: 0, end: 2 });
   });
 });

@@ -9,35 +9,120 @@ const S1 = "22222222-2222-4222-8222-222222222222";
 const S2 = "22222222-2222-4222-8222-333333333333";
 const A = "33333333-3333-4333-8333-333333333333";
 const C = "44444444-4444-4444-8444-444444444444";
-const body = "\"Yes,\" she said 😀. قال.";
+const body = '"Yes," she said 😀. قال.';
 
 function workspace(): WorkspaceFile {
   return {
-    format: "sourcedesk-workspace", version: 1,
+    format: "sourcedesk-workspace",
+    version: 1,
     users: [{ id: U, email: "e@x.org", name: "E", role: "editor", createdAt: T, updatedAt: T }],
     sources: [
-      { id: S1, type: "person", name: "Amal", count: null, affiliation: null, role: null, anonymityReason: null, identityKnownToNewsroom: null, notes: "", version: 1, createdAt: T, updatedAt: T },
-      { id: S2, type: "media_outlet", name: "Reuters", count: null, affiliation: null, role: null, anonymityReason: null, identityKnownToNewsroom: null, notes: "", version: 1, createdAt: T, updatedAt: T },
+      {
+        id: S1,
+        type: "person",
+        name: "Amal",
+        count: null,
+        affiliation: null,
+        role: null,
+        anonymityReason: null,
+        identityKnownToNewsroom: null,
+        notes: "",
+        version: 1,
+        createdAt: T,
+        updatedAt: T,
+      },
+      {
+        id: S2,
+        type: "media_outlet",
+        name: "Reuters",
+        count: null,
+        affiliation: null,
+        role: null,
+        anonymityReason: null,
+        identityKnownToNewsroom: null,
+        notes: "",
+        version: 1,
+        createdAt: T,
+        updatedAt: T,
+      },
     ],
-    articles: [{
-      id: A, title: "t", body, language: "en", outlet: null, url: null, publishedAt: null, status: "draft", version: 1, createdById: U, createdAt: T, updatedAt: T,
-      statements: [{ id: "55555555-5555-4555-8555-555555555555", ordinal: 0, kind: "sentence", start: 0, end: 18, text: body.slice(0, 18) }],
-      rejectedSuggestions: [],
-    }],
-    claims: [{
-      id: C, articleId: A, start: 1, end: 5, text: "Yes,", prefix: "\"", suffix: "\" she", orphaned: false, parts: [{ start: 1, end: 5, text: "Yes," }],
-      reviewStatus: "pending", reviewComment: null, version: 1, createdById: U, createdAt: T, updatedAt: T,
-    }],
-    attributions: [{
-      id: "66666666-6666-4666-8666-666666666666", claimId: C, sourceId: S1, mode: "direct_quote", cue: { start: 11, end: 15, text: "said" },
-      mention: { start: 7, end: 10, text: "she" }, viaSourceId: S2, note: null, version: 1, createdById: U, createdAt: T, updatedAt: T,
-    }],
+    articles: [
+      {
+        id: A,
+        title: "t",
+        body,
+        language: "en",
+        outlet: null,
+        url: null,
+        publishedAt: null,
+        status: "draft",
+        version: 1,
+        createdById: U,
+        createdAt: T,
+        updatedAt: T,
+        statements: [
+          {
+            id: "55555555-5555-4555-8555-555555555555",
+            ordinal: 0,
+            kind: "sentence",
+            start: 0,
+            end: 18,
+            text: body.slice(0, 18),
+          },
+        ],
+        rejectedSuggestions: [],
+      },
+    ],
+    claims: [
+      {
+        id: C,
+        articleId: A,
+        start: 1,
+        end: 5,
+        text: "Yes,",
+        prefix: '"',
+        suffix: '" she',
+        orphaned: false,
+        parts: [{ start: 1, end: 5, text: "Yes," }],
+        reviewStatus: "pending",
+        reviewComment: null,
+        version: 1,
+        createdById: U,
+        createdAt: T,
+        updatedAt: T,
+      },
+    ],
+    attributions: [
+      {
+        id: "66666666-6666-4666-8666-666666666666",
+        claimId: C,
+        sourceId: S1,
+        mode: "direct_quote",
+        cue: { start: 11, end: 15, text: "said" },
+        mention: { start: 7, end: 10, text: "she" },
+        viaSourceId: S2,
+        note: null,
+        version: 1,
+        createdById: U,
+        createdAt: T,
+        updatedAt: T,
+      },
+    ],
   };
 }
 
 async function serialize(file: WorkspaceFile) {
   let out = "";
-  await serializeWorkspace({ write: async (t) => { out += t; } }, async function* (section: Section) { yield* file[section]; });
+  await serializeWorkspace(
+    {
+      write: async (t) => {
+        out += t;
+      },
+    },
+    async function* (section: Section) {
+      yield* file[section];
+    },
+  );
   return out;
 }
 
@@ -47,7 +132,9 @@ describe("serializeWorkspace", () => {
     const text = await serialize(file);
     expect(JSON.parse(text)).toEqual(file);
     expect(workspaceFile.safeParse(JSON.parse(text)).success).toBe(true);
-    expect(text.startsWith('{\n  "format": "sourcedesk-workspace",\n  "version": 1,\n  "users": [\n    {"id":')).toBe(true);
+    expect(text.startsWith('{\n  "format": "sourcedesk-workspace",\n  "version": 1,\n  "users": [\n    {"id":')).toBe(
+      true,
+    );
     expect(text.endsWith("\n  ]\n}\n")).toBe(true);
     expect(text.split("\n").filter((l) => l.startsWith("    {"))).toHaveLength(1 + 2 + 1 + 1 + 1);
     expect(await serialize(file)).toBe(text);
@@ -65,17 +152,84 @@ describe("checkWorkspace", () => {
   });
 
   it.each<[string, (f: WorkspaceFile) => void, RegExp]>([
-    ["a duplicate id", (f) => { f.sources[1].id = S1; }, /sources\[1\]: duplicate id/],
-    ["a duplicate named source", (f) => { f.sources[1] = { ...f.sources[1], type: "person", name: "  the AMAL " }; }, /duplicate named source/],
-    ["an unknown article", (f) => { f.claims[0].articleId = S1; }, /claims\[0\]\.articleId: unknown article/],
-    ["an unknown user", (f) => { f.articles[0].createdById = S1; }, /articles\[0\]\.createdById: unknown user/],
-    ["an unknown via source", (f) => { f.attributions[0].viaSourceId = A; }, /viaSourceId: unknown source/],
-    ["a source reached through itself", (f) => { f.attributions[0].viaSourceId = S1; }, /through itself/],
-    ["a claim whose text is not the body's", (f) => { f.claims[0].text = "No,"; }, /claims\[0\]: text differs/],
-    ["a span past the end", (f) => { f.attributions[0].cue = { start: 20, end: 99, text: "" }; }, /cue: end must be at most/],
-    ["a span cutting an emoji", (f) => { const e = body.indexOf("😀"); f.attributions[0].mention = { start: e, end: e + 1, text: body.slice(e, e + 1) }; }, /surrogate pair/],
-    ["parts not spanning the claim", (f) => { f.claims[0].parts = [{ start: 1, end: 4, text: "Yes" }]; }, /parts do not span the claim/],
-    ["statements out of order", (f) => { f.articles[0].statements[0].ordinal = 3; }, /ordinal 3 out of order/],
+    [
+      "a duplicate id",
+      (f) => {
+        f.sources[1].id = S1;
+      },
+      /sources\[1\]: duplicate id/,
+    ],
+    [
+      "a duplicate named source",
+      (f) => {
+        f.sources[1] = { ...f.sources[1], type: "person", name: "  the AMAL " };
+      },
+      /duplicate named source/,
+    ],
+    [
+      "an unknown article",
+      (f) => {
+        f.claims[0].articleId = S1;
+      },
+      /claims\[0\]\.articleId: unknown article/,
+    ],
+    [
+      "an unknown user",
+      (f) => {
+        f.articles[0].createdById = S1;
+      },
+      /articles\[0\]\.createdById: unknown user/,
+    ],
+    [
+      "an unknown via source",
+      (f) => {
+        f.attributions[0].viaSourceId = A;
+      },
+      /viaSourceId: unknown source/,
+    ],
+    [
+      "a source reached through itself",
+      (f) => {
+        f.attributions[0].viaSourceId = S1;
+      },
+      /through itself/,
+    ],
+    [
+      "a claim whose text is not the body's",
+      (f) => {
+        f.claims[0].text = "No,";
+      },
+      /claims\[0\]: text differs/,
+    ],
+    [
+      "a span past the end",
+      (f) => {
+        f.attributions[0].cue = { start: 20, end: 99, text: "" };
+      },
+      /cue: end must be at most/,
+    ],
+    [
+      "a span cutting an emoji",
+      (f) => {
+        const e = body.indexOf("😀");
+        f.attributions[0].mention = { start: e, end: e + 1, text: body.slice(e, e + 1) };
+      },
+      /surrogate pair/,
+    ],
+    [
+      "parts not spanning the claim",
+      (f) => {
+        f.claims[0].parts = [{ start: 1, end: 4, text: "Yes" }];
+      },
+      /parts do not span the claim/,
+    ],
+    [
+      "statements out of order",
+      (f) => {
+        f.articles[0].statements[0].ordinal = 3;
+      },
+      /ordinal 3 out of order/,
+    ],
   ])("reports %s", (_label, damage, problem) => {
     const file = workspace();
     damage(file);

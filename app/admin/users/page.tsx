@@ -28,7 +28,9 @@ export default async function AdminUsersPage() {
       <h1 className="text-2xl font-semibold">Users</h1>
       <AdminUsersTable users={rows} currentUserId={user.id} />
       <section aria-labelledby="new-user-heading" className="max-w-xl space-y-3">
-        <h2 id="new-user-heading" className="text-lg font-semibold">New user</h2>
+        <h2 id="new-user-heading" className="text-lg font-semibold">
+          New user
+        </h2>
         <AdminCreateUserForm />
       </section>
     </div>

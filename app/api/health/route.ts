@@ -5,5 +5,8 @@ export const dynamic = "force-dynamic";
 
 export async function GET() {
   const database = await checkDatabase();
-  return NextResponse.json({ status: database === "ok" ? "ok" : "degraded", database }, { status: database === "ok" ? 200 : 503 });
+  return NextResponse.json(
+    { status: database === "ok" ? "ok" : "degraded", database },
+    { status: database === "ok" ? 200 : 503 },
+  );
 }

@@ -27,5 +27,12 @@ export default async function ArticlePage({ params }: { params: Params }) {
   if (!article) notFound();
   // The same JSON the API returns, so the client can swap in GET /api/articles/:id after each save.
   const initialArticle = JSON.parse(JSON.stringify(article)) as WorkspaceArticle;
-  return <Workspace initialArticle={initialArticle} role={user.role} canWrite={canWrite(user.role)} canReview={canReview(user.role)} />;
+  return (
+    <Workspace
+      initialArticle={initialArticle}
+      role={user.role}
+      canWrite={canWrite(user.role)}
+      canReview={canReview(user.role)}
+    />
+  );
 }

@@ -33,8 +33,12 @@ export default async function ArticleReportPage({ params }: { params: Params }) 
   return (
     <div className="space-y-4">
       <nav className="flex gap-4 text-sm print:hidden">
-        <Link href={`/articles/${id}`} className="underline">← Back to the article</Link>
-        <Link href={`/claims?articleId=${id}`} className="underline">Explore its claims</Link>
+        <Link href={`/articles/${id}`} className="underline">
+          ← Back to the article
+        </Link>
+        <Link href={`/claims?articleId=${id}`} className="underline">
+          Explore its claims
+        </Link>
       </nav>
       <ReportView report={report} apiBase={`/api/articles/${id}/report`} />
     </div>
