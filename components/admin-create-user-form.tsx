@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { type FormEvent, useState } from "react";
 import { ApiError, callApi, describeError } from "@/lib/client/api";
 import { ROLES } from "@/lib/users/schema";
 import { buttonClass, FormMessage, TextField } from "./field";
@@ -37,8 +37,10 @@ export function AdminCreateUserForm() {
     } catch (error) {
       const fieldErrors: FieldErrors = {};
       if (error instanceof ApiError)
-        for (const issue of error.issues ?? [])
-          (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
+        for (const issue of error.issues ?? []) {
+          const field = String(issue.path[0] ?? "form");
+          fieldErrors[field] = [...(fieldErrors[field] ?? []), issue.message];
+        }
       setErrors(fieldErrors);
       setMessage(Object.keys(fieldErrors).length ? "Please correct the highlighted fields" : describeError(error));
     } finally {

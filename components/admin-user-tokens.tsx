@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { type FormEvent, useState } from "react";
 import { callApi, describeError } from "@/lib/client/api";
 
 export interface AdminTokenRow {

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { callApi, describeError } from "@/lib/client/api";
 import { ROLES } from "@/lib/users/schema";
-import { AdminUserTokens, type AdminTokenRow } from "./admin-user-tokens";
+import { type AdminTokenRow, AdminUserTokens } from "./admin-user-tokens";
 
 export interface AdminUserRow {
   id: string;

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import type { FormEvent, ReactNode } from "react";
 import type { ClaimFacets, FacetValue } from "@/lib/claims/claim-facets";
-import { ATTRIBUTION_MODES, REVIEW_STATUSES, type FindClaimsInput } from "@/lib/claims/schema";
+import { ATTRIBUTION_MODES, type FindClaimsInput, REVIEW_STATUSES } from "@/lib/claims/schema";
 import { MODE_LABELS, REVIEW_STATUS_LABELS, SOURCE_TYPE_LABELS } from "@/lib/reports/labels";
 import { SOURCE_TYPES } from "@/lib/sources/source-types";
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useRef, type ChangeEvent } from "react";
+import { type ChangeEvent, useActionState, useRef } from "react";
 import { createArticleAction } from "@/app/articles/actions";
 import { buttonClass, FormMessage, TextAreaField, TextField } from "./field";
 

@@ -8,7 +8,7 @@ import {
   REVIEW_STATUS_LABELS,
   SOURCE_TYPE_LABELS,
 } from "@/lib/reports/labels";
-import { PAGE_ROW_LIMIT, type LoadedReport } from "@/lib/reports/load-report";
+import { type LoadedReport, PAGE_ROW_LIMIT } from "@/lib/reports/load-report";
 import { SourceTypeBadge } from "./claims-source-badge";
 import { ReportBarChart } from "./report-bar-chart";
 import { ReportDownloads } from "./report-downloads";

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, request, test, type Page } from "@playwright/test";
+import { expect, type Page, request, test } from "@playwright/test";
 import { parse } from "csv-parse/sync";
 import { DEMO_PASSWORD, signIn } from "./helpers";
 

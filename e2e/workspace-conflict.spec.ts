@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { type Browser, expect, type Page, test } from "@playwright/test";
 import { signIn } from "./helpers";
 
 async function editorPage(browser: Browser): Promise<Page> {

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { DEMO_ARTICLE_TITLE, signIn } from "./helpers";
 import { clickOffset, createSource, focusStatement, press } from "./workspace-helpers";
 

@@ -30,7 +30,10 @@ export function withValues(result: ActionResult, form: FormData): ActionResult {
 
 export function fieldErrorsOf(error: z.ZodError): ActionResult {
   const fieldErrors: Record<string, string[]> = {};
-  for (const issue of error.issues) (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    fieldErrors[field] = [...(fieldErrors[field] ?? []), issue.message];
+  }
   return { ok: false, message: "Please correct the highlighted fields", fieldErrors };
 }
 

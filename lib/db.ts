@@ -15,7 +15,8 @@ function createClient() {
 
 /** The one Prisma client, created on first use so `next build` never needs a database. */
 export function db(): PrismaClient {
-  return (globalForPrisma.prisma ??= createClient());
+  globalForPrisma.prisma ??= createClient();
+  return globalForPrisma.prisma;
 }
 
 /** The client handed to code running inside `db().$transaction(async (tx) => …)`. */

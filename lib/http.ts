@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { AppError, STATUS_BY_CODE, type ErrorIssue } from "./errors";
+import { AppError, type ErrorIssue, STATUS_BY_CODE } from "./errors";
 import { mapPrismaError } from "./prisma-errors";
 
 /** Request bodies above this are refused with 413 before parsing (a 5,000-word article is ~35 kB). */

@@ -14,7 +14,7 @@ const texts = readdirSync(dir)
 const articles: string[] = [];
 for (let a = 0; a < 100; a++) {
   let body = "";
-  for (let k = 0; body.split(/\s+/).length < 1000; k++) body += texts[(a + k * 7) % texts.length] + "\n\n";
+  for (let k = 0; body.split(/\s+/).length < 1000; k++) body += `${texts[(a + k * 7) % texts.length]}\n\n`;
   articles.push(body);
 }
 const words = articles.reduce((n, t) => n + t.split(/\s+/).length, 0);

@@ -8,11 +8,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import {
+  type Evaluation,
   evaluateSuggestions,
   METRICS,
-  sumScores,
-  type Evaluation,
   type Score,
+  sumScores,
 } from "../lib/suggestions/evaluate-suggestions";
 import { suggestAttributions } from "../lib/suggestions/suggest-attributions";
 

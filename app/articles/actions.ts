@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { failureOf, fieldErrorsOf, withValues, type ActionResult } from "@/lib/action-result";
+import { type ActionResult, failureOf, fieldErrorsOf, withValues } from "@/lib/action-result";
 import { createArticle } from "@/lib/articles/create-article";
 import { createArticleSchema } from "@/lib/articles/schema";
 import { requirePageUser } from "@/lib/auth/page-user";

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { StatusBadge } from "@/components/status-badge";
 import { listArticles } from "@/lib/articles/list-articles";
 import { ARTICLE_STATUSES, listArticlesSchema } from "@/lib/articles/schema";
 import { requirePageUser } from "@/lib/auth/page-user";
 import { canWrite } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
-import { StatusBadge } from "@/components/status-badge";
 
 export const metadata: Metadata = { title: "Articles" };
 export const dynamic = "force-dynamic";

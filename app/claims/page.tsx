@@ -5,11 +5,11 @@ import { ClaimsFilters } from "@/components/claims-filters";
 import { ClaimsTable } from "@/components/claims-table";
 import { ReportDownloads } from "@/components/report-downloads";
 import { requirePageUser } from "@/lib/auth/page-user";
-import { AppError } from "@/lib/errors";
-import { findClaimFacets, type ClaimFacets } from "@/lib/claims/claim-facets";
+import { type ClaimFacets, findClaimFacets } from "@/lib/claims/claim-facets";
 import { filterSearchParams, parseExplorerParams } from "@/lib/claims/filter-query";
 import { findClaims } from "@/lib/claims/find-claims";
 import type { FindClaimsInput } from "@/lib/claims/schema";
+import { AppError } from "@/lib/errors";
 
 export const metadata: Metadata = { title: "Claims" };
 export const dynamic = "force-dynamic";

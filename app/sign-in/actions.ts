@@ -2,7 +2,7 @@
 
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { failureOf, fieldErrorsOf, withValues, type ActionResult } from "@/lib/action-result";
+import { type ActionResult, failureOf, fieldErrorsOf, withValues } from "@/lib/action-result";
 import { clientAddress } from "@/lib/auth/client-address";
 import { sessionCookie } from "@/lib/auth/session-cookie";
 import { deleteSession, SESSION_COOKIE } from "@/lib/auth/sessions";

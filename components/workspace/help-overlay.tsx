@@ -44,7 +44,8 @@ export function HelpOverlay({ onClose }: { onClose: () => void }) {
         ))}
       </dl>
       <form method="dialog" className="mt-6 text-right">
-        <button className="rounded border border-gray-300 px-3 py-1" autoFocus>
+        {/* biome-ignore lint/a11y/noAutofocus: a modal dialog puts focus on its close button */}
+        <button type="submit" className="rounded border border-gray-300 px-3 py-1" autoFocus>
           Close
         </button>
       </form>

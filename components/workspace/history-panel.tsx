@@ -33,10 +33,10 @@ export function HistoryPanel({ articleId, revision }: { articleId: string; revis
     }
   }
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reload on a new article or revision, not on every render
   useEffect(() => {
     void load(null);
     // `revision` changes with every saved change: reload so the newest event shows.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [articleId, revision]);
 
   if (error)

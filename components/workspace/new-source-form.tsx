@@ -1,10 +1,10 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { type FormEvent, useState } from "react";
 import { callApi, describeError } from "@/lib/client/api";
+import type { SourceType } from "@/lib/generated/prisma/enums";
 import { guessSource } from "@/lib/sources/guess-source-type";
 import { ANONYMOUS_SOURCE_TYPES, SOURCE_TYPES } from "@/lib/sources/source-types";
-import type { SourceType } from "@/lib/generated/prisma/enums";
 import type { WorkspaceSource } from "@/lib/workspace/types";
 import { SOURCE_TYPE_STYLE } from "./source-style";
 
@@ -83,6 +83,7 @@ export function NewSourceForm({
       </label>
       <label className="block">
         {anonymous ? "Descriptor as written" : "Name"}
+        {/* biome-ignore lint/a11y/noAutofocus: the form opens when the editor asks to create a source; they type its name next */}
         <input name="name" defaultValue={name} required dir="auto" className={field} autoFocus />
       </label>
       <div className="grid grid-cols-2 gap-2">

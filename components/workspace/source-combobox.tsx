@@ -106,17 +106,18 @@ export const SourceCombobox = forwardRef<HTMLInputElement, SourceComboboxProps>(
         className="mt-1 w-full rounded border border-gray-300 px-2 py-1.5"
       />
       {open && options.length > 0 && (
-        <ul
+        <div
           id={`${id}-list`}
           role="listbox"
           aria-label={label}
           className="absolute z-20 mt-1 max-h-72 w-full overflow-auto rounded border border-gray-300 bg-white shadow-lg"
         >
           {options.map((option, i) => (
-            <li
+            <div
               key={option.kind === "source" ? option.source.id : "create"}
               id={`${id}-opt-${i}`}
               role="option"
+              tabIndex={-1}
               aria-selected={i === active}
               onMouseDown={(e) => {
                 e.preventDefault();
@@ -135,9 +136,9 @@ export const SourceCombobox = forwardRef<HTMLInputElement, SourceComboboxProps>(
                   Create new source “<span dir="auto">{option.name}</span>”…
                 </span>
               )}
-            </li>
+            </div>
           ))}
-        </ul>
+        </div>
       )}
     </div>
   );

@@ -32,7 +32,7 @@ export function StatusControls({
       )
       .then(() => setComment(""));
   return (
-    <div className="flex flex-wrap items-center gap-2 text-sm" aria-label="Article status">
+    <div role="group" className="flex flex-wrap items-center gap-2 text-sm" aria-label="Article status">
       <StatusBadge status={article.status} />
       {transitions.some((t) => t.commentRecommended) && (
         <label className="flex items-center gap-1">

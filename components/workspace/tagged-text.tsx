@@ -1,9 +1,9 @@
 "use client";
 
-import { memo, type MouseEvent, type RefObject } from "react";
+import { type MouseEvent, memo, type RefObject } from "react";
 import type { Span } from "@/lib/spans/check-span";
 import { groupBlocks } from "@/lib/statements/group-blocks";
-import { splitIntoSegments, type Mark } from "@/lib/text/segments";
+import { type Mark, splitIntoSegments } from "@/lib/text/segments";
 import type { WorkspaceClaim, WorkspaceStatement } from "@/lib/workspace/types";
 import { SOURCE_TYPE_STYLE } from "./source-style";
 
@@ -99,6 +99,7 @@ export const TaggedText = memo(function TaggedText(props: TaggedTextProps) {
   const renderStatement = (s: WorkspaceStatement) => {
     const index = indexOf.get(s.id)!;
     return (
+      // biome-ignore lint/a11y/noStaticElementInteractions: focus tracking for the roving statement cursor
       <span
         key={s.id}
         ref={(el) => {
@@ -131,6 +132,7 @@ export const TaggedText = memo(function TaggedText(props: TaggedTextProps) {
   };
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: word picking by mouse; the keyboard path is the statement cursor
     <div onMouseUp={props.onMouseUp} className="space-y-4 font-serif text-lg leading-loose">
       {groupBlocks(body, statements).map((block) =>
         block.kind === "heading" ? (

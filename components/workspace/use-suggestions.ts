@@ -12,6 +12,7 @@ export function useSuggestions(workspace: Workspace, enabled: boolean) {
   const { article, revision, save } = workspace;
   const [suggestions, setSuggestions] = useState<KeyedSuggestion[]>([]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `revision` changes with every save: refetch then
   useEffect(() => {
     if (!enabled) return;
     let live = true;

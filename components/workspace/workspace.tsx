@@ -1,9 +1,9 @@
 "use client";
 
-import { useCallback, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from "react";
+import { type KeyboardEvent, type MouseEvent, useCallback, useMemo, useRef, useState } from "react";
 import { callApi } from "@/lib/client/api";
 import type { Span } from "@/lib/spans/check-span";
-import { balanceQuotes, stepWords, wholeStatementSpan, wordAt, type WordStep } from "@/lib/text/words";
+import { balanceQuotes, stepWords, type WordStep, wholeStatementSpan, wordAt } from "@/lib/text/words";
 import { measureCoverage, statementAt } from "@/lib/workspace/coverage";
 import { guessMode } from "@/lib/workspace/guess-mode";
 import type { WorkspaceArticle, WorkspaceClaim, WorkspaceSource } from "@/lib/workspace/types";
@@ -15,11 +15,11 @@ import { HelpOverlay } from "./help-overlay";
 import { HistoryPanel } from "./history-panel";
 import { Legend } from "./legend";
 import { SourcesPanel } from "./sources-panel";
-import { SuggestionsPanel } from "./suggestions-panel";
 import { StatusControls } from "./status-controls";
+import { SuggestionsPanel } from "./suggestions-panel";
 import { offsetAtPoint, offsetOfDomPoint, TaggedText } from "./tagged-text";
 import { ToastProvider, useToast } from "./toasts";
-import { useSuggestions, type KeyedSuggestion } from "./use-suggestions";
+import { type KeyedSuggestion, useSuggestions } from "./use-suggestions";
 import { useUndoableDelete } from "./use-undoable-delete";
 import { useWorkspace } from "./use-workspace";
 
@@ -409,6 +409,7 @@ function WorkspaceInner({ initialArticle, role, canWrite, canReview }: Workspace
   }[tab];
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: catches `?` bubbling from anywhere in the workspace
     <div
       className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_24rem]"
       onKeyDown={(e) => {
@@ -471,11 +472,7 @@ function WorkspaceInner({ initialArticle, role, canWrite, canReview }: Workspace
           />
         </div>
         {claims.some((c) => c.orphaned) && (
-          <section
-            role="region"
-            aria-label="Orphaned claims"
-            className="rounded border border-red-200 bg-red-50 p-3 text-sm"
-          >
+          <section aria-label="Orphaned claims" className="rounded border border-red-200 bg-red-50 p-3 text-sm">
             <h2 className="font-medium text-red-900">Orphaned claims (their text was edited away)</h2>
             <ul className="mt-1 list-disc pl-5">
               {claims

@@ -1,7 +1,7 @@
 import { quoteSelector } from "@/lib/anchoring/text-quote";
 import type { Span } from "@/lib/spans/check-span";
+import { placeholderSpan, quoteOf, reanchorParts, reanchorSpan, type SpanOutcome, searchElsewhere } from "./reanchor";
 import { diffText, type TextEdit } from "./reanchor-diff";
-import { placeholderSpan, quoteOf, reanchorParts, reanchorSpan, searchElsewhere, type SpanOutcome } from "./reanchor";
 
 /** A claim as stored: for an orphaned claim, text/prefix/suffix are what was lost, not body.slice. */
 export interface StoredClaim {

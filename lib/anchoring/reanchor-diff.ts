@@ -19,7 +19,7 @@ export interface TextEdit {
 
 /** Past this many changed tokens the middle is treated as one replacement (search still finds moved text). */
 const MAX_EDIT_TOKENS = 2000;
-const TOKEN = /[\p{L}\p{M}\p{N}_]+|\s+|[^]/gu;
+const TOKEN = /[\p{L}\p{M}\p{N}_]+|\s+|[\s\S]/gu;
 
 const isHigh = (code: number) => code >= 0xd800 && code <= 0xdbff;
 

@@ -1,5 +1,5 @@
 import { quoteSelector } from "@/lib/anchoring/text-quote";
-import { spanProblem, splitsSurrogatePair, type Span } from "@/lib/spans/check-span";
+import { type Span, spanProblem, splitsSurrogatePair } from "@/lib/spans/check-span";
 import { isUnchangedText, mapEnd, mapStart, type TextEdit } from "./reanchor-diff";
 import { searchQuote, type TextQuote } from "./reanchor-search";
 

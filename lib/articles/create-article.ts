@@ -2,7 +2,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
 import { segmentText } from "@/lib/statements/segment-text";
 import { detectLanguage } from "./detect-language";
-import { findArticle, type ArticleDetail } from "./find-article";
+import { type ArticleDetail, findArticle } from "./find-article";
 import type { CreateArticleInput } from "./schema";
 
 /** Stores an article and its statements in one transaction, so no half-imported article can exist. */

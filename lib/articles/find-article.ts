@@ -1,5 +1,5 @@
-import { db } from "@/lib/db";
 import { loadClaims } from "@/lib/claims/load-claims";
+import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { presentClaim } from "@/lib/present";
 

@@ -1,6 +1,6 @@
+import { ANONYMOUS_ONLY } from "@/lib/claims/filter-sql";
 import { afterCursor, keysetOrder, pageOf } from "@/lib/cursor";
 import { db } from "@/lib/db";
-import { ANONYMOUS_ONLY } from "@/lib/claims/filter-sql";
 import type { ListArticlesInput } from "./schema";
 
 export interface ArticleCounts {

@@ -4,7 +4,7 @@ import { db, type Prisma, type Tx } from "@/lib/db";
 import { notFound, staleVersion } from "@/lib/errors";
 import { segmentText } from "@/lib/statements/segment-text";
 import { applyReanchor, describeBody, type ReanchorReport } from "./apply-reanchor";
-import { findArticle, type ArticleDetail } from "./find-article";
+import { type ArticleDetail, findArticle } from "./find-article";
 import type { UpdateArticleInput } from "./schema";
 
 const METADATA = ["title", "language", "outlet", "url", "publishedAt"] as const;

@@ -1,4 +1,3 @@
-import { recordAudit } from "@/lib/audit/record-audit";
 import {
   assertSourcesExist,
   assertTextStillThere,
@@ -7,6 +6,7 @@ import {
   loadDeletion,
   lockArticleBody,
 } from "@/lib/audit/deleted-snapshot";
+import { recordAudit } from "@/lib/audit/record-audit";
 import type { RestoreAttributionInput } from "@/lib/audit/schema";
 import { lockClaimForAttributions } from "@/lib/claims/lock-claim-facets";
 import { db } from "@/lib/db";

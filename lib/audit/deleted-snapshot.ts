@@ -1,5 +1,5 @@
-import { readBodyLocked } from "@/lib/articles/read-body-locked";
 import { z } from "zod";
+import { readBodyLocked } from "@/lib/articles/read-body-locked";
 import type { Tx } from "@/lib/db";
 import { AppError, invalid } from "@/lib/errors";
 import { spanProblem } from "@/lib/spans/check-span";

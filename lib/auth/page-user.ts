@@ -1,6 +1,6 @@
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { findUserBySession, type CurrentUser } from "./find-user";
+import { type CurrentUser, findUserBySession } from "./find-user";
 import { SESSION_COOKIE } from "./sessions";
 
 /** For layouts: the signed-in user, or null. */

@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { findUserByApiToken, findUserBySession, type CurrentUser } from "./find-user";
+import { type CurrentUser, findUserByApiToken, findUserBySession } from "./find-user";
 import { SESSION_COOKIE } from "./sessions";
 
 function readCookie(header: string | null, name: string): string | undefined {

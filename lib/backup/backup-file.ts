@@ -1,11 +1,11 @@
+import { once } from "node:events";
 import { createReadStream, createWriteStream } from "node:fs";
 import { mkdir, open } from "node:fs/promises";
 import path from "node:path";
-import { StringDecoder } from "node:string_decoder";
-import { once } from "node:events";
-import { finished } from "node:stream/promises";
-import { createGunzip, createGzip } from "node:zlib";
 import { pipeline, type Readable, type Writable } from "node:stream";
+import { finished } from "node:stream/promises";
+import { StringDecoder } from "node:string_decoder";
+import { createGunzip, createGzip } from "node:zlib";
 
 const CHUNK_BYTES = 256 * 1024;
 

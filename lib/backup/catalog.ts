@@ -1,5 +1,5 @@
 import type { ClientBase } from "pg";
-import { quoteIdent, type BackupSequence, type BackupTable } from "./format";
+import { type BackupSequence, type BackupTable, quoteIdent } from "./format";
 
 /**
  * Every table of the `public` schema from the catalog, so a table added by a later migration is

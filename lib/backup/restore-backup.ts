@@ -1,7 +1,7 @@
 import pg, { type ClientBase } from "pg";
 import { applyMigrations, localMigrations } from "./apply-migrations";
 import { firstTableWithRows, listMigrations, listSequences, listTables } from "./catalog";
-import { SESSION_SETTINGS, quoteIdent, type BackupHeader, type BackupTable } from "./format";
+import { type BackupHeader, type BackupTable, quoteIdent, SESSION_SETTINGS } from "./format";
 import { BackupError, readBackup, verifyBackup } from "./read-backup";
 
 export interface RestoreStats {
@@ -65,7 +65,7 @@ async function assertEmpty(client: ClientBase, header: BackupHeader) {
 }
 
 function assertSameTables(expected: BackupTable[], actual: BackupTable[]) {
-  const describe = (tables: BackupTable[]) =>
+  const describeTables = (tables: BackupTable[]) =>
     tables
       .map(
         (t) =>
@@ -75,7 +75,7 @@ function assertSameTables(expected: BackupTable[], actual: BackupTable[]) {
             .join(", ")})`,
       )
       .sort();
-  const [want, have] = [describe(expected), describe(actual)];
+  const [want, have] = [describeTables(expected), describeTables(actual)];
   const differ = want.filter((t) => !have.includes(t)).concat(have.filter((t) => !want.includes(t)));
   if (differ.length)
     throw new BackupError(`After migrating, the tables differ from the backup's: ${differ.join("; ")}`);

@@ -4,10 +4,10 @@ import { listMigrations, listSequences, listTables } from "./catalog";
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
-  SESSION_SETTINGS,
-  quoteIdent,
   type BackupHeader,
   type BackupTable,
+  quoteIdent,
+  SESSION_SETTINGS,
 } from "./format";
 
 export interface LineSink {

@@ -1,6 +1,6 @@
 import { recordAudit } from "@/lib/audit/record-audit";
-import { db, type Tx } from "@/lib/db";
 import { refuseUnapplied } from "@/lib/concurrency";
+import { db, type Tx } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { claimInclude, presentClaim } from "@/lib/present";
 import type { ReviewClaimInput } from "./schema";

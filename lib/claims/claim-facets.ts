@@ -3,7 +3,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { SOURCE_TYPES } from "@/lib/sources/source-types";
 import { modeMask, sourceTypeMask } from "./facet-masks";
 import { ANONYMOUS_ONLY, anyBit, claimCondition, NAMED_SOURCE, unsourcedCondition } from "./filter-sql";
-import { ATTRIBUTION_MODES, REVIEW_STATUSES, type ClaimFilters, type FilterKey } from "./schema";
+import { ATTRIBUTION_MODES, type ClaimFilters, type FilterKey, REVIEW_STATUSES } from "./schema";
 
 const sql = Prisma.sql;
 type Sql = Prisma.Sql;

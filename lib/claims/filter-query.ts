@@ -1,4 +1,4 @@
-import { claimFiltersSchema, findClaimsSchema, type ClaimFilters, type FindClaimsInput } from "./schema";
+import { type ClaimFilters, claimFiltersSchema, type FindClaimsInput, findClaimsSchema } from "./schema";
 
 type RawParams = Record<string, string | string[] | undefined>;
 

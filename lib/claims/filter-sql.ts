@@ -1,5 +1,5 @@
 import { Prisma } from "@/lib/generated/prisma/client";
-import { NAMED_TYPES_MASK, modeMask, sourceTypeMask } from "./facet-masks";
+import { modeMask, NAMED_TYPES_MASK, sourceTypeMask } from "./facet-masks";
 import { CLAIM_ONLY_FILTERS, type ClaimFilters, type FilterKey } from "./schema";
 
 /**

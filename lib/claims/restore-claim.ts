@@ -1,4 +1,3 @@
-import { recordAudit } from "@/lib/audit/record-audit";
 import {
   assertSourcesExist,
   assertTextStillThere,
@@ -7,6 +6,7 @@ import {
   loadDeletion,
   lockArticleBody,
 } from "@/lib/audit/deleted-snapshot";
+import { recordAudit } from "@/lib/audit/record-audit";
 import type { RestoreClaimInput } from "@/lib/audit/schema";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";

@@ -1,7 +1,7 @@
 import { ARTICLE_DATE, claimCondition, unsourcedCondition } from "@/lib/claims/filter-sql";
 import type { ClaimFilters } from "@/lib/claims/schema";
-import type { AttributionMode, ReviewStatus, SourceType } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { AttributionMode, ReviewStatus, SourceType } from "@/lib/generated/prisma/enums";
 import { isAnonymousType } from "@/lib/sources/source-types";
 import type { Snapshot } from "./snapshot";
 

@@ -1,7 +1,7 @@
 import { ANONYMOUS_ONLY, articleCondition, claimCondition, unsourcedCondition } from "@/lib/claims/filter-sql";
 import { ATTRIBUTION_MODES, type ClaimFilters } from "@/lib/claims/schema";
-import type { AttributionMode, SourceType } from "@/lib/generated/prisma/enums";
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { AttributionMode, SourceType } from "@/lib/generated/prisma/enums";
 import { isAnonymousType, SOURCE_TYPES } from "@/lib/sources/source-types";
 import type { Snapshot } from "./snapshot";
 

@@ -10,11 +10,12 @@ const globalForPool = globalThis as unknown as { reportPool?: pg.Pool };
 
 function pool(): pg.Pool {
   if (!process.env.DATABASE_URL) throw new Error("DATABASE_URL is not set");
-  return (globalForPool.reportPool ??= new pg.Pool({
+  globalForPool.reportPool ??= new pg.Pool({
     connectionString: process.env.DATABASE_URL,
     max: 4,
     idleTimeoutMillis: 10_000,
-  }));
+  });
+  return globalForPool.reportPool;
 }
 
 export interface Snapshot {

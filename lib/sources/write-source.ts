@@ -1,6 +1,6 @@
 import { recordAudit } from "@/lib/audit/record-audit";
-import { db, type Tx } from "@/lib/db";
 import { refuseUnapplied } from "@/lib/concurrency";
+import { db, type Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import type { Source } from "@/lib/generated/prisma/client";
 import { presentSource } from "@/lib/present";

@@ -34,7 +34,7 @@ const SENTENCE_STARTERS = new Set(
 // A wrapped prose line often breaks after these; a heading almost never ends with one.
 const TRAILING_FUNCTION_WORDS = new Set("the a an of and or to in on at for with by from as but that".split(" "));
 const LEADING_EMOJI =
-  /^\s*(?:[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u200D\uFE0F])+(?=\s|$)/u;
+  /^\s*(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\p{Regional_Indicator}|\u200D|\uFE0F)+(?=\s|$)/u;
 // ICU keeps "Done.Next" together (Upper/Lower ATerm × Upper); scraped text loses that space often enough.
 const GLUED_STOP = new RegExp(`(?<=\\p{Ll}\\p{Ll})[.!?][${CLOSERS}]*(?=\\p{Lu}\\p{Ll})`, "gu");
 
@@ -149,7 +149,7 @@ function findQuoteSpans(text: string): Array<[number, number]> {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     // A straight quote opens after a space or bracket and before text; anywhere else it closes.
-    const opening = c === "“" || (c === '"' && /^[\s(\[—–-]?$/.test(text[i - 1] ?? "") && /\S/.test(text[i + 1] ?? ""));
+    const opening = c === "“" || (c === '"' && /^[\s([—–-]?$/.test(text[i - 1] ?? "") && /\S/.test(text[i + 1] ?? ""));
     if (open < 0 && opening) open = i;
     else if (open >= 0 && (c === "”" || c === '"')) {
       spans.push([open, i]);

@@ -11,7 +11,7 @@ import { DOCUMENT_NOUNS } from "./source-lexicon";
 
 export function buildAccordingClaim(ctx: SentenceContext, cue: Cue): RawClaim | null {
   const { tokens } = ctx;
-  let k = cue.last + 1;
+  const k = cue.last + 1;
   let npEnd = k;
   while (npEnd < ctx.to && tokens[npEnd].text !== "," && (tokens[npEnd].isWord || /^['’%]$/.test(tokens[npEnd].text)))
     npEnd++;

@@ -2,15 +2,17 @@
  * Turns the cues of one sentence into raw claims: finds each cue's source mention and content and
  * decides the mode. Pure token/offset work; naming and resolving the source happens later.
  */
-import type { Cue } from "./find-cues";
+
 import {
-  findQuoteAfter,
-  findQuoteBefore,
   contentEnd,
   findForwardStart,
+  findQuoteAfter,
+  findQuoteBefore,
   looksLikeClause,
   trimSpan,
 } from "./find-content";
+import type { Cue } from "./find-cues";
+import type { Quote } from "./find-quotes";
 import {
   findClauseSubject,
   findMentionAfter,
@@ -18,7 +20,6 @@ import {
   findRelativeAntecedent,
   type MentionRange,
 } from "./find-source-mention";
-import type { Quote } from "./find-quotes";
 import { findRecipientVia, type ViaMarker } from "./find-via";
 import { findTokenIndex, type Token } from "./tokenize-text";
 import type { AttributionMode, Span } from "./types";

@@ -26,10 +26,10 @@ const IRREGULAR: Record<string, string[]> = {
 
 /** Regular English inflection, good enough for this closed list. */
 function inflectRegular(base: string): string[] {
-  if (base.endsWith("e")) return [base, base + "s", base + "d", base.slice(0, -1) + "ing"];
-  if (/[^aeiou]y$/.test(base)) return [base, base.slice(0, -1) + "ies", base.slice(0, -1) + "ied", base + "ing"];
-  if (/(s|sh|ch|x|z)$/.test(base)) return [base, base + "es", base + "ed", base + "ing"];
-  return [base, base + "s", base + "ed", base + "ing"];
+  if (base.endsWith("e")) return [base, `${base}s`, `${base}d`, `${base.slice(0, -1)}ing`];
+  if (/[^aeiou]y$/.test(base)) return [base, `${base.slice(0, -1)}ies`, `${base.slice(0, -1)}ied`, `${base}ing`];
+  if (/(s|sh|ch|x|z)$/.test(base)) return [base, `${base}es`, `${base}ed`, `${base}ing`];
+  return [base, `${base}s`, `${base}ed`, `${base}ing`];
 }
 
 const SPEECH = [

@@ -2,6 +2,8 @@
  * Describes a source from its mention: type, name, count, affiliation, role, and whether the mention
  * only points back at someone ("he", "the bank", "Lindqvist", "one of them") and needs resolving.
  */
+
+import { cutRelayedBy, isAgeEpithet, isOutletNounAt, looksLikeOrgName } from "./classify-name";
 import {
   COUNTRIES,
   DOCUMENT_NOUNS,
@@ -16,7 +18,6 @@ import {
   PRONOUNS,
   TITLES,
 } from "./source-lexicon";
-import { cutRelayedBy, isAgeEpithet, isOutletNounAt, looksLikeOrgName } from "./classify-name";
 import { isNameParticle } from "./tokenize-text";
 import type { SuggestedSource } from "./types";
 
@@ -29,7 +30,7 @@ export interface Description {
   key: string;
 }
 
-const WORD_RE = /[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*\.?/gu;
+const WORD_RE = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*\.?/gu;
 const DETS = new Set(["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our"]);
 /** Descriptor adjectives that may open a sentence capitalised ("Senior officials") without being a name. */
 const DESCRIPTOR_ADJ = new Set([
@@ -96,7 +97,7 @@ export function describeSource(
   opts: { appositive?: string; presidentSurname?: string | null } = {},
 ): Description {
   const raw = mentionText.trim().replace(/[,\s]+$/, "");
-  const lower = raw.toLowerCase().replace(/’/g, "'");
+  const _lower = raw.toLowerCase().replace(/’/g, "'");
   const words = raw.match(WORD_RE) ?? [];
   const lw = words.map((w) => w.toLowerCase().replace(/’/g, "'").replace(/\.$/, ""));
   const src = base();
@@ -124,7 +125,7 @@ export function describeSource(
   if (KNOWN_OUTLET_SET.has(bare.toLowerCase()))
     return { source: { ...src, type: "media_outlet", name: bare }, refers: "full", key: "" };
   const outletNoun = lw.findIndex(
-    (w, i) => isOutletNounAt(lw, i, OUTLET_NOUNS) && i + 1 < words.length && cap(words[i + 1]),
+    (_w, i) => isOutletNounAt(lw, i, OUTLET_NOUNS) && i + 1 < words.length && cap(words[i + 1]),
   );
   if (outletNoun >= 0) {
     return {
@@ -147,7 +148,7 @@ export function describeSource(
         role:
           words
             .slice(0, runStart)
-            .filter((w, i) => !DETS.has(lw[i]))
+            .filter((_w, i) => !DETS.has(lw[i]))
             .join(" ") || null,
       },
       refers: "full",
@@ -187,7 +188,7 @@ export function describeSource(
       t++;
     const name = run.slice(t).join(" ").replace(/\s\./g, ".");
     const roleWords = [
-      ...words.slice(0, runStart).filter((w, i) => !DETS.has(lw[i])),
+      ...words.slice(0, runStart).filter((_w, i) => !DETS.has(lw[i])),
       ...run.slice(0, t).filter((w) => !NATIONALITIES[w.toLowerCase()]),
     ];
     const role = roleWords.join(" ").replace(/\s*,\s*$/, "") || describeAppositiveRole(opts.appositive);

@@ -161,7 +161,7 @@ function isPresentVerb(word: string, prev: Token): boolean {
   if (BASE_VERBS.has(word)) return true;
   if (!word.endsWith("s") || /(ss|us|is|ics|ness|ous)$/.test(word) || word.length < 3) return false;
   const stem = word.endsWith("ies")
-    ? word.slice(0, -3) + "y"
+    ? `${word.slice(0, -3)}y`
     : word.endsWith("es") && BASE_VERBS.has(word.slice(0, -2))
       ? word.slice(0, -2)
       : word.slice(0, -1);

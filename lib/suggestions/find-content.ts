@@ -7,6 +7,7 @@ import { CHANNEL_NOUNS, CUE_VERBS, type CueVerb } from "./cue-lexicon";
 import { looksLikeClause, startsWithSubjectVerb } from "./detect-clause";
 
 export { looksLikeClause };
+
 import type { Quote } from "./find-quotes";
 import type { Token } from "./tokenize-text";
 import type { Span } from "./types";

@@ -6,15 +6,15 @@
 import {
   ADV_AFTER,
   AUX_BEFORE,
-  FINITE_HINTS,
-  PUT_FORMS,
   BE_FORMS,
   CHANNEL_NOUNS,
   CUE_VERBS,
+  type CueVerb,
+  FINITE_HINTS,
   MAKE_FORMS,
   NEGATIONS,
   POINT_FORMS,
-  type CueVerb,
+  PUT_FORMS,
 } from "./cue-lexicon";
 import { PERSON_NOUNS } from "./source-lexicon";
 import type { Token } from "./tokenize-text";

@@ -53,7 +53,7 @@ function findDoubleQuotes(text: string): Quote[] {
     else if (c === '"') {
       // Direction of a straight mark: it opens at a word start, otherwise it closes an open quote.
       const prev = i > 0 ? text[i - 1] : " ";
-      const opensHere = openAt < 0 && (/[\s(\[—–-]/.test(prev) || i === 0);
+      const opensHere = openAt < 0 && (/[\s([—–-]/.test(prev) || i === 0);
       if (opensHere) openAt = i;
       else if (openAt >= 0) closeAt(i, i);
       else openAt = i;

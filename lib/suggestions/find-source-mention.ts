@@ -226,8 +226,7 @@ export function findMentionAfter(tokens: Token[], cueLast: number, to: number): 
   // Only an inverted subject if nothing clause-like follows ("said the krone's reaction was muted" is content).
   const after = tokens[k + 1];
   if (
-    after &&
-    after.isWord &&
+    after?.isWord &&
     !PREPOSITIONS.has(after.lower) &&
     !/^(last|this|late|early|yesterday|today|who)$/.test(after.lower)
   )

@@ -7,20 +7,20 @@
  * stored statements; headings never yield claims.
  */
 import { normalizeSourceName } from "@/lib/sources/normalize-source-name";
+import { segmentText } from "@/lib/statements/segment-text";
 import { addContinuations } from "./add-continuations";
 import { buildAccordingClaim } from "./build-according-claim";
 import { buildVerbClaim, type RawClaim, type SentenceContext } from "./build-claims";
 import { describeAnonymityReason, describeSource, type SourceDraft } from "./describe-source";
+import { type Genders, genderFromContext, noteGender, pronounGender } from "./entity-gender";
 import { findCues } from "./find-cues";
 import { buildNounCueClaims } from "./find-noun-cues";
-import { genderFromContext, noteGender, pronounGender, type Genders } from "./entity-gender";
 import { findQuotes, maskQuotes } from "./find-quotes";
 import { findViaMarkers, type ViaMarker } from "./find-via";
 import { relateClaims } from "./relate-claims";
-import { segmentText } from "@/lib/statements/segment-text";
 import { findTokenIndex, tokenizeText } from "./tokenize-text";
-import { resolveMention, scanEntities, type Entity } from "./track-entities";
-import type { KnownSource, StatementSpan, SuggestOptions, Suggestion } from "./types";
+import { type Entity, resolveMention, scanEntities } from "./track-entities";
+import type { KnownSource, StatementSpan, Suggestion, SuggestOptions } from "./types";
 
 export type { AttributionMode, KnownSource, SourceType, Span, SuggestedSource, Suggestion } from "./types";
 

@@ -16,7 +16,7 @@ export interface Token {
 // hyphen ("29-year-old" is one word, a person), words with inner apostrophes or hyphens (Reiner's,
 // counter-terrorism), otherwise any single non-space character as punctuation.
 const TOKEN_RE =
-  /(?:\p{Lu}\.){2,}|\d+(?:[.,]\d+)*%?(?!\d|[.,]\d|-\p{L})|[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*|\S/gu;
+  /(?:\p{Lu}\.){2,}|\d+(?:[.,]\d+)*%?(?!\d|[.,]\d|-\p{L})|[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*|\S/gu;
 const WORDISH_RE = /^[\p{L}\p{N}]/u;
 const CAP_RE = /^\p{Lu}/u;
 /** Lower-case particles inside personal names: "Joost van Damme", "Badr al-Rashdi", "Luiz da Silva". */

@@ -6,9 +6,9 @@
  * whose name or role has that head noun (one already quoted first); "Lindqvist" the person with that
  * surname, "Brightwater" the organisation whose name starts with it.
  */
-import { describeSource, type Description, type SourceDraft } from "./describe-source";
-import { contradicts, genderFromContext, noteGender, type Genders } from "./entity-gender";
+import { type Description, describeSource, type SourceDraft } from "./describe-source";
 import { startsWithSubjectVerb } from "./detect-clause";
+import { contradicts, type Genders, genderFromContext, noteGender } from "./entity-gender";
 import { readOutlet } from "./find-via";
 import { COUNTRIES, NOT_NAME } from "./source-lexicon";
 import type { Token } from "./tokenize-text";
@@ -96,7 +96,10 @@ export function scanEntities(
     const outlet = i >= 2 ? readOutlet(text, tokens, i - 2, j + 1, true) : null;
     const mentionText = text.slice(t.start, tokens[j].end).replace(/[’']$/, "");
     let d = described.get(mentionText);
-    if (!d) described.set(mentionText, (d = describeSource(mentionText)));
+    if (!d) {
+      d = describeSource(mentionText);
+      described.set(mentionText, d);
+    }
     const salient = sentenceStarts.has(t.start);
     let source: SourceDraft | null = null;
     if (outlet && outlet.mention.start === t.start) source = { ...d.source, type: "media_outlet", name: outlet.name };

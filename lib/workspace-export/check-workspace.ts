@@ -1,5 +1,5 @@
-import { spanProblem } from "@/lib/spans/check-span";
 import { sourceUniqueKey } from "@/lib/sources/source-key";
+import { spanProblem } from "@/lib/spans/check-span";
 import type { WorkspaceFile } from "./format";
 
 const MAX_PROBLEMS = 50;
@@ -82,7 +82,10 @@ export function checkWorkspace(file: WorkspaceFile): string[] {
   file.claims.forEach((c, i) => {
     const body = articles.get(c.articleId);
     ref(`claims[${i}].createdById`, users, c.createdById, "user");
-    if (body === undefined) return report(`claims[${i}].articleId`, `unknown article ${c.articleId}`);
+    if (body === undefined) {
+      report(`claims[${i}].articleId`, `unknown article ${c.articleId}`);
+      return;
+    }
     // An orphaned claim keeps the quote it lost on a placeholder span: only the span must be valid.
     span(`claims[${i}]`, body, c.orphaned ? { start: c.start, end: c.end } : c);
     c.parts?.forEach((p, j) => {
@@ -100,7 +103,10 @@ export function checkWorkspace(file: WorkspaceFile): string[] {
     if (a.viaSourceId !== null && a.viaSourceId === a.sourceId)
       report(`attributions[${i}].viaSourceId`, "a source cannot reach the article through itself");
     const articleId = claims.get(a.claimId);
-    if (articleId === undefined) return report(`attributions[${i}].claimId`, `unknown claim ${a.claimId}`);
+    if (articleId === undefined) {
+      report(`attributions[${i}].claimId`, `unknown claim ${a.claimId}`);
+      return;
+    }
     const body = articles.get(articleId);
     if (body === undefined) return;
     if (a.cue) span(`attributions[${i}].cue`, body, a.cue);

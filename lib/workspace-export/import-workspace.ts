@@ -5,7 +5,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { parseWith } from "@/lib/http";
 import { sourceUniqueKey } from "@/lib/sources/source-key";
 import { checkWorkspace } from "./check-workspace";
-import { WORKSPACE_FORMAT, WORKSPACE_VERSION, workspaceFile, type WorkspaceFile } from "./format";
+import { WORKSPACE_FORMAT, WORKSPACE_VERSION, type WorkspaceFile, workspaceFile } from "./format";
 
 const BATCH = 1000;
 const IMPORTED = `${WORKSPACE_FORMAT}/${WORKSPACE_VERSION}`;

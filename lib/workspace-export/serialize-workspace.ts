@@ -1,4 +1,4 @@
-import { SECTIONS, WORKSPACE_FORMAT, WORKSPACE_VERSION, type Section } from "./format";
+import { SECTIONS, type Section, WORKSPACE_FORMAT, WORKSPACE_VERSION } from "./format";
 
 export interface TextSink {
   write(text: string): Promise<void>;

@@ -2,7 +2,7 @@
 // JavaScript and sent as one multi-row INSERT … SELECT FROM unnest(arrays) per table and batch
 // (no COPY: pg-copy-streams is not installed), never through the API.
 import type pg from "pg";
-import { between, clause, makeRng, makeUuid, pick, TextBuilder, type Rng, type SourceRef } from "./synthetic-text";
+import { between, clause, makeRng, makeUuid, pick, type Rng, type SourceRef, TextBuilder } from "./synthetic-text";
 
 export interface GenerateOptions {
   articles: number;

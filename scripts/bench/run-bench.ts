@@ -12,9 +12,9 @@ import pg from "pg";
 import { ROOT } from "../database.mjs";
 import { migrate } from "../migrate.mjs";
 import { startPostgres } from "../pg.mjs";
-import { generateWorkspace, type GeneratedShape } from "./generate-workspace";
-import { runScenarios, type Row } from "./scenarios";
+import { type GeneratedShape, generateWorkspace } from "./generate-workspace";
 import { fmt } from "./measure";
+import { type Row, runScenarios } from "./scenarios";
 
 function flag(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);

@@ -2,8 +2,8 @@
 // straight through node-postgres (the API/SQL ratio) plus its EXPLAIN (ANALYZE, BUFFERS) plan.
 import type pg from "pg";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { suggestionTexts, type GeneratedShape } from "./generate-workspace";
-import { fmt, peakMemory, time, type Timing } from "./measure";
+import { type GeneratedShape, suggestionTexts } from "./generate-workspace";
+import { fmt, peakMemory, type Timing, time } from "./measure";
 import { makeRng, TextBuilder } from "./synthetic-text";
 
 export interface Row {

@@ -153,7 +153,7 @@ export class TextBuilder {
   }
 
   paragraphBreak() {
-    this.body = this.body.replace(/ $/, "") + "\n\n";
+    this.body = `${this.body.replace(/ $/, "")}\n\n`;
   }
 
   private push(pieces: (string | { mark: "claim" | "cue" | "mention"; text: string })[]): Record<string, TaggedSpan> {

@@ -5,21 +5,21 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { changeArticleStatus } from "@/lib/articles/change-status";
 import { createArticle } from "@/lib/articles/create-article";
 import { createArticleSchema } from "@/lib/articles/schema";
-import { createSourceSchema } from "@/lib/sources/schema";
 import { createSession, SESSION_COOKIE } from "@/lib/auth/sessions";
-import { issueApiToken } from "@/lib/users/api-tokens";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { createSourceSchema } from "@/lib/sources/schema";
+import { issueApiToken } from "@/lib/users/api-tokens";
 import { cookieJar, resetFakeNextHeaders } from "./fake-next-headers";
-import { databaseFingerprint, makeUser, ROOT, unique, type TestUser } from "./helpers";
+import { databaseFingerprint, makeUser, ROOT, type TestUser, unique } from "./helpers";
 import {
+  type DiscoveredRoute,
   discoverRoutes,
+  type InvokeOptions,
   invoke,
   isErrorShape,
   MUTATING_METHODS,
-  type DiscoveredRoute,
-  type InvokeOptions,
 } from "./route-discovery";
-import { makeFixtures, type Fixtures } from "./security-fixtures";
+import { type Fixtures, makeFixtures } from "./security-fixtures";
 
 vi.mock("next/headers", () => import("./fake-next-headers"));
 

@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as article from "@/app/api/articles/[id]/route";
+import * as status from "@/app/api/articles/[id]/status/route";
 import * as articles from "@/app/api/articles/route";
 import * as attributions from "@/app/api/attributions/route";
 import * as claims from "@/app/api/claims/route";
 import * as sources from "@/app/api/sources/route";
-import * as status from "@/app/api/articles/[id]/status/route";
 import { db } from "@/lib/db";
 import { spanProblem } from "@/lib/spans/check-span";
-import { call, databaseFingerprint, makeUser, rafahGold, rafahText, unique, type TestUser } from "./helpers";
+import { call, databaseFingerprint, makeUser, rafahGold, rafahText, type TestUser, unique } from "./helpers";
 import { seedRafahGold } from "./seed-gold";
 
 interface Span {
@@ -93,8 +93,7 @@ describe("PATCH /api/articles/:id with a new body", () => {
   it("orphans C9 when its clause is deleted (keeping its attribution, cue and mention gone) and leaves the others intact", async () => {
     const { article: seeded, claimIds } = await seedRafahGold(editor);
     const cut = rafahText.indexOf("The information also came after");
-    const body =
-      rafahText.slice(0, cut) + "National" + rafahText.slice(rafahText.indexOf(" security adviser Jake Sullivan"));
+    const body = `${rafahText.slice(0, cut)}National${rafahText.slice(rafahText.indexOf(" security adviser Jake Sullivan"))}`;
     const response = await patch(seeded.id, { version: 1, body });
     expect(response.status).toBe(200);
     const json = await get(seeded.id);
@@ -137,7 +136,7 @@ describe("PATCH /api/articles/:id with a new body", () => {
 
   it("orphans both claims of the last sentence when the whole sentence is deleted, never deleting them", async () => {
     const { article: seeded, claimIds } = await seedRafahGold(editor);
-    const body = rafahText.slice(0, rafahText.indexOf("The information also came after")).trimEnd() + "\n";
+    const body = `${rafahText.slice(0, rafahText.indexOf("The information also came after")).trimEnd()}\n`;
     expect((await patch(seeded.id, { version: 1, body })).status).toBe(200);
     const json = await get(seeded.id);
     expect(json.claims).toHaveLength(10);
@@ -164,7 +163,7 @@ describe("PATCH /api/articles/:id with a new body", () => {
     ];
     const split = await call(claims.POST, "POST", { user: editor, body: { articleId: a.id, ...whole, parts } });
     expect([first.status, split.status]).toEqual([201, 201]);
-    const newBody = "🔥🔥 " + body.replace("he said", "the coach insisted");
+    const newBody = `🔥🔥 ${body.replace("he said", "the coach insisted")}`;
     expect((await patch(a.id, { version: 1, body: newBody })).status).toBe(200);
     const json = await get(a.id);
     const emojiClaim = claimOf(json, first.json.id);
@@ -241,7 +240,7 @@ describe("rejected PATCH changes nothing", () => {
     const { article: seeded } = await seedRafahGold(editor);
     expect((await patch(seeded.id, { version: 1, title: unique("first") })).status).toBe(200);
     const before = await databaseFingerprint();
-    const stale = await patch(seeded.id, { version: 1, body: "Intro.\n\n" + rafahText });
+    const stale = await patch(seeded.id, { version: 1, body: `Intro.\n\n${rafahText}` });
     expect(stale.status).toBe(409);
     expect(stale.json.error).toMatchObject({ code: "conflict", message: expect.stringContaining("version 2") });
     expect(await databaseFingerprint()).toEqual(before);
@@ -348,8 +347,7 @@ describe("GET /api/articles counts", () => {
     const cut = rafahText.indexOf("The information also came after");
     await patch(seeded.id, {
       version: 1,
-      body:
-        rafahText.slice(0, cut) + "National" + rafahText.slice(rafahText.indexOf(" security adviser Jake Sullivan")),
+      body: `${rafahText.slice(0, cut)}National${rafahText.slice(rafahText.indexOf(" security adviser Jake Sullivan"))}`,
     });
     const [, edited] = await list();
     expect(edited.counts).toMatchObject({ claims: 10, sentences: 8, sourcedSentences: 8 });

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import * as articles from "@/app/api/articles/route";
 import * as status from "@/app/api/articles/[id]/status/route";
+import * as articles from "@/app/api/articles/route";
 import { db } from "@/lib/db";
-import { call, databaseFingerprint, makeUser, unique, type TestUser } from "./helpers";
+import { call, databaseFingerprint, makeUser, type TestUser, unique } from "./helpers";
 
 let editor: TestUser;
 let reviewer: TestUser;

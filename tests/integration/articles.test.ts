@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import * as articles from "@/app/api/articles/route";
 import * as article from "@/app/api/articles/[id]/route";
+import * as articles from "@/app/api/articles/route";
 import * as health from "@/app/api/health/route";
 import { MAX_BODY_BYTES } from "@/lib/http";
-import { call, databaseFingerprint, makeUser, rafahGold, rafahText, unique, type TestUser } from "./helpers";
+import { call, databaseFingerprint, makeUser, rafahGold, rafahText, type TestUser, unique } from "./helpers";
 
 let editor: TestUser;
 let reviewer: TestUser;

@@ -119,7 +119,7 @@ describe("npm run db:backup / db:restore", () => {
 
   it.each([
     ["cut off mid-line", (text: string) => text.slice(0, Math.floor(text.length * 0.7)), /not JSON|incomplete/],
-    ["cut off after a row", (text: string) => text.split("\n").slice(0, -3).join("\n") + "\n", /incomplete/],
+    ["cut off after a row", (text: string) => `${text.split("\n").slice(0, -3).join("\n")}\n`, /incomplete/],
     ["altered", (text: string) => text.replace(EDGE_BODY.slice(0, 20), "Breaking: talks end!"), /checksum/],
     ["not a backup", () => `{"hello":"world"}\n`, /not a Sourcedesk backup/],
   ])("refuses a file %s before touching the database", { timeout: 60_000 }, async (_label, damage, message) => {

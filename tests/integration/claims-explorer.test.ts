@@ -4,7 +4,7 @@ import * as claims from "@/app/api/claims/route";
 import { findClaimFacets } from "@/lib/claims/claim-facets";
 import { claimFiltersSchema } from "@/lib/claims/schema";
 import { db } from "@/lib/db";
-import { call, makeUser, unique, type TestUser } from "./helpers";
+import { call, makeUser, type TestUser, unique } from "./helpers";
 import { seedRafahGold } from "./seed-gold";
 
 let editor: TestUser;

@@ -7,7 +7,7 @@ import * as claim from "@/app/api/claims/[id]/route";
 import * as claims from "@/app/api/claims/route";
 import * as sources from "@/app/api/sources/route";
 import { db } from "@/lib/db";
-import { call, databaseFingerprint, makeUser, rafahGold, unique, type TestUser } from "./helpers";
+import { call, databaseFingerprint, makeUser, rafahGold, type TestUser, unique } from "./helpers";
 import { seedRafahGold } from "./seed-gold";
 
 let editor: TestUser;

@@ -10,7 +10,7 @@ import { db } from "@/lib/db";
 import { toErrorResponse } from "@/lib/http";
 import { updateSource } from "@/lib/sources/write-source";
 import { runSoak, type Success } from "./fixtures/soak-writers";
-import { call, makeUser, unique, type TestUser } from "./helpers";
+import { call, makeUser, type TestUser, unique } from "./helpers";
 
 const SOAK_MS = Number(process.env.SOAK_SECONDS ?? 20) * 1000;
 const ROUNDS = 20;
@@ -48,6 +48,7 @@ async function auditCount(entityId: string) {
  */
 async function race(options: {
   id: string;
+  // biome-ignore lint/suspicious/noExplicitAny: each race reads a different response shape
   patch: (user: TestUser, version: number, round: number) => Promise<{ status: number; json: any }>;
   read: () => Promise<{ version: number; value: unknown }>;
 }) {

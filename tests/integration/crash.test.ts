@@ -8,11 +8,11 @@ import {
   sleep,
   startAppServer,
   startWorker,
-  waitForBackendsGone,
   type Worker,
+  waitForBackendsGone,
 } from "./fixtures/crash-process";
 import { largeArticleBody } from "./fixtures/large-article";
-import { makeUser, unique, type TestUser } from "./helpers";
+import { makeUser, type TestUser, unique } from "./helpers";
 
 // The writer is the server's stand-in: the same services in a child process, SIGKILLed mid-write.
 const ITERATIONS = Number(process.env.CRASH_ITERATIONS ?? 4);
@@ -69,7 +69,7 @@ describe("a writer killed with SIGKILL", () => {
     outcomes.push(`full import ${importMs} ms`);
     await expectConsistentAfterCrash(actor.id, acknowledged(full));
 
-    let committed = 0;
+    let _committed = 0;
     let rolledBack = 0;
     for (let run = 0; run < ITERATIONS; run++) {
       const runTag = unique("crash-import");
@@ -77,7 +77,7 @@ describe("a writer killed with SIGKILL", () => {
       const kill = await killSomewhere(worker, run, importMs);
       await expectConsistentAfterCrash(actor.id, acknowledged(worker));
       const stored = await db().article.count({ where: { title: `${runTag} large import` } });
-      if (stored > 0) committed++;
+      if (stored > 0) _committed++;
       else rolledBack++;
       outcomes.push(
         `import kill after ${kill.elapsed} ms${kill.midTransaction ? " mid-transaction" : ""} -> ${stored > 0 ? "committed" : "rolled back"}`,

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import * as article from "@/app/api/articles/[id]/route";
 import * as history from "@/app/api/articles/[id]/history/route";
+import * as article from "@/app/api/articles/[id]/route";
 import * as attribution from "@/app/api/attributions/[id]/route";
 import * as attributionRestore from "@/app/api/attributions/restore/route";
 import * as claim from "@/app/api/claims/[id]/route";
@@ -135,7 +135,7 @@ describe("POST /api/claims/restore", () => {
     await call(article.PATCH, "PATCH", {
       user: editor,
       id: seeded.id,
-      body: { version: 1, body: "Intro.\n\n" + rafahText },
+      body: { version: 1, body: `Intro.\n\n${rafahText}` },
     });
     const before = await databaseFingerprint();
     const response = await call(claimRestore.POST, "POST", { user: editor, body: { claimId: id } });

@@ -31,7 +31,7 @@ export const longerThan = (max: number) =>
   fc.boolean().map((emoji) => {
     const key = emoji ? -max : max;
     if (!hugeCache.has(key))
-      hugeCache.set(key, emoji ? "😀".repeat(Math.ceil((max + 1) / 2)) + "x" : "x".repeat(max + 1));
+      hugeCache.set(key, emoji ? `${"😀".repeat(Math.ceil((max + 1) / 2))}x` : "x".repeat(max + 1));
     return hugeCache.get(key)!;
   });
 

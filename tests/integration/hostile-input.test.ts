@@ -2,12 +2,13 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { createArticle } from "@/lib/articles/create-article";
 import { createArticleSchema } from "@/lib/articles/schema";
-import { MAX_BODY_BYTES } from "@/lib/http";
 import { ATTRIBUTION_MODES, REVIEW_STATUSES } from "@/lib/claims/schema";
 import { db } from "@/lib/db";
+import { MAX_BODY_BYTES } from "@/lib/http";
 import { SOURCE_TYPES } from "@/lib/sources/source-types";
 import { issueApiToken, revokeApiToken } from "@/lib/users/api-tokens";
 import { ROLES } from "@/lib/users/schema";
+import { databaseFingerprint, makeUser, type TestUser, unique } from "./helpers";
 import {
   badEnum,
   badId,
@@ -31,16 +32,15 @@ import {
   validSpan,
   withNul,
 } from "./hostile-arbitraries";
-import { databaseFingerprint, makeUser, unique, type TestUser } from "./helpers";
 import {
+  type DiscoveredRoute,
   discoverRoutes,
+  type InvokeOptions,
   invoke,
   isErrorShape,
   MUTATING_METHODS,
-  type DiscoveredRoute,
-  type InvokeOptions,
 } from "./route-discovery";
-import { makeFixtures, type Fixtures } from "./security-fixtures";
+import { type Fixtures, makeFixtures } from "./security-fixtures";
 
 vi.mock("next/headers", () => import("./fake-next-headers"));
 
@@ -519,7 +519,7 @@ describe("hostile input", () => {
               authorization: fc.oneof(
                 header,
                 header.map((h) => `Bearer ${h}`),
-                fc.constantFrom("Bearer", "Bearer  ", "bearer sdt_x y", "Basic YTpi", "Bearer sdt_" + "A".repeat(5000)),
+                fc.constantFrom("Bearer", "Bearer  ", "bearer sdt_x y", "Basic YTpi", `Bearer sdt_${"A".repeat(5000)}`),
               ),
             }),
           ),

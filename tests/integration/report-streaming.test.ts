@@ -4,7 +4,7 @@ import * as articleReport from "@/app/api/articles/[id]/report/route";
 import * as articles from "@/app/api/articles/route";
 import * as sources from "@/app/api/sources/route";
 import { db } from "@/lib/db";
-import { call, makeUser, unique, type TestUser } from "./helpers";
+import { call, makeUser, type TestUser, unique } from "./helpers";
 
 /** Raise with STREAM_CLAIMS=100000 to measure a newsroom-sized export; the default keeps the suite quick. */
 const CLAIMS = Number(process.env.STREAM_CLAIMS ?? 5_000);

@@ -6,7 +6,7 @@ import * as attributions from "@/app/api/attributions/route";
 import * as claims from "@/app/api/claims/route";
 import * as reports from "@/app/api/reports/route";
 import * as sources from "@/app/api/sources/route";
-import { call, makeUser, rafahGold, unique, type TestUser } from "./helpers";
+import { call, makeUser, rafahGold, type TestUser, unique } from "./helpers";
 import { seedRafahGold } from "./seed-gold";
 
 let editor: TestUser;

@@ -6,7 +6,7 @@ import { createClaim } from "@/lib/claims/create-claim";
 import { createClaimSchema } from "@/lib/claims/schema";
 import { createSourceSchema } from "@/lib/sources/schema";
 import { createSource } from "@/lib/sources/write-source";
-import { unique, type TestUser } from "./helpers";
+import { type TestUser, unique } from "./helpers";
 
 /** Emoji, right-to-left text and a quote: offsets near them are where span checks go wrong. */
 export const FIXTURE_BODY = `Talks resume today.\n\n"We are hopeful," the minister said on Monday. 😀 قال المتحدث إن المحادثات ستستأنف.`;

@@ -2,7 +2,7 @@ import * as articles from "@/app/api/articles/route";
 import * as attributions from "@/app/api/attributions/route";
 import * as claims from "@/app/api/claims/route";
 import * as sources from "@/app/api/sources/route";
-import { call, rafahGold, rafahText, unique, type TestUser } from "./helpers";
+import { call, rafahGold, rafahText, type TestUser, unique } from "./helpers";
 
 interface GoldSource {
   id: string;

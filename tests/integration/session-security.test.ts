@@ -9,7 +9,11 @@ import { invoke } from "./route-discovery";
 
 vi.mock("next/headers", () => import("./fake-next-headers"));
 
-const route = (method: "POST" | "GET" | "DELETE") => ({ method, path: "/api/session", handler: session[method] });
+const route = (method: "POST" | "GET" | "DELETE") => ({
+  method,
+  path: "/api/session",
+  handler: { POST: session.POST, GET: session.GET, DELETE: session.DELETE }[method],
+});
 const signIn = (email: string, password: string, from = unique("addr"), origin?: string) =>
   invoke(route("POST"), { body: { email, password }, headers: { "x-forwarded-for": from }, origin });
 

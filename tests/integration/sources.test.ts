@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import * as sources from "@/app/api/sources/route";
 import * as source from "@/app/api/sources/[id]/route";
+import * as sources from "@/app/api/sources/route";
 import { db } from "@/lib/db";
-import { call, databaseFingerprint, makeUser, unique, type TestUser } from "./helpers";
+import { call, databaseFingerprint, makeUser, type TestUser, unique } from "./helpers";
 
 let editor: TestUser;
 let reviewer: TestUser;

@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import * as articles from "@/app/api/articles/route";
 import * as article from "@/app/api/articles/[id]/route";
-import * as articleSuggestions from "@/app/api/articles/[id]/suggestions/route";
 import * as accept from "@/app/api/articles/[id]/suggestions/accept/route";
 import * as reject from "@/app/api/articles/[id]/suggestions/reject/route";
-import * as suggestions from "@/app/api/suggestions/route";
+import * as articleSuggestions from "@/app/api/articles/[id]/suggestions/route";
+import * as articles from "@/app/api/articles/route";
 import * as sources from "@/app/api/sources/route";
+import * as suggestions from "@/app/api/suggestions/route";
 import { db } from "@/lib/db";
-import { call, databaseFingerprint, makeUser, rafahGold, rafahText, unique, type TestUser } from "./helpers";
+import { call, databaseFingerprint, makeUser, rafahGold, rafahText, type TestUser, unique } from "./helpers";
 
 let editor: TestUser;
 let reviewer: TestUser;

@@ -4,10 +4,10 @@ import * as token from "@/app/api/tokens/[id]/route";
 import * as user from "@/app/api/users/[id]/route";
 import * as userTokens from "@/app/api/users/[id]/tokens/route";
 import * as users from "@/app/api/users/route";
-import { createSession } from "@/lib/auth/sessions";
 import { findUserBySession } from "@/lib/auth/find-user";
+import { createSession } from "@/lib/auth/sessions";
 import { db } from "@/lib/db";
-import { call, databaseFingerprint, makeUser, unique, type TestUser } from "./helpers";
+import { call, databaseFingerprint, makeUser, type TestUser, unique } from "./helpers";
 
 let admin: TestUser;
 let editor: TestUser;

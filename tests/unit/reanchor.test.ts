@@ -2,12 +2,12 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { quoteSelector } from "@/lib/anchoring/text-quote";
-import { diffText, mapEnd, mapStart } from "@/lib/anchoring/reanchor-diff";
-import { contextShare, findOccurrences, searchQuote } from "@/lib/anchoring/reanchor-search";
 import { placeholderSpan, reanchorSpan } from "@/lib/anchoring/reanchor";
 import { reanchorArticle, type StoredAttribution, type StoredClaim } from "@/lib/anchoring/reanchor-article";
-import { spanProblem, type Span } from "@/lib/spans/check-span";
+import { diffText, mapEnd, mapStart } from "@/lib/anchoring/reanchor-diff";
+import { contextShare, findOccurrences, searchQuote } from "@/lib/anchoring/reanchor-search";
+import { quoteSelector } from "@/lib/anchoring/text-quote";
+import { type Span, spanProblem } from "@/lib/spans/check-span";
 
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 const rafah = readFileSync(path.join(ROOT, "fixtures/rafah/article.txt"), "utf8");
@@ -102,14 +102,14 @@ describe("reanchorSpan", () => {
   const body = "The minister said the plan was sound. Critics disagreed. The minister said it again.";
 
   it("keeps a span when the edit is after it", () => {
-    expect(move(body, body + " More text.", "the plan was sound")).toEqual({
+    expect(move(body, `${body} More text.`, "the plan was sound")).toEqual({
       outcome: "kept",
       span: { start: 18, end: 36 },
     });
   });
 
   it("moves a span when text is inserted before it", () => {
-    const result = move(body, "Breaking: " + body, "the plan was sound");
+    const result = move(body, `Breaking: ${body}`, "the plan was sound");
     expect(result).toEqual({ outcome: "moved", span: { start: 28, end: 46 } });
   });
 
@@ -182,7 +182,7 @@ describe("reanchorSpan", () => {
 
   it("handles emoji before and inside spans in UTF-16 code units", () => {
     const oldBody = 'Fans cheered 🎉 and the coach said "we did it" 🏆 loudly.';
-    const before = move(oldBody, "🔥🔥 " + oldBody, "we did it");
+    const before = move(oldBody, `🔥🔥 ${oldBody}`, "we did it");
     expect(before).toEqual({
       outcome: "moved",
       span: { start: oldBody.indexOf("we did it") + 5, end: oldBody.indexOf("we did it") + 14 },
@@ -195,7 +195,7 @@ describe("reanchorSpan", () => {
 
   it("re-anchors Arabic text through edits before the span", () => {
     const oldBody = "قال مسؤول إسرائيلي إن الجيش ما زال يدرس الخطط. وأضاف أن العملية حتمية في النهاية.";
-    const newBody = "عاجل: " + oldBody.replace("قال مسؤول", "قال مسؤول كبير");
+    const newBody = `عاجل: ${oldBody.replace("قال مسؤول", "قال مسؤول كبير")}`;
     const result = move(oldBody, newBody, "العملية حتمية");
     expect(result.outcome).toBe("moved");
     expect(newBody.slice(result.span!.start, result.span!.end)).toBe("العملية حتمية");
@@ -299,7 +299,7 @@ describe("reanchorArticle", () => {
 
   it("orphans only C9 when its clause is deleted, and drops its cue and mention", () => {
     const cut = rafah.indexOf("The information also came after");
-    const newBody = rafah.slice(0, cut) + "National" + rafah.slice(rafah.indexOf(" security adviser Jake Sullivan"));
+    const newBody = `${rafah.slice(0, cut)}National${rafah.slice(rafah.indexOf(" security adviser Jake Sullivan"))}`;
     const claims = gold.claims.map((c) => storedClaim(rafah, c.content, c.id));
     const c9 = gold.claims.find((c) => c.id === "C9")!;
     const attributions: StoredAttribution[] = [
@@ -341,22 +341,22 @@ describe("reanchorArticle", () => {
     const back = reanchorArticle({ oldBody: cut, newBody: oldBody, claims: [orphan], attributions: [] }).claims[0];
     expect(back).toMatchObject({ outcome: "reattached" });
     expect(back.next).toEqual({ ...span, ...quoteSelector(oldBody, span), orphaned: false, parts: null });
-    const unrelated = reanchorArticle({ oldBody: cut, newBody: cut + " More.", claims: [orphan], attributions: [] })
+    const unrelated = reanchorArticle({ oldBody: cut, newBody: `${cut} More.`, claims: [orphan], attributions: [] })
       .claims[0];
     expect(unrelated.outcome).toBe("still_orphaned");
-    expect(spanProblem(cut + " More.", unrelated.next)).toBeNull();
+    expect(spanProblem(`${cut} More.`, unrelated.next)).toBeNull();
     const same = reanchorArticle({
       oldBody,
-      newBody: oldBody + " P.S.",
+      newBody: `${oldBody} P.S.`,
       claims: [storedClaim(oldBody, span)],
       attributions: [],
     }).claims[0];
     expect(same).toMatchObject({ outcome: "kept", changed: true }); // the suffix context grew
     const far = `${oldBody} ${"Filler words. ".repeat(5)}`;
     const none = reanchorArticle({
-      oldBody: far + "!",
-      newBody: far + "?",
-      claims: [storedClaim(far + "!", span)],
+      oldBody: `${far}!`,
+      newBody: `${far}?`,
+      claims: [storedClaim(`${far}!`, span)],
       attributions: [],
     }).claims[0];
     expect(none).toMatchObject({ outcome: "kept", changed: false });
@@ -371,7 +371,7 @@ describe("reanchorArticle", () => {
     const whole = { start: 1, end: parts[1].end };
 
     it("shifts the parts with the whole quote", () => {
-      const newBody = "Update: " + oldBody;
+      const newBody = `Update: ${oldBody}`;
       const [c] = reanchorArticle({
         oldBody,
         newBody,

@@ -1,6 +1,6 @@
-import { describe, it, expect } from "vitest";
 import fs from "node:fs";
 import path from "node:path";
+import { describe, expect, it } from "vitest";
 import { detectHeading, segmentText, type TextSegment } from "@/lib/statements/segment-text";
 
 const root = path.resolve(import.meta.dirname, "../..");

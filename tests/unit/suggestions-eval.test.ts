@@ -3,11 +3,11 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   evaluateSuggestions,
+  type GoldArticle,
   matchGreedy,
   overlapRatio,
-  type GoldArticle,
 } from "../../lib/suggestions/evaluate-suggestions";
-import { suggestAttributions, type Suggestion } from "../../lib/suggestions/suggest-attributions";
+import { type Suggestion, suggestAttributions } from "../../lib/suggestions/suggest-attributions";
 
 const FIXTURES = path.resolve(import.meta.dirname, "../../fixtures");
 const fixtures = readdirSync(FIXTURES).filter((d) => !d.startsWith("."));

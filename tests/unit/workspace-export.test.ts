@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkWorkspace } from "@/lib/workspace-export/check-workspace";
-import { workspaceFile, type Section, type WorkspaceFile } from "@/lib/workspace-export/format";
+import { type Section, type WorkspaceFile, workspaceFile } from "@/lib/workspace-export/format";
 import { serializeWorkspace } from "@/lib/workspace-export/serialize-workspace";
 
 const T = "2026-01-02T03:04:05.678Z";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { AdminCreateUserForm } from "@/components/admin-create-user-form";
-import { AdminUsersTable, type AdminUserRow } from "@/components/admin-users-table";
+import { type AdminUserRow, AdminUsersTable } from "@/components/admin-users-table";
 import { requirePageUser } from "@/lib/auth/page-user";
 import { ROLES_THAT_ADMINISTER } from "@/lib/auth/permissions";
 import { listUsersWithTokens } from "@/lib/users/list-users";

@@ -1,9 +1,9 @@
 import { cookies } from "next/headers";
+import { clientAddress } from "@/lib/auth/client-address";
 import { authenticate, rejectForeignOrigin } from "@/lib/auth/require-user";
+import { sessionCookie } from "@/lib/auth/session-cookie";
 import { deleteSession, SESSION_COOKIE } from "@/lib/auth/sessions";
 import { signIn, signInSchema } from "@/lib/auth/sign-in";
-import { sessionCookie } from "@/lib/auth/session-cookie";
-import { clientAddress } from "@/lib/auth/client-address";
 import { ok, parseJsonBody, route } from "@/lib/http";
 
 export const dynamic = "force-dynamic";

@@ -5,7 +5,7 @@ import { updateArticle } from "@/lib/articles/update-article";
 import { ROLES_THAT_WRITE } from "@/lib/auth/permissions";
 import { authenticate, requireRole } from "@/lib/auth/require-user";
 import { notFound } from "@/lib/errors";
-import { idParam, ok, parseJsonBody, parseSearchParams, route, type IdContext } from "@/lib/http";
+import { type IdContext, idParam, ok, parseJsonBody, parseSearchParams, route } from "@/lib/http";
 import { deleteQuerySchema } from "@/lib/schema";
 
 export const dynamic = "force-dynamic";

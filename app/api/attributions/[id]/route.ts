@@ -2,8 +2,8 @@ import { updateAttributionSchema } from "@/lib/attributions/schema";
 import { deleteAttribution, updateAttribution } from "@/lib/attributions/write-attribution";
 import { ROLES_THAT_WRITE } from "@/lib/auth/permissions";
 import { requireRole } from "@/lib/auth/require-user";
+import { type IdContext, idParam, ok, parseJsonBody, parseSearchParams, route } from "@/lib/http";
 import { deleteQuerySchema } from "@/lib/schema";
-import { idParam, ok, parseJsonBody, parseSearchParams, route, type IdContext } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 

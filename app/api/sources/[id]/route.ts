@@ -1,6 +1,6 @@
 import { ROLES_THAT_WRITE } from "@/lib/auth/permissions";
 import { authenticate, requireRole } from "@/lib/auth/require-user";
-import { idParam, ok, parseJsonBody, route, type IdContext } from "@/lib/http";
+import { type IdContext, idParam, ok, parseJsonBody, route } from "@/lib/http";
 import { findSource } from "@/lib/sources/list-sources";
 import { updateSourceSchema } from "@/lib/sources/schema";
 import { updateSource } from "@/lib/sources/write-source";

@@ -1,6 +1,6 @@
 import { ROLES_THAT_ADMINISTER } from "@/lib/auth/permissions";
 import { requireRole } from "@/lib/auth/require-user";
-import { idParam, ok, parseJsonBody, route, type IdContext } from "@/lib/http";
+import { type IdContext, idParam, ok, parseJsonBody, route } from "@/lib/http";
 import { updateUserSchema } from "@/lib/users/schema";
 import { updateUser } from "@/lib/users/update-user";
 

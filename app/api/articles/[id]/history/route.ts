@@ -1,7 +1,7 @@
 import { findHistory } from "@/lib/audit/find-history";
 import { historyQuerySchema } from "@/lib/audit/schema";
 import { authenticate } from "@/lib/auth/require-user";
-import { idParam, ok, parseSearchParams, route, type IdContext } from "@/lib/http";
+import { type IdContext, idParam, ok, parseSearchParams, route } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 

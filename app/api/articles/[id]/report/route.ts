@@ -1,5 +1,5 @@
 import { authenticate } from "@/lib/auth/require-user";
-import { idParam, parseSearchParams, route, type IdContext } from "@/lib/http";
+import { type IdContext, idParam, parseSearchParams, route } from "@/lib/http";
 import { articleReportMeta, reportChunks } from "@/lib/reports/export-report";
 import { reportResponse } from "@/lib/reports/report-response";
 import { articleReportQuerySchema } from "@/lib/reports/schema";

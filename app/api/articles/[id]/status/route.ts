@@ -1,7 +1,7 @@
 import { changeArticleStatus } from "@/lib/articles/change-status";
 import { changeStatusSchema } from "@/lib/articles/schema";
 import { authenticate } from "@/lib/auth/require-user";
-import { idParam, ok, parseJsonBody, route, type IdContext } from "@/lib/http";
+import { type IdContext, idParam, ok, parseJsonBody, route } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 

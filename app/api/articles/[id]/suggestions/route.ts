@@ -1,5 +1,5 @@
 import { authenticate } from "@/lib/auth/require-user";
-import { idParam, ok, route, type IdContext } from "@/lib/http";
+import { type IdContext, idParam, ok, route } from "@/lib/http";
 import { findArticleSuggestions } from "@/lib/suggestions/article-suggestions";
 
 export const dynamic = "force-dynamic";

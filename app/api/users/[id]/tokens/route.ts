@@ -1,5 +1,5 @@
 import { authenticate } from "@/lib/auth/require-user";
-import { idParam, ok, parseJsonBody, route, type IdContext } from "@/lib/http";
+import { type IdContext, idParam, ok, parseJsonBody, route } from "@/lib/http";
 import { issueApiToken, listUserTokens, requireTokenOwner } from "@/lib/users/api-tokens";
 import { createTokenSchema } from "@/lib/users/schema";
 

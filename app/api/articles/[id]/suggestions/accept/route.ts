@@ -1,6 +1,6 @@
 import { ROLES_THAT_WRITE } from "@/lib/auth/permissions";
 import { requireRole } from "@/lib/auth/require-user";
-import { idParam, ok, parseJsonBody, route, type IdContext } from "@/lib/http";
+import { type IdContext, idParam, ok, parseJsonBody, route } from "@/lib/http";
 import { acceptSuggestion } from "@/lib/suggestions/accept-suggestion";
 import { suggestionKeySchema } from "@/lib/suggestions/schema";
 
