@@ -1,11 +1,13 @@
 "use client";
 
 import { Fragment, type MouseEvent, memo, type RefObject } from "react";
+import { MODE_LABELS } from "@/lib/reports/labels";
+import { SOURCE_TYPE_LABELS } from "@/lib/sources/source-types";
 import type { Span } from "@/lib/spans/check-span";
 import { groupBlocks } from "@/lib/statements/group-blocks";
 import { type Mark, splitIntoSegments } from "@/lib/text/segments";
 import type { WorkspaceClaim, WorkspaceStatement } from "@/lib/workspace/types";
-import { SOURCE_TYPE_STYLE } from "./source-style";
+import { SOURCE_TYPE_STYLE } from "../source-type-badge";
 
 export type MarkKind = "claim" | "mention" | "cue" | "draft" | "pick" | "suggestion";
 
@@ -30,7 +32,7 @@ function claimTitle(claim: WorkspaceClaim): string {
   return claim.attributions
     .map(
       (a) =>
-        `${a.source.name} (${SOURCE_TYPE_STYLE[a.source.type].label}) · ${a.mode.replace("_", " ")}${a.cue ? ` · “${a.cue.text}”` : ""}${a.via ? ` · via ${a.via.name}` : ""}`,
+        `${a.source.name} (${SOURCE_TYPE_LABELS[a.source.type]}) · ${MODE_LABELS[a.mode].toLowerCase()}${a.cue ? ` · “${a.cue.text}”` : ""}${a.via ? ` · via ${a.via.name}` : ""}`,
     )
     .join("\n");
 }
