@@ -15,7 +15,8 @@ export function errorResponse(error: AppError) {
     error: { code: error.code, message: error.message },
   };
   if (error.issues?.length) body.error.issues = error.issues;
-  return NextResponse.json(body, { status: STATUS_BY_CODE[error.code] });
+  const headers = error.retryAfterSeconds ? { "retry-after": String(error.retryAfterSeconds) } : undefined;
+  return NextResponse.json(body, { status: STATUS_BY_CODE[error.code], headers });
 }
 
 export function issuesFromZod(error: z.ZodError): ErrorIssue[] {
