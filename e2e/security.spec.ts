@@ -371,6 +371,30 @@ test.describe("admin", () => {
     await bearer.dispose();
   });
 
+  test("an admin's password reset says it revokes the user's tokens, and does", async ({ page, baseURL }) => {
+    await signIn(page, "admin@sourcedesk.local");
+    const email = `reset-${stamp()}@test.local`;
+    const created = await page.request.post("/api/users", {
+      data: { email, name: "Rita Reset", role: "editor", password: "the first password" },
+    });
+    const { id } = await created.json();
+    const minted = await (await page.request.post(`/api/users/${id}/tokens`, { data: { name: "stolen" } })).json();
+    const bearer = await request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${minted.token}` } });
+    expect((await bearer.get("/api/session")).status()).toBe(200);
+
+    await page.goto("/admin/users");
+    const reset = page.getByRole("form", { name: `New password for ${email}` });
+    await expect(reset).toContainText(`Setting a password signs ${email} out everywhere and revokes every API token`);
+    await expect(reset.getByLabel("Also revoke their API tokens")).toBeChecked();
+    await reset.getByLabel(`New password for ${email}`).fill("a brand new password");
+    await reset.getByRole("button", { name: "Set password" }).click();
+    await expect(reset.getByRole("status")).toHaveText(
+      `New password set for ${email}: 0 sessions ended, 1 API token revoked`,
+    );
+    await expectError(await bearer.get("/api/session"), 401, "unauthenticated");
+    await bearer.dispose();
+  });
+
   test("non-admins get a 403 message on the admin page, no Admin link, and 403 from the users API", async ({
     page,
   }) => {

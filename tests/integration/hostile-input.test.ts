@@ -323,8 +323,9 @@ const TARGETS: Record<string, Target> = {
       role: badEnum(ROLES),
       name: badRequiredText(200),
       password: fc.oneof(notString, fc.constant(null), fc.string({ maxLength: 7 }), longerThan(1000)),
+      revokeTokens: fc.oneof(fc.string(), fc.integer(), fc.constant(null)),
     }),
-    extras: () => [fc.constant({})],
+    extras: () => [fc.constant({}), fc.constant({ revokeTokens: false })],
   },
   "POST /api/users/:id/tokens": {
     id: () => other.id,
