@@ -60,7 +60,7 @@ describe.concurrent("sign-in limits", () => {
     expect(tally(statuses)).toEqual({ 401: perAccountAddress, 429: 60 - perAccountAddress });
     expect(await viaApi(user.email, RIGHT, attacker)).toBe(429);
     expect(await sessionsOf(user.id)).toBe(0);
-  }, 60_000);
+  }, 180_000);
 
   it("shares one count between the API and the sign-in form", async () => {
     const user = await makeUser("reviewer");
@@ -75,7 +75,7 @@ describe.concurrent("sign-in limits", () => {
     expect(await sessionsOf(user.id)).toBe(0);
     expect(await viaForm(user.email, RIGHT, unique("elsewhere"))).toBe(200);
     expect(await sessionsOf(user.id)).toBe(1);
-  }, 60_000);
+  }, 180_000);
 
   it("keeps the per-address limit whatever X-Forwarded-For a client makes up", async () => {
     const socket = unique("spoofer");
@@ -86,7 +86,7 @@ describe.concurrent("sign-in limits", () => {
     const victim = await makeUser("editor");
     expect(await viaApi(victim.email, RIGHT, socket, "198.51.100.77")).toBe(429);
     expect(await viaApi(victim.email, RIGHT, unique("someone-else"))).toBe(200);
-  }, 120_000);
+  }, 180_000);
 
   it("slows an attacked account down instead of locking it: the real user signs in from another address", async () => {
     const admin = await makeUser("admin");
@@ -99,10 +99,10 @@ describe.concurrent("sign-in limits", () => {
     expect(await viaApi(admin.email, RIGHT, unique("office"))).toBe(200);
     const waited = Date.now() - started;
     expect(waited).toBeGreaterThanOrEqual(maxDelayMs - 50); // slowed: 10 failures on the account
-    expect(waited).toBeLessThan(maxDelayMs + 15_000); // …but never locked out
+    expect(waited).toBeLessThan(maxDelayMs + 60_000); // …but never locked out (a lockout is the 429 above)
     // The attacker's address stays refused, even with the right password.
     expect(await viaApi(admin.email, RIGHT, attacker)).toBe(429);
-  }, 60_000);
+  }, 180_000);
 
   it("shares the count between app servers over one database", async () => {
     const user = await makeUser("editor");
@@ -124,7 +124,7 @@ describe.concurrent("sign-in limits", () => {
     expect(JSON.parse(child.out)).toEqual(Array(perAccountAddress).fill("unauthenticated"));
     // … so this one refuses the next, the right password included.
     expect(await viaApi(user.email, RIGHT, from)).toBe(429);
-  }, 60_000);
+  }, 180_000);
 });
 
 // Sequential: it changes an environment variable the concurrent tests read.
@@ -139,5 +139,5 @@ describe("sign-in limits behind proxies", () => {
     expect(await viaApi(user.email, RIGHT, proxy, `10.9.9.9, ${client}`)).toBe(429);
     // Another client behind the same proxy is someone else.
     expect(await viaApi(user.email, RIGHT, proxy, unique("colleague"))).toBe(200);
-  }, 60_000);
+  }, 180_000);
 });
