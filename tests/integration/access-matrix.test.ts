@@ -158,6 +158,9 @@ const MATRIX: Record<string, Entry> = {
   "GET /t/:publicId": { public: true, probes: [probe(EVERYONE, () => ({ id: fx.publicId }))] },
   "GET /t/:publicId/embed": { public: true, probes: [probe(EVERYONE, () => ({ id: fx.publicId }))] },
 
+  "GET /api/trends": { probes: [probe(EVERYONE, () => ({ query: { articleId: fx.article.id, by: "desk" } }))] },
+  "GET /api/diversity": { probes: [probe(EVERYONE, () => ({ query: { articleId: fx.article.id } }))] },
+
   "GET /api/reports": { probes: [probe(EVERYONE, () => ({ query: { articleId: fx.article.id, format: "csv" } }))] },
 
   "GET /api/users": { probes: [probe(ADMINS)] },
