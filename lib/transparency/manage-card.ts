@@ -55,3 +55,12 @@ export function issueCard(change: CardChange): Promise<CardState> {
     return newPublicId();
   });
 }
+
+/** The card's state for the article's own pages (null: no such article). */
+export async function findCardState(articleId: string) {
+  const article = await db().article.findUnique({
+    where: { id: articleId },
+    select: { id: true, status: true, publicId: true, approvedAt: true },
+  });
+  return article && { ...article, live: article.publicId !== null && article.status === "approved" };
+}
