@@ -29,7 +29,7 @@ export function lineChartSvg(points: LinePoint[], { percent = true, label }: { p
     marginLeft: 48,
     style: { fontSize: "12px", background: "transparent" },
     x: { type: "utc", label: null },
-    y: { label, percent, grid: true, domain: percent ? [0, 1] : undefined, zero: true },
+    y: { label, percent, grid: true, domain: percent ? [0, 100] : undefined, zero: true },
     color: multi ? { legend: true } : undefined,
     marks: [
       Plot.ruleY([0]),
