@@ -1,5 +1,5 @@
 import { percent } from "@/lib/reports/labels";
-import { GENDER_LABELS, GENDERS } from "@/lib/sources/person-attributes";
+import { GENDER_LABELS, GENDERS } from "@/lib/sources/genders";
 import type { Diversity, DiversityCell } from "@/lib/trends/find-diversity";
 import { periodLabel } from "@/lib/trends/periods";
 import { diversityFigure } from "@/lib/trends/trend-figures";

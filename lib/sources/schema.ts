@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { limit, optionalText, text, version } from "@/lib/schema";
-import { GENDERS, personAttributesSchema } from "./person-attributes";
+import { GENDERS } from "./genders";
+import { personAttributesSchema } from "./person-attributes";
 import { SOURCE_TYPES } from "./source-types";
 
 export const sourceType = z.enum(SOURCE_TYPES);

@@ -1,4 +1,4 @@
-import { GENDERS } from "@/lib/sources/person-attributes";
+import { GENDERS } from "@/lib/sources/genders";
 import type { Diversity, DiversityCell } from "./find-diversity";
 import { toCsv } from "./trends-csv";
 

@@ -1,6 +1,6 @@
 import { ATTRIBUTION_MODES } from "@/lib/claims/schema";
 import { MODE_LABELS, percent, SOURCE_TYPE_LABELS } from "@/lib/reports/labels";
-import { GENDER_LABELS, GENDERS } from "@/lib/sources/person-attributes";
+import { GENDER_LABELS, GENDERS } from "@/lib/sources/genders";
 import { SOURCE_TYPES } from "@/lib/sources/source-types";
 import { lineChartSvg, stackedBarsSvg } from "./charts";
 import type { Diversity } from "./find-diversity";
