@@ -305,4 +305,40 @@ describe("GET /api/diversity", () => {
     });
     expect(reviewerRefused.status).toBe(403);
   });
+
+  it("records the configured self-described attributes only, and counts them with the unrecorded ones", async () => {
+    const previous = process.env.SOURCEDESK_PERSON_ATTRIBUTES;
+    process.env.SOURCEDESK_PERSON_ATTRIBUTES = "ethnicity=Ethnicity";
+    try {
+      const current = (await call(source.GET, "GET", { user: editor, id: ids.woman2 })).json;
+      const before = await databaseFingerprint();
+      const unknownKey = await call(source.PATCH, "PATCH", {
+        user: editor,
+        id: ids.woman2,
+        body: { version: current.version, attributes: { religion: "x" } },
+      });
+      expect(unknownKey.status).toBe(400);
+      expect(await databaseFingerprint()).toEqual(before);
+      const saved = await call(source.PATCH, "PATCH", {
+        user: editor,
+        id: ids.woman2,
+        body: { version: current.version, attributes: { ethnicity: " Kurdish " } },
+      });
+      expect(saved).toMatchObject({ status: 200, json: { attributes: { ethnicity: "Kurdish" } } });
+      const { json } = await call(diversity.GET, "GET", { user: editor, query: RANGE });
+      expect(json.attributes).toEqual([
+        {
+          key: "ethnicity",
+          label: "Ethnicity",
+          values: [
+            { value: null, people: 4 },
+            { value: "Kurdish", people: 1 },
+          ],
+        },
+      ]);
+    } finally {
+      if (previous === undefined) delete process.env.SOURCEDESK_PERSON_ATTRIBUTES;
+      else process.env.SOURCEDESK_PERSON_ATTRIBUTES = previous;
+    }
+  });
 });
