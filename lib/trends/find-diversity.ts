@@ -1,11 +1,11 @@
 import { sourceTypeMask } from "@/lib/claims/facet-masks";
 import { anyBit, claimCondition } from "@/lib/claims/filter-sql";
-import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Gender } from "@/lib/generated/prisma/enums";
 import { GENDERS } from "@/lib/sources/genders";
 import { personAttributes } from "@/lib/sources/person-attributes";
 import { periodStart, periodsBetween } from "./periods";
+import { readAggregate } from "./read-aggregate";
 import type { DiversityInput } from "./schema";
 import { ANONYMOUS_MASK } from "./trend-sql";
 
@@ -61,24 +61,33 @@ export async function findDiversity(input: DiversityInput) {
     WHERE ${claimCondition(f)} AND ${anyBit("sourceTypeMask", mask)} AND ${types}`;
   const attributes = personAttributes();
   const [peopleRows, anonymousRows, attributeRows] = await Promise.all([
-    db().$queryRaw<Row[]>(sql`
+    readAggregate<Row[]>(
+      sql`
       SELECT ${period} AS period, ${desk} AS desk, CAST(s.gender AS text) AS gender,
         CAST(GROUPING(${period}, ${desk}, s.gender) AS int) AS level,
         CAST(count(DISTINCT s.id) AS int) AS people, CAST(count(DISTINCT c.id) AS int) AS claims
       ${quoted(sql`s.type = 'person'`, PERSON_MASK)}
       GROUP BY GROUPING SETS ((${period}, ${desk}, s.gender), (${period}, s.gender), (s.gender),
-        (${period}, ${desk}), (${period}), ())`),
-    db().$queryRaw<Row[]>(sql`
+        (${period}, ${desk}), (${period}), ())`,
+      { hashJoins: true },
+    ),
+    readAggregate<Row[]>(
+      sql`
       SELECT ${period} AS period, ${desk} AS desk, NULL AS gender, CAST(GROUPING(${period}, ${desk}) AS int) AS level,
         CAST(count(DISTINCT s.id) AS int) AS people, CAST(count(DISTINCT c.id) AS int) AS claims
       ${quoted(sql`s.type IN ('anonymous_individual', 'anonymous_group')`, ANONYMOUS_MASK)}
-      GROUP BY GROUPING SETS ((${period}, ${desk}), (${period}), ())`),
+      GROUP BY GROUPING SETS ((${period}, ${desk}), (${period}), ())`,
+      { hashJoins: true },
+    ),
     attributes.length
-      ? db().$queryRaw<{ key: string; value: string | null; people: number }[]>(sql`
+      ? readAggregate<{ key: string; value: string | null; people: number }[]>(
+          sql`
           WITH people AS (SELECT DISTINCT s.id, s.attributes ${quoted(sql`s.type = 'person'`, PERSON_MASK)})
           SELECT k.key, nullif(btrim(people.attributes ->> k.key), '') AS value, CAST(count(*) AS int) AS people
           FROM people CROSS JOIN unnest(CAST(${attributes.map((a) => a.key)} AS text[])) AS k(key)
-          GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2`)
+          GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2`,
+          { hashJoins: true },
+        )
       : Promise.resolve([]),
   ]);
 

@@ -1,9 +1,9 @@
 import { ATTRIBUTION_MODES } from "@/lib/claims/schema";
-import { db } from "@/lib/db";
 import type { AttributionMode, SourceType } from "@/lib/generated/prisma/enums";
 import { SOURCE_TYPES } from "@/lib/sources/source-types";
 import { periodStart, periodsBetween } from "./periods";
 import { findPolicyChecks } from "./policy-checks";
+import { readAggregate } from "./read-aggregate";
 import type { TrendsInput } from "./schema";
 import {
   type ClaimBucketRow,
@@ -92,9 +92,9 @@ const point = (period: string, group: string | null, c: Counts, missing: number)
 export async function findTrends(input: TrendsInput) {
   const { interval, by, format: _format, ...filters } = input;
   const [claimRows, sentenceRows, missingRows, policy] = await Promise.all([
-    db().$queryRaw<ClaimBucketRow[]>(claimBucketsQuery(filters, interval, by)),
-    db().$queryRaw<SentenceBucketRow[]>(sentenceBucketsQuery(filters, interval, by)),
-    db().$queryRaw<MissingReasonRow[]>(missingReasonBucketsQuery(filters, interval, by)),
+    readAggregate<ClaimBucketRow[]>(claimBucketsQuery(filters, interval, by)),
+    readAggregate<SentenceBucketRow[]>(sentenceBucketsQuery(filters, interval, by)),
+    readAggregate<MissingReasonRow[]>(missingReasonBucketsQuery(filters, interval, by), { hashJoins: true }),
     findPolicyChecks(filters),
   ]);
   const key = (period: string, group: string | null) => `${period}\u0000${group ?? ""}`;
