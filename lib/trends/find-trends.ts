@@ -2,14 +2,14 @@ import { ATTRIBUTION_MODES } from "@/lib/claims/schema";
 import type { AttributionMode, SourceType } from "@/lib/generated/prisma/enums";
 import { SOURCE_TYPES } from "@/lib/sources/source-types";
 import { periodStart, periodsBetween } from "./periods";
-import { findPolicyChecks } from "./policy-checks";
+import { findSingleSourceArticles, POLICY_LIST_LIMIT, policyChecks } from "./policy-checks";
 import { readAggregate } from "./read-aggregate";
 import type { TrendsInput } from "./schema";
 import {
+  type AnonymousFacts,
+  anonymousFactsQuery,
   type ClaimBucketRow,
   claimBucketsQuery,
-  type MissingReasonRow,
-  missingReasonBucketsQuery,
   type SentenceBucketRow,
   sentenceBucketsQuery,
 } from "./trend-sql";
@@ -91,12 +91,15 @@ const point = (period: string, group: string | null, c: Counts, missing: number)
  */
 export async function findTrends(input: TrendsInput) {
   const { interval, by, format: _format, ...filters } = input;
-  const [claimRows, sentenceRows, missingRows, policy] = await Promise.all([
+  const [claimRows, sentenceRows, [anonymous], single] = await Promise.all([
     readAggregate<ClaimBucketRow[]>(claimBucketsQuery(filters, interval, by)),
     readAggregate<SentenceBucketRow[]>(sentenceBucketsQuery(filters, interval, by)),
-    readAggregate<MissingReasonRow[]>(missingReasonBucketsQuery(filters, interval, by), { hashJoins: true }),
-    findPolicyChecks(filters),
+    readAggregate<AnonymousFacts[]>(anonymousFactsQuery(filters, { interval, by, limit: POLICY_LIST_LIMIT }), {
+      hashJoins: true,
+    }),
+    findSingleSourceArticles(filters),
   ]);
+  const missingRows = anonymous.buckets;
   const key = (period: string, group: string | null) => `${period}\u0000${group ?? ""}`;
   const cells = new Map<string, Counts>();
   const groupTotals = new Map<string | null, Counts>();
@@ -144,7 +147,7 @@ export async function findTrends(input: TrendsInput) {
       groups: groups.map((g) => ({ ...point("", g, groupTotals.get(g) ?? zero(), missing(2, null, g)), period: null })),
       overall: { ...point("", null, overall, missing(3, null, null)), period: null },
     },
-    policy,
+    policy: policyChecks(anonymous, single),
   };
 }
 export type Trends = Awaited<ReturnType<typeof findTrends>>;

@@ -24,3 +24,13 @@ export function readAggregate<T>(query: Prisma.Sql, { hashJoins = false }: { has
     { timeout: 60_000 },
   );
 }
+
+/** The statements that open such a transaction (the benchmark runs the raw SQL with them too). */
+export function aggregateSettings(hashJoins: boolean): string[] {
+  return [
+    "SET TRANSACTION READ ONLY",
+    "SET LOCAL random_page_cost = 1.1",
+    "SET LOCAL work_mem = '64MB'",
+    ...(hashJoins ? ["SET LOCAL enable_nestloop = off"] : []),
+  ];
+}

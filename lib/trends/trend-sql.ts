@@ -74,15 +74,6 @@ export function sentenceBucketsQuery(f: ClaimFilters, interval: TrendInterval, b
 /** An anonymous source with no stated reason for its anonymity: a reviewer should ask why. */
 export const MISSING_REASON = sql`s.type IN ('anonymous_individual', 'anonymous_group') AND coalesce(btrim(s."anonymityReason"), '') = ''`;
 
-/**
- * The matching claims' attributions to anonymous sources. The mask test lets the planner skip
- * every claim with no anonymous source before touching an attribution.
- */
-export const anonymousAttributions = (f: ClaimFilters, { withArticle }: { withArticle: boolean }) => sql`
-    FROM "Claim" c JOIN "Attribution" a ON a."claimId" = c.id JOIN "Source" s ON s.id = a."sourceId"
-      ${withArticle ? sql`JOIN "Article" ar ON ar.id = c."articleId"` : Prisma.empty}
-    WHERE ${claimCondition(f)} AND ${anyBit("sourceTypeMask", ANONYMOUS_MASK)}`;
-
 export interface MissingReasonRow {
   period: string | null;
   group: string | null;
@@ -91,16 +82,53 @@ export interface MissingReasonRow {
   sources: number;
 }
 
+export interface AnonymousFacts {
+  /** Distinct anonymous sources with no stated reason, per period and group, per group and overall. */
+  buckets: MissingReasonRow[];
+  missingArticles: number;
+  /** The articles quoting such sources, most such sources first (at most `limit`). */
+  missingItems: { id: string; title: string; date: string; sources: number }[];
+  /** Anonymous sources whose identity no editor knows (known false) or nobody recorded (null). */
+  identities: { id: string; name: string; type: string; known: boolean | null; articles: number; claims: number }[];
+}
+
 /**
- * Distinct anonymous sources with no stated reason per period and group, per group and overall
- * (one source quoted in two months counts once in the total, so totals are not sums).
+ * Everything the trends need about the matching claims' anonymous sources, from ONE pass over
+ * claims × attributions × sources (materialised, then aggregated three ways): the series'
+ * "no stated reason" counts (one source quoted in two months counts once in a total, so totals
+ * are not sums), and two policy checks. The mask test skips claims with no anonymous source
+ * before any attribution is read.
  */
-export function missingReasonBucketsQuery(f: ClaimFilters, interval: TrendInterval, by?: TrendGrouping): Sql {
-  const period = bucket(interval, sql`c."articleDate"`);
-  const group = groupColumn(by);
+export function anonymousFactsQuery(
+  f: ClaimFilters,
+  options: { interval: TrendInterval; by?: TrendGrouping; limit: number },
+): Sql {
   return sql`
-    SELECT ${period} AS period, ${group} AS "group", CAST(GROUPING(${period}, ${group}) AS int) AS level,
-      CAST(count(DISTINCT a."sourceId") AS int) AS sources
-    ${anonymousAttributions(f, { withArticle: Boolean(by) })} AND ${MISSING_REASON}
-    GROUP BY GROUPING SETS ((${period}, ${group}), (${group}), ())`;
+    WITH anon AS MATERIALIZED (
+      SELECT c.id AS claim_id, c."articleId" AS article_id, c."articleDate" AS article_date,
+        ${bucket(options.interval, sql`c."articleDate"`)} AS period, ${groupColumn(options.by)} AS "group",
+        a."sourceId" AS source_id, ${MISSING_REASON} AS missing, s."identityKnownToNewsroom" AS known
+      FROM "Claim" c JOIN "Attribution" a ON a."claimId" = c.id JOIN "Source" s ON s.id = a."sourceId" ${joinArticle(options.by)}
+      WHERE ${claimCondition(f)} AND ${anyBit("sourceTypeMask", ANONYMOUS_MASK)}
+        AND s.type IN ('anonymous_individual', 'anonymous_group')),
+    buckets AS (
+      SELECT period, "group", CAST(GROUPING(period, "group") AS int) AS level, CAST(count(DISTINCT source_id) AS int) AS sources
+      FROM anon WHERE missing GROUP BY GROUPING SETS ((period, "group"), ("group"), ())),
+    articles AS (
+      SELECT article_id AS id, min(article_date) AS date, CAST(count(DISTINCT source_id) AS int) AS sources
+      FROM anon WHERE missing GROUP BY article_id),
+    identities AS (
+      SELECT source_id AS id, bool_or(known) AS known, CAST(count(DISTINCT article_id) AS int) AS articles,
+        CAST(count(DISTINCT claim_id) AS int) AS claims
+      FROM anon WHERE known IS NOT TRUE GROUP BY source_id)
+    SELECT
+      (SELECT coalesce(json_agg(b), '[]') FROM buckets b) AS buckets,
+      (SELECT CAST(count(*) AS int) FROM articles) AS "missingArticles",
+      (SELECT coalesce(json_agg(x), '[]') FROM (
+        SELECT ar.id, ar.title, to_char(articles.date, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS date, articles.sources
+        FROM articles JOIN "Article" ar ON ar.id = articles.id
+        ORDER BY articles.sources DESC, articles.date DESC, ar.id LIMIT ${options.limit}) x) AS "missingItems",
+      (SELECT coalesce(json_agg(x), '[]') FROM (
+        SELECT s.id, s.name, CAST(s.type AS text) AS type, i.known, i.articles, i.claims
+        FROM identities i JOIN "Source" s ON s.id = i.id ORDER BY i.claims DESC, s.name, s.id) x) AS identities`;
 }

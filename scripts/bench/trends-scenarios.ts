@@ -76,19 +76,38 @@ export async function runTrendScenarios(options: {
 
   // Where the 3-year monthly series spends its time: each query alone, one after another.
   const { trendsSchema } = await import("@/lib/trends/schema");
-  const { claimBucketsQuery, sentenceBucketsQuery, missingReasonBucketsQuery } = await import("@/lib/trends/trend-sql");
+  const { claimBucketsQuery, sentenceBucketsQuery, anonymousFactsQuery } = await import("@/lib/trends/trend-sql");
   const input = trendsSchema.parse(threeYears);
   const { interval, by: _by, format: _f, ...filters } = input;
-  const parts: [string, Prisma.Sql][] = [
-    ["claims per month (facet columns)", claimBucketsQuery(filters, interval)],
-    ["sentences per month (Statement.sourced)", sentenceBucketsQuery(filters, interval)],
-    ["anonymous without reason per month", missingReasonBucketsQuery(filters, interval)],
+  const { findSingleSourceQuery } = await import("@/lib/trends/policy-checks");
+  const { aggregateSettings } = await import("@/lib/trends/read-aggregate");
+  const parts: [string, Prisma.Sql, boolean][] = [
+    ["claims per month (facet columns)", claimBucketsQuery(filters, interval), false],
+    ["sentences per month (Statement.sourced)", sentenceBucketsQuery(filters, interval), false],
+    [
+      "anonymous sources: no reason per month, policy lists",
+      anonymousFactsQuery(filters, { interval, limit: 50 }),
+      true,
+    ],
+    ["single-source articles", findSingleSourceQuery(filters), true],
   ];
-  for (const [name, q] of parts) {
-    const sql = await time(() => client.query(q.text, q.values), runs);
-    const plan = (await client.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${q.text}`, q.values)).rows
-      .map((r) => r["QUERY PLAN"])
-      .join("\n");
+  // Each alone, in a transaction with the settings the app gives it.
+  const inTransaction = async <T>(hashJoins: boolean, work: () => Promise<T>) => {
+    await client.query("BEGIN");
+    try {
+      for (const statement of aggregateSettings(hashJoins)) await client.query(statement);
+      return await work();
+    } finally {
+      await client.query("ROLLBACK");
+    }
+  };
+  for (const [name, q, hashJoins] of parts) {
+    const sql = await time(() => inTransaction(hashJoins, () => client.query(q.text, q.values)), runs);
+    const plan = await inTransaction(hashJoins, async () =>
+      (await client.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${q.text}`, q.values)).rows
+        .map((r) => r["QUERY PLAN"])
+        .join("\n"),
+    );
     add({ name: `trends SQL: ${name}`, api: sql, sql, plan });
   }
 }
