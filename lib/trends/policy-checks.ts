@@ -42,7 +42,6 @@ export function findSingleSourceQuery(f: ClaimFilters) {
  *   nobody recorded either way are counted apart).
  */
 export function policyChecks(anonymous: AnonymousFacts, single: Awaited<ReturnType<typeof findSingleSourceArticles>>) {
-  const identityUnknown = anonymous.identities.filter((s) => s.known === false);
   return {
     anonymousWithoutReason: {
       articles: anonymous.missingArticles,
@@ -50,9 +49,9 @@ export function policyChecks(anonymous: AnonymousFacts, single: Awaited<ReturnTy
     },
     singleSource: { articles: single[0]?.total ?? 0, items: single.map(({ total: _t, ...item }) => item) },
     identityUnknown: {
-      sources: identityUnknown.length,
-      notRecorded: anonymous.identities.length - identityUnknown.length,
-      items: identityUnknown.slice(0, POLICY_LIST_LIMIT).map(({ known: _k, ...s }) => s),
+      sources: anonymous.identities.length,
+      notRecorded: anonymous.notRecorded,
+      items: anonymous.identities.slice(0, POLICY_LIST_LIMIT),
     },
   };
 }

@@ -88,8 +88,10 @@ export interface AnonymousFacts {
   missingArticles: number;
   /** The articles quoting such sources, most such sources first (at most `limit`). */
   missingItems: { id: string; title: string; date: string; sources: number }[];
-  /** Anonymous sources whose identity no editor knows (known false) or nobody recorded (null). */
-  identities: { id: string; name: string; type: string; known: boolean | null; articles: number; claims: number }[];
+  /** Anonymous sources whose identity no editor knows (identityKnownToNewsroom false). */
+  identities: { id: string; name: string; type: string; articles: number; claims: number }[];
+  /** Anonymous sources nobody recorded either way (null): counted only, so no sort over them. */
+  notRecorded: number;
 }
 
 /**
@@ -118,9 +120,8 @@ export function anonymousFactsQuery(
       SELECT article_id AS id, min(article_date) AS date, CAST(count(DISTINCT source_id) AS int) AS sources
       FROM anon WHERE missing GROUP BY article_id),
     identities AS (
-      SELECT source_id AS id, bool_or(known) AS known, CAST(count(DISTINCT article_id) AS int) AS articles,
-        CAST(count(DISTINCT claim_id) AS int) AS claims
-      FROM anon WHERE known IS NOT TRUE GROUP BY source_id)
+      SELECT source_id AS id, CAST(count(DISTINCT article_id) AS int) AS articles, CAST(count(DISTINCT claim_id) AS int) AS claims
+      FROM anon WHERE known = false GROUP BY source_id)
     SELECT
       (SELECT coalesce(json_agg(b), '[]') FROM buckets b) AS buckets,
       (SELECT CAST(count(*) AS int) FROM articles) AS "missingArticles",
@@ -129,6 +130,7 @@ export function anonymousFactsQuery(
         FROM articles JOIN "Article" ar ON ar.id = articles.id
         ORDER BY articles.sources DESC, articles.date DESC, ar.id LIMIT ${options.limit}) x) AS "missingItems",
       (SELECT coalesce(json_agg(x), '[]') FROM (
-        SELECT s.id, s.name, CAST(s.type AS text) AS type, i.known, i.articles, i.claims
-        FROM identities i JOIN "Source" s ON s.id = i.id ORDER BY i.claims DESC, s.name, s.id) x) AS identities`;
+        SELECT s.id, s.name, CAST(s.type AS text) AS type, i.articles, i.claims
+        FROM identities i JOIN "Source" s ON s.id = i.id ORDER BY i.claims DESC, s.name, s.id) x) AS identities,
+      (SELECT CAST(count(*) AS int) FROM (SELECT source_id FROM anon WHERE known IS NULL GROUP BY source_id) n) AS "notRecorded"`;
 }
