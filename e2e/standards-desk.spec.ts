@@ -1,49 +1,33 @@
-import { randomUUID } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { type APIRequestContext, expect, test } from "@playwright/test";
-import { DEMO_PASSWORD } from "./helpers";
-
-const tag = () => randomUUID().slice(0, 8);
-
-/** Signs in through the API: the cookie lands in the page's context, no sign-in form typed. */
-async function signInByApi(request: APIRequestContext, email: string) {
-  const response = await request.post("/api/session", { data: { email, password: DEMO_PASSWORD } });
-  expect(response.status()).toBe(200);
-}
-
-async function post(request: APIRequestContext, url: string, data: unknown) {
-  const response = await request.post(url, { data });
-  expect(response.ok(), `${url}: ${await response.text()}`).toBe(true);
-  return response.json();
-}
+import { expect, test, unique } from "./fixtures";
+import type { Api } from "./fixtures/api";
 
 /** One story with a named and an anonymous source, each on one sentence, through the real API. */
-async function seedStory(request: APIRequestContext, story: { title: string; desk: string; publishedAt: string }) {
+async function seedStory(api: Api, story: { title: string; desk: string; publishedAt: string }) {
   const body = "The minister said the bridge is safe. Officials said it was not. Nobody else spoke.";
-  const article = await post(request, "/api/articles", { ...story, body, outlet: "E2E Daily" });
-  const person = await post(request, "/api/sources", { type: "person", name: `Minister ${tag()}`, gender: "woman" });
-  const anonymous = await post(request, "/api/sources", { type: "anonymous_group", name: "officials" });
+  const article = await api.post("/api/articles", { ...story, body, outlet: "E2E Daily" });
+  const person = await api.post("/api/sources", { type: "person", name: unique("Minister"), gender: "woman" });
+  const anonymous = await api.post("/api/sources", { type: "anonymous_group", name: "officials" });
   for (const [sentence, source] of [
     [article.statements[0], person],
     [article.statements[1], anonymous],
   ]) {
-    const claim = await post(request, "/api/claims", {
-      articleId: article.id,
-      start: sentence.start,
-      end: sentence.end,
-    });
-    await post(request, "/api/attributions", { claimId: claim.id, sourceId: source.id, mode: "paraphrase" });
+    const claim = await api.post("/api/claims", { articleId: article.id, start: sentence.start, end: sentence.end });
+    await api.post("/api/attributions", { claimId: claim.id, sourceId: source.id, mode: "paraphrase" });
   }
   return { article, person };
 }
 
-test("the trends page charts the claims of a filter and breaks them down by desk", async ({ page }) => {
-  await signInByApi(page.request, "editor@sourcedesk.local");
-  const desk = `desk-${tag()}`;
+test("the trends page charts the claims of a filter and breaks them down by desk", async ({
+  editorPage: page,
+  apiAs,
+}) => {
+  const editor = await apiAs("editor");
+  const desk = unique("desk").replace(" ", "-");
   // A year no other test uses, so the filter selects exactly these stories.
-  await seedStory(page.request, { title: `Trend A ${tag()}`, desk, publishedAt: "1911-02-03" });
-  await seedStory(page.request, { title: `Trend B ${tag()}`, desk: `${desk}-b`, publishedAt: "1911-04-05" });
+  await seedStory(editor, { title: unique("Trend A"), desk, publishedAt: "1911-02-03" });
+  await seedStory(editor, { title: unique("Trend B"), desk: `${desk}-b`, publishedAt: "1911-04-05" });
 
   await page.goto("/trends?from=1911-01-01&to=1911-12-31");
   await expect(page.getByRole("heading", { name: "Trends", level: 1 })).toBeVisible();
@@ -70,12 +54,12 @@ test("the trends page charts the claims of a filter and breaks them down by desk
 
 test.describe("the transparency card embedded in another origin's page", () => {
   let other: Server;
-  let page_html = "";
+  let pageHtml = "";
 
   test.beforeAll(async () => {
     other = createServer((_req, res) => {
       res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
-      res.end(page_html);
+      res.end(pageHtml);
     });
     await new Promise<void>((resolve) => other.listen(0, "127.0.0.1", resolve));
   });
@@ -83,26 +67,28 @@ test.describe("the transparency card embedded in another origin's page", () => {
 
   test("shows the card of an approved article inside an iframe, with the embedding site's accent", async ({
     page,
+    editorPage,
+    apiAs,
     baseURL,
   }) => {
-    await signInByApi(page.request, "admin@sourcedesk.local");
-    const title = `Embedded story ${tag()}`;
-    const { article, person } = await seedStory(page.request, { title, desk: "world", publishedAt: "2026-01-02" });
-    const review = await post(page.request, `/api/articles/${article.id}/status`, { status: "in_review", version: 1 });
-    const approved = await post(page.request, `/api/articles/${article.id}/status`, {
+    const title = unique("Embedded story");
+    const editor = await apiAs("editor");
+    const { article, person } = await seedStory(editor, { title, desk: "world", publishedAt: "2026-01-02" });
+    const review = await editor.post(`/api/articles/${article.id}/status`, { status: "in_review", version: 1 });
+    const approved = await (await apiAs("reviewer")).post(`/api/articles/${article.id}/status`, {
       status: "approved",
       version: review.version,
     });
 
     // The snippet an editor copies from the report page.
-    await page.goto(`/articles/${article.id}/report`);
-    const snippet = await page.getByLabel("Embed code").inputValue();
+    await editorPage.goto(`/articles/${article.id}/report`);
+    const snippet = await editorPage.getByLabel("Embed code").inputValue();
     expect(snippet).toContain(`/t/${approved.publicId}/embed`);
 
     const port = (other.address() as AddressInfo).port;
     const src = `${baseURL}/t/${approved.publicId}/embed?accent=%23aa0000`;
-    page_html = `<!doctype html><html lang="en"><head><title>Another site</title></head><body><h1>Another site</h1>${snippet.replace(/src="[^"]+"/, `src="${src}"`)}</body></html>`;
-    await page.context().clearCookies(); // a reader: no session anywhere
+    pageHtml = `<!doctype html><html lang="en"><head><title>Another site</title></head><body><h1>Another site</h1>${snippet.replace(/src="[^"]+"/, `src="${src}"`)}</body></html>`;
+    // `page` is signed out: a reader with no session anywhere.
     await page.goto(`http://127.0.0.1:${port}/`);
     const card = page.frameLocator("iframe");
     await expect(card.getByRole("heading", { name: title })).toBeVisible();
