@@ -4,11 +4,16 @@ import { expect, test, unique } from "./fixtures";
 import type { Api } from "./fixtures/api";
 
 /** One story with a named and an anonymous source, each on one sentence, through the real API. */
-async function seedStory(api: Api, story: { title: string; desk: string; publishedAt: string }) {
+async function seedStory(api: Api, story: { title: string; desk: string; publishedAt: string }, token = "") {
   const body = "The minister said the bridge is safe. Officials said it was not. Nobody else spoke.";
   const article = await api.post("/api/articles", { ...story, body, outlet: "E2E Daily" });
-  const person = await api.post("/api/sources", { type: "person", name: unique("Minister"), gender: "woman" });
-  const anonymous = await api.post("/api/sources", { type: "anonymous_group", name: "officials" });
+  // `token` in both names lets a test's search select its own claims (the e2e database is kept).
+  const person = await api.post("/api/sources", {
+    type: "person",
+    name: `${unique("Minister")} ${token}`,
+    gender: "woman",
+  });
+  const anonymous = await api.post("/api/sources", { type: "anonymous_group", name: `officials ${token}` });
   for (const [sentence, source] of [
     [article.statements[0], person],
     [article.statements[1], anonymous],
@@ -25,11 +30,12 @@ test("the trends page charts the claims of a filter and breaks them down by desk
 }) => {
   const editor = await apiAs("editor");
   const desk = unique("desk").replace(" ", "-");
-  // A year no other test uses, so the filter selects exactly these stories.
-  await seedStory(editor, { title: unique("Trend A"), desk, publishedAt: "1911-02-03" });
-  await seedStory(editor, { title: unique("Trend B"), desk: `${desk}-b`, publishedAt: "1911-04-05" });
+  // A year no other test uses, and a search for this run's sources: exactly these stories' claims.
+  const token = unique("run").replace(" ", "");
+  await seedStory(editor, { title: unique("Trend A"), desk, publishedAt: "1911-02-03" }, token);
+  await seedStory(editor, { title: unique("Trend B"), desk: `${desk}-b`, publishedAt: "1911-04-05" }, token);
 
-  await page.goto("/trends?from=1911-01-01&to=1911-12-31");
+  await page.goto(`/trends?from=1911-01-01&to=1911-12-31&q=${token}`);
   await expect(page.getByRole("heading", { name: "Trends", level: 1 })).toBeVisible();
   await expect(page.getByText("4 claims over 12 months")).toBeVisible();
   const anonymous = page.getByRole("region", { name: "Claims resting only on anonymous sources" });
