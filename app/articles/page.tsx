@@ -84,7 +84,10 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Sea
               </Link>
               <StatusBadge status={a.status} />
               <span className="ml-auto text-sm text-muted">
-                {[a.outlet, a.author, a.desk].filter(Boolean).map((v) => `${v} · `)}
+                {[a.outlet, a.author, a.desk]
+                  .filter(Boolean)
+                  .map((v) => `${v} · `)
+                  .join("")}
                 {plural(a.counts.claims, "claim")} · {percent(a.counts.sourcedShare)} of sentences sourced ·{" "}
                 {percent(a.counts.anonymousShare)} anonymous
               </span>

@@ -13,7 +13,8 @@ const sql = Prisma.sql;
 const SOURCE_JSON = (alias: string) =>
   Prisma.raw(`json_build_object('id', ${alias}.id, 'type', ${alias}.type, 'name', ${alias}.name,
   'uniqueKey', ${alias}."uniqueKey", 'count', ${alias}.count, 'affiliation', ${alias}.affiliation, 'role', ${alias}.role,
-  'anonymityReason', ${alias}."anonymityReason", 'identityKnownToNewsroom', ${alias}."identityKnownToNewsroom", 'notes', ${alias}.notes,
+  'anonymityReason', ${alias}."anonymityReason", 'identityKnownToNewsroom', ${alias}."identityKnownToNewsroom",
+  'gender', ${alias}.gender, 'attributes', ${alias}.attributes, 'notes', ${alias}.notes,
   'version', ${alias}.version, 'createdAt', ${alias}."createdAt", 'updatedAt', ${alias}."updatedAt")`);
 
 type JsonDates<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };

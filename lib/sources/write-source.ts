@@ -2,10 +2,11 @@ import { sendBackToReview } from "@/lib/articles/sourcing-change";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { refuseUnapplied } from "@/lib/concurrency";
 import { db, type Tx } from "@/lib/db";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError, invalid, notFound } from "@/lib/errors";
 import type { Source } from "@/lib/generated/prisma/client";
 import { presentSource } from "@/lib/present";
-import type { CreateSourceInput, UpdateSourceInput } from "./schema";
+import { readAttributes } from "./person-attributes";
+import { type CreateSourceInput, describesNonPerson, type UpdateSourceInput } from "./schema";
 import { sourceUniqueKey } from "./source-key";
 
 async function assertNameFree(tx: Tx, key: string | null, exceptId?: string) {
@@ -72,6 +73,8 @@ export async function updateSource(id: string, input: UpdateSourceInput, actorId
     if (SOURCING_FIELDS.some((k) => changes[k] !== undefined && changes[k] !== before[k]))
       await sendCitingArticlesBack(tx, id, actorId);
     const next = { ...before, ...changes } as Source;
+    if (describesNonPerson({ ...next, attributes: readAttributes(next.attributes) }))
+      throw invalid(["gender"], "Only person sources carry gender and self-described attributes");
     const uniqueKey = sourceUniqueKey(next.type, next.name);
     await assertNameFree(tx, uniqueKey, id);
     const { count } = await tx.source.updateMany({

@@ -92,6 +92,7 @@ export async function importWorkspace(input: unknown): Promise<ImportStats> {
           data: batch.map(({ statements: _s, rejectedSuggestions: _r, ...a }) => ({
             ...a,
             publishedAt: date(a.publishedAt),
+            approvedAt: date(a.approvedAt ?? null),
             createdAt: date(a.createdAt)!,
             updatedAt: date(a.updatedAt)!,
           })),

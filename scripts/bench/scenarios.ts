@@ -198,6 +198,11 @@ export async function runScenarios({ client, shape, runs, only, log }: Context):
     }
   }
 
+  if (wanted("trends")) {
+    const { runTrendScenarios } = await import("./trends-scenarios");
+    await runTrendScenarios({ client, call, runs, add, log });
+  }
+
   if (wanted("suggestions")) {
     const suggestions = await import("@/app/api/suggestions/route");
     const texts = suggestionTexts(100, 1000);

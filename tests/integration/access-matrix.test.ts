@@ -147,6 +147,20 @@ const MATRIX: Record<string, Entry> = {
     probes: [probe(WRITERS, () => ({ id: fx.article.id, body: { key: "no-such-suggestion" } }))],
   },
 
+  "POST /api/articles/:id/transparency": {
+    probes: [probe(REVIEWERS, async () => ({ id: (await articleIn("approved")).id }), "issue a card")],
+  },
+  "DELETE /api/articles/:id/transparency": {
+    probes: [probe(EVERYONE, async () => ({ id: (await articleIn("approved")).id }), "take a card down")],
+  },
+  // The transparency card is public by design: no credentials, any role, the same answer.
+  "GET /api/transparency/:publicId": { public: true, probes: [probe(EVERYONE, () => ({ id: fx.publicId }))] },
+  "GET /t/:publicId": { public: true, probes: [probe(EVERYONE, () => ({ id: fx.publicId }))] },
+  "GET /t/:publicId/embed": { public: true, probes: [probe(EVERYONE, () => ({ id: fx.publicId }))] },
+
+  "GET /api/trends": { probes: [probe(EVERYONE, () => ({ query: { articleId: fx.article.id, by: "desk" } }))] },
+  "GET /api/diversity": { probes: [probe(EVERYONE, () => ({ query: { articleId: fx.article.id } }))] },
+
   "GET /api/reports": { probes: [probe(EVERYONE, () => ({ query: { articleId: fx.article.id, format: "csv" } }))] },
 
   "GET /api/users": { probes: [probe(ADMINS)] },
