@@ -1,3 +1,5 @@
+import { htmlReportContentSecurityPolicy } from "@/lib/security/headers";
+import { HTML_REPORT_STYLE_HASH } from "./format-html";
 import type { ReportMeta } from "./report-meta";
 import type { ReportFormat } from "./schema";
 
@@ -131,6 +133,9 @@ export async function reportResponse(
       "content-disposition": `${disposition}; filename="${reportFileName(meta, format)}"`,
       "cache-control": "private, no-store",
       "x-content-type-options": "nosniff",
+      ...(format === "html"
+        ? { "content-security-policy": htmlReportContentSecurityPolicy(HTML_REPORT_STYLE_HASH) }
+        : {}),
     },
   });
 }

@@ -1,3 +1,4 @@
+import http from "node:http";
 import net from "node:net";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -120,3 +121,97 @@ describe("slow report readers against the production server", () => {
     for (const s of stalled) s.socket.destroy();
   }, 60_000);
 });
+
+describe("hostile HTTP against the production server", () => {
+  it.each(["/api/articles/%", "/api/articles/%zz", "/api/articles/%E0%A4%A", "/api/sources/%zz?x=1"])(
+    "%s (a malformed percent-escape) is a JSON 400, not Next's plain 500",
+    async (path) => {
+      const response = await rawGet(path);
+      expect(response.status).toBe(400);
+      expect(response.headers["content-type"]).toContain("application/json");
+      expect(JSON.parse(response.body).error.code).toBe("validation_error");
+    },
+  );
+
+  it("a page path with a malformed escape is a 400 too; a well-formed %25 still reaches the route", async () => {
+    expect((await rawGet("/articles/%zz")).status).toBe(400);
+    const fine = await rawGet("/api/articles/%25", users[0].token);
+    expect(fine.status).toBe(404);
+    expect(JSON.parse(fine.body).error.code).toBe("not_found");
+  });
+
+  it("API answers carry the security headers", async () => {
+    const response = await fetch(`${server.url}/api/health`);
+    expect(response.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(response.headers.get("x-frame-options")).toBe("DENY");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("strict-transport-security")).toMatch(/max-age=/);
+  });
+
+  it("a 150 MB chunked POST /api/session is answered 413 after about the 2 MB limit, not read whole", async () => {
+    const { port } = new URL(server.url);
+    const chunk = Buffer.alloc(64 * 1024, 0x20);
+    let sent = 0;
+    const status = await new Promise<number>((resolve, reject) => {
+      const request = http.request(
+        {
+          host: "127.0.0.1",
+          port,
+          method: "POST",
+          path: "/api/session",
+          headers: { "content-type": "application/json" },
+        },
+        (response) => {
+          resolve(response.statusCode!);
+          response.resume();
+          request.destroy();
+        },
+      );
+      request.on("error", (error) => (sent >= 150 * 1024 * 1024 ? reject(error) : undefined));
+      const pump = () => {
+        while (sent < 150 * 1024 * 1024 && !request.destroyed) {
+          sent += chunk.length;
+          if (!request.write(chunk)) return void request.once("drain", pump);
+        }
+        if (!request.destroyed) request.end();
+      };
+      pump();
+    });
+    expect(status).toBe(413);
+    // The answer came while the upload was still going: far from all 150 MB (socket buffers hold a few).
+    expect(sent).toBeLessThan(40 * 1024 * 1024);
+  });
+});
+
+/** A GET sent byte for byte as given (fetch and URL would normalise a malformed escape first). */
+function rawGet(
+  path: string,
+  token?: string,
+): Promise<{ status: number; headers: Record<string, string>; body: string }> {
+  const { port } = new URL(server.url);
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(Number(port), "127.0.0.1");
+    const auth = token ? `Authorization: Bearer ${token}\r\n` : "";
+    socket.write(`GET ${path} HTTP/1.1\r\nHost: localhost:${port}\r\n${auth}Connection: close\r\n\r\n`);
+    let data = "";
+    socket.on("data", (d) => (data += d.toString("utf8")));
+    socket.on("error", reject);
+    socket.on("end", () => {
+      const [head, ...rest] = data.split("\r\n\r\n");
+      const [statusLine, ...lines] = head.split("\r\n");
+      const headers = Object.fromEntries(
+        lines.map((l) => [l.slice(0, l.indexOf(":")).toLowerCase(), l.slice(l.indexOf(":") + 1).trim()]),
+      );
+      const body = rest.join("\r\n\r\n");
+      // Chunked bodies: good enough to take the JSON between the size lines.
+      const json =
+        headers["transfer-encoding"] === "chunked"
+          ? body
+              .split("\r\n")
+              .filter((_, i) => i % 2)
+              .join("")
+          : body;
+      resolve({ status: Number(statusLine.split(" ")[1]), headers, body: json });
+    });
+  });
+}
