@@ -57,7 +57,7 @@ export async function launchServer(env: Record<string, string> = {}): Promise<La
   }
   return {
     url,
-    databaseUrl: `postgresql://postgres:postgres@localhost:${pgPort}/sourcedesk`,
+    databaseUrl: env.DATABASE_URL || `postgresql://postgres:postgres@localhost:${pgPort}/sourcedesk`,
     dataDir,
     process: child,
     log: () => output,

@@ -9,7 +9,11 @@ export interface ServerUser {
 
 /** A user with an API token in the launched server's database, made through the app's own services. */
 export async function apiUser(server: LaunchedServer, role: "editor" | "reviewer" | "admin"): Promise<ServerUser> {
-  process.env.DATABASE_URL = server.databaseUrl; // this test process talks to that database only
+  if (process.env.DATABASE_URL !== server.databaseUrl) {
+    const { closeDb } = await import("@/lib/db");
+    await closeDb();
+    process.env.DATABASE_URL = server.databaseUrl;
+  }
   const { createApiToken, createUser } = await import("@/lib/users/create-user");
   const email = `server-${role}-${randomUUID().slice(0, 8)}@test.local`;
   const user = await createUser({ email, name: `Server ${role}`, role, password: "server-password-123" });
