@@ -1,20 +1,16 @@
-import { expect, test } from "@playwright/test";
-import { DEMO_ARTICLE_TITLE, signIn } from "./helpers";
+import { expect, test } from "./fixtures";
 
 const nonceOf = (csp: string | undefined) => /'nonce-([^']+)'/.exec(csp ?? "")?.[1];
 
 test("pages send the security headers and a fresh CSP nonce, and run under that policy without a violation", async ({
-  page,
+  editorPage: page,
+  seedArticle,
 }) => {
   const violations: string[] = [];
   page.on("console", (m) => {
     if (/Content Security Policy/i.test(m.text())) violations.push(`${page.url()}: ${m.text()}`);
   });
-  await signIn(page);
-  const id = await page.evaluate(async (title) => {
-    const list = await (await fetch(`/api/articles?q=${encodeURIComponent(title)}`)).json();
-    return list.items[0].id as string;
-  }, DEMO_ARTICLE_TITLE);
+  const { id } = await seedArticle();
 
   const nonces = new Set<string>();
   const paths = ["/articles", `/articles/${id}`, `/articles/${id}/report`, "/claims", "/reports", "/articles/new"];
@@ -54,12 +50,11 @@ test("pages send the security headers and a fresh CSP nonce, and run under that 
   expect(await page.evaluate(() => (window as { __injected?: boolean }).__injected)).toBeUndefined();
 });
 
-test("the standalone HTML report allows its own stylesheet and nothing else", async ({ page }) => {
-  await signIn(page);
-  const id = await page.evaluate(async (title) => {
-    const list = await (await fetch(`/api/articles?q=${encodeURIComponent(title)}`)).json();
-    return list.items[0].id as string;
-  }, DEMO_ARTICLE_TITLE);
+test("the standalone HTML report allows its own stylesheet and nothing else", async ({
+  editorPage: page,
+  seedArticle,
+}) => {
+  const { id } = await seedArticle();
   const response = await page.goto(`/api/articles/${id}/report?format=html`);
   const csp = response!.headers()["content-security-policy"];
   expect(csp).toMatch(/^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/=]+'/);

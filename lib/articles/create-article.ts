@@ -19,6 +19,8 @@ export async function createArticle(input: CreateArticleInput, actorId: string):
           body: input.body,
           language: input.language ?? detectLanguage(input.body),
           outlet: input.outlet ?? null,
+          author: input.author ?? null,
+          desk: input.desk ?? null,
           url: input.url ?? null,
           publishedAt: input.publishedAt ?? null,
           createdById: actorId,

@@ -83,6 +83,8 @@ const ARTICLE_FIELDS = {
   title: true,
   language: true,
   outlet: true,
+  author: true,
+  desk: true,
   url: true,
   publishedAt: true,
   status: true,

@@ -8,7 +8,7 @@ import { applyReanchor, describeBody, type ReanchorReport } from "./apply-reanch
 import { type ArticleDetail, findArticle } from "./find-article";
 import type { UpdateArticleInput } from "./schema";
 
-const METADATA = ["title", "language", "outlet", "url", "publishedAt"] as const;
+const METADATA = ["title", "language", "outlet", "author", "desk", "url", "publishedAt"] as const;
 
 const same = (a: unknown, b: unknown) =>
   a instanceof Date || b instanceof Date ? a?.valueOf() === b?.valueOf() : a === b;
