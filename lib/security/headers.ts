@@ -25,13 +25,15 @@ export function baseSecurityHeaders(production: boolean): Record<string, string>
 /**
  * The pages' policy: scripts only with this request's nonce (and what they load, 'strict-dynamic'),
  * styles from our own origin or with the nonce, nothing framed, nothing posted elsewhere. Dev mode
- * adds what `next dev` needs: eval for React's debugging and websockets for hot reload.
+ * adds what `next dev` needs: eval for React's debugging, websockets for hot reload, inline styles.
  */
 export function pageContentSecurityPolicy(nonce: string, dev: boolean): string {
   return join([
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
-    `style-src 'self' 'nonce-${nonce}'`,
+    // next dev's overlay and hot reload insert <style> tags without the nonce (and a nonce in the
+    // directive would make browsers ignore 'unsafe-inline'); production styles all carry it.
+    dev ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${nonce}'`,
     "img-src 'self' data: blob:",
     "font-src 'self'",
     `connect-src 'self'${dev ? " ws: wss:" : ""}`,

@@ -10,6 +10,7 @@ describe("security headers", () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|ws:/);
     expect(pageContentSecurityPolicy("abc123", true)).toContain("'unsafe-eval'");
+    expect(pageContentSecurityPolicy("abc123", true)).toContain("style-src 'self' 'unsafe-inline'");
   });
 
   it("HSTS only in production", () => {
