@@ -16,11 +16,12 @@ beforeAll(async () => {
   process.env.SOURCEDESK_REPORT_ACQUIRE_MS = "1000";
   await closeReportPool(); // the next report opens a pool with the setting above
   editor = await makeUser("editor");
-  const body = "An unsourced sentence that keeps on going for a while so that rows weigh something. ".repeat(40);
+  // Real statements (other tests export and check the whole workspace): one per sentence.
+  const body = Array.from(
+    { length: STATEMENTS },
+    (_, i) => `Unsourced sentence number ${i} stands here on its own.`,
+  ).join(" ");
   articleId = (await call(articles.POST, "POST", { user: editor, body: { title: unique("guards"), body } })).json.id;
-  await db().$executeRaw`
-    INSERT INTO "Statement" (id, "articleId", ordinal, kind, start, "end")
-    SELECT gen_random_uuid(), ${articleId}::uuid, 1000 + n, 'sentence', 0, 84 FROM generate_series(1, ${STATEMENTS}) AS n`;
 }, 120_000);
 
 afterEach(() => {
