@@ -91,6 +91,9 @@ export function visibleText(root: DomNode): string {
   return paragraphs.map((p) => p.replace(/ {2,}/g, " ")).join("\n\n");
 }
 
+/** Below this, what Readability found is navigation or boilerplate, not a story. */
+const MIN_ARTICLE_CHARS = 80;
+
 const meta = (document: Document, selector: string, attribute = "content") =>
   document.querySelector(selector)?.getAttribute(attribute)?.trim() || undefined;
 
@@ -109,7 +112,8 @@ export function extractHtml(html: string): ExtractedArticle | null {
   if (!parsed?.content) return null;
   const { document: content } = parseHTML(`<!doctype html><html><body>${parsed.content}</body></html>`);
   const body = visibleText(content.body as unknown as DomNode);
-  if (!body) return null;
+  // Readability returns whatever text it finds, a menu included; a story has more than a few words.
+  if (body.length < MIN_ARTICLE_CHARS) return null;
   const title = (parsed.title ?? "").replace(/\s+/g, " ").trim() || body.split("\n")[0].slice(0, 200);
   return {
     title,
