@@ -1,6 +1,8 @@
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { SOURCE_TYPES } from "@/lib/sources/source-types";
+import { compactFacetCountsSoon } from "./compact-facet-counts";
+import { countedRows, countTablesCover } from "./facet-count-tables";
 import { modeMask, sourceTypeMask } from "./facet-masks";
 import { ANONYMOUS_ONLY, anyBit, claimCondition, NAMED_SOURCE, unsourcedCondition } from "./filter-sql";
 import { ATTRIBUTION_MODES, type ClaimFilters, type FilterKey, REVIEW_STATUSES } from "./schema";
@@ -39,29 +41,58 @@ const CLOSED: { facet: Facet; value: string; test: Sql }[] = [
   })),
 ];
 
+/** How many of the newest matching claims the articles facet ranks when the count tables answer the rest. */
+export const ARTICLE_WINDOW = 20_000;
+
 /**
- * The three queries behind the facet counts (exported for the benchmark's raw-SQL and EXPLAIN
- * runs). Each reads only the claims' own facet columns: the closed sets and the articles are
- * index-only scans of Claim's covering indexes, the affiliations one pass over the claims.
+ * The queries behind the facet counts (exported for the benchmark's raw-SQL and EXPLAIN runs).
+ * When every filter is one the count tables are keyed by (countTablesCover), the closed sets and
+ * the affiliations are sums over ClaimFacetCount / ClaimAffiliationCount — a few thousand rows
+ * whatever the archive's size — plus the claims of partial months at a date range's edges; the
+ * articles facet then ranks the articles of the newest ARTICLE_WINDOW matching claims (one walk of
+ * the covering index). Otherwise (search, articles, affiliations) every count scans the claims
+ * those filters select: the closed sets and articles through Claim's covering indexes, the
+ * affiliations one pass over the claims.
  */
-export function facetCountsQueries(f: ClaimFilters) {
+export function facetCountsQueries(f: ClaimFilters, options: { tables?: boolean } = {}) {
   // Filters that are not facets (dates, search, unsourced) narrow the claims before anything is
   // counted; each facet then counts under all the other facets' filters but its own.
   const base = claimCondition({ from: f.from, to: f.to, q: f.q, unsourced: f.unsourced });
   const facets: ClaimFilters = { ...f, from: undefined, to: undefined, q: undefined, unsourced: undefined };
   const others = (omit?: FilterKey) => claimCondition(facets, omit);
-  const counts = CLOSED.map(
-    ({ facet, value, test }) =>
-      sql`CAST(count(*) FILTER (WHERE ${test} AND ${others(facet)}) AS int) AS ${Prisma.raw(`"${facet}:${value}"`)}`,
-  );
+  const closedColumns = (agg: (condition: Sql) => Sql) => [
+    sql`${agg(others())} AS total`,
+    ...CLOSED.map(
+      ({ facet, value, test }) =>
+        sql`${agg(sql`${test} AND ${others(facet)}`)} AS ${Prisma.raw(`"${facet}:${value}"`)}`,
+    ),
+  ];
+  const selected = sql`ORDER BY c."articleId" = ANY(CAST(${f.articleId ?? []} AS uuid[])) DESC, 2 DESC, 1 LIMIT ${TOP}`;
+  if ((options.tables ?? true) && countTablesCover(f)) {
+    const sum = (condition: Sql) => sql`CAST(coalesce(sum(n) FILTER (WHERE ${condition}), 0) AS int)`;
+    return {
+      fromTables: true,
+      closed: sql`SELECT ${Prisma.join(closedColumns(sum), ", ")} FROM (${countedRows(f, false)}) c`,
+      affiliations: sql`
+        SELECT affiliation AS value, CAST(sum(n) AS int) AS count FROM (${countedRows(f, true)}) c WHERE ${others("affiliation")}
+        GROUP BY 1 HAVING sum(n) > 0 ORDER BY 2 DESC, 1 LIMIT ${TOP}`,
+      articles: sql`
+        SELECT CAST(c."articleId" AS text) AS value, CAST(count(*) AS int) AS count FROM (
+          SELECT c."articleId" FROM "Claim" c WHERE ${base} AND ${others("articleId")}
+          ORDER BY c."createdAt" DESC, c.id DESC LIMIT ${ARTICLE_WINDOW}) c
+        GROUP BY c."articleId" ${selected}`,
+    };
+  }
+  const count = (condition: Sql) => sql`CAST(count(*) FILTER (WHERE ${condition}) AS int)`;
   return {
-    closed: sql`SELECT CAST(count(*) FILTER (WHERE ${others()}) AS int) AS total, ${Prisma.join(counts, ", ")} FROM "Claim" c WHERE ${base}`,
+    fromTables: false,
+    closed: sql`SELECT ${Prisma.join(closedColumns(count), ", ")} FROM "Claim" c WHERE ${base}`,
     affiliations: sql`
       SELECT x AS value, CAST(count(*) AS int) AS count FROM (SELECT unnest(c.affiliations) AS x FROM "Claim" c WHERE ${base} AND ${others("affiliation")}) u
       GROUP BY x ORDER BY x = ANY(CAST(${(f.affiliation ?? []).map((v) => v.toLowerCase())} AS text[])) DESC, 2 DESC, 1 LIMIT ${TOP}`,
     articles: sql`
       SELECT CAST(c."articleId" AS text) AS value, CAST(count(*) AS int) AS count FROM "Claim" c WHERE ${base} AND ${others("articleId")}
-      GROUP BY c."articleId" ORDER BY c."articleId" = ANY(CAST(${f.articleId ?? []} AS uuid[])) DESC, 2 DESC, 1 LIMIT ${TOP}`,
+      GROUP BY c."articleId" ${selected}`,
   };
 }
 
@@ -80,6 +111,7 @@ export async function findClaimFacets(f: ClaimFilters) {
     db().$queryRaw<Count[]>(queries.articles),
     countUnsourced(f, "unsourced"),
   ]);
+  if (queries.fromTables) compactFacetCountsSoon();
   const [affiliationLabels, titles] = await Promise.all([
     spelledAffiliations(affiliations.map((r) => r.value)),
     articleTitles([...articles.map((r) => r.value), ...(f.articleId ?? [])]),
@@ -100,6 +132,8 @@ export async function findClaimFacets(f: ClaimFilters) {
     via: closedFacet("via", ["true", "false"]),
     reviewStatus: closedFacet("reviewStatus", REVIEW_STATUSES),
     articleId: withSelected(articles, f.articleId).map((v) => ({ ...v, label: titles.get(v.value) ?? v.value })),
+    /** Set when the articles facet ranked only the newest this-many matching claims (more matched). */
+    articleWindow: queries.fromTables && closed.total > ARTICLE_WINDOW ? ARTICLE_WINDOW : null,
     unsourced,
   };
 }

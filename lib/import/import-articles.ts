@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { PoolClient } from "pg";
 import { detectLanguage } from "@/lib/articles/detect-language";
+import { compactFacetCounts } from "@/lib/claims/compact-facet-counts";
 import { issuesFromZod } from "@/lib/http";
 import { importPool } from "@/lib/pg-pool";
 import { type ArticleKey, findExisting, lockKeys } from "./find-duplicates";
@@ -94,6 +95,7 @@ export async function importArticles(
   // Segmenting batch n+1 overlaps writing batch n; batches are written one after another, so a
   // batch's duplicate check sees every earlier batch committed.
   let writing: Promise<void> = Promise.resolve();
+  let batches = 0;
   const flush = async (batch: Pending[]) => {
     if (!batch.length) return;
     const segmented = segment(batch.map((p) => p.input.body));
@@ -101,6 +103,7 @@ export async function importArticles(
     writing = (async () => {
       const [segments] = await Promise.all([segmented, previous]);
       await writePending(batch, segments);
+      if (++batches % 20 === 0) await compactFacetCounts();
       await progress();
     })();
     await previous;
@@ -194,6 +197,7 @@ export async function importArticles(
   }
   if (!options.signal?.aborted) await flush(batch);
   await writing;
+  if (batches >= 20) await compactFacetCounts();
   summary.seconds = (performance.now() - started) / 1000;
   await emit({ type: "summary", ...summary });
   return summary;

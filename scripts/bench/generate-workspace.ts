@@ -3,6 +3,7 @@
 // INSERT … SELECT FROM unnest(arrays) per table and batch, derived columns computed per batch),
 // never through the API. Statement ids come from the database (gen_random_uuid); the rest is seeded.
 import type pg from "pg";
+import { compactFacetCounts } from "@/lib/claims/compact-facet-counts";
 import { type BulkArticle, type BulkAttribution, type BulkClaim, writeBatch } from "@/lib/import/write-batch";
 import { between, clause, makeRng, makeUuid, pick, type Rng, type SourceRef, TextBuilder } from "./synthetic-text";
 
@@ -349,8 +350,10 @@ export async function generateWorkspace(client: pg.Client, options: GenerateOpti
     shape.claims += claims.length;
     shape.attributions += attributions.length;
     shape.articles += n;
+    if ((first / BATCH) % 20 === 19) await compactFacetCounts(client);
     if ((first / BATCH) % 10 === 0) options.log(`  … ${shape.articles} articles, ${shape.claims} claims`);
   }
+  await compactFacetCounts(client);
   await client.query("VACUUM ANALYZE");
   return shape;
 }
