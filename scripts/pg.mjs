@@ -59,7 +59,10 @@ async function isServing(url) {
   }
 }
 
-export async function startPostgres({ dataDir, port, database = "sourcedesk", log = () => {} }) {
+/**
+ * @param {{ dataDir: string, port: number, database?: string, log?: (message: unknown) => void, flags?: string[] }} options
+ */
+export async function startPostgres({ dataDir, port, database = "sourcedesk", log = () => {}, flags = [] }) {
   const url = `postgresql://postgres:postgres@localhost:${port}/${database}`;
   // A dev server already runs this data dir (e.g. `npm run user:create` beside `npm run dev`):
   // share it instead of failing on postmaster.pid, and leave stopping it to its owner.
@@ -76,6 +79,8 @@ export async function startPostgres({ dataDir, port, database = "sourcedesk", lo
     port,
     persistent: true,
     createPostgresUser: true,
+    // Server settings as `-c name=value` pairs (the benchmark sizes its buffers; the app takes the defaults).
+    postgresFlags: flags,
     onLog: log,
     onError: log,
   });

@@ -31,6 +31,8 @@ export interface ImportOptions {
   /** Articles per transaction (default 200): big enough to amortise round trips, small enough to keep locks short. */
   batchSize?: number;
   segment?: Segmenter;
+  /** Batches written at once, each on its own connection (default 2). */
+  concurrency?: number;
   /** Progress after every batch, and each failure as it happens. */
   onEvent?: (event: ImportEvent) => void | Promise<void>;
   /** Bytes of the input read so far, for progress. */
@@ -92,21 +94,27 @@ export async function importArticles(
       bytes: options.bytesRead?.() ?? 0,
     });
 
-  // Segmenting batch n+1 overlaps writing batch n; batches are written one after another, so a
-  // batch's duplicate check sees every earlier batch committed.
-  let writing: Promise<void> = Promise.resolve();
+  // Up to `concurrency` batches are segmented and written at once (two connections keep both
+  // cores busy: one segments while the other's database work runs). Two batches naming the same
+  // story meet at its advisory lock (find-duplicates.ts): the second waits, then finds the first.
+  const concurrency = options.concurrency ?? 2;
+  const inflight = new Set<Promise<void>>();
   let batches = 0;
   const flush = async (batch: Pending[]) => {
     if (!batch.length) return;
-    const segmented = segment(batch.map((p) => p.input.body));
-    const previous = writing;
-    writing = (async () => {
-      const [segments] = await Promise.all([segmented, previous]);
+    while (inflight.size >= concurrency) await Promise.race(inflight);
+    const work = (async () => {
+      const segments = await segment(batch.map((p) => p.input.body));
       await writePending(batch, segments);
       if (++batches % 20 === 0) await compactFacetCounts();
       await progress();
     })();
-    await previous;
+    inflight.add(work);
+    // A failed batch stays in the set, so the next race (or the final wait) rethrows its error.
+    work.then(
+      () => inflight.delete(work),
+      () => undefined,
+    );
   };
 
   const writePending = async (batch: Pending[], segments: Awaited<ReturnType<Segmenter>>) => {
@@ -196,7 +204,7 @@ export async function importArticles(
     }
   }
   if (!options.signal?.aborted) await flush(batch);
-  await writing;
+  await Promise.all(inflight);
   if (batches >= 20) await compactFacetCounts();
   summary.seconds = (performance.now() - started) / 1000;
   await emit({ type: "summary", ...summary });
