@@ -42,6 +42,10 @@ test("an editor imports an NDJSON file: progress, the bad line and the summary, 
 
 test("a reviewer is told that only editors and admins import", async ({ page }) => {
   await signIn(page, "reviewer@sourcedesk.local");
+  await page.goto("/articles");
+  await expect(page.getByRole("heading", { name: "Articles", level: 1 })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Import", exact: true })).toHaveCount(0);
   await page.goto("/articles/import");
-  await expect(page.getByRole("alert")).toHaveText("Only editors and admins can import articles.");
+  await expect(page.getByText("Only editors and admins can import articles.")).toHaveAttribute("role", "alert");
+  await expect(page.getByRole("button", { name: "Import" })).toHaveCount(0);
 });

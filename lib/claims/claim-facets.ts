@@ -4,7 +4,15 @@ import { SOURCE_TYPES } from "@/lib/sources/source-types";
 import { compactFacetCountsSoon } from "./compact-facet-counts";
 import { countedRows, countTablesCover } from "./facet-count-tables";
 import { modeMask, sourceTypeMask } from "./facet-masks";
-import { ANONYMOUS_ONLY, anyBit, claimCondition, NAMED_SOURCE, unsourcedCondition } from "./filter-sql";
+import {
+  ANONYMOUS_ONLY,
+  anyBit,
+  articleCondition,
+  claimCondition,
+  hasClaimOnlyFilter,
+  NAMED_SOURCE,
+  unsourcedCondition,
+} from "./filter-sql";
 import { ATTRIBUTION_MODES, type ClaimFilters, type FilterKey, REVIEW_STATUSES } from "./schema";
 
 const sql = Prisma.sql;
@@ -164,8 +172,22 @@ async function articleTitles(ids: string[]): Promise<Map<string, string>> {
   return new Map(rows.map((a) => [a.id, a.title]));
 }
 
+/**
+ * How many unsourced sentences the filters select. Without a text search it sums
+ * StatementUnsourcedCount (one row per article; joined to the articles only for a date range or
+ * articles); a search tests each unsourced sentence's text.
+ */
 export async function countUnsourced(f: ClaimFilters, omit?: keyof ClaimFilters): Promise<number> {
-  const [row] = await db().$queryRaw<{ n: number }[]>(sql`
-    SELECT CAST(count(*) AS int) AS n FROM "Statement" st JOIN "Article" ar ON ar.id = st."articleId" WHERE ${unsourcedCondition(f, omit)}`);
+  const [row] = await db().$queryRaw<{ n: number }[]>(unsourcedCountQuery(f, omit));
   return row.n;
+}
+
+export function unsourcedCountQuery(f: ClaimFilters, omit?: keyof ClaimFilters): Prisma.Sql {
+  if (f.q && omit !== "q")
+    return sql`SELECT CAST(count(*) AS int) AS n FROM "Statement" st JOIN "Article" ar ON ar.id = st."articleId" WHERE ${unsourcedCondition(f, omit)}`;
+  if (hasClaimOnlyFilter(f, omit)) return sql`SELECT 0 AS n`;
+  const narrowed = Boolean(f.articleId?.length || f.from || f.to);
+  return narrowed
+    ? sql`SELECT CAST(coalesce(sum(u.n), 0) AS int) AS n FROM "StatementUnsourcedCount" u JOIN "Article" ar ON ar.id = u."articleId" WHERE ${articleCondition(f)}`
+    : sql`SELECT CAST(coalesce(sum(n), 0) AS int) AS n FROM "StatementUnsourcedCount"`;
 }

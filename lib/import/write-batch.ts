@@ -90,11 +90,17 @@ export async function writeBatch(client: ClientBase, batch: Batch, options: Batc
   );
   if (claims.length) await insertClaims(client, claims, attributions, options.actorId);
   const st = articles.flatMap((a) => a.statements.map((s, ordinal) => ({ articleId: a.id, ordinal, s })));
+  // Statements, and their article's count of unsourced sentences (the explorer's unsourced facet).
   await client.query(
-    `INSERT INTO "Statement" (id, "articleId", ordinal, kind, start, "end", sourced)
-     SELECT gen_random_uuid(), s.article_id, s.ordinal, s.kind, s.start, s."end",
-       ${claims.length ? `EXISTS (SELECT 1 FROM "Claim" c WHERE c."articleId" = s.article_id AND c.start < s."end" AND c."end" > s.start AND NOT c.orphaned AND c."sourceTypeMask" <> 0)` : "false"}
-     FROM unnest($1::uuid[], $2::int[], $3::"StatementKind"[], $4::int[], $5::int[]) AS s(article_id, ordinal, kind, start, "end")`,
+    `WITH ins AS (
+       INSERT INTO "Statement" (id, "articleId", ordinal, kind, start, "end", sourced)
+       SELECT gen_random_uuid(), s.article_id, s.ordinal, s.kind, s.start, s."end",
+         ${claims.length ? `EXISTS (SELECT 1 FROM "Claim" c WHERE c."articleId" = s.article_id AND c.start < s."end" AND c."end" > s.start AND NOT c.orphaned AND c."sourceTypeMask" <> 0)` : "false"}
+       FROM unnest($1::uuid[], $2::int[], $3::"StatementKind"[], $4::int[], $5::int[]) AS s(article_id, ordinal, kind, start, "end")
+       RETURNING "articleId", kind, sourced
+     )
+     INSERT INTO "StatementUnsourcedCount" ("articleId", n)
+     SELECT "articleId", count(*) FROM ins WHERE kind = 'sentence' AND NOT sourced GROUP BY 1`,
     [
       st.map((x) => x.articleId),
       st.map((x) => x.ordinal),

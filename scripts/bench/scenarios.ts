@@ -141,7 +141,7 @@ export async function runScenarios({ client, shape, runs, only, log }: Context):
     const { claimQuery, pageArticles, pageClaims } = await import("./explorer-sql");
     const { loadClaimsQuery } = await import("@/lib/claims/load-claims");
     const { facetCountsQueries, findClaimFacets } = await import("@/lib/claims/claim-facets");
-    const { unsourcedCountQuery } = await import("./explorer-sql");
+    const { unsourcedCountQuery } = await import("@/lib/claims/claim-facets");
     const cases = [...EXPLORER];
     // A deep page: the cursor of the 10,000th row (or the middle of a smaller archive), newest first.
     const depth = Math.min(10_000, Math.floor(shape.claims / 2));
@@ -174,7 +174,7 @@ export async function runScenarios({ client, shape, runs, only, log }: Context):
     for (const [name, f] of FACET_FILTERS) {
       const filters = claimFiltersSchema.parse(f);
       const { fromTables, ...facetQueries } = facetCountsQueries(filters);
-      const queries = { ...facetQueries, unsourced: unsourcedCountQuery(filters) };
+      const queries = { ...facetQueries, unsourced: unsourcedCountQuery(filters, "unsourced") };
       const api = await time(() => findClaimFacets(filters), Math.min(runs, 15), 1);
       const sql = await time(
         async () => {

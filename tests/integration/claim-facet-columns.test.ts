@@ -94,11 +94,20 @@ async function expectFacetCountsTrue() {
   const affiliationsFromCounts = () => db().$queryRaw<{ key: string; n: number }[]>`
     SELECT concat_ws('|', affiliation, month, "sourceTypeMask", "modeMask", "reviewStatus", "secondHand") AS key, CAST(sum(n) AS int) AS n
     FROM "ClaimAffiliationCount" GROUP BY 1 HAVING sum(n) <> 0 ORDER BY 1`;
+  const unsourcedFromStatements = () => db().$queryRaw<{ key: string; n: number }[]>`
+    SELECT CAST("articleId" AS text) AS key, CAST(count(*) AS int) AS n FROM "Statement"
+    WHERE kind = 'sentence' AND NOT sourced GROUP BY 1 ORDER BY 1`;
+  const unsourcedFromCounts = () => db().$queryRaw<{ key: string; n: number }[]>`
+    SELECT CAST("articleId" AS text) AS key, CAST(sum(n) AS int) AS n FROM "StatementUnsourcedCount"
+    GROUP BY 1 HAVING sum(n) <> 0 ORDER BY 1`;
+  const expectedUnsourced = await unsourcedFromStatements();
+  expect(await unsourcedFromCounts()).toEqual(expectedUnsourced);
   const expected = await fromClaims();
   const expectedAffiliations = await affiliationsFromClaims();
   expect(await fromCounts()).toEqual(expected);
   expect(await affiliationsFromCounts()).toEqual(expectedAffiliations);
   await db().$executeRaw`SELECT sourcedesk_compact_facet_counts()`;
+  expect(await unsourcedFromCounts()).toEqual(expectedUnsourced);
   expect(await fromCounts()).toEqual(expected);
   expect(await affiliationsFromCounts()).toEqual(expectedAffiliations);
   const [{ extra }] = await db().$queryRaw<{ extra: number }[]>`

@@ -1,12 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { facetCountsQueries } from "@/lib/claims/claim-facets";
+import { facetCountsQueries, unsourcedCountQuery } from "@/lib/claims/claim-facets";
 import { splitRange } from "@/lib/claims/facet-count-tables";
+import { unsourcedCondition } from "@/lib/claims/filter-sql";
 import { claimFiltersSchema } from "@/lib/claims/schema";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { type BulkAttribution, type BulkClaim, writeBatch } from "@/lib/import/write-batch";
 import { importPool } from "@/lib/pg-pool";
 import { SOURCE_TYPES } from "@/lib/sources/source-types";
+import { segmentText } from "@/lib/statements/segment-text";
 import { makeRng } from "../../scripts/bench/synthetic-text";
 import { makeUser, unique } from "./helpers";
 
@@ -36,7 +39,7 @@ beforeAll(async () => {
   // 60 articles over 2023-2024 on every day of the month, with every mix of types, modes, vias and reviews.
   const rng = makeRng(7);
   const rnd = (n: number) => Math.floor(rng() * n);
-  const body = "One claim. Two claim. Three claim. Four claim.";
+  const body = "One claim here. Two claim here. Three claim here. Four claim here. The end here.";
   const articles = [];
   const claims: BulkClaim[] = [];
   const attributions: BulkAttribution[] = [];
@@ -52,16 +55,16 @@ beforeAll(async () => {
       url: null,
       externalId: null,
       publishedAt: date,
-      statements: [],
+      statements: segmentText(body),
     });
     for (let c = 0; c < 4; c++) {
       const claimId = randomUUID();
       claims.push({
         id: claimId,
         articleId: id,
-        start: c * 12,
-        end: c * 12 + 10,
-        text: body.slice(c * 12, c * 12 + 10),
+        start: c * 16,
+        end: c * 16 + 10,
+        text: body.slice(c * 16, c * 16 + 10),
         prefix: "",
         suffix: "",
         reviewStatus: REVIEW[rnd(3)],
@@ -120,6 +123,12 @@ describe("facet counts from the count tables", () => {
       const [closed] = await run(scan.closed);
       expect(closed.total).toBeGreaterThan(0);
       expect(await run(tables.affiliations)).toEqual(await run(scan.affiliations));
+      // The unsourced count from StatementUnsourcedCount, against testing every statement.
+      const [fromTable] = await db().$queryRaw<{ n: number }[]>(unsourcedCountQuery(f, "unsourced"));
+      const [fromScan] = await db().$queryRaw<{ n: number }[]>(Prisma.sql`
+        SELECT CAST(count(*) AS int) AS n FROM "Statement" st JOIN "Article" ar ON ar.id = st."articleId"
+        WHERE ${unsourcedCondition(f, "unsourced")}`);
+      expect(fromTable.n).toBe(fromScan.n);
     },
   );
 
