@@ -101,6 +101,8 @@ try {
   const { db } = await import("@/lib/db");
   await db().$disconnect();
   await (globalThis as { reportPool?: pg.Pool }).reportPool?.end();
+  const { closeImportPool, closeReadPool } = await import("@/lib/pg-pool");
+  await Promise.all([closeImportPool(), closeReadPool()]);
   await server.stop();
   // The report pool and Prisma keep sockets open a little while: leave promptly.
   setTimeout(() => process.exit(process.exitCode ?? 0), 200).unref();

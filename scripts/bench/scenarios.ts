@@ -117,6 +117,33 @@ export async function runScenarios({ client, shape, runs, only, log }: Context):
     await client.query(`DELETE FROM "AuditEvent" WHERE "articleId" = ANY($1::uuid[])`, [created]);
     await client.query(`DELETE FROM "Article" WHERE id = ANY($1::uuid[])`, [created]);
     add({ name: "import 5,000-word article (POST /api/articles)", api, note: `${body.length} chars` });
+
+    // Bulk import (npm run import:articles, POST /api/articles/import): the whole pipeline —
+    // parse, validate, segment, duplicate check, batch write, audit — for 700-word articles.
+    const { importArticles } = await import("@/lib/import/import-articles");
+    const { sampleArticles } = await import("./sample-articles");
+    const count = 2000;
+    const seed = Date.now() % 100_000;
+    async function* records() {
+      let line = 0;
+      for (const a of sampleArticles(count, seed)) yield { line: ++line, input: a };
+    }
+    const summary = await importArticles(records(), { actorId: shape.userId, onDuplicate: "skip" });
+    const again = await importArticles(records(), { actorId: shape.userId, onDuplicate: "skip" });
+    const prefix = `sample-${seed}-%`;
+    await client.query(
+      `DELETE FROM "AuditEvent" WHERE "articleId" IN (SELECT id FROM "Article" WHERE "externalId" LIKE $1)`,
+      [prefix],
+    );
+    await client.query(`DELETE FROM "Article" WHERE "externalId" LIKE $1`, [prefix]);
+    await client.query(`SELECT sourcedesk_compact_facet_counts()`);
+    await client.query(`VACUUM ANALYZE "Article", "Statement", "AuditEvent", "StatementUnsourcedCount"`);
+    const perArticle = (summary.seconds * 1000) / count;
+    add({
+      name: "bulk import, 700-word articles (importArticles)",
+      api: { p50: perArticle, p95: perArticle, runs: 1 },
+      note: `${count} articles in ${summary.seconds.toFixed(1)} s = ${Math.round(count / summary.seconds)}/s (created ${summary.created}); again: ${again.skipped} skipped in ${again.seconds.toFixed(1)} s`,
+    });
   }
 
   if (wanted("workspace")) {
@@ -224,6 +251,31 @@ export async function runScenarios({ client, shape, runs, only, log }: Context):
         note: `${(bytes / 2 ** 20).toFixed(1)} MB; peak growth RSS ${peak.rssMb.toFixed(0)} MB, heap ${peak.heapMb.toFixed(0)} MB`,
       });
     }
+  }
+
+  if (wanted("report")) {
+    // The physical limit of the 50k-claim export: the same rows and columns the report streams
+    // (reportClaimsQuery), read out of PostgreSQL by COPY … TO STDOUT and thrown away.
+    const { to: copyTo } = await import("pg-copy-streams");
+    const { reportClaimsQuery } = await import("@/lib/reports/report-rows");
+    const { claimFiltersSchema } = await import("@/lib/claims/schema");
+    const q = reportClaimsQuery(claimFiltersSchema.parse(BIG_FILTER));
+    const inline = q.text.replace(/\$(\d+)/g, (_, i) => client.escapeLiteral(String(q.values[Number(i) - 1])));
+    const ms: number[] = [];
+    let bytes = 0;
+    for (let i = 0; i < 3; i++) {
+      const t = performance.now();
+      bytes = 0;
+      const stream = client.query(copyTo(`COPY (${inline}) TO STDOUT WITH (FORMAT csv)`));
+      for await (const chunk of stream) bytes += (chunk as Buffer).length;
+      ms.push(performance.now() - t);
+    }
+    ms.sort((a, b) => a - b);
+    add({
+      name: "COPY of the 50k-claim report's rows (physical limit)",
+      api: { p50: ms[1], p95: ms[2], runs: 3 },
+      note: `${(bytes / 2 ** 20).toFixed(1)} MB of CSV`,
+    });
   }
 
   if (wanted("suggestions")) {
