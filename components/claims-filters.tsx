@@ -190,7 +190,7 @@ export function ClaimsFilters({ filters, facets: counted }: { filters: FindClaim
       <label className="flex items-baseline gap-2 text-sm">
         <input type="checkbox" name="unsourced" value="true" defaultChecked={Boolean(filters.unsourced)} />
         <span>Statements with no attribution</span>
-        <Count n={facets.unsourced} />
+        <Count n={facets.unsourced ?? undefined} />
       </label>
       <label className="block text-sm font-semibold">
         Sort

@@ -1,4 +1,4 @@
-import type { ClientBase } from "pg";
+import type { ClientBase, Pool } from "pg";
 
 export interface ExistingArticle {
   id: string;
@@ -37,7 +37,7 @@ export async function lockKeys(client: ClientBase, keys: ArticleKey[]): Promise<
  * under it) by url among articles without an externalId of their own, oldest first — so two of a
  * newsroom's stories with distinct ids that share a url (a live page) stay two.
  */
-export async function findExisting(client: ClientBase, keys: ArticleKey[]): Promise<(ExistingArticle | null)[]> {
+export async function findExisting(client: ClientBase | Pool, keys: ArticleKey[]): Promise<(ExistingArticle | null)[]> {
   const externalIds = keys.flatMap((k) => (k.externalId ? [k.externalId] : []));
   const urls = keys.flatMap((k) => (k.url ? [k.url] : []));
   if (!externalIds.length && !urls.length) return keys.map(() => null);

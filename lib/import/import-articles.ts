@@ -4,6 +4,7 @@ import { detectLanguage } from "@/lib/articles/detect-language";
 import { compactFacetCounts } from "@/lib/claims/compact-facet-counts";
 import { issuesFromZod } from "@/lib/http";
 import { importPool } from "@/lib/pg-pool";
+import type { TextSegment } from "@/lib/statements/segment-text";
 import { type ArticleKey, findExisting, lockKeys } from "./find-duplicates";
 import {
   type ImportEvent,
@@ -104,7 +105,15 @@ export async function importArticles(
     if (!batch.length) return;
     while (inflight.size >= concurrency) await Promise.race(inflight);
     const work = (async () => {
-      const segments = await segment(batch.map((p) => p.input.body));
+      // Stories already here (the usual case when an import is run again) are not segmented: a
+      // first look without locks; the batch's transaction looks again under its locks.
+      const known = await findExisting(
+        importPool(),
+        batch.map((p) => keyOf(p.input)),
+      );
+      const fresh = batch.filter((_, i) => !known[i]);
+      const segmented = await segment(fresh.map((p) => p.input.body));
+      const segments = new Map(fresh.map((p, i) => [p, segmented[i]]));
       await writePending(batch, segments);
       if (++batches % 20 === 0) await compactFacetCounts();
       await progress();
@@ -117,15 +126,22 @@ export async function importArticles(
     );
   };
 
-  const writePending = async (batch: Pending[], segments: Awaited<ReturnType<Segmenter>>) => {
-    const prepared = batch.map((p, i) => toBulk(p.input, segments[i]));
-    const lineOf = new Map(prepared.map((a, i) => [a.id, batch[i].line]));
+  const writePending = async (batch: Pending[], segments: Map<Pending, TextSegment[]>) => {
+    const lineOf = new Map<string, number>();
     try {
       const duplicates = await inTransaction(async (client) => {
         const keys = batch.map((p) => keyOf(p.input));
         await lockKeys(client, keys);
         const existing = await findExisting(client, keys);
-        const fresh = prepared.filter((_, i) => !existing[i]);
+        const fresh: BulkArticle[] = [];
+        for (const [i, p] of batch.entries()) {
+          if (existing[i]) continue;
+          // Deleted since the first look: segment it now.
+          const statements = segments.get(p) ?? (await segment([p.input.body]))[0];
+          const article = toBulk(p.input, statements);
+          lineOf.set(article.id, p.line);
+          fresh.push(article);
+        }
         await writeBatch(
           client,
           {
@@ -170,7 +186,7 @@ export async function importArticles(
         await fail({ line: batch[0].line, ref: batch[0].ref, reason: (error as Error).message });
         return;
       }
-      for (const [i, p] of batch.entries()) await writePending([p], [segments[i]]);
+      for (const p of batch) await writePending([p], segments);
     }
   };
 
