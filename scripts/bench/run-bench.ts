@@ -7,6 +7,7 @@
 // loopback), and the same explorer queries straight through node-postgres for the API/SQL ratio.
 // Prints one table and writes .data/bench-results/articles-<n>.{json,md} (the .md holds the plans).
 import { mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { ROOT } from "../database.mjs";
@@ -76,14 +77,25 @@ try {
     await client.query("VACUUM ANALYZE");
   }
   log(`[bench] archive: ${JSON.stringify(shape)}`);
+  // The machine is shared: the load average beside the figures says how far to trust them.
+  const loadBefore = os.loadavg()[0];
   const rows = await runScenarios({ client, shape, runs, only, log });
+  const loadAverage = { before: loadBefore, after: os.loadavg()[0] };
+  log(`[bench] load average ${loadBefore.toFixed(1)} before, ${loadAverage.after.toFixed(1)} after`);
   printTable(articles, shape, rows);
   const outDir = path.join(ROOT, ".data", "bench-results");
   mkdirSync(outDir, { recursive: true });
   writeFileSync(
     path.join(outDir, `articles-${articles}.json`),
     JSON.stringify(
-      { articles, shape, runs, at: new Date().toISOString(), rows: rows.map(({ plan: _p, ...r }) => r) },
+      {
+        articles,
+        shape,
+        runs,
+        at: new Date().toISOString(),
+        load: loadAverage,
+        rows: rows.map(({ plan: _p, ...r }) => r),
+      },
       null,
       2,
     ),
