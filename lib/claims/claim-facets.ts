@@ -156,11 +156,16 @@ function withSelected(
   return [...rows, ...missing.map((value) => ({ value, count: 0 }))];
 }
 
-/** Claims store affiliations lower-cased; show each as a source spells it. */
+/**
+ * Claims store affiliations lower-cased; show each as a source spells it: one index probe per
+ * value (Source's lower(affiliation) index), not a pass over every source with that affiliation
+ * (which read ~150k rows of a 100k-article archive for 15 labels).
+ */
 async function spelledAffiliations(keys: string[]): Promise<Map<string, string>> {
+  if (!keys.length) return new Map();
   const rows = await db().$queryRaw<{ key: string; label: string }[]>(sql`
-    SELECT lower(s.affiliation) AS key, min(s.affiliation) AS label FROM "Source" s
-    WHERE lower(s.affiliation) = ANY(CAST(${keys} AS text[])) GROUP BY 1`);
+    SELECT k.key, s.affiliation AS label FROM unnest(CAST(${keys} AS text[])) AS k(key)
+    CROSS JOIN LATERAL (SELECT affiliation FROM "Source" WHERE lower(affiliation) = k.key LIMIT 1) s`);
   return new Map(rows.map((r) => [r.key, r.label]));
 }
 
