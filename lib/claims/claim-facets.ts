@@ -49,8 +49,13 @@ const CLOSED: { facet: Facet; value: string; test: Sql }[] = [
   })),
 ];
 
-/** How many of the newest matching claims the articles facet ranks when the count tables answer the rest. */
+/**
+ * When the count tables answer the rest, the articles facet ranks the articles of at most
+ * ARTICLE_WINDOW matching claims among the newest ARTICLE_SCAN claims (top stories of the recent
+ * archive, not of all of it; the UI says so).
+ */
 export const ARTICLE_WINDOW = 20_000;
+export const ARTICLE_SCAN = 200_000;
 
 /**
  * The queries behind the facet counts (exported for the benchmark's raw-SQL and EXPLAIN runs).
@@ -84,10 +89,14 @@ export function facetCountsQueries(f: ClaimFilters, options: { tables?: boolean 
       affiliations: sql`
         SELECT affiliation AS value, CAST(sum(n) AS int) AS count FROM (${countedRows(f, true)}) c WHERE ${others("affiliation")}
         GROUP BY 1 HAVING sum(n) > 0 ORDER BY 2 DESC, 1 LIMIT ${TOP}`,
+      // The walk reads at most ARTICLE_SCAN entries of the covering index (its columns only, so no
+      // claim row is read), whatever the filters: selective ones would otherwise walk it all.
       articles: sql`
         SELECT CAST(c."articleId" AS text) AS value, CAST(count(*) AS int) AS count FROM (
-          SELECT c."articleId" FROM "Claim" c WHERE ${base} AND ${others("articleId")}
-          ORDER BY c."createdAt" DESC, c.id DESC LIMIT ${ARTICLE_WINDOW}) c
+          SELECT c."articleId" FROM (
+            SELECT c."articleId", c."createdAt", c.id, c."articleDate", c."reviewStatus", c."sourceTypeMask", c."modeMask", c."secondHand"
+            FROM "Claim" c ORDER BY c."createdAt" DESC, c.id DESC LIMIT ${ARTICLE_SCAN}) c
+          WHERE ${base} AND ${others("articleId")} LIMIT ${ARTICLE_WINDOW}) c
         GROUP BY c."articleId" ${selected}`,
     };
   }
@@ -140,8 +149,8 @@ export async function findClaimFacets(f: ClaimFilters) {
     via: closedFacet("via", ["true", "false"]),
     reviewStatus: closedFacet("reviewStatus", REVIEW_STATUSES),
     articleId: withSelected(articles, f.articleId).map((v) => ({ ...v, label: titles.get(v.value) ?? v.value })),
-    /** Set when the articles facet ranked only the newest this-many matching claims (more matched). */
-    articleWindow: queries.fromTables && closed.total > ARTICLE_WINDOW ? ARTICLE_WINDOW : null,
+    /** Set when the articles facet ranked only recent claims (see ARTICLE_WINDOW): how many claims it looked at, at most. */
+    articleWindow: queries.fromTables ? ARTICLE_SCAN : null,
     unsourced,
   };
 }
