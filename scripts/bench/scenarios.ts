@@ -56,7 +56,14 @@ const FACET_FILTERS: [string, Record<string, string | string[]>][] = [
   ["facet counts (affiliation: claim scan)", { affiliation: "Ministry of Health" }],
   ["facet counts (search: claim scan)", { q: "Kowalski" }],
 ];
-const BIG_FILTER = { from: "2023-01-01", to: "2023-09-30" };
+/** The big export: from 2023-01-01 to the day its ~50,000th claim falls on (or nine months in a smaller archive). */
+let BIG_FILTER = { from: "2023-01-01", to: "2023-09-30" };
+async function sizeBigFilter(client: pg.Client) {
+  const { rows } = await client.query<{ day: string }>(
+    `SELECT to_char("articleDate", 'YYYY-MM-DD') AS day FROM "Claim" WHERE "articleDate" >= '2023-01-01' ORDER BY "articleDate" OFFSET 50000 LIMIT 1`,
+  );
+  if (rows[0] && rows[0].day < BIG_FILTER.to) BIG_FILTER = { ...BIG_FILTER, to: rows[0].day };
+}
 
 export async function runScenarios({ client, shape, runs, only, log }: Context): Promise<Row[]> {
   const wanted = (group: string) => !only.length || only.includes(group);
@@ -201,7 +208,10 @@ export async function runScenarios({ client, shape, runs, only, log }: Context):
     for (const [name, f] of FACET_FILTERS) {
       const filters = claimFiltersSchema.parse(f);
       const { fromTables, ...facetQueries } = facetCountsQueries(filters);
-      const queries = { ...facetQueries, unsourced: unsourcedCountQuery(filters, "unsourced") };
+      // With a text search the API gives the unsourced count up after 300 ms; so does this side.
+      const queries = filters.q
+        ? facetQueries
+        : { ...facetQueries, unsourced: unsourcedCountQuery(filters, "unsourced") };
       const api = await time(() => findClaimFacets(filters), Math.min(runs, 15), 1);
       const sql = await time(
         async () => {
@@ -223,6 +233,7 @@ export async function runScenarios({ client, shape, runs, only, log }: Context):
   }
 
   if (wanted("report")) {
+    await sizeBigFilter(client);
     const articleReport = await import("@/app/api/articles/[id]/report/route");
     const reports = await import("@/app/api/reports/route");
     for (const format of ["json", "csv"]) {
