@@ -1,9 +1,8 @@
 import { gzipSync } from "node:zlib";
-import { expect, test } from "@playwright/test";
-import { signIn } from "./helpers";
+import { expect, test } from "./fixtures";
 
 test("an editor imports an NDJSON file: progress, the bad line and the summary, then the same file again is skipped", async ({
-  page,
+  editorPage: page,
 }) => {
   const tag = `e2e-import-${Date.now()}`;
   const lines = [
@@ -18,8 +17,8 @@ test("an editor imports an NDJSON file: progress, the bad line and the summary, 
     ),
     '{"title": "No body here"}',
   ];
-  await signIn(page);
-  await page.getByRole("link", { name: "Import" }).click();
+  await page.goto("/articles");
+  await page.getByRole("link", { name: "Import", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Import articles", level: 1 })).toBeVisible();
   await page.getByLabel("NDJSON file (.jsonl, .jsonl.gz)").setInputFiles({
     name: "archive.jsonl.gz",
@@ -40,8 +39,7 @@ test("an editor imports an NDJSON file: progress, the bad line and the summary, 
   await expect(page.getByRole("link", { name: /Imported story \d/ })).toHaveCount(5);
 });
 
-test("a reviewer is told that only editors and admins import", async ({ page }) => {
-  await signIn(page, "reviewer@sourcedesk.local");
+test("a reviewer is told that only editors and admins import", async ({ reviewerPage: page }) => {
   await page.goto("/articles");
   await expect(page.getByRole("heading", { name: "Articles", level: 1 })).toBeVisible();
   await expect(page.getByRole("link", { name: "Import", exact: true })).toHaveCount(0);

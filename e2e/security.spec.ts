@@ -1,19 +1,14 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { type APIRequestContext, expect, type Page, request, test } from "@playwright/test";
-import { DEMO_PASSWORD, signIn } from "./helpers";
+import { type Page, request } from "@playwright/test";
+import { DEMO_PASSWORD, demoEmail } from "../scripts/demo-data";
+import { expect, test } from "./fixtures";
+import { loopbackAddress, postFrom } from "./support/post-from";
 
 const stamp = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-/** A made-up client address per test, so rate-limit windows never leak between tests. */
+/** A made-up X-Forwarded-For value: the server must ignore it (no trusted proxies in e2e). */
 const address = () => `203.0.113.${Math.floor(Math.random() * 250) + 1}-${stamp()}`;
 const FOREIGN = "https://evil.example";
-
-async function apiAs(baseURL: string, email: string, password = DEMO_PASSWORD): Promise<APIRequestContext> {
-  const api = await request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": address() } });
-  const signedIn = await api.post("/api/session", { data: { email, password } });
-  expect(signedIn.status(), await signedIn.text()).toBe(200);
-  return api;
-}
 
 async function expectError(response: { status(): number; json(): Promise<unknown> }, status: number, code: string) {
   expect(response.status()).toBe(status);
@@ -22,12 +17,12 @@ async function expectError(response: { status(): number; json(): Promise<unknown
 
 test.describe("sessions", () => {
   test("the session cookie is httpOnly, SameSite=Lax, Secure in production, and invisible to scripts", async ({
-    page,
+    reviewerPage: page,
     baseURL,
   }) => {
     const api = await request.newContext({ baseURL });
     const response = await api.post("/api/session", {
-      data: { email: "reviewer@sourcedesk.local", password: DEMO_PASSWORD },
+      data: { email: demoEmail("reviewer"), password: DEMO_PASSWORD },
     });
     expect(response.status()).toBe(200);
     const setCookie = response
@@ -41,82 +36,84 @@ test.describe("sessions", () => {
     expect(setCookie).toMatch(/;\s*Secure/i); // `npm start` runs with NODE_ENV=production
     expect(setCookie).toMatch(/;\s*Path=\//i);
     expect(await response.json()).toEqual({
-      user: expect.objectContaining({ email: "reviewer@sourcedesk.local", role: "reviewer" }),
+      user: expect.objectContaining({ email: demoEmail("reviewer"), role: "reviewer" }),
     });
     await api.dispose();
 
-    await signIn(page, "reviewer@sourcedesk.local");
+    await page.goto("/articles");
     const cookie = (await page.context().cookies()).find((c) => c.name === "sd_session");
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", secure: true });
     expect(await page.evaluate(() => document.cookie)).not.toContain("sd_session");
   });
 
-  test("sign-in is rate-limited per account, from any address, with the right password too", async ({ baseURL }) => {
-    const admin = await apiAs(baseURL!, "admin@sourcedesk.local");
+  test("sign-in is limited per account and socket address; a forged X-Forwarded-For changes nothing", async ({
+    baseURL,
+    apiAs,
+  }) => {
+    test.setTimeout(120_000); // the account's progressive delay: ~7 s of waits, then 5 s
     const email = `limited-${stamp()}@test.local`;
-    expect(
-      (
-        await admin.post("/api/users", { data: { email, name: "Limited", role: "editor", password: "right password" } })
-      ).status(),
-    ).toBe(201);
-    const api = await request.newContext({ baseURL });
-    for (let i = 0; i < 10; i++) {
-      await expectError(
-        await api.post("/api/session", {
-          data: { email, password: `wrong ${i}` },
-          headers: { "x-forwarded-for": address() },
-        }),
-        401,
-        "unauthenticated",
-      );
-    }
-    const blocked = await api.post("/api/session", {
-      data: { email, password: "right password" },
-      headers: { "x-forwarded-for": address() },
+    await (await apiAs("admin")).post("/api/users", {
+      email,
+      name: "Limited",
+      role: "editor",
+      password: "right password",
     });
-    await expectError(blocked, 429, "rate_limited");
-    expect(blocked.headersArray().some((h) => h.name.toLowerCase() === "set-cookie")).toBe(false);
-    await Promise.all([api.dispose(), admin.dispose()]);
+    const attacker = loopbackAddress();
+    for (let i = 0; i < 10; i++) {
+      const answer = await postFrom(
+        baseURL!,
+        attacker,
+        "/api/session",
+        { email, password: `wrong ${i}` },
+        {
+          "x-forwarded-for": address(),
+        },
+      );
+      expect(answer.status).toBe(401);
+    }
+    const blocked = await postFrom(
+      baseURL!,
+      attacker,
+      "/api/session",
+      { email, password: "right password" },
+      {
+        "x-forwarded-for": address(),
+      },
+    );
+    expect(blocked).toMatchObject({ status: 429, json: { error: { code: "rate_limited" } }, setCookie: false });
+    // Not locked out: the real user, from their own address, gets in (slowed down a little).
+    const real = await postFrom(baseURL!, loopbackAddress(), "/api/session", { email, password: "right password" });
+    expect(real).toMatchObject({ status: 200, setCookie: true });
   });
 
-  test("sign-in is rate-limited per address across accounts", async ({ baseURL }) => {
+  test("sign-in is rate-limited per socket address across accounts", async ({ baseURL }) => {
     test.setTimeout(120_000); // 50 deliberately slow (scrypt) failures
-    const api = await request.newContext({ baseURL });
-    const from = address();
+    const from = loopbackAddress();
     for (let i = 0; i < 50; i++) {
-      const response = await api.post("/api/session", {
-        data: { email: `nobody-${i}-${stamp()}@test.local`, password: "guess" },
-        headers: { "x-forwarded-for": from },
-      });
-      expect(response.status()).toBe(401);
+      const answer = await postFrom(
+        baseURL!,
+        from,
+        "/api/session",
+        {
+          email: `nobody-${i}-${stamp()}@test.local`,
+          password: "guess",
+        },
+        { "x-forwarded-for": address() },
+      );
+      expect(answer.status).toBe(401);
     }
-    await expectError(
-      await api.post("/api/session", {
-        data: { email: "editor@sourcedesk.local", password: DEMO_PASSWORD },
-        headers: { "x-forwarded-for": from },
-      }),
-      429,
-      "rate_limited",
-    );
+    const demo = { email: demoEmail("editor"), password: DEMO_PASSWORD };
+    expect((await postFrom(baseURL!, from, "/api/session", demo)).status).toBe(429);
     // The account itself is not locked: the same person from elsewhere gets in.
-    expect(
-      (
-        await api.post("/api/session", {
-          data: { email: "editor@sourcedesk.local", password: DEMO_PASSWORD },
-          headers: { "x-forwarded-for": address() },
-        })
-      ).status(),
-    ).toBe(200);
-    await api.dispose();
+    expect((await postFrom(baseURL!, loopbackAddress(), "/api/session", demo)).status).toBe(200);
   });
 });
 
 test.describe("cross-origin writes", () => {
   test("server actions refuse a post from a foreign Origin; the same post from our origin runs", async ({
-    page,
+    editorPage: page,
     baseURL,
   }) => {
-    await signIn(page);
     await page.goto("/articles/new");
     const title = `CSRF probe ${stamp()}`;
     await page.getByLabel("Title").fill(title);
@@ -155,10 +152,9 @@ test.describe("cross-origin writes", () => {
   });
 
   test("API writes with the session cookie refuse a foreign Origin; tokens are not affected", async ({
-    page,
+    editorPage: page,
     baseURL,
   }) => {
-    await signIn(page);
     const data = (name: string) => ({ data: { type: "organization", name } });
     await expectError(
       await page.request.post("/api/sources", { ...data(`Forged ${stamp()}`), headers: { origin: FOREIGN } }),
@@ -195,7 +191,7 @@ test.describe("cross-origin writes", () => {
 
     await expectError(
       await page.request.post("/api/session", {
-        data: { email: "editor@sourcedesk.local", password: DEMO_PASSWORD },
+        data: { email: demoEmail("editor"), password: DEMO_PASSWORD },
         headers: { origin: FOREIGN },
       }),
       403,
@@ -222,41 +218,32 @@ test.describe("hostile text renders as text", () => {
   }
 
   test("markup in titles, article text, source names and notes shows literally on every page and runs nothing", async ({
-    page,
-    baseURL,
+    reviewerPage: page,
+    apiAs,
   }) => {
     const suffix = stamp();
-    const api = await apiAs(baseURL!, "editor@sourcedesk.local");
+    const api = await apiAs("editor");
     const body = `Officials said ${PAYLOADS.script} talks resume.\n\n"We will ${PAYLOADS.img} win," the minister said.`;
-    const article = await (
-      await api.post("/api/articles", { data: { title: `${PAYLOADS.title} ${suffix}`, body, language: "en" } })
-    ).json();
-    const source = await (
-      await api.post("/api/sources", {
-        data: { type: "person", name: `${PAYLOADS.source} ${suffix}`, affiliation: PAYLOADS.note },
-      })
-    ).json();
-    const start = body.indexOf('"We will');
-    const claim = await (
-      await api.post("/api/claims", { data: { articleId: article.id, start, end: body.indexOf(" the minister") } })
-    ).json();
-    const said = body.lastIndexOf("said");
-    const attribution = await api.post("/api/attributions", {
-      data: {
-        claimId: claim.id,
-        sourceId: source.id,
-        mode: "direct_quote",
-        cue: { start: said, end: said + 4 },
-        note: PAYLOADS.note,
-      },
+    const article = await api.post("/api/articles", { title: `${PAYLOADS.title} ${suffix}`, body, language: "en" });
+    const source = await api.post("/api/sources", {
+      type: "person",
+      name: `${PAYLOADS.source} ${suffix}`,
+      affiliation: PAYLOADS.note,
     });
-    expect(attribution.status(), await attribution.text()).toBe(201);
-    await api.dispose();
+    const start = body.indexOf('"We will');
+    const claim = await api.post("/api/claims", { articleId: article.id, start, end: body.indexOf(" the minister") });
+    const said = body.lastIndexOf("said");
+    await api.post("/api/attributions", {
+      claimId: claim.id,
+      sourceId: source.id,
+      mode: "direct_quote",
+      cue: { start: said, end: said + 4 },
+      note: PAYLOADS.note,
+    });
 
     page.on("dialog", (dialog) => {
       throw new Error(`a script opened a dialog: ${dialog.message()}`);
     });
-    await signIn(page, "reviewer@sourcedesk.local");
 
     await page.goto(`/articles?q=${encodeURIComponent(suffix)}`);
     await expectNothingRan(page, [PAYLOADS.title]);
@@ -302,8 +289,7 @@ test("every page sends a signed-out visitor to the sign-in page", async ({ baseU
   await anonymous.dispose();
 });
 
-test("hostile addresses get a page or a 4xx, never a server error", async ({ page }) => {
-  await signIn(page, "reviewer@sourcedesk.local");
+test("hostile addresses get a page or a 4xx, never a server error", async ({ reviewerPage: page }) => {
   for (const path of [
     "/articles?q=%00",
     "/articles?cursor=%00",
@@ -328,10 +314,10 @@ test("hostile addresses get a page or a 4xx, never a server error", async ({ pag
 
 test.describe("admin", () => {
   test("an admin creates a user, changes their role, and issues a token shown once that stops working when revoked", async ({
-    page,
+    adminPage: page,
     baseURL,
   }) => {
-    await signIn(page, "admin@sourcedesk.local");
+    await page.goto("/articles");
     await page.getByRole("link", { name: "Admin" }).click();
     await expect(page.getByRole("heading", { name: "Users", level: 1 })).toBeVisible();
 
@@ -371,10 +357,36 @@ test.describe("admin", () => {
     await bearer.dispose();
   });
 
-  test("non-admins get a 403 message on the admin page, no Admin link, and 403 from the users API", async ({
-    page,
+  test("an admin's password reset says it revokes the user's tokens, and does", async ({
+    adminPage: page,
+    baseURL,
   }) => {
-    await signIn(page, "editor@sourcedesk.local");
+    const email = `reset-${stamp()}@test.local`;
+    const created = await page.request.post("/api/users", {
+      data: { email, name: "Rita Reset", role: "editor", password: "the first password" },
+    });
+    const { id } = await created.json();
+    const minted = await (await page.request.post(`/api/users/${id}/tokens`, { data: { name: "stolen" } })).json();
+    const bearer = await request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${minted.token}` } });
+    expect((await bearer.get("/api/session")).status()).toBe(200);
+
+    await page.goto("/admin/users");
+    const reset = page.getByRole("form", { name: `New password for ${email}` });
+    await expect(reset).toContainText(`Setting a password signs ${email} out everywhere and revokes every API token`);
+    await expect(reset.getByLabel("Also revoke their API tokens")).toBeChecked();
+    await reset.getByLabel(`New password for ${email}`).fill("a brand new password");
+    await reset.getByRole("button", { name: "Set password" }).click();
+    await expect(reset.getByRole("status")).toHaveText(
+      `New password set for ${email}: 0 sessions ended, 1 API token revoked`,
+    );
+    await expectError(await bearer.get("/api/session"), 401, "unauthenticated");
+    await bearer.dispose();
+  });
+
+  test("non-admins get a 403 message on the admin page, no Admin link, and 403 from the users API", async ({
+    editorPage: page,
+  }) => {
+    await page.goto("/articles");
     await expect(page.getByRole("link", { name: "Admin" })).toHaveCount(0);
     await page.goto("/admin/users");
     await expect(page.getByRole("alert").filter({ hasText: "Forbidden (403)" })).toContainText(

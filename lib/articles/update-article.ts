@@ -2,12 +2,14 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { refuseUnapplied } from "@/lib/concurrency";
 import { db, type Prisma, type Tx } from "@/lib/db";
 import { notFound, staleVersion } from "@/lib/errors";
-import { segmentText } from "@/lib/statements/segment-text";
+import { insertStatements } from "@/lib/statements/insert-statements";
+import { runSegmentation } from "@/lib/workers/pool";
 import { applyReanchor, describeBody, type ReanchorReport } from "./apply-reanchor";
 import { type ArticleDetail, findArticle } from "./find-article";
 import type { UpdateArticleInput } from "./schema";
+import { sendBackToReview } from "./sourcing-change";
 
-const METADATA = ["title", "language", "outlet", "url", "publishedAt"] as const;
+const METADATA = ["title", "language", "outlet", "author", "desk", "url", "publishedAt"] as const;
 
 const same = (a: unknown, b: unknown) =>
   a instanceof Date || b instanceof Date ? a?.valueOf() === b?.valueOf() : a === b;
@@ -21,14 +23,17 @@ async function lockArticle(tx: Tx, id: string) {
 /**
  * Edits an article's metadata and/or text on top of `version`. A new text is re-segmented and
  * every claim, split-quote part, cue and mention re-anchored in the same transaction; claims whose
- * text is gone are kept, flagged `orphaned`. Editing the text of an approved article sends it
- * back to review: the approval was of the old words.
+ * text is gone are kept, flagged `orphaned`. Editing the text or title of an approved article
+ * sends it back to review (sourcing-change.ts): the approval was of the old words.
  */
 export async function updateArticle(
   id: string,
   input: UpdateArticleInput,
   actorId: string,
 ): Promise<ArticleDetail & { reanchor: ReanchorReport | null }> {
+  // Segmented before the transaction, on a worker: no row lock waits on the CPU work. Wasted only
+  // when the body sent equals the stored one.
+  const newSegments = input.body === undefined ? null : await runSegmentation(input.body);
   const reanchor = await db().$transaction(
     async (tx) => {
       const article = await lockArticle(tx, id);
@@ -51,19 +56,13 @@ export async function updateArticle(
       let report: ReanchorReport | null = null;
       if (bodyChanged) {
         const newBody = input.body!;
-        const segments = segmentText(newBody);
+        const segments = newSegments!;
         await tx.statement.deleteMany({ where: { articleId: id } });
-        await tx.statement.createMany({
-          data: segments.map((s, ordinal) => ({ articleId: id, ordinal, kind: s.kind, start: s.start, end: s.end })),
-        });
+        await insertStatements(tx, id, segments);
         report = await applyReanchor(tx, id, article.body, newBody);
         data.body = newBody;
         before.body = describeBody(article.body, article._count.statements);
         after.body = describeBody(newBody, segments.length);
-        if (article.status === "approved") {
-          before.status = "approved";
-          after.status = data.status = "in_review";
-        }
       }
       const { count } = await tx.article.updateMany({
         where: { id, version: input.version },
@@ -80,6 +79,9 @@ export async function updateArticle(
         before: { ...before, version: article.version },
         after: { ...after, version: article.version + 1, ...(report ? { reanchor: report } : {}) },
       });
+      // New words or a new headline were not what the reviewer approved; a fixed URL or date still is.
+      if (bodyChanged || "title" in data)
+        await sendBackToReview(tx, { articleId: id, actorId, change: bodyChanged ? "article.text" : "article.title" });
       return report;
     },
     { timeout: 60_000 },

@@ -1,22 +1,14 @@
 import { z } from "zod";
 import { createArticleSchema } from "@/lib/articles/schema";
-import { optionalText, storableString } from "@/lib/schema";
+import { storableString } from "@/lib/schema";
 
 /** What an article already imported gets when it arrives again (same externalId, else same url). */
 export const ON_DUPLICATE = ["skip", "update"] as const;
 export type OnDuplicate = (typeof ON_DUPLICATE)[number];
 
-/**
- * One line of an NDJSON import: the fields of POST /api/articles plus the newsroom's own id.
- * `author` and `desk` are accepted so archives that carry them need no rewriting; they are stored
- * once Article has those columns (see lib/import/prepare-article.ts).
- */
+/** One line of an NDJSON import: the fields of POST /api/articles (author and desk included) plus the newsroom's own id. */
 export const importLineSchema = createArticleSchema
-  .extend({
-    externalId: z.union([storableString(200).pipe(z.string().trim().min(1)), z.null()]).optional(),
-    author: optionalText(300),
-    desk: optionalText(200),
-  })
+  .extend({ externalId: z.union([storableString(200).pipe(z.string().trim().min(1)), z.null()]).optional() })
   .strict();
 export type ImportLine = z.infer<typeof importLineSchema>;
 

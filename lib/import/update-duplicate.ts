@@ -2,7 +2,7 @@ import { updateArticle } from "@/lib/articles/update-article";
 import type { ExistingArticle } from "./find-duplicates";
 import type { ImportLine } from "./schema";
 
-const FIELDS = ["title", "body", "language", "outlet", "url", "publishedAt"] as const;
+const FIELDS = ["title", "body", "language", "outlet", "author", "desk", "url", "publishedAt"] as const;
 
 const same = (a: unknown, b: unknown) =>
   a instanceof Date || b instanceof Date ? (a as Date | null)?.valueOf() === (b as Date | null)?.valueOf() : a === b;

@@ -8,6 +8,8 @@ export interface BulkArticle {
   body: string;
   language: string;
   outlet: string | null;
+  author?: string | null;
+  desk?: string | null;
   url: string | null;
   externalId: string | null;
   publishedAt: Date | null;
@@ -69,11 +71,11 @@ export async function writeBatch(client: ClientBase, batch: Batch, options: Batc
   if (!articles.length) return;
   await client.query("SET LOCAL sourcedesk.bulk_load = 'on'");
   await client.query(
-    `INSERT INTO "Article" (id, title, body, language, outlet, url, "externalId", "publishedAt", status, "createdById", "createdAt", "updatedAt")
-     SELECT a.id, a.title, a.body, a.language, a.outlet, a.url, a.external_id, a.published_at,
+    `INSERT INTO "Article" (id, title, body, language, outlet, author, desk, url, "externalId", "publishedAt", status, "createdById", "createdAt", "updatedAt")
+     SELECT a.id, a.title, a.body, a.language, a.outlet, a.author, a.desk, a.url, a.external_id, a.published_at,
        coalesce(a.status, 'draft'), $9::uuid, coalesce(a.created_at, now()), coalesce(a.created_at, now())
-     FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamp[], $10::"ArticleStatus"[], $11::timestamp[])
-       AS a(id, title, body, language, outlet, url, external_id, published_at, status, created_at)`,
+     FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::timestamp[], $10::"ArticleStatus"[], $11::timestamp[], $12::text[], $13::text[])
+       AS a(id, title, body, language, outlet, url, external_id, published_at, status, created_at, author, desk)`,
     [
       articles.map((a) => a.id),
       articles.map((a) => a.title),
@@ -86,6 +88,8 @@ export async function writeBatch(client: ClientBase, batch: Batch, options: Batc
       options.actorId,
       articles.map((a) => a.status ?? null),
       articles.map((a) => utc(a.createdAt)),
+      articles.map((a) => a.author ?? null),
+      articles.map((a) => a.desk ?? null),
     ],
   );
   if (claims.length) await insertClaims(client, claims, attributions, options.actorId);

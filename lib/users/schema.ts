@@ -1,7 +1,9 @@
 import { z } from "zod";
+import { enumValues } from "@/lib/enum-values";
+import { Role } from "@/lib/generated/prisma/enums";
 import { text } from "@/lib/schema";
 
-export const ROLES = ["admin", "editor", "reviewer"] as const;
+export const ROLES = enumValues(Role);
 
 const password = z.string().min(8, "Passwords need at least 8 characters").max(1000);
 const name = text(200).pipe(z.string().min(1, "Give a name"));
@@ -20,12 +22,25 @@ export const createUserSchema = z
   .strict();
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 
-/** PATCH /api/users/:id (admins): any of role, name, password. */
+/**
+ * PATCH /api/users/:id (admins): any of role, name, password. A new password ends the user's
+ * sessions and, unless `revokeTokens: false`, revokes their API tokens: a reset after a stolen
+ * session must not leave a token minted with it working.
+ */
 export const updateUserSchema = z
-  .object({ role: z.enum(ROLES).optional(), name: name.optional(), password: password.optional() })
+  .object({
+    role: z.enum(ROLES).optional(),
+    name: name.optional(),
+    password: password.optional(),
+    revokeTokens: z.boolean().optional(),
+  })
   .strict()
   .refine((u) => u.role !== undefined || u.name !== undefined || u.password !== undefined, {
     message: "Nothing to change: send role, name or password",
+  })
+  .refine((u) => u.revokeTokens === undefined || u.password !== undefined, {
+    message: "revokeTokens goes with a new password",
+    path: ["revokeTokens"],
   });
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 

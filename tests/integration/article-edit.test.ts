@@ -25,13 +25,6 @@ interface ClaimJson {
   parts: { start: number; end: number }[] | null;
   attributions: { id: string; cue: Span | null; mention: Span | null; version: number }[];
 }
-interface GoldClaim {
-  id: string;
-  content: Span;
-  cue: Span;
-  sourceMention: Span;
-}
-
 let editor: TestUser;
 let reviewer: TestUser;
 let admin: TestUser;
@@ -40,7 +33,7 @@ beforeAll(async () => {
   [editor, reviewer, admin] = await Promise.all([makeUser("editor"), makeUser("reviewer"), makeUser("admin")]);
 });
 
-const golds = rafahGold.claims as GoldClaim[];
+const golds = rafahGold.claims;
 const get = async (id: string) => (await call(article.GET, "GET", { user: reviewer, id })).json;
 const patch = (id: string, body: unknown, user: TestUser = editor) => call(article.PATCH, "PATCH", { user, id, body });
 const claimOf = (json: { claims: ClaimJson[] }, id: string) => json.claims.find((c) => c.id === id)!;
@@ -174,7 +167,7 @@ describe("PATCH /api/articles/:id with a new body", () => {
     expect(splitClaim.text).toBe(newBody.slice(splitClaim.start, splitClaim.end));
   });
 
-  it("sends an approved article back to review when its text changes, but not for metadata", async () => {
+  it("sends an approved article back to review when its text changes, but not for its URL", async () => {
     const created = (
       await call(articles.POST, "POST", { user: editor, body: { title: unique("approved"), body: "One. Two." } })
     ).json;
@@ -188,7 +181,8 @@ describe("PATCH /api/articles/:id with a new body", () => {
       reanchor: null,
     });
     const text = await patch(created.id, { version: 4, body: "One. Two. Three." }, admin);
-    expect(text.json).toMatchObject({ status: "in_review", version: 5 });
+    // The edit is version 5, the return to review (its own audit event, sourcing-change.ts) 6.
+    expect(text.json).toMatchObject({ status: "in_review", version: 6 });
     expect((await latestEvent(created.id))!.before).toMatchObject({ status: "approved" });
   });
 });
@@ -201,6 +195,8 @@ describe("PATCH /api/articles/:id with metadata", () => {
       version: 1,
       title: "  New title  ",
       outlet: "",
+      author: " Ana Ruiz ",
+      desk: "politics",
       publishedAt: "2024-05-02",
       language: "EN-gb",
     });
@@ -208,6 +204,8 @@ describe("PATCH /api/articles/:id with metadata", () => {
     expect(response.json).toMatchObject({
       title: "New title",
       outlet: null,
+      author: "Ana Ruiz",
+      desk: "politics",
       language: "en-GB",
       publishedAt: "2024-05-02T00:00:00.000Z",
       version: 2,
@@ -215,9 +213,18 @@ describe("PATCH /api/articles/:id with metadata", () => {
     });
     expect((await get(seeded.id)).claims).toEqual(claimsBefore);
     const event = await latestEvent(seeded.id);
-    expect(event!.before).toEqual({ title: seeded.title, language: "en", publishedAt: null, version: 1 });
+    expect(event!.before).toEqual({
+      title: seeded.title,
+      language: "en",
+      author: null,
+      desk: null,
+      publishedAt: null,
+      version: 1,
+    });
     expect(event!.after).toEqual({
       title: "New title",
+      author: "Ana Ruiz",
+      desk: "politics",
       language: "en-GB",
       publishedAt: "2024-05-02T00:00:00.000Z",
       version: 2,

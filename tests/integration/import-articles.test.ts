@@ -63,7 +63,7 @@ describe("POST /api/articles/import", () => {
       story(tag, 3),
       [1, 2],
       { ...story(tag, 4), surprise: true },
-      story(tag, 5, { author: "Maria Lopez" }),
+      story(tag, 5, { author: "Maria Lopez", desk: "politics" }),
     ]);
     const { status, events, summary } = await upload(editor, body);
     expect(status).toBe(200);
@@ -82,6 +82,11 @@ describe("POST /api/articles/import", () => {
       orderBy: { externalId: "asc" },
     });
     expect(stored.map((a) => a.externalId)).toEqual([`${tag}-1`, `${tag}-3`, `${tag}-5`]);
+    expect(stored.map((a) => [a.author, a.desk])).toEqual([
+      [null, null],
+      [null, null],
+      ["Maria Lopez", "politics"],
+    ]);
     for (const a of stored) {
       expect(a).toMatchObject({ createdById: editor.id, status: "draft", language: "en", version: 1 });
       expect(a.publishedAt?.toISOString()).toBe("2024-03-05T00:00:00.000Z");

@@ -1,6 +1,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { ROOT } from "./helpers";
+import { runWithPeer } from "@/lib/auth/client-address";
+import { ROOT, testPeer } from "./helpers";
 
 export const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
 export const MUTATING_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -59,6 +60,8 @@ export interface InvokeOptions {
   body?: unknown;
   rawBody?: string;
   headers?: Record<string, string>;
+  /** The socket address (helpers.ts testPeer: a fresh one per call unless named). */
+  peer?: string;
 }
 
 export interface Answer {
@@ -85,9 +88,10 @@ export async function invoke(
   const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
   if (body !== undefined) headers["content-type"] ??= "application/json";
   const canHaveBody = route.method !== "GET" && route.method !== "HEAD";
-  const response = await route.handler(
-    new Request(url, { method: route.method, headers, body: canHaveBody ? body : undefined }),
-    { params: Promise.resolve({ id: options.id ?? "" }) },
+  const response = await runWithPeer(testPeer(options.peer, options.headers?.["x-forwarded-for"]), () =>
+    route.handler(new Request(url, { method: route.method, headers, body: canHaveBody ? body : undefined }), {
+      params: Promise.resolve({ id: options.id ?? "" }),
+    }),
   );
   const text = await response.text();
   const contentType = response.headers.get("content-type") ?? "";
