@@ -16,6 +16,7 @@ import { listFolder, readFolder } from "@/lib/import/read-folder";
 import { ByteCounter } from "@/lib/import/read-lines";
 import { ON_DUPLICATE, type OnDuplicate } from "@/lib/import/schema";
 import { closeImportPool } from "@/lib/pg-pool";
+import { closeTextPool } from "@/lib/workers/pool";
 import { openDatabase } from "./database.mjs";
 import { ProgressBar } from "./progress-bar";
 
@@ -92,6 +93,7 @@ try {
   process.exitCode = 1;
 } finally {
   await closeImportPool();
+  await closeTextPool();
   await db().$disconnect();
   await database.stop();
 }

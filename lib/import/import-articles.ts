@@ -14,7 +14,7 @@ import {
   importLineSchema,
   type OnDuplicate,
 } from "./schema";
-import { type Segmenter, segmentInProcess } from "./segmenter";
+import { type Segmenter, segmentOnWorkers } from "./segmenter";
 import { updateDuplicate } from "./update-duplicate";
 import { type BulkArticle, writeBatch } from "./write-batch";
 
@@ -74,7 +74,7 @@ export async function importArticles(
 ): Promise<ImportSummary> {
   const started = performance.now();
   const batchSize = options.batchSize ?? 200;
-  const segment = options.segment ?? segmentInProcess;
+  const segment = options.segment ?? segmentOnWorkers;
   const importId = randomUUID();
   const summary: ImportSummary = { created: 0, updated: 0, skipped: 0, failed: 0, failures: [], seconds: 0 };
   let lines = 0;
