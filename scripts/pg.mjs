@@ -60,12 +60,20 @@ async function isServing(url) {
 }
 
 /**
- * Starts (or joins) the embedded PostgreSQL of `dataDir`. With `supervise`, a server that dies
- * (SIGKILL, the OOM killer, a crash) is started again with back-off (0.5 s doubling to 30 s,
- * reset after a minute up), each step logged; PostgreSQL's WAL recovery brings back every
- * committed write, and the app's connection pools reconnect on their next query.
+ * Starts (or joins) the embedded PostgreSQL of `dataDir`, with extra server `flags` if given. With
+ * `supervise`, a server that dies (SIGKILL, the OOM killer, a crash) is started again with back-off
+ * (0.5 s doubling to 30 s, reset after a minute up), each step logged; PostgreSQL's WAL recovery
+ * brings back every committed write, and the app's connection pools reconnect on their next query.
+ * @param {{ dataDir: string, port: number, database?: string, log?: (message: unknown) => void, flags?: string[], supervise?: boolean }} options
  */
-export async function startPostgres({ dataDir, port, database = "sourcedesk", log = () => {}, supervise = false }) {
+export async function startPostgres({
+  dataDir,
+  port,
+  database = "sourcedesk",
+  log = () => {},
+  flags = [],
+  supervise = false,
+}) {
   const url = `postgresql://postgres:postgres@localhost:${port}/${database}`;
   // A dev server already runs this data dir (e.g. `npm run user:create` beside `npm run dev`):
   // share it instead of failing on postmaster.pid, and leave stopping it to its owner.
@@ -82,6 +90,8 @@ export async function startPostgres({ dataDir, port, database = "sourcedesk", lo
     port,
     persistent: true,
     createPostgresUser: true,
+    // Server settings as `-c name=value` pairs (the benchmark sizes its buffers; the app takes the defaults).
+    postgresFlags: flags,
     onLog: log,
     onError: log,
   });

@@ -88,6 +88,11 @@ const MATRIX: Record<string, Entry> = {
 
   "GET /api/articles": { probes: [probe(EVERYONE)] },
   "POST /api/articles": { probes: [probe(WRITERS, () => ({ body: {} }))] },
+  "POST /api/articles/import": {
+    probes: [
+      probe(WRITERS, () => ({ rawBody: "{}\n" }), "an NDJSON line that is no article (reported, nothing stored)"),
+    ],
+  },
   "GET /api/articles/:id": { probes: [probe(EVERYONE, () => ({ id: fx.article.id }))] },
   "PATCH /api/articles/:id": {
     probes: [probe(WRITERS, () => ({ id: fx.article.id, body: { version: 999999, title: "x" } }))],

@@ -5,6 +5,7 @@ import { createArticleSchema } from "@/lib/articles/schema";
 import { ATTRIBUTION_MODES, REVIEW_STATUSES } from "@/lib/claims/schema";
 import { db } from "@/lib/db";
 import { MAX_BODY_BYTES } from "@/lib/http";
+import { MAX_IMPORT_BYTES } from "@/lib/import/schema";
 import { SOURCE_TYPES } from "@/lib/sources/source-types";
 import { issueApiToken, revokeApiToken } from "@/lib/users/api-tokens";
 import { ROLES } from "@/lib/users/schema";
@@ -68,6 +69,8 @@ interface Target {
   query?: () => fc.Arbitrary<Record<string, string>>;
   /** Answers other than 4xx that are right for this endpoint (and still change nothing). */
   alsoOk?: number[];
+  /** A body limit of its own instead of the 2 MB JSON limit (the bulk import streams its body). */
+  bodyLimit?: number;
 }
 
 let admin: TestUser;
@@ -161,7 +164,23 @@ const TARGETS: Record<string, Target> = {
         fc.constantFrom("2024-02-30", "yesterday", "2024-13-01", "0000-00-00", "2024-01-01T25:00:00Z", ""),
       ),
     }),
+  }, // Bulk import answers 200 with a `failure` event per bad line (the rest of a file goes on), so
+  // a hostile line is a 200 that stores nothing; a bad query (onDuplicate) is a 400.
+  "POST /api/articles/import": {
+    alsoOk: [200],
+    bodyLimit: MAX_IMPORT_BYTES,
+    valid: () => TARGETS["POST /api/articles"].valid!().map((b) => ({ ...b, externalId: "hostile" })),
+    poisons: () => ({
+      ...TARGETS["POST /api/articles"].poisons!(),
+      externalId: fc.oneof(
+        notString.filter((v) => v !== null),
+        fc.constantFrom("", "   ", "\u0000"),
+        longerThan(200),
+      ),
+      author: badOptionalText(300),
+    }),
   },
+
   "PATCH /api/articles/:id": {
     id: () => fx.article.id,
     valid: () =>
@@ -493,6 +512,22 @@ describe("hostile input", () => {
       const target = TARGETS[key];
       const id = target?.id?.() ?? unknownId();
       const before = await databaseFingerprint();
+      if (target?.bodyLimit) {
+        // Its own limit: 2 MB passes (here as one bad line, stored nowhere); past the limit is 413.
+        const big = await invoke(route, {
+          rawBody: JSON.stringify({ name: "x".repeat(MAX_BODY_BYTES) }),
+          token: admin.token,
+        });
+        expect(big.status).toBe(200);
+        const declared = await invoke(route, {
+          rawBody: "{}",
+          token: admin.token,
+          headers: { "content-length": String(target.bodyLimit + 1) },
+        });
+        expect(declared.status).toBe(413);
+        expect(await databaseFingerprint()).toEqual(before);
+        return;
+      }
       const ascii = JSON.stringify({ name: "x".repeat(MAX_BODY_BYTES) });
       const emoji = JSON.stringify({ name: "😀".repeat(MAX_BODY_BYTES / 4 + 1) }); // fewer characters than bytes
       for (const rawBody of [ascii, emoji]) {

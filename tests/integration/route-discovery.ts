@@ -99,7 +99,13 @@ export async function invoke(
   const text = await response.text();
   const contentType = response.headers.get("content-type") ?? "";
   let json: unknown = null;
-  if (contentType.includes("json") && text) json = JSON.parse(text);
+  // NDJSON (the bulk import's event stream): the events as an array.
+  if (contentType.includes("ndjson") && text)
+    json = text
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+  else if (contentType.includes("json") && text) json = JSON.parse(text);
   return { status: response.status, text, json, contentType };
 }
 
