@@ -144,7 +144,9 @@ export async function runScenarios({ client, shape, runs, only, log }: Context):
     );
     await client.query(`DELETE FROM "Article" WHERE "externalId" LIKE $1`, [prefix]);
     await client.query(`SELECT sourcedesk_compact_facet_counts()`);
-    await client.query(`VACUUM ANALYZE "Article", "Statement", "AuditEvent", "StatementUnsourcedCount"`);
+    await client.query(
+      `VACUUM ANALYZE "Article", "Statement", "AuditEvent", "ArticleCounts", "ArticleSourceCount", "TrendCount"`,
+    );
     const perArticle = (summary.seconds * 1000) / count;
     add({
       name: "bulk import, 700-word articles (importArticles)",
