@@ -1,18 +1,25 @@
 import { ATTRIBUTION_MODES } from "@/lib/claims/schema";
 import type { AttributionMode, SourceType } from "@/lib/generated/prisma/enums";
 import { SOURCE_TYPES } from "@/lib/sources/source-types";
+import type { AnonymousFacts } from "./anonymous-facts-sql";
 import { periodStart, periodsBetween } from "./periods";
 import { findSingleSourceArticles, POLICY_LIST_LIMIT, policyChecks } from "./policy-checks";
 import { readAggregate } from "./read-aggregate";
 import type { TrendsInput } from "./schema";
 import {
-  type AnonymousFacts,
-  anonymousFactsQuery,
-  type ClaimBucketRow,
-  claimBucketsQuery,
-  type SentenceBucketRow,
+  countedAnonymousFactsQuery,
+  countedBucketsQuery,
   sentenceBucketsQuery,
-} from "./trend-sql";
+  trendCountsCover,
+} from "./trend-counts-sql";
+import { anonymousFactsQuery, type ClaimBucketRow, claimBucketsQuery } from "./trend-sql";
+
+interface SentenceBucketRow {
+  period: string;
+  group: string | null;
+  sentences: number;
+  unsourced: number;
+}
 
 /** `{count, of, share}`: share is null when there is nothing to divide by. */
 export interface Share {
@@ -85,18 +92,42 @@ const point = (period: string, group: string | null, c: Counts, missing: number)
 });
 
 /**
+ * The three reads behind a trend. When every filter is one the count tables hold (a date range),
+ * they are sums over them (migration trend_counts): a few thousand cells and the selection's
+ * anonymous article-source pairs. Otherwise the claims are read (their facet columns and source
+ * lists), and the sentences still come from the counts (only article filters apply to them).
+ */
+function trendReads(input: TrendsInput, countTables: boolean) {
+  const { interval, by, format: _format, ...filters } = input;
+  const options = { interval, by, limit: POLICY_LIST_LIMIT };
+  if (countTables) {
+    const counted = readAggregate<(ClaimBucketRow & SentenceBucketRow)[]>(countedBucketsQuery(filters, interval, by));
+    return {
+      claims: counted,
+      sentences: counted,
+      anonymous: readAggregate<AnonymousFacts[]>(countedAnonymousFactsQuery(filters, options), { hashJoins: true }),
+    };
+  }
+  return {
+    claims: readAggregate<ClaimBucketRow[]>(claimBucketsQuery(filters, interval, by)),
+    sentences: readAggregate<SentenceBucketRow[]>(sentenceBucketsQuery(filters, interval, by)),
+    anonymous: readAggregate<AnonymousFacts[]>(anonymousFactsQuery(filters, options), { hashJoins: true }),
+  };
+}
+
+/**
  * The sourcing trends of the claims a filter selects: one point per period and group (every
  * period in the range, empty ones at zero), each group's and the overall totals, and the policy
- * checks. Four independent queries run in parallel on the pool.
+ * checks. The independent queries run in parallel on the pool. `countTables: false` reads the
+ * claims even where the counts would do (the tests compare the two; the benchmark times both).
  */
-export async function findTrends(input: TrendsInput) {
+export async function findTrends(input: TrendsInput, { countTables }: { countTables?: boolean } = {}) {
   const { interval, by, format: _format, ...filters } = input;
+  const reads = trendReads(input, (countTables ?? true) && trendCountsCover(filters));
   const [claimRows, sentenceRows, [anonymous], single] = await Promise.all([
-    readAggregate<ClaimBucketRow[]>(claimBucketsQuery(filters, interval, by)),
-    readAggregate<SentenceBucketRow[]>(sentenceBucketsQuery(filters, interval, by)),
-    readAggregate<AnonymousFacts[]>(anonymousFactsQuery(filters, { interval, by, limit: POLICY_LIST_LIMIT }), {
-      hashJoins: true,
-    }),
+    reads.claims,
+    reads.sentences,
+    reads.anonymous,
     findSingleSourceArticles(filters),
   ]);
   const missingRows = anonymous.buckets;
