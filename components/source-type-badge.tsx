@@ -10,6 +10,8 @@ interface SourceTypeStyle {
   edge: string;
   /** A non-colour cue, the same shape wherever the type is shown: filled for named, hollow for anonymous. */
   marker: string;
+  /** The edge's hue as a colour value, for SVG drawn on the server (the trends' charts). */
+  chart: string;
 }
 
 /**
@@ -23,44 +25,54 @@ export const SOURCE_TYPE_STYLE: Record<SourceType | "none", SourceTypeStyle> = {
     badge: "bg-sky-100 text-sky-950 border-sky-700",
     edge: "border-sky-700",
     marker: "●",
+    chart: "#0369a1",
   },
   organization: {
     highlight: "bg-violet-100",
     badge: "bg-violet-100 text-violet-950 border-violet-700",
     edge: "border-violet-700",
     marker: "■",
+    chart: "#6d28d9",
   },
   media_outlet: {
     highlight: "bg-emerald-100",
     badge: "bg-emerald-100 text-emerald-950 border-emerald-700",
     edge: "border-emerald-700",
     marker: "▲",
+    chart: "#047857",
   },
   document: {
     highlight: "bg-stone-200",
     badge: "bg-stone-200 text-stone-950 border-stone-600",
     edge: "border-stone-600",
     marker: "◆",
+    chart: "#57534e",
   },
   anonymous_individual: {
     highlight: "bg-amber-100",
     badge: "bg-amber-100 text-amber-950 border-amber-700",
     edge: "border-amber-700",
     marker: "○",
+    chart: "#b45309",
   },
   anonymous_group: {
     highlight: "bg-orange-100",
     badge: "bg-orange-100 text-orange-950 border-orange-700",
     edge: "border-orange-700",
     marker: "◎",
+    chart: "#c2410c",
   },
   none: {
     highlight: "bg-gray-100 outline outline-1 outline-dashed outline-gray-500",
     badge: "bg-gray-100 text-gray-900 border-gray-500",
     edge: "border-gray-500",
     marker: "?",
+    chart: "#6b7280",
   },
 };
+
+/** The colour of a chart with one series (no source type to show): bars and lines of reports and trends. */
+export const CHART_ACCENT = "#0b5cad";
 
 export const NO_SOURCE_LABEL = "No source yet";
 

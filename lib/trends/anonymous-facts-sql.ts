@@ -1,9 +1,10 @@
 import { Prisma } from "@/lib/generated/prisma/client";
+import { statedTextSql } from "@/lib/text/stated-text-sql";
 
 const sql = Prisma.sql;
 
 /** An anonymous source with no stated reason for its anonymity: a reviewer should ask why. */
-export const MISSING_REASON = sql`coalesce(btrim(s."anonymityReason"), '') = ''`;
+export const MISSING_REASON = sql`${statedTextSql(sql`s."anonymityReason"`)} IS NULL`;
 
 export interface MissingReasonRow {
   period: string | null;
