@@ -4,7 +4,7 @@ const globalForPool = globalThis as unknown as { importPool?: pg.Pool; readPool?
 
 /** `timestamp(3)` columns hold UTC (as Prisma writes them); node-postgres would read them in local time. */
 const TIMESTAMP = 1114;
-const types = {
+export const types = {
   getTypeParser: ((oid: number, format?: "text" | "binary") =>
     oid === TIMESTAMP
       ? (value: string) => new Date(`${value.replace(" ", "T")}Z`)

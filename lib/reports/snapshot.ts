@@ -1,6 +1,7 @@
 import pg from "pg";
 import { unavailable } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { types } from "@/lib/pg-pool";
 
 /**
  * Reports read through node-postgres directly: one READ ONLY, REPEATABLE READ transaction per
@@ -27,6 +28,8 @@ function pool(): pg.Pool {
       // pg-pool applies this to waiting for a free client too, not only to opening one.
       connectionTimeoutMillis: acquireTimeoutMs(),
       application_name: "sourcedesk-reports",
+      // Timestamps as UTC, as Prisma reads them (the trends' single-source dates are Dates).
+      types,
     });
     // An idle client whose server went away (restart, idle timeout) must not crash the process.
     globalForPool.reportPool.on("error", (error) => console.error("[reports] idle connection lost", error.message));

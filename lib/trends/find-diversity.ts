@@ -3,9 +3,10 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { Gender } from "@/lib/generated/prisma/enums";
 import { GENDERS } from "@/lib/sources/genders";
 import { personAttributes } from "@/lib/sources/person-attributes";
+import { statedTextSql } from "@/lib/text/stated-text-sql";
 import { claimDiversityQueries, countedDiversityQueries, type DiversityRow } from "./diversity-sql";
-import { periodStart, periodsBetween } from "./periods";
-import { readAggregate } from "./read-aggregate";
+import { periodsOf } from "./periods";
+import { type AggregateReader, readAggregates } from "./read-aggregate";
 import type { DiversityInput, TrendInterval } from "./schema";
 import { trendCountsCover } from "./trend-counts-sql";
 
@@ -48,12 +49,12 @@ interface CellClaims {
  * The count tables' rows in the claims' shape: people and anonymous sources from the pairs, the
  * claims quoting them from the cells. A cell with no such claim is no row, as with the claims.
  */
-async function countedRows(f: ClaimFilters, interval: TrendInterval) {
+async function countedRows(reader: AggregateReader, { f, interval }: { f: ClaimFilters; interval: TrendInterval }) {
   const q = countedDiversityQueries(f, interval);
   const [people, anonymous, claims] = await Promise.all([
-    readAggregate<Omit<Row, "claims">[]>(q.people, { hashJoins: true }),
-    readAggregate<Omit<Row, "claims" | "gender">[]>(q.anonymous, { hashJoins: true }),
-    readAggregate<CellClaims[]>(q.claims),
+    reader.read<Omit<Row, "claims">>(q.people, { hashJoins: true }),
+    reader.read<Omit<Row, "claims" | "gender">>(q.anonymous, { hashJoins: true }),
+    reader.read<CellClaims>(q.claims),
   ]);
   const key = (level: number, period: string | null, desk: string | null, gender: string | null = null) =>
     `${level}\u0000${period ?? ""}\u0000${desk ?? ""}\u0000${gender ?? ""}`;
@@ -75,11 +76,11 @@ async function countedRows(f: ClaimFilters, interval: TrendInterval) {
   };
 }
 
-async function claimRows(f: ClaimFilters, interval: TrendInterval) {
+async function claimRows(reader: AggregateReader, { f, interval }: { f: ClaimFilters; interval: TrendInterval }) {
   const q = claimDiversityQueries(f, interval);
   const [peopleRows, anonymousRows] = await Promise.all([
-    readAggregate<Row[]>(q.people, { hashJoins: true }),
-    readAggregate<Row[]>(q.anonymous, { hashJoins: true }),
+    reader.read<Row>(q.people, { hashJoins: true }),
+    reader.read<Row>(q.anonymous, { hashJoins: true }),
   ]);
   return { peopleRows, anonymousRows, quotedPeople: q.quotedPeople };
 }
@@ -95,18 +96,23 @@ async function claimRows(f: ClaimFilters, interval: TrendInterval) {
 export async function findDiversity(input: DiversityInput, { countTables }: { countTables?: boolean } = {}) {
   const { interval, format: _format, ...f } = input;
   const attributes = personAttributes();
-  const { peopleRows, anonymousRows, quotedPeople } =
-    (countTables ?? true) && trendCountsCover(f) ? await countedRows(f, interval) : await claimRows(f, interval);
-  const attributeRows = attributes.length
-    ? await readAggregate<{ key: string; value: string | null; people: number }[]>(
-        sql`
-          WITH people AS (${quotedPeople})
-          SELECT k.key, nullif(btrim(people.attributes ->> k.key), '') AS value, CAST(count(*) AS int) AS people
+  // A closed range too long for one answer is refused before anything is read.
+  if (f.from && f.to) periodsOf({ ...f, interval });
+  const counted = (countTables ?? true) && trendCountsCover(f);
+  const { peopleRows, anonymousRows, attributeRows } = await readAggregates(async (reader) => {
+    const rows = counted ? await countedRows(reader, { f, interval }) : await claimRows(reader, { f, interval });
+    const attributeRows = attributes.length
+      ? await reader.read<{ key: string; value: string | null; people: number }>(
+          sql`
+          WITH people AS (${rows.quotedPeople})
+          SELECT k.key, ${statedTextSql(sql`people.attributes ->> k.key`)} AS value, CAST(count(*) AS int) AS people
           FROM people CROSS JOIN unnest(CAST(${attributes.map((a) => a.key)} AS text[])) AS k(key)
           GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2`,
-        { hashJoins: true },
-      )
-    : [];
+          { hashJoins: true },
+        )
+      : [];
+    return { ...rows, attributeRows };
+  });
 
   const cells = new Map<string, DiversityCell>();
   const cellFor = (scope: DiversityScope, p: string | null, d: string | null) => {
@@ -133,10 +139,7 @@ export async function findDiversity(input: DiversityInput, { countTables }: { co
     for (const g of GENDERS) cell.byGender[g].share = cell.people ? cell.byGender[g].people / cell.people : null;
 
   const all = [...cells.values()];
-  const seen = all.flatMap((c) => (c.period ? [c.period] : [])).sort();
-  const first = f.from ? periodStart(new Date(`${f.from}T00:00:00Z`), interval) : seen[0];
-  const last = f.to ? periodStart(new Date(`${f.to}T00:00:00Z`), interval) : seen.at(-1);
-  const periods = first && last ? periodsBetween(first, last, interval) : [];
+  const periods = periodsOf({ ...f, interval, seen: all.flatMap((c) => (c.period ? [c.period] : [])) });
   const desks = [...new Set(all.filter((c) => c.scope === "desk").map((c) => c.desk))].sort(
     (a, b) => Number(a === null) - Number(b === null) || String(a).localeCompare(String(b)),
   );

@@ -1,10 +1,11 @@
 import { ATTRIBUTION_MODES } from "@/lib/claims/schema";
 import type { AttributionMode, SourceType } from "@/lib/generated/prisma/enums";
+import { type Share, shareOf } from "@/lib/reports/share";
 import { SOURCE_TYPES } from "@/lib/sources/source-types";
 import type { AnonymousFacts } from "./anonymous-facts-sql";
-import { periodStart, periodsBetween } from "./periods";
-import { findSingleSourceArticles, POLICY_LIST_LIMIT, policyChecks } from "./policy-checks";
-import { readAggregate } from "./read-aggregate";
+import { periodsOf } from "./periods";
+import { findSingleSourceQuery, POLICY_LIST_LIMIT, policyChecks, type SingleSourceRow } from "./policy-checks";
+import { type AggregateReader, readAggregates } from "./read-aggregate";
 import type { TrendsInput } from "./schema";
 import {
   countedAnonymousFactsQuery,
@@ -12,7 +13,13 @@ import {
   sentenceBucketsQuery,
   trendCountsCover,
 } from "./trend-counts-sql";
-import { anonymousFactsQuery, type ClaimBucketRow, claimBucketsQuery } from "./trend-sql";
+import {
+  anonymousFactsQuery,
+  type ClaimBucketRow,
+  claimBucketsQuery,
+  OTHER_GROUP,
+  TREND_GROUP_LIMIT,
+} from "./trend-sql";
 
 interface SentenceBucketRow {
   period: string;
@@ -20,14 +27,6 @@ interface SentenceBucketRow {
   sentences: number;
   unsourced: number;
 }
-
-/** `{count, of, share}`: share is null when there is nothing to divide by. */
-export interface Share {
-  count: number;
-  of: number;
-  share: number | null;
-}
-const share = (count: number, of: number): Share => ({ count, of, share: of ? count / of : null });
 
 export interface TrendPoint {
   period: string;
@@ -83,53 +82,85 @@ const point = (period: string, group: string | null, c: Counts, missing: number)
   group,
   claims: c.claims,
   attributed: c.attributed,
-  anonymousOnly: share(c.anonymousOnly, c.attributed),
-  secondHand: share(c.secondHand, c.attributed),
-  unsourcedSentences: share(c.unsourced, c.sentences),
+  anonymousOnly: shareOf(c.anonymousOnly, c.attributed),
+  secondHand: shareOf(c.secondHand, c.attributed),
+  unsourcedSentences: shareOf(c.unsourced, c.sentences),
   anonymousWithoutReason: missing,
   bySourceType: c.types,
   byMode: c.modes,
 });
 
+type BucketRow = ClaimBucketRow | SentenceBucketRow;
+
 /**
- * The three reads behind a trend. When every filter is one the count tables hold (a date range),
- * they are sums over them (migration trend_counts): a few thousand cells and the selection's
- * anonymous article-source pairs. Otherwise the claims are read (their facet columns and source
- * lists), and the sentences still come from the counts (only article filters apply to them).
+ * The claim and sentence rows of a trend. When every filter is one the count tables hold (a date
+ * range), they are sums over TrendCount's cells (migration trend_counts); otherwise the claims are
+ * read (their facet columns), and the sentences still come from the counts (only article filters
+ * apply to them).
  */
-function trendReads(input: TrendsInput, countTables: boolean) {
+async function bucketRows(reader: AggregateReader, input: TrendsInput, counted: boolean) {
   const { interval, by, format: _format, ...filters } = input;
-  const options = { interval, by, limit: POLICY_LIST_LIMIT };
-  if (countTables) {
-    const counted = readAggregate<(ClaimBucketRow & SentenceBucketRow)[]>(countedBucketsQuery(filters, interval, by));
-    return {
-      claims: counted,
-      sentences: counted,
-      anonymous: readAggregate<AnonymousFacts[]>(countedAnonymousFactsQuery(filters, options), { hashJoins: true }),
-    };
+  if (counted) {
+    const rows = await reader.read<ClaimBucketRow & SentenceBucketRow>(countedBucketsQuery(filters, { interval, by }));
+    return { claimRows: rows as ClaimBucketRow[], sentenceRows: rows as SentenceBucketRow[] };
   }
-  return {
-    claims: readAggregate<ClaimBucketRow[]>(claimBucketsQuery(filters, interval, by)),
-    sentences: readAggregate<SentenceBucketRow[]>(sentenceBucketsQuery(filters, interval, by)),
-    anonymous: readAggregate<AnonymousFacts[]>(anonymousFactsQuery(filters, options), { hashJoins: true }),
-  };
+  const [claimRows, sentenceRows] = await Promise.all([
+    reader.read<ClaimBucketRow>(claimBucketsQuery(filters, { interval, by })),
+    reader.read<SentenceBucketRow>(sentenceBucketsQuery(filters, { interval, by })),
+  ]);
+  return { claimRows, sentenceRows };
+}
+
+/**
+ * The groups kept apart, busiest first (by claims), when there are more than TREND_GROUP_LIMIT;
+ * null when all fit. "No value" (null) is always its own group.
+ */
+function topGroups(claimRows: ClaimBucketRow[]): string[] | null {
+  const claims = new Map<string, number>();
+  for (const r of claimRows) if (r.group !== null) claims.set(r.group, (claims.get(r.group) ?? 0) + r.claims);
+  if (claims.size <= TREND_GROUP_LIMIT) return null;
+  return [...claims.entries()]
+    .filter(([g]) => g !== OTHER_GROUP)
+    .sort(([ga, a], [gb, b]) => b - a || ga.localeCompare(gb))
+    .slice(0, TREND_GROUP_LIMIT)
+    .map(([g]) => g);
+}
+
+/** Rows with their group folded into OTHER_GROUP past `top` (the sums then add up per folded group). */
+function foldGroups<R extends BucketRow>(rows: R[], top: string[] | null): R[] {
+  if (!top) return rows;
+  const kept = new Set(top);
+  return rows.map((r) => (r.group === null || kept.has(r.group) ? r : { ...r, group: OTHER_GROUP }));
 }
 
 /**
  * The sourcing trends of the claims a filter selects: one point per period and group (every
- * period in the range, empty ones at zero), each group's and the overall totals, and the policy
- * checks. The independent queries run in parallel on the pool. `countTables: false` reads the
- * claims even where the counts would do (the tests compare the two; the benchmark times both).
+ * period in the range, empty ones at zero; at most TREND_GROUP_LIMIT groups and OTHER_GROUP), each
+ * group's and the overall totals, and the policy checks — all from one read-only snapshot.
+ * `countTables: false` reads the claims even where the counts would do (the tests compare the two;
+ * the benchmark times both).
  */
 export async function findTrends(input: TrendsInput, { countTables }: { countTables?: boolean } = {}) {
   const { interval, by, format: _format, ...filters } = input;
-  const reads = trendReads(input, (countTables ?? true) && trendCountsCover(filters));
-  const [claimRows, sentenceRows, [anonymous], single] = await Promise.all([
-    reads.claims,
-    reads.sentences,
-    reads.anonymous,
-    findSingleSourceArticles(filters),
-  ]);
+  // A closed range too long for one answer is refused before anything is read.
+  if (filters.from && filters.to) periodsOf({ ...filters, interval });
+  const counted = (countTables ?? true) && trendCountsCover(filters);
+  const read = await readAggregates(async (reader) => {
+    const rows = await bucketRows(reader, input, counted);
+    const top = by ? topGroups(rows.claimRows) : null;
+    const options = { interval, by, top, limit: POLICY_LIST_LIMIT };
+    const [[anonymous], single] = await Promise.all([
+      reader.read<AnonymousFacts>(
+        counted ? countedAnonymousFactsQuery(filters, options) : anonymousFactsQuery(filters, options),
+        { hashJoins: true },
+      ),
+      reader.read<SingleSourceRow>(findSingleSourceQuery(filters)),
+    ]);
+    return { ...rows, top, anonymous, single };
+  });
+  const claimRows = foldGroups(read.claimRows, read.top);
+  const sentenceRows = foldGroups(read.sentenceRows, read.top);
+  const { anonymous, single } = read;
   const missingRows = anonymous.buckets;
   const key = (period: string, group: string | null) => `${period}\u0000${group ?? ""}`;
   const cells = new Map<string, Counts>();
@@ -156,16 +187,12 @@ export async function findTrends(input: TrendsInput, { countTables }: { countTab
   const missing = (level: number, period: string | null, group: string | null) =>
     missingBy.get(`${level}\u0000${period ?? ""}\u0000${group ?? ""}`) ?? 0;
 
-  const seen = [...claimRows, ...sentenceRows].map((r) => r.period).sort();
-  const first = filters.from ? periodStart(new Date(`${filters.from}T00:00:00Z`), interval) : seen[0];
-  const last = filters.to ? periodStart(new Date(`${filters.to}T00:00:00Z`), interval) : seen.at(-1);
-  const periods = first && last ? periodsBetween(first, last, interval) : [];
-  // Busiest first; "no value" (an article without an outlet, author or desk) last.
+  const seen = [...claimRows, ...sentenceRows].map((r) => r.period);
+  const periods = periodsOf({ ...filters, interval, seen });
+  // Busiest first, the folded groups after them, "no value" (no outlet, author or desk) last.
+  const rank = (g: string | null) => (g === null ? 2 : read.top && g === OTHER_GROUP ? 1 : 0);
   const groups = [...groupTotals.entries()]
-    .sort(
-      ([ga, a], [gb, b]) =>
-        Number(ga === null) - Number(gb === null) || b.claims - a.claims || String(ga).localeCompare(String(gb)),
-    )
+    .sort(([ga, a], [gb, b]) => rank(ga) - rank(gb) || b.claims - a.claims || String(ga).localeCompare(String(gb)))
     .map(([g]) => g);
   if (!groups.length) groups.push(null);
   return {
@@ -173,6 +200,10 @@ export async function findTrends(input: TrendsInput, { countTables }: { countTab
     by: by ?? null,
     periods,
     groups,
+    /** How many groups OTHER_GROUP holds (0: every group is listed). */
+    otherGroups: read.top
+      ? new Set(read.claimRows.map((r) => r.group).filter((g) => g !== null)).size - read.top.length
+      : 0,
     series: groups.flatMap((g) => periods.map((p) => point(p, g, cells.get(key(p, g)) ?? zero(), missing(0, p, g)))),
     totals: {
       groups: groups.map((g) => ({ ...point("", g, groupTotals.get(g) ?? zero(), missing(2, null, g)), period: null })),

@@ -2,7 +2,6 @@ import { claimCondition, dateRange } from "@/lib/claims/filter-sql";
 import type { ClaimFilters } from "@/lib/claims/schema";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AnonymousFacts } from "./anonymous-facts-sql";
-import { readAggregate } from "./read-aggregate";
 import { trendCountsCover } from "./trend-counts-sql";
 
 const sql = Prisma.sql;
@@ -10,18 +9,21 @@ const sql = Prisma.sql;
 /** How many items each check lists (its figure counts them all). */
 export const POLICY_LIST_LIMIT = 50;
 
+export interface SingleSourceRow {
+  id: string;
+  title: string;
+  date: Date;
+  source: string;
+  claims: number;
+  total: number;
+}
+
 /**
  * Articles resting on a single source: every attribution of the article (not only the matching
  * claims') names the same source — ArticleCounts.sources = 1, kept exactly by the count triggers
  * (a partial index holds those articles, newest first). With a claim filter, only articles with a
  * matching claim.
  */
-export function findSingleSourceArticles(f: ClaimFilters) {
-  return readAggregate<{ id: string; title: string; date: Date; source: string; claims: number; total: number }[]>(
-    findSingleSourceQuery(f),
-  );
-}
-
 export function findSingleSourceQuery(f: ClaimFilters) {
   const conditions = [sql`ac.sources = 1`, ...dateRange(sql`ac.date`, f)];
   if (!trendCountsCover(f))
@@ -42,7 +44,7 @@ export function findSingleSourceQuery(f: ClaimFilters) {
  * - anonymous sources whose identity no editor knows (identityKnownToNewsroom = false; the ones
  *   nobody recorded either way are counted apart).
  */
-export function policyChecks(anonymous: AnonymousFacts, single: Awaited<ReturnType<typeof findSingleSourceArticles>>) {
+export function policyChecks(anonymous: AnonymousFacts, single: SingleSourceRow[]) {
   return {
     anonymousWithoutReason: {
       articles: anonymous.missingArticles,

@@ -5,7 +5,12 @@ import { SOURCE_TYPES } from "@/lib/sources/source-types";
 import { anonymousFactsOf } from "./anonymous-facts-sql";
 import { column, counterColumn } from "./count-columns";
 import type { TrendGrouping, TrendInterval } from "./schema";
-import { bucket, groupColumn } from "./trend-sql";
+import { bucket, type GroupOptions, groupColumn } from "./trend-sql";
+
+interface BucketOptions {
+  interval: TrendInterval;
+  by?: TrendGrouping;
+}
 
 /**
  * The trends' SQL over the count tables (migration trend_counts), for selections the tables hold
@@ -29,7 +34,7 @@ const sum = (expr: Sql, name: string) => sql`CAST(sum(${expr}) AS int) AS ${Pris
  * Claims and sentences per period and group, with the same columns as claimBucketsQuery and
  * sentenceBucketsQuery together.
  */
-export function countedBucketsQuery(f: ClaimFilters, interval: TrendInterval, by?: TrendGrouping): Sql {
+export function countedBucketsQuery(f: ClaimFilters, { interval, by }: BucketOptions): Sql {
   const t = (name: string) => column("t", name);
   return sql`
     SELECT ${bucket(interval, sql`t.day`)} AS period, ${by ? sql`t.value` : sql`CAST(NULL AS text)`} AS "group",
@@ -49,18 +54,18 @@ export function countedBucketsQuery(f: ClaimFilters, interval: TrendInterval, by
 }
 
 /** Sentences and unsourced sentences per period (and group) of the articles a filter names, from ArticleCounts. */
-export function articleSentenceBucketsQuery(f: ClaimFilters, interval: TrendInterval, by?: TrendGrouping): Sql {
+function articleSentenceBucketsQuery(f: ClaimFilters, { interval, by }: BucketOptions): Sql {
   const conditions = [...dateRange(sql`ac.date`, f)];
   if (f.articleId?.length) conditions.push(sql`ac."articleId" = ANY(CAST(${f.articleId} AS uuid[]))`);
   return sql`
-    SELECT ${bucket(interval, sql`ac.date`)} AS period, ${groupColumn(by)} AS "group",
+    SELECT ${bucket(interval, sql`ac.date`)} AS period, ${groupColumn({ by })} AS "group",
       CAST(sum(ac.sentences) AS int) AS sentences, CAST(sum(ac.unsourced) AS int) AS unsourced
     FROM "ArticleCounts" ac WHERE ${and(conditions)} GROUP BY 1, 2`;
 }
 
 /** Sentences per period and group: the cells, unless articles are named (their own rows then). */
-export function sentenceBucketsQuery(f: ClaimFilters, interval: TrendInterval, by?: TrendGrouping): Sql {
-  if (f.articleId?.length) return articleSentenceBucketsQuery(f, interval, by);
+export function sentenceBucketsQuery(f: ClaimFilters, { interval, by }: BucketOptions): Sql {
+  if (f.articleId?.length) return articleSentenceBucketsQuery(f, { interval, by });
   return sql`
     SELECT ${bucket(interval, sql`t.day`)} AS period, ${by ? sql`t.value` : sql`CAST(NULL AS text)`} AS "group",
       CAST(sum(t.sentences) AS int) AS sentences, CAST(sum(t.unsourced) AS int) AS unsourced
@@ -71,12 +76,12 @@ export function sentenceBucketsQuery(f: ClaimFilters, interval: TrendInterval, b
 /** The anonymous facts of every claim in the date range, from the article-source pairs. */
 export function countedAnonymousFactsQuery(
   f: ClaimFilters,
-  options: { interval: TrendInterval; by?: TrendGrouping; limit: number },
+  options: { interval: TrendInterval; limit: number } & GroupOptions,
 ): Sql {
   return anonymousFactsOf(
     sql`
       SELECT p."articleId" AS article_id, p.date AS article_date, ${bucket(options.interval, sql`p.date`)} AS period,
-        ${groupColumn(options.by, "p")} AS "group", p."sourceId" AS source_id, p.claims
+        ${groupColumn({ by: options.by, top: options.top, alias: "p" })} AS "group", p."sourceId" AS source_id, p.claims
       FROM "ArticleSourceCount" p
       WHERE ${and([sql`p."sourceType" IN ('anonymous_individual', 'anonymous_group')`, ...dateRange(sql`p.date`, f)])}`,
     options.limit,

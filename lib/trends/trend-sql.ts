@@ -23,9 +23,27 @@ export const ANONYMOUS_MASK = sourceTypeMask(ANONYMOUS_SOURCE_TYPES);
 export const bucket = (interval: TrendInterval, date: Sql) =>
   sql`to_char(date_trunc(${Prisma.raw(`'${interval}'`)}, ${date}), 'YYYY-MM-DD')`;
 
-/** The column a breakdown groups by in a table carrying the article's values, or a constant without one. */
-export const groupColumn = (by: TrendGrouping | undefined, alias = "ac") =>
-  Prisma.raw(by ? `${alias}."${by}"` : "CAST(NULL AS text)");
+/** The one bucket of the groups past TREND_GROUP_LIMIT (a real value spelt so joins it). */
+export const OTHER_GROUP = "(other)";
+/** How many groups (outlets, authors, desks) an answer lists one by one; the rest are OTHER_GROUP. */
+export const TREND_GROUP_LIMIT = 12;
+
+/** What a breakdown groups by, from a table carrying the article's values. */
+export interface GroupOptions {
+  by?: TrendGrouping;
+  /** The groups kept apart when there are more than TREND_GROUP_LIMIT (null: all of them). */
+  top?: string[] | null;
+  /** The table's alias in the query. */
+  alias?: string;
+}
+
+/** The group column (the article's outlet, author or desk; folded into OTHER_GROUP past `top`), or NULL without a breakdown. */
+export function groupColumn({ by, top, alias = "ac" }: GroupOptions): Sql {
+  if (!by) return sql`CAST(NULL AS text)`;
+  const value = Prisma.raw(`${alias}."${by}"`);
+  if (!top) return value;
+  return sql`CASE WHEN ${value} IS NULL OR (${value} = ANY(CAST(${top} AS text[])) AND ${value} <> ${OTHER_GROUP}) THEN ${value} ELSE ${OTHER_GROUP} END`;
+}
 const joinCounts = (by: TrendGrouping | undefined) =>
   by ? sql`JOIN "ArticleCounts" ac ON ac."articleId" = c."articleId"` : Prisma.empty;
 
@@ -43,11 +61,14 @@ export interface ClaimBucketRow {
 }
 
 /** Claims per period (and group): totals, anonymous-only, second-hand, and each source type and mode. */
-export function claimBucketsQuery(f: ClaimFilters, interval: TrendInterval, by?: TrendGrouping): Sql {
+export function claimBucketsQuery(
+  f: ClaimFilters,
+  { interval, by }: { interval: TrendInterval; by?: TrendGrouping },
+): Sql {
   const perType = SOURCE_TYPES.map((t) => countIf(`type:${t}`, anyBit("sourceTypeMask", sourceTypeMask([t]))));
   const perMode = ATTRIBUTION_MODES.map((m) => countIf(`mode:${m}`, anyBit("modeMask", modeMask([m]))));
   return sql`
-    SELECT ${bucket(interval, sql`c."articleDate"`)} AS period, ${groupColumn(by)} AS "group",
+    SELECT ${bucket(interval, sql`c."articleDate"`)} AS period, ${groupColumn({ by })} AS "group",
       CAST(count(*) AS int) AS claims, ${countIf("attributed", sql`c."sourceTypeMask" <> 0`)},
       ${countIf("anonymousOnly", ANONYMOUS_ONLY)}, ${countIf("secondHand", sql`c."secondHand"`)},
       ${Prisma.join([...perType, ...perMode])}
@@ -63,12 +84,12 @@ export function claimBucketsQuery(f: ClaimFilters, interval: TrendInterval, by?:
  */
 export function anonymousFactsQuery(
   f: ClaimFilters,
-  options: { interval: TrendInterval; by?: TrendGrouping; limit: number },
+  options: { interval: TrendInterval; limit: number } & GroupOptions,
 ): Sql {
   return anonymousFactsOf(
     sql`
       SELECT c."articleId" AS article_id, c."articleDate" AS article_date,
-        ${bucket(options.interval, sql`c."articleDate"`)} AS period, ${groupColumn(options.by)} AS "group",
+        ${bucket(options.interval, sql`c."articleDate"`)} AS period, ${groupColumn({ by: options.by, top: options.top })} AS "group",
         x.source_id, 1 AS claims
       FROM "Claim" c CROSS JOIN LATERAL unnest(c."sourceIds", c."sourceTypes") AS x(source_id, source_type) ${joinCounts(options.by)}
       WHERE ${claimCondition(f)} AND ${anyBit("sourceTypeMask", ANONYMOUS_MASK)}

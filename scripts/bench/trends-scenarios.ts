@@ -84,7 +84,7 @@ export async function runTrendScenarios(options: {
   const { aggregateSettings } = await import("@/lib/trends/read-aggregate");
   const anonymousOnly = { ...filters, anonymous: true };
   const parts: [string, Prisma.Sql, boolean][] = [
-    ["claims and sentences per month (TrendCount)", counted.countedBucketsQuery(filters, interval), false],
+    ["claims and sentences per month (TrendCount)", counted.countedBucketsQuery(filters, { interval }), false],
     [
       "anonymous sources: no reason per month, policy lists (ArticleSourceCount)",
       counted.countedAnonymousFactsQuery(filters, { interval, limit: 50 }),
@@ -92,8 +92,12 @@ export async function runTrendScenarios(options: {
     ],
     ["single-source articles (ArticleCounts)", findSingleSourceQuery(filters), false],
     // The claim-filtered path (here: anonymous only), which reads the claims.
-    ["anonymous only: claims per month (claim scan)", claimBucketsQuery(anonymousOnly, interval), false],
-    ["anonymous only: sentences per month (TrendCount)", counted.sentenceBucketsQuery(anonymousOnly, interval), false],
+    ["anonymous only: claims per month (claim scan)", claimBucketsQuery(anonymousOnly, { interval }), false],
+    [
+      "anonymous only: sentences per month (TrendCount)",
+      counted.sentenceBucketsQuery(anonymousOnly, { interval }),
+      false,
+    ],
     [
       "anonymous only: anonymous sources (claims' source lists)",
       anonymousFactsQuery(anonymousOnly, { interval, limit: 50 }),
