@@ -1,5 +1,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { statedTextSql } from "@/lib/text/stated-text-sql";
+import { periodStartSql, periodText } from "./period-sql";
+import type { TrendInterval } from "./schema";
 
 const sql = Prisma.sql;
 
@@ -28,20 +30,36 @@ export interface AnonymousFacts {
 
 /**
  * Everything the trends need about the selection's anonymous sources, from ONE pass over `uses`:
- * rows (article_id, article_date, period, group, source_id, claims) — an anonymous source quoted
- * by `claims` claims of an article — materialised, joined to the sources once, then aggregated
- * three ways: the series' "no stated reason" counts (one source quoted in two months counts once
- * in a total, so totals are not sums), and two policy checks.
+ * rows (article_id, article_date, group, source_id, claims) — an anonymous source quoted by
+ * `claims` claims of an article — joined once to the anonymous sources (whose "no stated reason"
+ * is tested once per source, not per row), materialised, then aggregated three ways: the series'
+ * "no stated reason" counts (one source quoted in two months counts once in a total, so totals are
+ * not sums), and two policy checks. Only the rows some figure needs are kept (no reason, or an
+ * identity not known to be known), and a row's period is computed only where it is grouped by.
  */
-export function anonymousFactsOf(uses: Prisma.Sql, limit: number): Prisma.Sql {
+export function anonymousFactsOf({
+  uses,
+  interval,
+  limit,
+}: {
+  uses: Prisma.Sql;
+  interval: TrendInterval;
+  limit: number;
+}) {
+  const period = periodStartSql(interval, sql`article_date`);
   return sql`
-    WITH anon AS MATERIALIZED (
-      SELECT u.article_id, u.article_date, u.period, u."group", u.source_id, u.claims,
-        ${MISSING_REASON} AS missing, s."identityKnownToNewsroom" AS known
-      FROM (${uses}) u JOIN "Source" s ON s.id = u.source_id),
+    WITH flagged AS MATERIALIZED (
+      SELECT s.id, ${MISSING_REASON} AS missing, s."identityKnownToNewsroom" AS known
+      FROM "Source" s WHERE s.type IN ('anonymous_individual', 'anonymous_group')),
+    anon AS MATERIALIZED (
+      SELECT u.article_id, u.article_date, u."group", u.source_id, u.claims, f.missing, f.known
+      FROM (${uses}) u JOIN flagged f ON f.id = u.source_id
+      WHERE f.missing OR f.known IS NOT TRUE),
     buckets AS (
-      SELECT period, "group", CAST(GROUPING(period, "group") AS int) AS level, CAST(count(DISTINCT source_id) AS int) AS sources
-      FROM anon WHERE missing GROUP BY GROUPING SETS ((period, "group"), ("group"), ())),
+      SELECT ${periodText(sql`period`)} AS period, "group", level, sources FROM (
+        SELECT ${period} AS period, "group", CAST(GROUPING(${period}, "group") AS int) AS level,
+          CAST(count(DISTINCT source_id) AS int) AS sources
+        FROM anon WHERE missing GROUP BY GROUPING SETS ((${period}, "group"), ("group"), ())) g),
     articles AS (
       SELECT article_id AS id, min(article_date) AS date, CAST(count(DISTINCT source_id) AS int) AS sources
       FROM anon WHERE missing GROUP BY article_id),

@@ -78,12 +78,12 @@ export function countedAnonymousFactsQuery(
   f: ClaimFilters,
   options: { interval: TrendInterval; limit: number } & GroupOptions,
 ): Sql {
-  return anonymousFactsOf(
-    sql`
-      SELECT p."articleId" AS article_id, p.date AS article_date, ${bucket(options.interval, sql`p.date`)} AS period,
+  return anonymousFactsOf({
+    ...options,
+    uses: sql`
+      SELECT p."articleId" AS article_id, p.date AS article_date,
         ${groupColumn({ by: options.by, top: options.top, alias: "p" })} AS "group", p."sourceId" AS source_id, p.claims
       FROM "ArticleSourceCount" p
       WHERE ${and([sql`p."sourceType" IN ('anonymous_individual', 'anonymous_group')`, ...dateRange(sql`p.date`, f)])}`,
-    options.limit,
-  );
+  });
 }

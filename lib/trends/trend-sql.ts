@@ -4,6 +4,7 @@ import { ATTRIBUTION_MODES, type ClaimFilters } from "@/lib/claims/schema";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { ANONYMOUS_SOURCE_TYPES, SOURCE_TYPES } from "@/lib/sources/source-types";
 import { anonymousFactsOf } from "./anonymous-facts-sql";
+import { bucket } from "./period-sql";
 import type { TrendGrouping, TrendInterval } from "./schema";
 
 /**
@@ -19,9 +20,7 @@ type Sql = Prisma.Sql;
 
 export const ANONYMOUS_MASK = sourceTypeMask(ANONYMOUS_SOURCE_TYPES);
 
-/** A date's period as "YYYY-MM-DD" (the first day of its month, or its ISO week's Monday). */
-export const bucket = (interval: TrendInterval, date: Sql) =>
-  sql`to_char(date_trunc(${Prisma.raw(`'${interval}'`)}, ${date}), 'YYYY-MM-DD')`;
+export { bucket } from "./period-sql";
 
 /** The one bucket of the groups past TREND_GROUP_LIMIT (a real value spelt so joins it). */
 export const OTHER_GROUP = "(other)";
@@ -86,14 +85,13 @@ export function anonymousFactsQuery(
   f: ClaimFilters,
   options: { interval: TrendInterval; limit: number } & GroupOptions,
 ): Sql {
-  return anonymousFactsOf(
-    sql`
+  return anonymousFactsOf({
+    ...options,
+    uses: sql`
       SELECT c."articleId" AS article_id, c."articleDate" AS article_date,
-        ${bucket(options.interval, sql`c."articleDate"`)} AS period, ${groupColumn({ by: options.by, top: options.top })} AS "group",
-        x.source_id, 1 AS claims
+        ${groupColumn({ by: options.by, top: options.top })} AS "group", x.source_id, 1 AS claims
       FROM "Claim" c CROSS JOIN LATERAL unnest(c."sourceIds", c."sourceTypes") AS x(source_id, source_type) ${joinCounts(options.by)}
       WHERE ${claimCondition(f)} AND ${anyBit("sourceTypeMask", ANONYMOUS_MASK)}
         AND x.source_type IN ('anonymous_individual', 'anonymous_group')`,
-    options.limit,
-  );
+  });
 }
