@@ -77,18 +77,20 @@ function addClaims(c: Counts, r: ClaimBucketRow) {
   for (const m of ATTRIBUTION_MODES) c.modes[m] += r[`mode:${m}`] as number;
 }
 
-const point = (period: string, group: string | null, c: Counts, missing: number): TrendPoint => ({
-  period,
-  group,
-  claims: c.claims,
-  attributed: c.attributed,
-  anonymousOnly: shareOf(c.anonymousOnly, c.attributed),
-  secondHand: shareOf(c.secondHand, c.attributed),
-  unsourcedSentences: shareOf(c.unsourced, c.sentences),
-  anonymousWithoutReason: missing,
-  bySourceType: c.types,
-  byMode: c.modes,
-});
+/** A point of the series (or a total) from its counts and its distinct no-reason sources. */
+const point = ({ period, group, c, missing }: { period: string; group: string | null; c: Counts; missing: number }) =>
+  ({
+    period,
+    group,
+    claims: c.claims,
+    attributed: c.attributed,
+    anonymousOnly: shareOf(c.anonymousOnly, c.attributed),
+    secondHand: shareOf(c.secondHand, c.attributed),
+    unsourcedSentences: shareOf(c.unsourced, c.sentences),
+    anonymousWithoutReason: missing,
+    bySourceType: c.types,
+    byMode: c.modes,
+  }) satisfies TrendPoint;
 
 type BucketRow = ClaimBucketRow | SentenceBucketRow;
 
@@ -98,7 +100,7 @@ type BucketRow = ClaimBucketRow | SentenceBucketRow;
  * read (their facet columns), and the sentences still come from the counts (only article filters
  * apply to them).
  */
-async function bucketRows(reader: AggregateReader, input: TrendsInput, counted: boolean) {
+async function bucketRows(reader: AggregateReader, { input, counted }: { input: TrendsInput; counted: boolean }) {
   const { interval, by, format: _format, ...filters } = input;
   if (counted) {
     const rows = await reader.read<ClaimBucketRow & SentenceBucketRow>(countedBucketsQuery(filters, { interval, by }));
@@ -146,7 +148,7 @@ export async function findTrends(input: TrendsInput, { countTables }: { countTab
   if (filters.from && filters.to) periodsOf({ ...filters, interval });
   const counted = (countTables ?? true) && trendCountsCover(filters);
   const read = await readAggregates(async (reader) => {
-    const rows = await bucketRows(reader, input, counted);
+    const rows = await bucketRows(reader, { input, counted });
     const top = by ? topGroups(rows.claimRows) : null;
     const options = { interval, by, top, limit: POLICY_LIST_LIMIT };
     const [[anonymous], single] = await Promise.all([
@@ -204,10 +206,17 @@ export async function findTrends(input: TrendsInput, { countTables }: { countTab
     otherGroups: read.top
       ? new Set(read.claimRows.map((r) => r.group).filter((g) => g !== null)).size - read.top.length
       : 0,
-    series: groups.flatMap((g) => periods.map((p) => point(p, g, cells.get(key(p, g)) ?? zero(), missing(0, p, g)))),
+    series: groups.flatMap((group) =>
+      periods.map((period) =>
+        point({ period, group, c: cells.get(key(period, group)) ?? zero(), missing: missing(0, period, group) }),
+      ),
+    ),
     totals: {
-      groups: groups.map((g) => ({ ...point("", g, groupTotals.get(g) ?? zero(), missing(2, null, g)), period: null })),
-      overall: { ...point("", null, overall, missing(3, null, null)), period: null },
+      groups: groups.map((group) => ({
+        ...point({ period: "", group, c: groupTotals.get(group) ?? zero(), missing: missing(2, null, group) }),
+        period: null,
+      })),
+      overall: { ...point({ period: "", group: null, c: overall, missing: missing(3, null, null) }), period: null },
     },
     policy: policyChecks(anonymous, single),
   };
