@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { callApi } from "@/lib/client/api";
+import { type AttributionChanges, updateAttribution } from "@/lib/client/attributions";
 import { ANONYMOUS_SOURCE_TYPES } from "@/lib/sources/source-types";
 import type { WorkspaceAttribution, WorkspaceSource } from "@/lib/workspace/types";
 import { AnonymityWarning, NewSourceForm } from "./new-source-form";
@@ -36,8 +36,8 @@ export function AttributionEditor({ attribution: a, articleId, workspace, readOn
   const [note, setNote] = useState(a.note ?? "");
   // Shown at once while saving; the editor remounts with the server's state after every save.
   const [mode, setMode] = useState(a.mode);
-  const patch = (changes: Record<string, unknown>, done = "Saved") =>
-    workspace.save(() => callApi("PATCH", `/api/attributions/${a.id}`, { version: a.version, ...changes }), done);
+  const patch = (changes: Omit<AttributionChanges, "version">, done = "Saved") =>
+    workspace.save(() => updateAttribution(a.id, { version: a.version, ...changes }), done);
   const anonymous = ANONYMOUS_SOURCE_TYPES.includes(a.source.type);
 
   return (

@@ -1,7 +1,7 @@
 "use client";
 
 import { forwardRef, useState } from "react";
-import { callApi } from "@/lib/client/api";
+import { reviewClaim } from "@/lib/client/claims";
 import type { Span } from "@/lib/spans/check-span";
 import type { WorkspaceClaim, WorkspaceSource } from "@/lib/workspace/types";
 import { AttributionEditor } from "./attribution-editor";
@@ -60,7 +60,7 @@ export const ClaimPanel = forwardRef<HTMLInputElement, ClaimPanelProps>(function
 
   const review = (reviewStatus: "approved" | "flagged" | "pending", reviewComment: string | null) =>
     workspace.save(
-      () => callApi("PATCH", `/api/claims/${claim.id}`, { version: claim.version, reviewStatus, reviewComment }),
+      () => reviewClaim(claim.id, { version: claim.version, reviewStatus, reviewComment }),
       `Claim ${reviewStatus}`,
     );
 

@@ -1,13 +1,11 @@
 "use client";
 
 import { useState } from "react";
-import { callApi } from "@/lib/client/api";
+import { updateArticle } from "@/lib/client/articles";
 import type { WorkspaceArticle } from "@/lib/workspace/types";
 import type { Workspace } from "./use-workspace";
 
-interface PatchResult {
-  reanchor: { claims: { outcome: string; orphaned: boolean }[] } | null;
-}
+type PatchResult = Awaited<ReturnType<typeof updateArticle>>;
 
 /** Summarises what re-anchoring did, so an editor knows which claims need a look. */
 function describeReanchor(result: PatchResult): string {
@@ -33,9 +31,7 @@ export function EditArticleText({
 
   async function submit() {
     const changes = { ...(title !== article.title ? { title } : {}), ...(body !== article.body ? { body } : {}) };
-    const result = await workspace.save(() =>
-      callApi<PatchResult>("PATCH", `/api/articles/${article.id}`, { version: article.version, ...changes }),
-    );
+    const result = await workspace.save(() => updateArticle(article.id, { version: article.version, ...changes }));
     if (result) {
       workspace.announce(describeReanchor(result));
       onDone();

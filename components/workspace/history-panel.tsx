@@ -1,31 +1,18 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { callApi, describeError } from "@/lib/client/api";
-
-interface HistoryItem {
-  id: string;
-  action: string;
-  entity: string;
-  entityId: string;
-  actor: { id: string; name: string; role: string } | null;
-  before: unknown;
-  after: unknown;
-  createdAt: string;
-}
+import { describeError } from "@/lib/client/api";
+import { getHistory, type HistoryEvent } from "@/lib/client/articles";
 
 /** The article's audit trail: who changed what, when, with the values before and after. */
 export function HistoryPanel({ articleId, revision }: { articleId: string; revision: number }) {
-  const [items, setItems] = useState<HistoryItem[] | null>(null);
+  const [items, setItems] = useState<HistoryEvent[] | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   async function load(after: string | null) {
     try {
-      const page = await callApi<{ items: HistoryItem[]; nextCursor: string | null }>(
-        "GET",
-        `/api/articles/${articleId}/history?limit=30${after ? `&cursor=${encodeURIComponent(after)}` : ""}`,
-      );
+      const page = await getHistory(articleId, { limit: 30, cursor: after });
       setItems((old) => (after ? [...(old ?? []), ...page.items] : page.items));
       setCursor(page.nextCursor);
     } catch (e) {

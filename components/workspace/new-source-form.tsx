@@ -1,7 +1,8 @@
 "use client";
 
 import { type FormEvent, useState } from "react";
-import { callApi, describeError } from "@/lib/client/api";
+import { describeError } from "@/lib/client/api";
+import { createSource } from "@/lib/client/sources";
 import type { SourceType } from "@/lib/generated/prisma/enums";
 import { guessSource } from "@/lib/sources/guess-source-type";
 import { ANONYMOUS_SOURCE_TYPES, SOURCE_TYPES } from "@/lib/sources/source-types";
@@ -38,7 +39,7 @@ export function NewSourceForm({
     const text = (key: string) => String(form.get(key) ?? "").trim() || null;
     const count = text("count");
     try {
-      const source = await callApi<WorkspaceSource>("POST", "/api/sources", {
+      const source = await createSource({
         type,
         name: text("name") ?? "",
         count: count ? Number(count) : null,

@@ -1,7 +1,7 @@
 "use client";
 
 import { forwardRef, useEffect, useId, useState } from "react";
-import { callApi } from "@/lib/client/api";
+import { type ListedSource, listSources } from "@/lib/client/sources";
 import type { WorkspaceSource } from "@/lib/workspace/types";
 import { SourceTypeBadge } from "./source-style";
 
@@ -14,9 +14,7 @@ interface SourceComboboxProps {
   placeholder?: string;
 }
 
-type Option =
-  | { kind: "source"; source: WorkspaceSource & { usedInArticle?: boolean | null } }
-  | { kind: "create"; name: string };
+type Option = { kind: "source"; source: ListedSource } | { kind: "create"; name: string };
 
 /**
  * Searches all sources (this article's first); the last option creates a new one from the typed
@@ -34,12 +32,8 @@ export const SourceCombobox = forwardRef<HTMLInputElement, SourceComboboxProps>(
     if (!open) return;
     const controller = new AbortController();
     const timer = setTimeout(async () => {
-      const params = new URLSearchParams({ articleId, limit: "12", ...(query.trim() ? { q: query.trim() } : {}) });
       try {
-        const { items } = await callApi<{ items: (WorkspaceSource & { usedInArticle: boolean | null })[] }>(
-          "GET",
-          `/api/sources?${params}`,
-        );
+        const { items } = await listSources({ articleId, limit: 12, q: query.trim() || undefined });
         if (!controller.signal.aborted) {
           setSources(items.map((source) => ({ kind: "source", source })));
           setActive(0);

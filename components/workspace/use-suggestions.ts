@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
-import { callApi } from "@/lib/client/api";
+import { acceptSuggestion, getSuggestions, rejectSuggestion } from "@/lib/client/suggestions";
 import type { KeyedSuggestion } from "@/lib/suggestions/article-suggestions";
 import type { Workspace } from "./use-workspace";
 
@@ -16,7 +16,7 @@ export function useSuggestions(workspace: Workspace, enabled: boolean) {
   useEffect(() => {
     if (!enabled) return;
     let live = true;
-    callApi<{ suggestions: KeyedSuggestion[] }>("GET", `/api/articles/${article.id}/suggestions`)
+    getSuggestions(article.id)
       .then(({ suggestions: open }) => {
         if (live) setSuggestions(open);
       })
@@ -29,19 +29,11 @@ export function useSuggestions(workspace: Workspace, enabled: boolean) {
   }, [article.id, revision, enabled]);
 
   const accept = useCallback(
-    (s: KeyedSuggestion) =>
-      save(
-        () => callApi<{ claimId: string }>("POST", `/api/articles/${article.id}/suggestions/accept`, { key: s.key }),
-        `Accepted: ${s.source.name}`,
-      ),
+    (s: KeyedSuggestion) => save(() => acceptSuggestion(article.id, s.key), `Accepted: ${s.source.name}`),
     [article.id, save],
   );
   const reject = useCallback(
-    (s: KeyedSuggestion) =>
-      save(
-        () => callApi("POST", `/api/articles/${article.id}/suggestions/reject`, { key: s.key }),
-        "Suggestion rejected",
-      ),
+    (s: KeyedSuggestion) => save(() => rejectSuggestion(article.id, s.key), "Suggestion rejected"),
     [article.id, save],
   );
   return { suggestions, accept, reject };

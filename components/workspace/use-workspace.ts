@@ -1,7 +1,8 @@
 "use client";
 
 import { useCallback, useRef, useState } from "react";
-import { ApiError, callApi, describeError } from "@/lib/client/api";
+import { ApiError, describeError } from "@/lib/client/api";
+import { getArticle } from "@/lib/client/articles";
 import type { WorkspaceArticle } from "@/lib/workspace/types";
 import { useToast } from "./toasts";
 
@@ -20,7 +21,7 @@ export function useWorkspace(initial: WorkspaceArticle) {
 
   const refresh = useCallback(async () => {
     const ticket = ++latest.current;
-    const fresh = await callApi<WorkspaceArticle>("GET", `/api/articles/${initial.id}`);
+    const fresh = await getArticle(initial.id);
     if (ticket === latest.current) {
       setArticle(fresh);
       setRevision((r) => r + 1);

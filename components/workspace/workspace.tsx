@@ -1,7 +1,8 @@
 "use client";
 
 import { type KeyboardEvent, type MouseEvent, useCallback, useMemo, useRef, useState } from "react";
-import { callApi } from "@/lib/client/api";
+import { createAttribution, updateAttribution } from "@/lib/client/attributions";
+import { createClaim as postClaim } from "@/lib/client/claims";
 import type { Span } from "@/lib/spans/check-span";
 import { balanceQuotes, stepWords, type WordStep, wholeStatementSpan, wordAt } from "@/lib/text/words";
 import { measureCoverage, statementAt } from "@/lib/workspace/coverage";
@@ -101,10 +102,7 @@ function WorkspaceInner({ initialArticle, role, canWrite, canReview }: Workspace
 
   async function createClaim() {
     if (!draft) return;
-    const claim = await save(
-      () => callApi<WorkspaceClaim>("POST", "/api/claims", { articleId: article.id, ...draft }),
-      "Claim created",
-    );
+    const claim = await save(() => postClaim({ articleId: article.id, ...draft }), "Claim created");
     if (!claim) return;
     setDraft(null);
     setActiveClaimId(claim.id);
@@ -116,7 +114,7 @@ function WorkspaceInner({ initialArticle, role, canWrite, canReview }: Workspace
     if (!activeClaim) return;
     const mode = guessMode(body, activeClaim);
     const done = await save(
-      () => callApi("POST", "/api/attributions", { claimId: activeClaim.id, sourceId: source.id, mode }),
+      () => createAttribution({ claimId: activeClaim.id, sourceId: source.id, mode }),
       `Attributed to ${source.name}`,
     );
     if (done) statementRefs.current[focused]?.focus();
@@ -145,7 +143,7 @@ function WorkspaceInner({ initialArticle, role, canWrite, canReview }: Workspace
     if (!attribution) return;
     await save(
       () =>
-        callApi("PATCH", `/api/attributions/${attribution.id}`, {
+        updateAttribution(attribution.id, {
           version: attribution.version,
           [pick.target]: pick.span,
         }),
@@ -171,7 +169,7 @@ function WorkspaceInner({ initialArticle, role, canWrite, canReview }: Workspace
     const mode = MODES.find((m) => m.key === key);
     if (!attribution || !mode || attribution.mode === mode.value) return;
     void save(
-      () => callApi("PATCH", `/api/attributions/${attribution.id}`, { version: attribution.version, mode: mode.value }),
+      () => updateAttribution(attribution.id, { version: attribution.version, mode: mode.value }),
       `Mode: ${mode.label.toLowerCase()}`,
     );
   }
@@ -191,10 +189,14 @@ function WorkspaceInner({ initialArticle, role, canWrite, canReview }: Workspace
   async function decide(s: KeyedSuggestion, how: "accept" | "reject" | "edit") {
     const index = suggestions.findIndex((x) => x.key === s.key);
     const next = suggestions[index + 1] ?? suggestions[index - 1] ?? null;
-    const result = how === "reject" ? await reject(s) : await accept(s);
-    if (!result) return;
+    if (how === "reject") {
+      if (await reject(s)) focusSuggestion(next?.key ?? null);
+      return;
+    }
+    const accepted = await accept(s);
+    if (!accepted) return;
     if (how === "edit") {
-      setActiveClaimId((result as { claimId: string }).claimId);
+      setActiveClaimId(accepted.claimId);
       setTab("claim");
     } else focusSuggestion(next?.key ?? null);
   }

@@ -1,0 +1,20 @@
+import type { z } from "zod";
+import type { deleteClaim as deleteClaimService, reviewClaim as reviewClaimService } from "@/lib/claims/change-claim";
+import type { createClaim as createClaimService } from "@/lib/claims/create-claim";
+import type { restoreClaim as restoreClaimService } from "@/lib/claims/restore-claim";
+import type { createClaimSchema, reviewClaimSchema } from "@/lib/claims/schema";
+import { callApi } from "./api";
+import type { Answer } from "./serialized";
+
+/** Typed calls to the claim endpoints (README, API). */
+export const createClaim = (input: z.input<typeof createClaimSchema>) =>
+  callApi<Answer<typeof createClaimService>>("POST", "/api/claims", input);
+
+export const reviewClaim = (id: string, input: z.input<typeof reviewClaimSchema>) =>
+  callApi<Answer<typeof reviewClaimService>>("PATCH", `/api/claims/${id}`, input);
+
+export const deleteClaim = (id: string, version: number) =>
+  callApi<Answer<typeof deleteClaimService>>("DELETE", `/api/claims/${id}?version=${version}`);
+
+export const restoreClaim = (auditEventId: string) =>
+  callApi<Answer<typeof restoreClaimService>>("POST", "/api/claims/restore", { auditEventId });
