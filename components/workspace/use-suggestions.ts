@@ -36,5 +36,6 @@ export function useSuggestions(workspace: Workspace, enabled: boolean) {
     (s: KeyedSuggestion) => save(() => rejectSuggestion(article.id, s.key), "Suggestion rejected"),
     [article.id, save],
   );
-  return { suggestions, accept, reject };
+  return { open: suggestions, accept, reject };
 }
+export type Suggestions = ReturnType<typeof useSuggestions>;
