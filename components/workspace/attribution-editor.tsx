@@ -22,6 +22,7 @@ interface Props {
   readOnly: boolean;
   onPick: (target: "cue" | "mention") => void;
   onDelete: () => void;
+  onDone: () => void;
 }
 
 export function describeSource(s: WorkspaceSource) {
@@ -31,13 +32,20 @@ export function describeSource(s: WorkspaceSource) {
 }
 
 /** One attribution: every control saves at once, guarded by the attribution's version. */
-export function AttributionEditor({ attribution: a, articleId, workspace, readOnly, onPick, onDelete }: Props) {
+export function AttributionEditor({ attribution: a, articleId, workspace, readOnly, onPick, onDelete, onDone }: Props) {
   const [creatingVia, setCreatingVia] = useState<string | null>(null);
   const [note, setNote] = useState(a.note ?? "");
   // Shown at once while saving; the editor remounts with the server's state after every save.
   const [mode, setMode] = useState(a.mode);
+  // Changes made with a control send focus back to the text; the note is saved on blur, where the
+  // editor chose where focus goes.
   const patch = (changes: Omit<AttributionChanges, "version">, done = "Saved") =>
-    workspace.save(() => updateAttribution(a.id, { version: a.version, ...changes }), done);
+    workspace
+      .save(() => updateAttribution(a.id, { version: a.version, ...changes }), done)
+      .then((result) => {
+        if (!("note" in changes)) onDone();
+        return result;
+      });
   const anonymous = ANONYMOUS_SOURCE_TYPES.includes(a.source.type);
 
   return (

@@ -20,6 +20,8 @@ interface ClaimPanelProps {
   onCreateClaim: () => void;
   onAddSource: (source: WorkspaceSource) => void;
   onPick: (attributionId: string, target: "cue" | "mention") => void;
+  /** After a change made from the panel: focus goes back to the text, where the shortcuts are. */
+  onDone: () => void;
   onDeleteClaim: (claim: WorkspaceClaim) => void;
   onDeleteAttribution: (claim: WorkspaceClaim, attributionId: string) => void;
 }
@@ -59,10 +61,12 @@ export const ClaimPanel = forwardRef<HTMLInputElement, ClaimPanelProps>(function
   }
 
   const review = (reviewStatus: "approved" | "flagged" | "pending", reviewComment: string | null) =>
-    workspace.save(
-      () => reviewClaim(claim.id, { version: claim.version, reviewStatus, reviewComment }),
-      `Claim ${reviewStatus}`,
-    );
+    workspace
+      .save(
+        () => reviewClaim(claim.id, { version: claim.version, reviewStatus, reviewComment }),
+        `Claim ${reviewStatus}`,
+      )
+      .then(props.onDone);
 
   return (
     <section aria-label="Claim" className="space-y-4">
@@ -83,6 +87,7 @@ export const ClaimPanel = forwardRef<HTMLInputElement, ClaimPanelProps>(function
           workspace={workspace}
           readOnly={!canWrite}
           onPick={(target) => props.onPick(a.id, target)}
+          onDone={props.onDone}
           onDelete={() => props.onDeleteAttribution(claim, a.id)}
         />
       ))}

@@ -31,6 +31,7 @@ interface Props {
   onOpenClaim: (claim: WorkspaceClaim) => void;
   onJump: (statement: WorkspaceStatement) => void;
   actions: ClaimActions;
+  onDone: () => void;
 }
 
 /** The side panel: coverage, then one tab at a time (claim, suggestions, sources, unsourced, history). */
@@ -58,6 +59,7 @@ export function WorkspacePanel(props: Props) {
         onPick={(id, target) => void actions.startPick(id, target)}
         onDeleteClaim={actions.removeClaim}
         onDeleteAttribution={actions.removeAttribution}
+        onDone={props.onDone}
       />
     ),
     suggestions: (

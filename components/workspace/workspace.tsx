@@ -1,6 +1,6 @@
 "use client";
 
-import { type KeyboardEvent, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { statementAt } from "@/lib/workspace/coverage";
 import type { WorkspaceArticle, WorkspaceClaim } from "@/lib/workspace/types";
 import { EditArticleText } from "./edit-article-text";
@@ -11,6 +11,7 @@ import { TaggedText } from "./tagged-text";
 import { readPointer } from "./text-pointer";
 import { ToastProvider } from "./toasts";
 import { useClaimActions } from "./use-claim-actions";
+import { shortcutScope, useFocusRescue, useGlobalKeys } from "./use-global-keys";
 import { usePick } from "./use-pick";
 import { useSpanDraft } from "./use-span-draft";
 import { useStatementCursor } from "./use-statement-cursor";
@@ -26,10 +27,6 @@ export interface WorkspaceProps {
   canWrite: boolean;
   canReview: boolean;
 }
-
-const isTyping = (target: EventTarget | null) =>
-  target instanceof HTMLElement &&
-  (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
 
 export function Workspace(props: WorkspaceProps) {
   return (
@@ -53,6 +50,7 @@ function WorkspaceShell({ initialArticle, role, canWrite, canReview }: Workspace
   const [helpOpen, setHelpOpen] = useState(false);
   const [editing, setEditing] = useState(false);
   const sourceInput = useRef<HTMLInputElement>(null);
+  const textRegion = useRef<HTMLDivElement>(null);
   const draft = useSpanDraft(workspace, statements);
   const pick = usePick({
     workspace,
@@ -94,6 +92,7 @@ function WorkspaceShell({ initialArticle, role, canWrite, canReview }: Workspace
     onEditAccepted: (claimId) => {
       setActiveClaimId(claimId);
       setTab("claim");
+      cursor.focusText();
     },
     searchSource: () => {
       setTab("claim");
@@ -103,11 +102,34 @@ function WorkspaceShell({ initialArticle, role, canWrite, canReview }: Workspace
     openHelp: () => setHelpOpen(true),
   });
 
-  function onTextKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    if (isTyping(event.target) || event.ctrlKey || event.metaKey) return;
+  // Shortcuts work wherever focus is, except while typing; focus starts on the current statement
+  // and comes back to it whenever the control that had it goes away.
+  useGlobalKeys((event) => {
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || helpOpen || editing) return;
+    const scope = shortcutScope(event.target, textRegion.current);
+    const name = keyName(event);
+    if (scope === "none" || (scope === "printable" && name.replace(/^Alt\+/, "").length !== 1)) return;
     const modes: KeyMode[] = pick.pick ? ["pick"] : draft.draft ? ["span", "text"] : ["text"];
-    if (dispatchKey(keyName(event), modes, actions.commands)) event.preventDefault();
-  }
+    if (dispatchKey(name, modes, actions.commands)) event.preventDefault();
+  });
+  useFocusRescue(cursor.focusText, !helpOpen && !editing);
+  // The focused suggestion went away (accepted, rejected, folded into a claim): the one that took
+  // its place takes focus, so Enter keeps accepting; none left, and focus goes back to the text.
+  const suggestionIndex = useRef(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the cursor is stable; reacts to the list and the focused key
+  useEffect(() => {
+    const open = suggestions.open;
+    const index = open.findIndex((s) => s.key === focusedKey);
+    if (index >= 0 || focusedKey === null) {
+      suggestionIndex.current = Math.max(0, index);
+      return;
+    }
+    const next = open[Math.min(suggestionIndex.current, open.length - 1)];
+    setFocusedKey(next?.key ?? null);
+    if (!next) cursor.focusText();
+  }, [suggestions.open, focusedKey]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, on load
+  useEffect(() => cursor.focusText(), []);
 
   function onTextMouseUp(event: React.MouseEvent<HTMLDivElement>) {
     const action = readPointer(event, body, pick.pick);
@@ -126,16 +148,7 @@ function WorkspaceShell({ initialArticle, role, canWrite, canReview }: Workspace
   }
 
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: catches `?` bubbling from anywhere in the workspace
-    <div
-      className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_24rem]"
-      onKeyDown={(e) => {
-        if (e.key === "?" && !isTyping(e.target)) {
-          e.preventDefault();
-          setHelpOpen(true);
-        }
-      }}
-    >
+    <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_24rem]">
       <div className="min-w-0 space-y-4">
         <WorkspaceHeader
           article={article}
@@ -160,10 +173,10 @@ function WorkspaceShell({ initialArticle, role, canWrite, canReview }: Workspace
         />
         {editing && <EditArticleText article={article} workspace={workspace} onDone={() => setEditing(false)} />}
         <div
+          ref={textRegion}
           role="region"
           aria-label="Article text"
           hidden={editing}
-          onKeyDown={onTextKeyDown}
           lang={article.language === "und" ? undefined : article.language}
         >
           <TaggedText
@@ -186,6 +199,7 @@ function WorkspaceShell({ initialArticle, role, canWrite, canReview }: Workspace
           onOpen={(c) => {
             setActiveClaimId(c.id);
             setTab("claim");
+            cursor.focusText();
           }}
         />
       </div>
@@ -206,6 +220,7 @@ function WorkspaceShell({ initialArticle, role, canWrite, canReview }: Workspace
         onOpenClaim={openClaim}
         onJump={(s) => cursor.focusStatement(statements.indexOf(s))}
         actions={actions}
+        onDone={cursor.focusText}
       />
       {helpOpen && <HelpOverlay onClose={() => setHelpOpen(false)} />}
     </div>
