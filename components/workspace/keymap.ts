@@ -25,6 +25,8 @@ export interface WorkspaceCommands {
   };
   pick: {
     move(step: "next" | "prev" | "dropFirst" | "dropLast" | "addBefore" | "addAfter"): void;
+    /** Type-to-jump: a letter or digit typed while marking. */
+    type(letter: string): void;
     save(): void;
     cancel(): void;
   };
@@ -35,8 +37,12 @@ export interface KeyBinding {
   keys: readonly string[];
   mode: KeyMode;
   description: string;
-  run: (commands: WorkspaceCommands) => boolean | undefined;
+  run: (commands: WorkspaceCommands, name: string) => boolean | undefined;
 }
+
+/** Stands for any one letter or digit in `keys`. */
+export const LETTER = "Letter";
+const isLetter = (name: string) => /^[\p{L}\p{N}]$/u.test(name);
 
 const always =
   (action: (c: WorkspaceCommands) => void) =>
@@ -93,6 +99,27 @@ export const KEYMAP: readonly KeyBinding[] = [
     mode: "pick",
     description: "drop the mark's last word",
     run: always((c) => c.pick.move("dropLast")),
+  },
+  {
+    keys: ["Alt+Shift+ArrowLeft"],
+    mode: "pick",
+    description: "extend the mark by the word before it",
+    run: always((c) => c.pick.move("addBefore")),
+  },
+  {
+    keys: ["Alt+Shift+ArrowRight"],
+    mode: "pick",
+    description: "drop the mark's first word (or a clitic such as و)",
+    run: always((c) => c.pick.move("dropFirst")),
+  },
+  {
+    keys: [LETTER],
+    mode: "pick",
+    description: "jump to the next word starting with the letters typed",
+    run: (c, name) => {
+      c.pick.type(name);
+      return true;
+    },
   },
   { keys: ["Enter"], mode: "pick", description: "save the mark", run: always((c) => c.pick.save()) },
   { keys: ["Escape"], mode: "pick", description: "stop marking", run: always((c) => c.pick.cancel()) },
@@ -166,7 +193,8 @@ export function mirrorArrows(name: string): string {
 export function dispatchKey(name: string, modes: readonly KeyMode[], commands: WorkspaceCommands): boolean {
   for (const mode of modes) {
     for (const binding of KEYMAP) {
-      if (binding.mode === mode && binding.keys.includes(name) && binding.run(commands) !== false) return true;
+      const matches = binding.keys.includes(name) || (binding.keys.includes(LETTER) && isLetter(name));
+      if (binding.mode === mode && matches && binding.run(commands, name) !== false) return true;
     }
   }
   return false;
@@ -179,6 +207,7 @@ const KEY_LABELS: Record<string, string> = {
   ArrowDown: "↓",
   Escape: "Esc",
   Delete: "Del",
+  [LETTER]: "letters",
 };
 
 /** "Alt+Shift+ArrowLeft" → "Alt + Shift + ←", for the help overlay and panel hints. */

@@ -135,7 +135,7 @@ export function useClaimActions(o: Options) {
     },
     openHelp: o.openHelp,
     span: { step: draft.step, save: () => void createClaim(), cancel: draft.clear },
-    pick: { move: pick.move, save: () => void pick.confirm(), cancel: pick.cancel },
+    pick: { move: pick.move, type: pick.type, save: () => void pick.confirm(), cancel: pick.cancel },
   };
 
   return {

@@ -1,9 +1,9 @@
 "use client";
 
-import { useCallback, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import { updateAttribution } from "@/lib/client/attributions";
 import type { Span } from "@/lib/spans/check-span";
-import { stepWords, type WordStep, wordAt } from "@/lib/text/words";
+import { stepWords, type WordStep, wordAt, wordNextTo, wordStartingWith } from "@/lib/text/words";
 import { statementAt } from "@/lib/workspace/coverage";
 import type { WorkspaceClaim, WorkspaceStatement } from "@/lib/workspace/types";
 import { useToast } from "./toasts";
@@ -17,6 +17,8 @@ export interface PickState {
   target: PickTarget;
   span: Span;
   within: Span;
+  /** The claim's span: type-to-jump looks around it first. */
+  claim: Span;
 }
 
 /** The word after `span` (next) or before it (prev), inside `within`; the span itself at an edge. */
@@ -59,17 +61,18 @@ export function usePick({ workspace, statements, claims, onStart, onEnd }: PickO
       if (!claim || !statement) return false;
       const within = { start: statement.start, end: statement.end };
       const existing = claim.attributions.find((a) => a.id === attributionId)?.[target];
-      const first = wordAt(body, within.start, within);
+      const first = wordNextTo(body, claim, within);
       if (!first) return false;
       setPick({
         attributionId,
         target,
         within,
+        claim: { start: claim.start, end: claim.end },
         span: existing ? { start: existing.start, end: existing.end } : first,
       });
       onStart(statement);
       toast({
-        message: `Marking the ${target}: click words (Shift+click extends) or use ← → and Shift+→, then Enter.`,
+        message: `Marking the ${target}: type a word's first letters or use ← → (Shift+→ extends), or click words; then Enter.`,
         tone: "info",
       });
       return true;
@@ -79,6 +82,21 @@ export function usePick({ workspace, statements, claims, onStart, onEnd }: PickO
 
   const move = useCallback(
     (step: PickStep) => setPick((p) => (p ? { ...p, span: moveMark(body, p, step) } : p)),
+    [body],
+  );
+
+  // Letters typed within a second of each other spell one prefix, as in a listbox.
+  const typed = useRef({ text: "", at: 0 });
+  const type = useCallback(
+    (letter: string) => {
+      const now = Date.now();
+      const text = (now - typed.current.at < 1000 ? typed.current.text : "") + letter;
+      typed.current = { text, at: now };
+      setPick((p) => {
+        const found = p && wordStartingWith(body, text, { from: p.span, within: p.within, near: p.claim });
+        return p && found ? { ...p, span: found } : p;
+      });
+    },
     [body],
   );
 
@@ -102,6 +120,6 @@ export function usePick({ workspace, statements, claims, onStart, onEnd }: PickO
   /** A mouse mark: the span dragged over, or the clicked word (Shift+click extends to it). */
   const setSpan = useCallback((span: Span) => setPick((p) => (p ? { ...p, span } : p)), []);
 
-  return { pick, start, move, cancel, confirm, setSpan };
+  return { pick, start, move, type, cancel, confirm, setSpan };
 }
 export type Pick = ReturnType<typeof usePick>;

@@ -78,3 +78,45 @@ export function wholeStatementSpan(text: string, statement: Span): Span {
   if (!words.length) return statement;
   return balanceQuotes(text, { start: words[0].start, end: words[words.length - 1].end });
 }
+
+/**
+ * Where marking a claim's cue or mention starts: the word just before the claim (attribution
+ * words usually lead into it: "officials have made it clear that <claim>"), else the first word
+ * after it ("<quote>," he said), inside `within`.
+ */
+export function wordNextTo(text: string, claim: Span, within: Span): Span | null {
+  const before = findWords(text, within.start, Math.max(within.start, Math.min(claim.start, within.end))).pop();
+  if (before) return before;
+  const after = findWords(text, Math.min(Math.max(claim.end, within.start), within.end), within.end)[0];
+  return after ?? wordAt(text, within.start, within);
+}
+
+const foldCase = (s: string) => s.normalize("NFKC").toLocaleLowerCase("und");
+
+interface JumpOptions {
+  /** The current mark: a one-letter search moves past it, a longer prefix may keep it. */
+  from: Span;
+  within: Span;
+  /** The claim: cue and mention words lie around it, so the nearest words outside it come first. */
+  near: Span;
+}
+
+/**
+ * Type-to-jump: a word of `within` that starts with `typed` (case-insensitive), the words outside
+ * the claim nearest to it first, those inside it last; one repeated letter ("hh") cycles through
+ * the words starting with it.
+ */
+export function wordStartingWith(text: string, typed: string, { from, within, near }: JumpOptions): Span | null {
+  if (!typed) return null;
+  const distance = (w: Span) =>
+    w.end <= near.start ? near.start - w.end : w.start >= near.end ? w.start - near.end : text.length + w.start;
+  const words = findWords(text, within.start, within.end).sort((a, b) => distance(a) - distance(b));
+  const repeated = typed.length > 1 && [...typed].every((c) => c === typed[0]);
+  const prefix = foldCase(repeated ? typed[0] : typed);
+  const matches = words.filter((w) => foldCase(text.slice(w.start, w.end)).startsWith(prefix));
+  const current = matches.findIndex((w) => w.start === from.start);
+  if (current < 0) return matches[0] ?? null;
+  // Typing on ("h", "he") keeps a word that still fits; one letter again moves to the next.
+  if (typed.length > 1 && !repeated) return matches[current];
+  return matches[(current + 1) % matches.length];
+}

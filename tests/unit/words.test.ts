@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { balanceQuotes, findWords, stepWords, wholeStatementSpan, wordAt } from "@/lib/text/words";
+import type { Span } from "@/lib/spans/check-span";
+import {
+  balanceQuotes,
+  findWords,
+  stepWords,
+  wholeStatementSpan,
+  wordAt,
+  wordNextTo,
+  wordStartingWith,
+} from "@/lib/text/words";
 
 const texts = (text: string, spans: { start: number; end: number }[]) => spans.map((s) => text.slice(s.start, s.end));
 
@@ -93,5 +102,43 @@ describe("balanceQuotes", () => {
       "“a disgrace”",
     );
     expect(balanceQuotes(text, { start: 0, end: 2 })).toEqual({ start: 0, end: 2 });
+  });
+});
+
+describe("wordNextTo and wordStartingWith (marking cues and mentions)", () => {
+  const s3 = "Four US officials have made it clear that senior officials have hinted, as quoted by Politico";
+  const claim = { start: s3.indexOf("senior"), end: s3.indexOf(", as") };
+  const within = { start: 0, end: s3.length };
+
+  it("starts next to the claim: the word before it, else the word after it", () => {
+    expect(texts(s3, [wordNextTo(s3, claim, within)!])).toEqual(["that"]);
+    const quote = `"We cannot win this war," he said.`;
+    const quoted = { start: 0, end: quote.indexOf(" he") };
+    expect(texts(quote, [wordNextTo(quote, quoted, { start: 0, end: quote.length })!])).toEqual(["he"]);
+  });
+
+  it("jumps to the word starting with the typed letters that is nearest the claim, outside it first", () => {
+    const that = wordNextTo(s3, claim, within)!;
+    const jump = (typed: string, from = that) => wordStartingWith(s3, typed, { from, within, near: claim });
+    expect(s3.slice(jump("ha")!.start)).toMatch(/^have made/);
+    expect(texts(s3, [jump("FO")!])).toEqual(["Four"]);
+    expect(jump("zz")).toBeNull();
+    expect(texts(s3, [jump("p")!])).toEqual(["Politico"]);
+  });
+
+  it("cycles through the words starting with one letter typed again", () => {
+    const jump = (typed: string, from: Span) => wordStartingWith(s3, typed, { from, within, near: claim });
+    const first = jump("h", { start: 0, end: 4 })!;
+    expect(s3.slice(first.start)).toMatch(/^have made/);
+    const second = jump("h", first)!;
+    expect(s3.slice(second.start)).toMatch(/^have hinted/);
+    const third = jump("hh", second)!;
+    expect(texts(s3, [third])).toEqual(["hinted"]);
+    expect(jump("hhh", third)).toEqual(first);
+  });
+
+  it("keeps the current word while a longer prefix still fits it", () => {
+    const have = { start: s3.indexOf("have"), end: s3.indexOf("have") + 4 };
+    expect(wordStartingWith(s3, "hav", { from: have, within, near: claim })).toEqual(have);
   });
 });
