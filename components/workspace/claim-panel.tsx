@@ -18,6 +18,10 @@ interface ClaimPanelProps {
   canWrite: boolean;
   canReview: boolean;
   onCreateClaim: () => void;
+  /** Adjusting the open claim's span: `draft` is then its new span. */
+  adjusting: boolean;
+  onAdjust: () => void;
+  onCancelSpan: () => void;
   onAddSource: (source: WorkspaceSource) => void;
   onPick: (attributionId: string, target: "cue" | "mention") => void;
   /** After a change made from the panel: focus goes back to the text, where the shortcuts are. */
@@ -73,6 +77,15 @@ export const ClaimPanel = forwardRef<HTMLInputElement, ClaimPanelProps>(function
       <blockquote dir="auto" className="border-l-4 border-accent pl-3 font-serif">
         {claim.text}
       </blockquote>
+      {canWrite && (
+        <SpanAdjuster
+          body={body}
+          draft={props.adjusting ? draft : null}
+          onAdjust={props.onAdjust}
+          onSave={props.onCreateClaim}
+          onCancel={props.onCancelSpan}
+        />
+      )}
       {claim.orphaned && (
         <p role="alert" className="rounded border border-red-300 bg-red-50 px-2 py-1 text-sm text-red-900">
           Orphaned: the article text this claim quoted was edited away. Review it, then delete or re-tag it.
@@ -118,6 +131,45 @@ export const ClaimPanel = forwardRef<HTMLInputElement, ClaimPanelProps>(function
     </section>
   );
 });
+
+/** Widening or narrowing a claim: the new text, saved with Enter, and how to change it. */
+function SpanAdjuster(props: {
+  body: string;
+  draft: Span | null;
+  onAdjust: () => void;
+  onSave: () => void;
+  onCancel: () => void;
+}) {
+  if (!props.draft)
+    return (
+      <button type="button" onClick={props.onAdjust} className="rounded border border-gray-300 px-2 py-0.5 text-xs">
+        Adjust span <kbd>a</kbd>
+      </button>
+    );
+  return (
+    <section aria-label="New span" className="space-y-2 rounded border border-yellow-300 bg-yellow-50 p-2 text-sm">
+      <p dir="auto" className="font-serif">
+        {props.body.slice(props.draft.start, props.draft.end)}
+      </p>
+      <p className="text-xs text-muted">
+        Drop a word with <kbd>Shift</kbd>+<kbd>←</kbd>/<kbd>→</kbd>, add one with <kbd>Alt</kbd>+<kbd>Shift</kbd>
+        +arrows, or drag over the text. Sources, cue and mention stay.
+      </p>
+      <div className="flex gap-2">
+        <button
+          type="button"
+          onClick={props.onSave}
+          className="rounded bg-accent px-2 py-0.5 text-xs font-medium text-white"
+        >
+          Save span <kbd>Enter</kbd>
+        </button>
+        <button type="button" onClick={props.onCancel} className="rounded border border-gray-300 px-2 py-0.5 text-xs">
+          Cancel <kbd>Esc</kbd>
+        </button>
+      </div>
+    </section>
+  );
+}
 
 function ReviewControls({
   claim,

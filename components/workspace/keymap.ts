@@ -17,6 +17,7 @@ export interface WorkspaceCommands {
   startPick(target: "cue" | "mention"): boolean;
   setMode(key: "1" | "2" | "3"): boolean;
   deleteClaim(): boolean;
+  adjustSpan(): boolean;
   openHelp(): void;
   span: {
     step(step: "dropFirst" | "dropLast" | "addBefore" | "addAfter"): void;
@@ -77,7 +78,12 @@ export const KEYMAP: readonly KeyBinding[] = [
     description: "add the word after the selection",
     run: always((c) => c.span.step("addAfter")),
   },
-  { keys: ["Enter"], mode: "span", description: "create the claim", run: always((c) => c.span.save()) },
+  {
+    keys: ["Enter"],
+    mode: "span",
+    description: "create the claim (or save the adjusted span)",
+    run: always((c) => c.span.save()),
+  },
   { keys: ["Escape"], mode: "span", description: "cancel the selection", run: always((c) => c.span.cancel()) },
 
   // Marking a cue or mention.
@@ -147,6 +153,12 @@ export const KEYMAP: readonly KeyBinding[] = [
   { keys: ["1"], mode: "text", description: "mode: direct quote", run: (c) => c.setMode("1") },
   { keys: ["2"], mode: "text", description: "mode: partial quote", run: (c) => c.setMode("2") },
   { keys: ["3"], mode: "text", description: "mode: paraphrase", run: (c) => c.setMode("3") },
+  {
+    keys: ["a"],
+    mode: "text",
+    description: "adjust the current claim's span (then the selection keys, or drag), keeping its sources",
+    run: (c) => c.adjustSpan(),
+  },
   { keys: ["c"], mode: "text", description: "mark the cue words", run: (c) => c.startPick("cue") },
   { keys: ["m"], mode: "text", description: "mark the source mention", run: (c) => c.startPick("mention") },
   { keys: ["]"], mode: "text", description: "next claim", run: always((c) => c.stepClaim(1)) },

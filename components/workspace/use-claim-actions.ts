@@ -7,7 +7,7 @@ import type { WorkspaceClaim, WorkspaceSource } from "@/lib/workspace/types";
 import { MODES } from "./attribution-editor";
 import type { WorkspaceCommands } from "./keymap";
 import type { Pick } from "./use-pick";
-import type { useSpanDraft } from "./use-span-draft";
+import type { SpanDraft } from "./use-span-draft";
 import type { StatementCursor } from "./use-statement-cursor";
 import type { KeyedSuggestion, Suggestions } from "./use-suggestions";
 import { useUndoableDelete } from "./use-undoable-delete";
@@ -17,7 +17,7 @@ interface Options {
   workspace: Workspace;
   suggestions: Suggestions;
   cursor: StatementCursor;
-  draft: ReturnType<typeof useSpanDraft>;
+  draft: SpanDraft;
   pick: Pick;
   activeClaim: WorkspaceClaim | null;
   canWrite: boolean;
@@ -39,9 +39,13 @@ export function useClaimActions(o: Options) {
   const { deleteClaim, deleteAttribution } = useUndoableDelete(workspace);
   const anchored = claims.filter((c) => !c.orphaned);
 
-  async function createClaim() {
-    const claim = await draft.create();
-    if (claim) o.onClaimCreated(claim);
+  /** Enter on a selection: creates the claim, or saves the adjusted span of the open one. */
+  async function commitSpan() {
+    const adjusting = draft.adjusting;
+    const claim = await draft.commit();
+    if (!claim) return;
+    if (adjusting) cursor.focusText();
+    else o.onClaimCreated(claim);
   }
 
   async function addSource(source: WorkspaceSource) {
@@ -133,14 +137,20 @@ export function useClaimActions(o: Options) {
       removeClaim(activeClaim);
       return true;
     },
+    adjustSpan: () => {
+      if (!activeClaim || !canWrite) return false;
+      draft.adjust(activeClaim);
+      cursor.focusText(); // from the panel's button too: the selection keys work in the text
+      return true;
+    },
     openHelp: o.openHelp,
-    span: { step: draft.step, save: () => void createClaim(), cancel: draft.clear },
+    span: { step: draft.step, save: () => void commitSpan(), cancel: draft.clear },
     pick: { move: pick.move, type: pick.type, save: () => void pick.confirm(), cancel: pick.cancel },
   };
 
   return {
     commands,
-    createClaim,
+    commitSpan,
     addSource,
     decide,
     removeClaim,

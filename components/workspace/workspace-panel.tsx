@@ -23,6 +23,7 @@ interface Props {
   onFocusSuggestion: (key: string) => void;
   activeClaim: WorkspaceClaim | null;
   draft: Span | null;
+  adjusting: boolean;
   canWrite: boolean;
   canReview: boolean;
   sourceInput: RefObject<HTMLInputElement | null>;
@@ -54,7 +55,10 @@ export function WorkspacePanel(props: Props) {
         workspace={workspace}
         canWrite={props.canWrite}
         canReview={props.canReview}
-        onCreateClaim={() => void actions.createClaim()}
+        onCreateClaim={() => void actions.commitSpan()}
+        adjusting={props.adjusting}
+        onAdjust={() => actions.commands.adjustSpan()}
+        onCancelSpan={actions.commands.span.cancel}
         onAddSource={(s) => void actions.addSource(s)}
         onPick={(id, target) => void actions.startPick(id, target)}
         onDeleteClaim={actions.removeClaim}

@@ -136,8 +136,8 @@ function WorkspaceShell({ initialArticle, role, canWrite, canReview }: Workspace
     if (!action) return;
     if (action.kind === "mark") pick.setSpan(action.span);
     else if (action.kind === "select" && canWrite) {
-      setActiveClaimId(null);
-      draft.setDraft(action.span);
+      if (!draft.adjusting) setActiveClaimId(null);
+      draft.select(action.span);
       setTab("claim");
       const statement = statementAt(statements, action.span.start);
       if (statement) cursor.setFocused(statements.indexOf(statement));
@@ -212,6 +212,7 @@ function WorkspaceShell({ initialArticle, role, canWrite, canReview }: Workspace
         onFocusSuggestion={setFocusedKey}
         activeClaim={activeClaim}
         draft={draft.draft}
+        adjusting={draft.adjusting !== null}
         canWrite={canWrite}
         canReview={canReview}
         sourceInput={sourceInput}

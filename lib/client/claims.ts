@@ -2,7 +2,8 @@ import type { z } from "zod";
 import type { deleteClaim as deleteClaimService, reviewClaim as reviewClaimService } from "@/lib/claims/change-claim";
 import type { createClaim as createClaimService } from "@/lib/claims/create-claim";
 import type { restoreClaim as restoreClaimService } from "@/lib/claims/restore-claim";
-import type { createClaimSchema, reviewClaimSchema } from "@/lib/claims/schema";
+import type { createClaimSchema, reviewClaimSchema, updateClaimSpanSchema } from "@/lib/claims/schema";
+import type { updateClaimSpan as updateClaimSpanService } from "@/lib/claims/update-claim-span";
 import { callApi } from "./api";
 import type { Answer } from "./serialized";
 
@@ -18,3 +19,6 @@ export const deleteClaim = (id: string, version: number) =>
 
 export const restoreClaim = (auditEventId: string) =>
   callApi<Answer<typeof restoreClaimService>>("POST", "/api/claims/restore", { auditEventId });
+
+export const updateClaimSpan = (id: string, input: z.input<typeof updateClaimSpanSchema>) =>
+  callApi<Answer<typeof updateClaimSpanService>>("PATCH", `/api/claims/${id}`, input);
