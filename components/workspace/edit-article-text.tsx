@@ -2,17 +2,25 @@
 
 import { useState } from "react";
 import { updateArticle } from "@/lib/client/articles";
+import { plural } from "@/lib/text/plural";
 import type { WorkspaceArticle } from "@/lib/workspace/types";
 import type { Workspace } from "./use-workspace";
 
 type PatchResult = Awaited<ReturnType<typeof updateArticle>>;
 
 /** Summarises what re-anchoring did, so an editor knows which claims need a look. */
-function describeReanchor(result: PatchResult): string {
+export function describeReanchor(result: PatchResult): string {
   const claims = result.reanchor?.claims ?? [];
   const orphaned = claims.filter((c) => c.orphaned).length;
   const moved = claims.filter((c) => ["moved", "found", "reattached"].includes(c.outcome)).length;
-  return `Text saved. ${moved} claim${moved === 1 ? "" : "s"} re-anchored${orphaned ? `, ${orphaned} orphaned (listed under the text for review)` : ""}.`;
+  const adjusted = claims.filter((c) => c.outcome === "adjusted");
+  const parts = [`${plural(moved, "claim")} re-anchored`];
+  if (adjusted.length)
+    parts.push(
+      `${plural(adjusted.length, "claim")} adjusted to the edit: ${adjusted.map((c) => `now “${c.text}”`).join("; ")}`,
+    );
+  if (orphaned) parts.push(`${orphaned} orphaned (listed under the text for review)`);
+  return `Text saved. ${parts.join(", ")}.`;
 }
 
 /** Edits the title and text; tagged claims follow their quoted words or are flagged orphaned. */

@@ -82,10 +82,12 @@ export const TaggedText = memo(function TaggedText(props: TaggedTextProps) {
     statementRefs,
   } = props;
   const claimsById = new Map(claims.map((c) => [c.id, c]));
+  const anchored = claims.filter((c) => !c.orphaned);
   const marks: Mark<MarkKind>[] = [
     ...ghosts.map((g) => ({ ...g, kind: "suggestion" as const })),
-    ...claims.filter((c) => !c.orphaned).map((c) => ({ start: c.start, end: c.end, kind: "claim" as const, id: c.id })),
-    ...claims.flatMap((c) =>
+    ...anchored.map((c) => ({ start: c.start, end: c.end, kind: "claim" as const, id: c.id })),
+    // An orphaned claim's cue and mention point at text that no longer says it: not drawn.
+    ...anchored.flatMap((c) =>
       c.attributions.flatMap((a) => [
         ...(a.mention ? [{ ...a.mention, kind: "mention" as const, id: `${a.id}m` }] : []),
         ...(a.cue ? [{ ...a.cue, kind: "cue" as const, id: `${a.id}c` }] : []),
