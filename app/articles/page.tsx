@@ -83,7 +83,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Sea
               </Link>
               <StatusBadge status={a.status} />
               <span className="ml-auto text-sm text-muted">
-                {a.outlet ? `${a.outlet} · ` : ""}
+                {[a.outlet, a.author, a.desk].filter(Boolean).map((v) => `${v} · `)}
                 {plural(a.counts.claims, "claim")} · {percent(a.counts.sourcedShare)} of sentences sourced ·{" "}
                 {percent(a.counts.anonymousShare)} anonymous
               </span>

@@ -23,7 +23,7 @@ export function describeReanchor(result: PatchResult): string {
   return `Text saved. ${parts.join(", ")}.`;
 }
 
-/** Edits the title and text; tagged claims follow their quoted words or are flagged orphaned. */
+/** Edits the title, byline, desk and text; tagged claims follow their quoted words or are flagged orphaned. */
 export function EditArticleText({
   article,
   workspace,
@@ -35,10 +35,17 @@ export function EditArticleText({
 }) {
   const [title, setTitle] = useState(article.title);
   const [body, setBody] = useState(article.body);
-  const unchanged = title === article.title && body === article.body;
+  const [author, setAuthor] = useState(article.author ?? "");
+  const [desk, setDesk] = useState(article.desk ?? "");
+  const changes = {
+    ...(title !== article.title ? { title } : {}),
+    ...(body !== article.body ? { body } : {}),
+    ...(author !== (article.author ?? "") ? { author } : {}),
+    ...(desk !== (article.desk ?? "") ? { desk } : {}),
+  };
+  const unchanged = Object.keys(changes).length === 0;
 
   async function submit() {
-    const changes = { ...(title !== article.title ? { title } : {}), ...(body !== article.body ? { body } : {}) };
     const result = await workspace.save(() => updateArticle(article.id, { version: article.version, ...changes }));
     if (result) {
       workspace.announce(describeReanchor(result));
@@ -64,6 +71,26 @@ export function EditArticleText({
           className="mt-1 w-full rounded border border-gray-300 px-2 py-1"
         />
       </label>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <label className="block text-sm font-medium">
+          Author
+          <input
+            value={author}
+            onChange={(e) => setAuthor(e.target.value)}
+            dir="auto"
+            className="mt-1 w-full rounded border border-gray-300 px-2 py-1"
+          />
+        </label>
+        <label className="block text-sm font-medium">
+          Desk
+          <input
+            value={desk}
+            onChange={(e) => setDesk(e.target.value)}
+            dir="auto"
+            className="mt-1 w-full rounded border border-gray-300 px-2 py-1"
+          />
+        </label>
+      </div>
       <label className="block text-sm font-medium">
         Text
         <textarea

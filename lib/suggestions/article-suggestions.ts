@@ -1,7 +1,7 @@
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
+import { runSuggestions } from "@/lib/workers/pool";
 import { withExistingSources } from "./match-existing-sources";
-import { suggestAttributions } from "./suggest-attributions";
 import { suggestionKey } from "./suggestion-key";
 import type { Suggestion } from "./types";
 
@@ -29,7 +29,8 @@ export async function findArticleSuggestions(
   });
   if (!article) throw notFound("Article");
   const rejected = new Set(article.rejectedSuggestions.map((r) => r.key));
-  const open = suggestAttributions(article.body, { language: article.language, statements: article.statements })
+  const proposed = await runSuggestions(article.body, { language: article.language, statements: article.statements });
+  const open = proposed
     .map((s) => ({ ...s, key: suggestionKey(article.body, s) }))
     .filter((s) => !rejected.has(s.key))
     .filter((s) => !article.claims.some((c) => overlap(c, s.content) * 2 >= s.content.end - s.content.start));
@@ -38,5 +39,5 @@ export async function findArticleSuggestions(
 
 /** Suggestions for free text (POST /api/suggestions); named sources are matched workspace-wide. */
 export async function suggestForText(text: string, language?: string): Promise<Suggestion[]> {
-  return withExistingSources(suggestAttributions(text, { language }), null);
+  return withExistingSources(await runSuggestions(text, { language }), null);
 }

@@ -7,7 +7,7 @@ import { z } from "zod";
  *     "users":        [{id, email, name, role, createdAt, updatedAt}],                   no secrets
  *     "sources":      [{id, type, name, count, affiliation, role, anonymityReason,
  *                       identityKnownToNewsroom, notes, version, createdAt, updatedAt}],
- *     "articles":     [{id, title, body, language, outlet, url, publishedAt, status, version,
+ *     "articles":     [{id, title, body, language, outlet, author, desk, url, publishedAt, status, version,
  *                       createdById, createdAt, updatedAt,
  *                       statements: [{id, ordinal, kind, start, end, text}],
  *                       rejectedSuggestions: [{id, key, actorId, createdAt}]}],
@@ -23,7 +23,8 @@ import { z } from "zod";
  * are ISO 8601 UTC with milliseconds. Every list is sorted by `id` (statements by `ordinal`), one
  * record per line, so the same workspace always gives the same bytes. Not included: password
  * hashes, sessions, API tokens (secrets) and the audit log (history: use `npm run db:backup`).
- * A later version adds a field only with a new `version`.
+ * A later version changes or removes a field only with a new `version`; an optional field may be
+ * added within one (older files without it still import; `author` and `desk` came so).
  */
 export const WORKSPACE_FORMAT = "sourcedesk-workspace";
 export const WORKSPACE_VERSION = 1;
@@ -84,6 +85,9 @@ export const articleRecord = z
     body: z.string().min(1),
     language: z.string(),
     outlet: nullableText,
+    // Added within version 1: optional, so files written before them still import (as null).
+    author: nullableText.optional(),
+    desk: nullableText.optional(),
     url: nullableText,
     publishedAt: time.nullable(),
     status: z.enum(["draft", "in_review", "approved"]),

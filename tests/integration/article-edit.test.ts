@@ -219,6 +219,8 @@ describe("PATCH /api/articles/:id with metadata", () => {
       version: 1,
       title: "  New title  ",
       outlet: "",
+      author: " Ana Ruiz ",
+      desk: "politics",
       publishedAt: "2024-05-02",
       language: "EN-gb",
     });
@@ -226,6 +228,8 @@ describe("PATCH /api/articles/:id with metadata", () => {
     expect(response.json).toMatchObject({
       title: "New title",
       outlet: null,
+      author: "Ana Ruiz",
+      desk: "politics",
       language: "en-GB",
       publishedAt: "2024-05-02T00:00:00.000Z",
       version: 2,
@@ -233,9 +237,18 @@ describe("PATCH /api/articles/:id with metadata", () => {
     });
     expect((await get(seeded.id)).claims).toEqual(claimsBefore);
     const event = await latestEvent(seeded.id);
-    expect(event!.before).toEqual({ title: seeded.title, language: "en", publishedAt: null, version: 1 });
+    expect(event!.before).toEqual({
+      title: seeded.title,
+      language: "en",
+      author: null,
+      desk: null,
+      publishedAt: null,
+      version: 1,
+    });
     expect(event!.after).toEqual({
       title: "New title",
+      author: "Ana Ruiz",
+      desk: "politics",
       language: "en-GB",
       publishedAt: "2024-05-02T00:00:00.000Z",
       version: 2,

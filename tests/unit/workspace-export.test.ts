@@ -140,6 +140,16 @@ describe("serializeWorkspace", () => {
     expect(await serialize(file)).toBe(text);
   });
 
+  it("reads version-1 files with and without the optional article fields added later", () => {
+    const older = workspace();
+    expect(workspaceFile.parse(older).articles[0]).not.toHaveProperty("author");
+    const newer = workspace();
+    Object.assign(newer.articles[0], { author: "Rana Abu Ali", desk: "metro" });
+    expect(workspaceFile.parse(newer).articles[0]).toMatchObject({ author: "Rana Abu Ali", desk: "metro" });
+    Object.assign(newer.articles[0], { desk: 5 });
+    expect(workspaceFile.safeParse(newer).success).toBe(false);
+  });
+
   it("writes empty sections as []", async () => {
     const text = await serialize({ ...workspace(), claims: [], attributions: [] });
     expect(text).toContain('  "claims": [],\n  "attributions": []\n}\n');
