@@ -1,8 +1,10 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { describeEvent } from "@/lib/audit/describe-event";
 import { describeError } from "@/lib/client/api";
 import { getHistory, type HistoryEvent } from "@/lib/client/articles";
+import { formatDayTime } from "@/lib/text/format-date";
 
 /** The article's audit trail: who changed what, when, with the values before and after. */
 export function HistoryPanel({ articleId, revision }: { articleId: string; revision: number }) {
@@ -39,10 +41,10 @@ export function HistoryPanel({ articleId, revision }: { articleId: string; revis
       <ol className="space-y-2 text-sm" aria-label="History">
         {items.map((e) => (
           <li key={e.id} className="rounded border border-gray-200 p-2">
-            <p>
-              <strong>{e.actor?.name ?? "System"}</strong> {e.action}d {e.entity.replace("_", " ")}{" "}
-              <time dateTime={e.createdAt} className="text-muted">
-                {new Date(e.createdAt).toLocaleString()}
+            <p dir="auto">
+              <strong>{e.actor?.name ?? "System"}</strong> {describeEvent(e)}{" "}
+              <time dateTime={e.createdAt} className="whitespace-nowrap text-muted">
+                {formatDayTime(e.createdAt)}
               </time>
             </p>
             <details>

@@ -1,6 +1,6 @@
 "use client";
 
-import { type MouseEvent, memo, type RefObject } from "react";
+import { Fragment, type MouseEvent, memo, type RefObject } from "react";
 import type { Span } from "@/lib/spans/check-span";
 import { groupBlocks } from "@/lib/statements/group-blocks";
 import { type Mark, splitIntoSegments } from "@/lib/text/segments";
@@ -25,14 +25,39 @@ interface TaggedTextProps {
   onMouseUp: (event: MouseEvent<HTMLDivElement>) => void;
 }
 
+/** The reviewer's verdict, for the marker after a claim and its tooltip. */
+function reviewLabel(claim: WorkspaceClaim): string | null {
+  if (claim.reviewStatus === "pending") return null;
+  const verdict = claim.reviewStatus === "approved" ? "Approved" : "Flagged";
+  return claim.reviewComment ? `${verdict} by review: ${claim.reviewComment}` : `${verdict} by review`;
+}
+
+function ReviewMarker({ claim }: { claim: WorkspaceClaim }) {
+  const label = reviewLabel(claim);
+  if (!label) return null;
+  const approved = claim.reviewStatus === "approved";
+  return (
+    <span
+      role="img"
+      aria-label={label}
+      title={label}
+      className={`mx-0.5 select-none rounded px-0.5 align-super font-sans text-xs font-bold ${approved ? "bg-green-100 text-green-900" : "bg-red-100 text-red-900"}`}
+    >
+      {approved ? "✓" : "⚑"}
+    </span>
+  );
+}
+
 function claimTitle(claim: WorkspaceClaim): string {
-  if (!claim.attributions.length) return "Claim without a source yet";
-  return claim.attributions
-    .map(
+  const review = reviewLabel(claim);
+  if (!claim.attributions.length) return ["Claim without a source yet", review].filter(Boolean).join("\n");
+  return [
+    ...claim.attributions.map(
       (a) =>
         `${a.source.name} (${SOURCE_TYPE_STYLE[a.source.type].label}) · ${a.mode.replace("_", " ")}${a.cue ? ` · “${a.cue.text}”` : ""}${a.via ? ` · via ${a.via.name}` : ""}`,
-    )
-    .join("\n");
+    ),
+    ...(review ? [review] : []),
+  ].join("\n");
 }
 
 function segmentClass(
@@ -97,6 +122,10 @@ export const TaggedText = memo(function TaggedText(props: TaggedTextProps) {
     ...(pick ? [{ ...pick, kind: "pick" as const, id: "pick" }] : []),
   ];
   const indexOf = new Map(statements.map((s, i) => [s.id, i]));
+  // Reviewed claims get a marker where they end, with the reviewer's comment.
+  const reviewedAt = new Map<number, WorkspaceClaim[]>();
+  for (const c of anchored)
+    if (c.reviewStatus !== "pending") reviewedAt.set(c.end, [...(reviewedAt.get(c.end) ?? []), c]);
 
   const renderStatement = (s: WorkspaceStatement) => {
     const index = indexOf.get(s.id)!;
@@ -116,17 +145,22 @@ export const TaggedText = memo(function TaggedText(props: TaggedTextProps) {
         {splitIntoSegments(s, marks).map((seg) => {
           const claimIds = seg.marks.filter((m) => m.kind === "claim").map((m) => m.id);
           const suggestionKeys = seg.marks.filter((m) => m.kind === "suggestion").map((m) => m.id);
+          const reviewed = reviewedAt.get(seg.end);
           return (
-            <span
-              key={seg.start}
-              data-start={seg.start}
-              data-claims={claimIds.join(" ") || undefined}
-              data-suggestions={suggestionKeys.join(" ") || undefined}
-              title={claimIds.length ? claimTitle(claimsById.get(claimIds[claimIds.length - 1])!) : undefined}
-              className={segmentClass(seg.marks, claimsById, activeClaimId, highlightSourceId)}
-            >
-              {body.slice(seg.start, seg.end)}
-            </span>
+            <Fragment key={seg.start}>
+              <span
+                data-start={seg.start}
+                data-claims={claimIds.join(" ") || undefined}
+                data-suggestions={suggestionKeys.join(" ") || undefined}
+                title={claimIds.length ? claimTitle(claimsById.get(claimIds[claimIds.length - 1])!) : undefined}
+                className={segmentClass(seg.marks, claimsById, activeClaimId, highlightSourceId)}
+              >
+                {body.slice(seg.start, seg.end)}
+              </span>
+              {reviewed?.map((c) => (
+                <ReviewMarker key={c.id} claim={c} />
+              ))}
+            </Fragment>
           );
         })}
       </span>

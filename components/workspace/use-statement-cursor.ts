@@ -16,12 +16,15 @@ export function useStatementCursor(statements: WorkspaceStatement[]) {
   const current = useRef(focused);
   current.current = focused;
 
+  /** Moves the cursor and focus; `center` scrolls the statement to the middle of the screen (deep links). */
   const focusStatement = useCallback(
-    (index: number) => {
+    (index: number, options?: { center?: boolean }) => {
       const clamped = Math.max(0, Math.min(index, statements.length - 1));
       current.current = clamped;
       setFocused(clamped);
-      refs.current[clamped]?.focus();
+      const element = refs.current[clamped];
+      element?.focus({ preventScroll: options?.center });
+      if (options?.center) element?.scrollIntoView({ block: "center" });
     },
     [statements.length],
   );

@@ -1,8 +1,10 @@
 "use client";
 
 import type { ReactNode } from "react";
+import { plural } from "@/lib/text/plural";
 import type { WorkspaceArticle } from "@/lib/workspace/types";
 import { Legend } from "./legend";
+import { ReviewFeedback } from "./review-feedback";
 import { StatusControls } from "./status-controls";
 import type { Workspace } from "./use-workspace";
 
@@ -24,9 +26,10 @@ export function WorkspaceHeader({ article, role, workspace, sentences, actions }
         {article.title}
       </h1>
       <StatusControls article={article} role={role} workspace={workspace} />
+      <ReviewFeedback article={article} />
       <div className="flex flex-wrap items-center gap-4 text-sm text-muted">
         <span>
-          {sentences} sentences · {headings} headings · {article.claims.length} claims
+          {plural(sentences, "sentence")} · {plural(headings, "heading")} · {plural(article.claims.length, "claim")}
         </span>
         {actions}
         {/* Fixed, so showing it never reflows the text under the editor's pointer. */}

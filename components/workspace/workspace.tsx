@@ -26,6 +26,8 @@ export interface WorkspaceProps {
   role: "admin" | "editor" | "reviewer";
   canWrite: boolean;
   canReview: boolean;
+  /** A claim or statement to open with (deep links from the claims explorer). */
+  focus?: { claimId: string | null; statementId: string | null };
 }
 
 export function Workspace(props: WorkspaceProps) {
@@ -37,7 +39,7 @@ export function Workspace(props: WorkspaceProps) {
 }
 
 /** The page: header, the tagged text with its keyboard cursor, and the side panel; state lives in hooks. */
-function WorkspaceShell({ initialArticle, role, canWrite, canReview }: WorkspaceProps) {
+function WorkspaceShell({ initialArticle, role, canWrite, canReview, focus }: WorkspaceProps) {
   const workspace = useWorkspace(initialArticle);
   const { article } = workspace;
   const { body, statements, claims } = article;
@@ -62,12 +64,12 @@ function WorkspaceShell({ initialArticle, role, canWrite, canReview }: Workspace
   const activeClaim = claims.find((c) => c.id === activeClaimId) ?? null;
   const ghosts = useMemo(() => suggestions.open.map((s) => ({ ...s.content, id: s.key })), [suggestions.open]);
 
-  const openClaim = (claim: WorkspaceClaim) => {
+  const openClaim = (claim: WorkspaceClaim, options?: { center?: boolean }) => {
     setActiveClaimId(claim.id);
     draft.clear();
     setTab("claim");
     const index = statements.findIndex((s) => s.id === statementAt(statements, claim.start)?.id);
-    if (index >= 0) cursor.focusStatement(index);
+    if (index >= 0) cursor.focusStatement(index, options);
   };
   const showSuggestion = (key: string | null) => {
     setFocusedKey(key);
@@ -129,7 +131,13 @@ function WorkspaceShell({ initialArticle, role, canWrite, canReview }: Workspace
     if (!next) cursor.focusText();
   }, [suggestions.open, focusedKey]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: once, on load
-  useEffect(() => cursor.focusText(), []);
+  useEffect(() => {
+    const claim = claims.find((c) => c.id === focus?.claimId);
+    const statement = statements.findIndex((s) => s.id === focus?.statementId);
+    if (claim) openClaim(claim, { center: true });
+    else if (statement >= 0) cursor.focusStatement(statement, { center: true });
+    else cursor.focusText();
+  }, []);
 
   function onTextMouseUp(event: React.MouseEvent<HTMLDivElement>) {
     const action = readPointer(event, body, pick.pick);
