@@ -169,7 +169,7 @@ export const TaggedText = memo(function TaggedText(props: TaggedTextProps) {
 
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: word picking by mouse; the keyboard path is the statement cursor
-    <div onMouseUp={props.onMouseUp} className="space-y-4 font-serif text-lg leading-loose">
+    <div data-tagged-text onMouseUp={props.onMouseUp} className="space-y-4 font-serif text-lg leading-loose">
       {groupBlocks(body, statements).map((block) =>
         block.kind === "heading" ? (
           <h2 key={block.statement.id} dir="auto" className="pt-2 font-sans text-xl font-semibold">
@@ -189,29 +189,3 @@ export const TaggedText = memo(function TaggedText(props: TaggedTextProps) {
     </div>
   );
 });
-
-/** The body offset of a DOM position inside TaggedText, or null outside it. */
-export function offsetOfDomPoint(node: Node | null, offset: number): number | null {
-  if (!node) return null;
-  const element = node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element);
-  const run = element?.closest<HTMLElement>("[data-start]");
-  if (run)
-    return (
-      Number(run.dataset.start) +
-      (node.nodeType === Node.TEXT_NODE ? offset : offset > 0 ? (run.textContent ?? "").length : 0)
-    );
-  // A boundary between runs (e.g. at a statement's edge): use the nearest run inside it.
-  const child = (node as Element).childNodes?.[Math.min(offset, (node as Element).childNodes.length - 1)] as
-    | Element
-    | undefined;
-  const inner =
-    child?.querySelector?.<HTMLElement>("[data-start]") ??
-    (child as HTMLElement | undefined)?.closest?.<HTMLElement>("[data-start]");
-  return inner ? Number(inner.dataset.start) : null;
-}
-
-/** The body offset under a screen point (where a click landed), or null outside the text. */
-export function offsetAtPoint(x: number, y: number): number | null {
-  const range = document.caretRangeFromPoint?.(x, y);
-  return range ? offsetOfDomPoint(range.startContainer, range.startOffset) : null;
-}

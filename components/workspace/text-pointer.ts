@@ -2,8 +2,7 @@
 
 import type { MouseEvent } from "react";
 import type { Span } from "@/lib/spans/check-span";
-import { balanceQuotes, wordAt } from "@/lib/text/words";
-import { offsetAtPoint, offsetOfDomPoint } from "./tagged-text";
+import { balanceQuotes, findWords, wordAt } from "@/lib/text/words";
 
 export type PointerAction =
   | { kind: "mark"; span: Span }
@@ -11,13 +10,58 @@ export type PointerAction =
   | { kind: "claim"; id: string }
   | { kind: "suggestion"; key: string };
 
-/** A mouse selection trimmed to whole words (a drag rarely lands exactly on word edges). */
+/**
+ * The body offset of a DOM position inside the tagged text. Text runs carry `data-start` (their
+ * offset in the body); a position outside any run (the space between two sentences, a review
+ * marker) takes the nearest run's edge in the direction given: a drag's start looks forward, its
+ * end backward, so a drag starting between sentences starts at the next word.
+ */
+export function offsetOfDomPoint(node: Node | null, offset: number, bias: "forward" | "backward" = "forward") {
+  if (!node) return null;
+  const element = node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element);
+  const run = element?.closest<HTMLElement>("[data-start]");
+  if (run)
+    return (
+      Number(run.dataset.start) +
+      (node.nodeType === Node.TEXT_NODE ? offset : offset > 0 ? (run.textContent ?? "").length : 0)
+    );
+  const root = element?.closest("[data-tagged-text]");
+  if (!root) return null;
+  const point = document.createRange();
+  point.setStart(node, offset);
+  const runs = [...root.querySelectorAll<HTMLElement>("[data-start]")];
+  if (bias === "forward") {
+    const next = runs.find((r) => point.comparePoint(r, 0) >= 0);
+    return next ? Number(next.dataset.start) : null;
+  }
+  const previous = runs.findLast((r) => point.comparePoint(r, r.childNodes.length) <= 0);
+  return previous ? Number(previous.dataset.start) + (previous.textContent ?? "").length : null;
+}
+
+/** The body offset under a screen point (where a click landed), or null outside the text. */
+export function offsetAtPoint(x: number, y: number): number | null {
+  const range = document.caretRangeFromPoint?.(x, y);
+  return range ? offsetOfDomPoint(range.startContainer, range.startOffset) : null;
+}
+
+/** The word holding the character at `offset` (a short window around it is enough for any word). */
+function wordHolding(body: string, offset: number): Span | null {
+  const words = findWords(body, Math.max(0, offset - 200), Math.min(body.length, offset + 200));
+  return words.find((w) => w.start <= offset && offset < w.end) ?? null;
+}
+
+/**
+ * A mouse selection made of whole words: a drag rarely lands on word edges, so one starting or
+ * ending mid-word takes the whole word, and trailing spaces and punctuation are left out.
+ */
 export function trimToWords(body: string, span: Span): Span | null {
   const first = wordAt(body, span.start, { start: span.start, end: span.end });
   if (!first) return null;
   const text = body.slice(span.start, span.end);
-  const trailing = text.length - text.replace(/[\s.,;:!?]+$/u, "").length;
-  return balanceQuotes(body, { start: first.start, end: Math.max(first.end, span.end - trailing) });
+  const trailing = text.length - text.replace(/[\s.,;:!?،؛]+$/u, "").length;
+  const end = Math.max(first.end, span.end - trailing);
+  const last = wordHolding(body, end - 1);
+  return balanceQuotes(body, { start: first.start, end: Math.max(end, last?.end ?? end) });
 }
 
 /**
@@ -35,8 +79,8 @@ export function readPointer(
   const selection = window.getSelection();
   if (!selection || selection.rangeCount === 0) return null;
   const range = selection.getRangeAt(0);
-  const start = offsetOfDomPoint(range.startContainer, range.startOffset);
-  const end = offsetOfDomPoint(range.endContainer, range.endOffset);
+  const start = offsetOfDomPoint(range.startContainer, range.startOffset, "forward");
+  const end = offsetOfDomPoint(range.endContainer, range.endOffset, "backward");
   if (start === null || end === null) return null;
   if (marking) {
     if (!selection.isCollapsed && !event.shiftKey) {

@@ -25,6 +25,16 @@ export function shortcutScope(target: EventTarget | null, text: HTMLElement | nu
   return "printable";
 }
 
+/** Whether an element's text runs right to left (its own `dir`, or `dir="auto"` resolved by the browser). */
+export function isRightToLeft(element: Element | null | undefined): boolean {
+  if (!element) return false;
+  try {
+    return element.matches(":dir(rtl)");
+  } catch {
+    return getComputedStyle(element).direction === "rtl";
+  }
+}
+
 /** One keydown listener on the window for the page's lifetime, always calling the latest handler. */
 export function useGlobalKeys(handler: (event: KeyboardEvent) => void) {
   const latest = useRef(handler);
@@ -44,16 +54,30 @@ export function useGlobalKeys(handler: (event: KeyboardEvent) => void) {
 export function useFocusRescue(rescue: () => void, enabled: boolean) {
   const latest = useRef({ rescue, enabled });
   latest.current = { rescue, enabled };
+  // Never while a mouse button is down: moving focus mid-drag would cancel the editor's selection.
+  const pointerDown = useRef(false);
   const check = useRef(() => {
     const active = document.activeElement;
-    if (latest.current.enabled && (!active || active === document.body || active === document.documentElement))
-      latest.current.rescue();
+    const lost = !active || active === document.body || active === document.documentElement;
+    if (latest.current.enabled && lost && !pointerDown.current) latest.current.rescue();
   });
   useEffect(() => check.current());
   useEffect(() => {
     // A control removed by a child's own state change (no render here) also drops focus to the page.
     const onFocusOut = () => setTimeout(check.current, 0);
+    const onDown = () => {
+      pointerDown.current = true;
+    };
+    const onUp = () => {
+      pointerDown.current = false;
+    };
     document.addEventListener("focusout", onFocusOut);
-    return () => document.removeEventListener("focusout", onFocusOut);
+    document.addEventListener("pointerdown", onDown, true);
+    document.addEventListener("pointerup", onUp, true);
+    return () => {
+      document.removeEventListener("focusout", onFocusOut);
+      document.removeEventListener("pointerdown", onDown, true);
+      document.removeEventListener("pointerup", onUp, true);
+    };
   }, []);
 }

@@ -32,7 +32,7 @@ export function moveMark(body: string, pick: PickState, step: PickStep): Span {
     const before = wordAt(body, Math.max(within.start, span.start - 1), { start: within.start, end: span.start });
     return before && before.end <= span.start ? before : span;
   }
-  return stepWords(body, span, step, within);
+  return stepWords(body, span, step, within, { clitics: true });
 }
 
 interface PickOptions {

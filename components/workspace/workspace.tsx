@@ -5,13 +5,13 @@ import { statementAt } from "@/lib/workspace/coverage";
 import type { WorkspaceArticle, WorkspaceClaim } from "@/lib/workspace/types";
 import { EditArticleText } from "./edit-article-text";
 import { HelpOverlay } from "./help-overlay";
-import { dispatchKey, type KeyMode, keyName } from "./keymap";
+import { dispatchKey, type KeyMode, keyName, mirrorArrows } from "./keymap";
 import { OrphanedClaims } from "./orphaned-claims";
 import { TaggedText } from "./tagged-text";
 import { readPointer } from "./text-pointer";
 import { ToastProvider } from "./toasts";
 import { useClaimActions } from "./use-claim-actions";
-import { shortcutScope, useFocusRescue, useGlobalKeys } from "./use-global-keys";
+import { isRightToLeft, shortcutScope, useFocusRescue, useGlobalKeys } from "./use-global-keys";
 import { usePick } from "./use-pick";
 import { useSpanDraft } from "./use-span-draft";
 import { useStatementCursor } from "./use-statement-cursor";
@@ -109,9 +109,12 @@ function WorkspaceShell({ initialArticle, role, canWrite, canReview, focus }: Wo
   useGlobalKeys((event) => {
     if (event.defaultPrevented || event.ctrlKey || event.metaKey || helpOpen || editing) return;
     const scope = shortcutScope(event.target, textRegion.current);
-    const name = keyName(event);
-    if (scope === "none" || (scope === "printable" && name.replace(/^Alt\+/, "").length !== 1)) return;
+    const typed = keyName(event);
+    if (scope === "none" || (scope === "printable" && typed.replace(/^Alt\+/, "").length !== 1)) return;
     const modes: KeyMode[] = pick.pick ? ["pick"] : draft.draft ? ["span", "text"] : ["text"];
+    // ← and → follow the screen: in right-to-left text → moves towards the start of the sentence.
+    const rtl = (pick.pick || draft.draft) && isRightToLeft(cursor.refs.current[cursor.focused]);
+    const name = rtl ? mirrorArrows(typed) : typed;
     if (dispatchKey(name, modes, actions.commands)) event.preventDefault();
   });
   useFocusRescue(cursor.focusText, !helpOpen && !editing);

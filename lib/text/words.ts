@@ -6,9 +6,36 @@ const UNSPACED =
 const EDGE_PUNCTUATION = /^\p{P}+|\p{P}+$/gu;
 const wordSegmenter = new Intl.Segmenter("und", { granularity: "word" });
 
+const QUOTE_MARK = /["“”«»„]/u;
+const CLAUSE_MARK = /[,;:!?،؛؟]/u;
+const DIGIT = /\p{N}/u;
+
+/**
+ * Where a run of non-space characters holds more than one word: at punctuation that contains a
+ * quotation mark, or a clause mark not between digits, so `Rafah,"he` is "Rafah" and "he" while
+ * `U.S.`, `1,300`, `he's` and `ill-considered` stay whole.
+ */
+function splitGlued(core: string): Span[] {
+  const pieces: Span[] = [];
+  let from = 0;
+  for (const run of core.matchAll(/\p{P}+/gu)) {
+    const at = run.index;
+    const end = at + run[0].length;
+    if (at === 0 || end === core.length) continue;
+    const betweenDigits = DIGIT.test(core[at - 1]) && DIGIT.test(core[end]);
+    if (QUOTE_MARK.test(run[0]) || (CLAUSE_MARK.test(run[0]) && !betweenDigits)) {
+      pieces.push({ start: from, end: at });
+      from = end;
+    }
+  }
+  pieces.push({ start: from, end: core.length });
+  return pieces;
+}
+
 /**
  * The words of `text[from, to)` as spans, in order. A word is a run of non-space characters without
- * its surrounding punctuation, so `"ill-considered` is one word and `war,` ends before the comma.
+ * its surrounding punctuation, so `"ill-considered` is one word and `war,` ends before the comma;
+ * words glued by a quotation mark or comma (`Rafah,"he`) are two.
  */
 export function findWords(text: string, from = 0, to = text.length): Span[] {
   const words: Span[] = [];
@@ -18,15 +45,25 @@ export function findWords(text: string, from = 0, to = text.length): Span[] {
     const lead = token.length - token.replace(/^\p{P}+/u, "").length;
     const core = token.replace(EDGE_PUNCTUATION, "");
     if (!core) continue;
-    if (UNSPACED.test(core)) {
-      for (const s of wordSegmenter.segment(core)) {
-        if (s.isWordLike) words.push({ start: start + lead + s.index, end: start + lead + s.index + s.segment.length });
+    for (const piece of splitGlued(core)) {
+      const at = start + lead + piece.start;
+      const word = core.slice(piece.start, piece.end);
+      if (UNSPACED.test(word)) {
+        for (const s of wordSegmenter.segment(word)) {
+          if (s.isWordLike) words.push({ start: at + s.index, end: at + s.index + s.segment.length });
+        }
+      } else if (word) {
+        words.push({ start: at, end: at + word.length });
       }
-    } else {
-      words.push({ start: start + lead, end: start + lead + core.length });
     }
   }
   return words;
+}
+
+/** An Arabic conjunction written onto the next word (و "and", ف "so": وقال = و + قال), which a cue may leave out. */
+export function cliticLength(text: string, word: Span): number {
+  const w = text.slice(word.start, word.end);
+  return /^[وف][\p{Script=Arabic}]{3,}$/u.test(w) ? 1 : 0;
 }
 
 /** The word containing or nearest after `offset` within `within`, or null if it has no words. */
@@ -54,11 +91,23 @@ export function balanceQuotes(text: string, span: Span): Span {
 
 export type WordStep = "dropFirst" | "dropLast" | "addBefore" | "addAfter";
 
-/** Narrows or widens a span by one word on either side, never leaving `within` or becoming empty. */
-export function stepWords(text: string, span: Span, step: WordStep, within: Span): Span {
+/**
+ * Narrows or widens a span by one word on either side, never leaving `within` or becoming empty.
+ * With `clitics`, dropping the first word of a span that starts with an Arabic conjunction drops
+ * just the conjunction (وقال → قال), as marking a cue needs.
+ */
+export function stepWords(
+  text: string,
+  span: Span,
+  step: WordStep,
+  within: Span,
+  options: { clitics?: boolean } = {},
+): Span {
   const words = findWords(text, within.start, within.end);
   const inside = words.filter((w) => w.start >= span.start && w.end <= span.end);
   let next = span;
+  const clitic = options.clitics && inside[0]?.start === span.start ? cliticLength(text, inside[0]) : 0;
+  if (step === "dropFirst" && clitic) return { start: span.start + clitic, end: span.end };
   if (step === "dropFirst" && inside.length > 1) next = { start: inside[1].start, end: span.end };
   if (step === "dropLast" && inside.length > 1) next = { start: span.start, end: inside[inside.length - 2].end };
   if (step === "addBefore") {

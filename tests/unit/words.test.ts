@@ -142,3 +142,50 @@ describe("wordNextTo and wordStartingWith (marking cues and mentions)", () => {
     expect(wordStartingWith(s3, "hav", { from: have, within, near: claim })).toEqual(have);
   });
 });
+
+describe("words glued by punctuation, and Arabic clitics", () => {
+  it("splits words glued by a quotation mark or a comma (Rafah,\"he) but keeps U.S., 1,300, 10:30 and he's", () => {
+    const text = `brigades in Rafah,"he said. U.S. aid of 1,300 tons at 10:30, he's sure;"no" and«oui» or yes,no.`;
+    expect(texts(text, findWords(text))).toEqual([
+      "brigades",
+      "in",
+      "Rafah",
+      "he",
+      "said",
+      "U.S",
+      "aid",
+      "of",
+      "1,300",
+      "tons",
+      "at",
+      "10:30",
+      "he's",
+      "sure",
+      "no",
+      "and",
+      "oui",
+      "or",
+      "yes",
+      "no",
+    ]);
+    const arabic = "قال مسؤول،إن الجيش";
+    expect(texts(arabic, findWords(arabic))).toEqual(["قال", "مسؤول", "إن", "الجيش"]);
+  });
+
+  it("lets a cue leave out the conjunction و or ف written onto its word, only when asked", () => {
+    const text = "وقال المتحدث إن فالجيش مستعد";
+    const within = { start: 0, end: text.length };
+    const said = findWords(text)[0];
+    expect(texts(text, [stepWords(text, said, "dropFirst", within, { clitics: true })])).toEqual(["قال"]);
+    expect(stepWords(text, said, "dropFirst", within)).toEqual(said);
+    const twoWords = { start: said.start, end: findWords(text)[1].end };
+    expect(texts(text, [stepWords(text, twoWords, "dropFirst", within)])).toEqual(["المتحدث"]);
+    expect(texts(text, [stepWords(text, twoWords, "dropFirst", within, { clitics: true })])).toEqual(["قال المتحدث"]);
+    // A word merely starting with و (وزير, minister) is three letters after it too: the editor decides; short words never split.
+    const short = "وإن";
+    expect(stepWords(short, { start: 0, end: 3 }, "dropFirst", { start: 0, end: 3 }, { clitics: true })).toEqual({
+      start: 0,
+      end: 3,
+    });
+  });
+});
