@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { type RefObject, useState } from "react";
 import { type AttributionChanges, updateAttribution } from "@/lib/client/attributions";
 import { ANONYMOUS_SOURCE_TYPES } from "@/lib/sources/source-types";
 import type { WorkspaceAttribution, WorkspaceSource } from "@/lib/workspace/types";
@@ -23,6 +23,7 @@ interface Props {
   onPick: (target: "cue" | "mention") => void;
   onDelete: () => void;
   onDone: () => void;
+  viaInput?: RefObject<HTMLInputElement | null>;
 }
 
 export function describeSource(s: WorkspaceSource) {
@@ -32,7 +33,8 @@ export function describeSource(s: WorkspaceSource) {
 }
 
 /** One attribution: every control saves at once, guarded by the attribution's version. */
-export function AttributionEditor({ attribution: a, articleId, workspace, readOnly, onPick, onDelete, onDone }: Props) {
+export function AttributionEditor(props: Props) {
+  const { attribution: a, articleId, workspace, readOnly, onPick, onDelete, onDone } = props;
   const [creatingVia, setCreatingVia] = useState<string | null>(null);
   const [note, setNote] = useState(a.note ?? "");
   // Shown at once while saving; the editor remounts with the server's state after every save.
@@ -140,6 +142,7 @@ export function AttributionEditor({ attribution: a, articleId, workspace, readOn
             />
           ) : (
             <SourceCombobox
+              ref={props.viaInput}
               label="Via (second-hand source)"
               articleId={articleId}
               placeholder="e.g. the outlet that quoted them"

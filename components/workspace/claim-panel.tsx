@@ -1,6 +1,6 @@
 "use client";
 
-import { forwardRef, useState } from "react";
+import { forwardRef, type RefObject, useState } from "react";
 import { reviewClaim } from "@/lib/client/claims";
 import type { Span } from "@/lib/spans/check-span";
 import type { WorkspaceClaim, WorkspaceSource } from "@/lib/workspace/types";
@@ -28,6 +28,8 @@ interface ClaimPanelProps {
   onDone: () => void;
   onDeleteClaim: (claim: WorkspaceClaim) => void;
   onDeleteAttribution: (claim: WorkspaceClaim, attributionId: string) => void;
+  /** The first attribution's via box, for the `v` shortcut. */
+  viaInput: RefObject<HTMLInputElement | null>;
 }
 
 /** The claim being tagged: its text, review state, attributions, and a picker to add a source. */
@@ -92,8 +94,9 @@ export const ClaimPanel = forwardRef<HTMLInputElement, ClaimPanelProps>(function
         </p>
       )}
       <ReviewControls claim={claim} canReview={canReview} onReview={review} />
-      {claim.attributions.map((a) => (
+      {claim.attributions.map((a, i) => (
         <AttributionEditor
+          viaInput={i === 0 ? props.viaInput : undefined}
           key={`${a.id}-${a.version}`}
           attribution={a}
           articleId={articleId}

@@ -14,6 +14,7 @@ export interface WorkspaceCommands {
   stepClaim(delta: 1 | -1): void;
   nextUnsourced(): void;
   searchSource(): boolean;
+  searchVia(): boolean;
   startPick(target: "cue" | "mention"): boolean;
   setMode(key: "1" | "2" | "3"): boolean;
   deleteClaim(): boolean;
@@ -150,6 +151,12 @@ export const KEYMAP: readonly KeyBinding[] = [
     run: (c) => c.takeStatement(),
   },
   { keys: ["s"], mode: "text", description: "search the source of the current claim", run: (c) => c.searchSource() },
+  {
+    keys: ["v"],
+    mode: "text",
+    description: "search the via (second-hand) source of the current claim's attribution",
+    run: (c) => c.searchVia(),
+  },
   { keys: ["1"], mode: "text", description: "mode: direct quote", run: (c) => c.setMode("1") },
   { keys: ["2"], mode: "text", description: "mode: partial quote", run: (c) => c.setMode("2") },
   { keys: ["3"], mode: "text", description: "mode: paraphrase", run: (c) => c.setMode("3") },

@@ -27,6 +27,7 @@ interface Options {
   onClaimGone: () => void;
   onEditAccepted: (claimId: string) => void;
   searchSource: () => void;
+  searchVia: () => void;
   cancel: () => void;
   openHelp: () => void;
 }
@@ -125,6 +126,12 @@ export function useClaimActions(o: Options) {
     searchSource: () => {
       if (!activeClaim || !canWrite) return false;
       o.searchSource();
+      return true;
+    },
+    searchVia: () => {
+      const attribution = activeClaim?.attributions[0];
+      if (!attribution || attribution.via || !canWrite) return false;
+      o.searchVia();
       return true;
     },
     startPick: (target) => {

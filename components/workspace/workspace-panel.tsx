@@ -27,6 +27,7 @@ interface Props {
   canWrite: boolean;
   canReview: boolean;
   sourceInput: RefObject<HTMLInputElement | null>;
+  viaInput: RefObject<HTMLInputElement | null>;
   highlightSourceId: string | null;
   onHighlight: (sourceId: string | null) => void;
   onOpenClaim: (claim: WorkspaceClaim) => void;
@@ -48,6 +49,7 @@ export function WorkspacePanel(props: Props) {
     claim: (
       <ClaimPanel
         ref={props.sourceInput}
+        viaInput={props.viaInput}
         articleId={article.id}
         body={article.body}
         claim={activeClaim}

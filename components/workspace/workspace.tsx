@@ -52,6 +52,7 @@ function WorkspaceShell({ initialArticle, role, canWrite, canReview, focus }: Wo
   const [helpOpen, setHelpOpen] = useState(false);
   const [editing, setEditing] = useState(false);
   const sourceInput = useRef<HTMLInputElement>(null);
+  const viaInput = useRef<HTMLInputElement>(null);
   const textRegion = useRef<HTMLDivElement>(null);
   const draft = useSpanDraft(workspace, statements);
   const pick = usePick({
@@ -99,6 +100,10 @@ function WorkspaceShell({ initialArticle, role, canWrite, canReview, focus }: Wo
     searchSource: () => {
       setTab("claim");
       setTimeout(() => sourceInput.current?.focus(), 0);
+    },
+    searchVia: () => {
+      setTab("claim");
+      setTimeout(() => viaInput.current?.focus(), 0);
     },
     cancel: () => setHighlightSourceId(null),
     openHelp: () => setHelpOpen(true),
@@ -227,6 +232,7 @@ function WorkspaceShell({ initialArticle, role, canWrite, canReview, focus }: Wo
         canWrite={canWrite}
         canReview={canReview}
         sourceInput={sourceInput}
+        viaInput={viaInput}
         highlightSourceId={highlightSourceId}
         onHighlight={setHighlightSourceId}
         onOpenClaim={openClaim}
