@@ -1,10 +1,12 @@
 "use client";
 
 import { type RefObject, useState } from "react";
-import { type AttributionChanges, updateAttribution } from "@/lib/client/attributions";
+import type { AttributionChanges } from "@/lib/client/attributions";
 import { ANONYMOUS_SOURCE_TYPES } from "@/lib/sources/source-types";
 import type { WorkspaceAttribution, WorkspaceSource } from "@/lib/workspace/types";
 import { AnonymityWarning, NewSourceForm } from "./new-source-form";
+import { NoteField } from "./note-field";
+import { saveAttribution } from "./save-attribution";
 import { SourceCombobox } from "./source-combobox";
 import { SourceTypeBadge } from "./source-style";
 import type { Workspace } from "./use-workspace";
@@ -36,18 +38,20 @@ export function describeSource(s: WorkspaceSource) {
 export function AttributionEditor(props: Props) {
   const { attribution: a, articleId, workspace, readOnly, onPick, onDelete, onDone } = props;
   const [creatingVia, setCreatingVia] = useState<string | null>(null);
-  const [note, setNote] = useState(a.note ?? "");
-  // Shown at once while saving; the editor remounts with the server's state after every save.
+  // Shown at once while saving; follows the server's mode whenever a new version arrives.
   const [mode, setMode] = useState(a.mode);
+  const [seenVersion, setSeenVersion] = useState(a.version);
+  if (seenVersion !== a.version) {
+    setSeenVersion(a.version);
+    setMode(a.mode);
+  }
   // Changes made with a control send focus back to the text; the note is saved on blur, where the
   // editor chose where focus goes.
   const patch = (changes: Omit<AttributionChanges, "version">, done = "Saved") =>
-    workspace
-      .save(() => updateAttribution(a.id, { version: a.version, ...changes }), done)
-      .then((result) => {
-        if (!("note" in changes)) onDone();
-        return result;
-      });
+    saveAttribution(workspace, a, changes, done).then((result) => {
+      if (!("note" in changes)) onDone();
+      return result;
+    });
   const anonymous = ANONYMOUS_SOURCE_TYPES.includes(a.source.type);
 
   return (
@@ -152,20 +156,7 @@ export function AttributionEditor(props: Props) {
           ))}
       </div>
 
-      <label className="block text-sm">
-        Note
-        <textarea
-          value={note}
-          readOnly={readOnly}
-          rows={2}
-          dir="auto"
-          onChange={(e) => setNote(e.target.value)}
-          onBlur={() => {
-            if (note !== (a.note ?? "")) void patch({ note: note.trim() || null }, "Note saved");
-          }}
-          className="mt-1 w-full rounded border border-gray-300 px-2 py-1"
-        />
-      </label>
+      <NoteField saved={a.note} readOnly={readOnly} onSave={(note) => void patch({ note }, "Note saved")} />
 
       {!readOnly && (
         <button type="button" onClick={onDelete} className="text-sm text-red-700 underline">

@@ -97,7 +97,7 @@ export const ClaimPanel = forwardRef<HTMLInputElement, ClaimPanelProps>(function
       {claim.attributions.map((a, i) => (
         <AttributionEditor
           viaInput={i === 0 ? props.viaInput : undefined}
-          key={`${a.id}-${a.version}`}
+          key={a.id}
           attribution={a}
           articleId={articleId}
           workspace={workspace}

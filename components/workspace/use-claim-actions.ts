@@ -1,11 +1,12 @@
 "use client";
 
-import { createAttribution, updateAttribution } from "@/lib/client/attributions";
+import { createAttribution } from "@/lib/client/attributions";
 import { measureCoverage } from "@/lib/workspace/coverage";
 import { guessMode } from "@/lib/workspace/guess-mode";
 import type { WorkspaceClaim, WorkspaceSource } from "@/lib/workspace/types";
 import { MODES } from "./attribution-editor";
 import type { WorkspaceCommands } from "./keymap";
+import { saveAttribution } from "./save-attribution";
 import type { Pick } from "./use-pick";
 import type { SpanDraft } from "./use-span-draft";
 import type { StatementCursor } from "./use-statement-cursor";
@@ -64,10 +65,7 @@ export function useClaimActions(o: Options) {
     const mode = MODES.find((m) => m.key === key);
     if (!canWrite || !attribution || !mode) return false;
     if (attribution.mode !== mode.value)
-      void save(
-        () => updateAttribution(attribution.id, { version: attribution.version, mode: mode.value }),
-        `Mode: ${mode.label.toLowerCase()}`,
-      );
+      void saveAttribution(workspace, attribution, { mode: mode.value }, `Mode: ${mode.label.toLowerCase()}`);
     return true;
   }
 

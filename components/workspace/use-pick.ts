@@ -1,11 +1,11 @@
 "use client";
 
 import { useCallback, useRef, useState } from "react";
-import { updateAttribution } from "@/lib/client/attributions";
 import type { Span } from "@/lib/spans/check-span";
 import { stepWords, type WordStep, wordAt, wordNextTo, wordStartingWith } from "@/lib/text/words";
 import { statementAt } from "@/lib/workspace/coverage";
 import type { WorkspaceClaim, WorkspaceStatement } from "@/lib/workspace/types";
+import { saveAttribution } from "./save-attribution";
 import { useToast } from "./toasts";
 import type { Workspace } from "./use-workspace";
 
@@ -49,7 +49,7 @@ interface PickOptions {
  * "pick"), saved with Enter, left with Escape.
  */
 export function usePick({ workspace, statements, claims, onStart, onEnd }: PickOptions) {
-  const { article, save } = workspace;
+  const { article } = workspace;
   const { body } = article;
   const toast = useToast();
   const [pick, setPick] = useState<PickState | null>(null);
@@ -110,12 +110,14 @@ export function usePick({ workspace, statements, claims, onStart, onEnd }: PickO
     const attribution = claims.flatMap((c) => c.attributions).find((a) => a.id === pick.attributionId);
     setPick(null);
     if (attribution)
-      await save(
-        () => updateAttribution(attribution.id, { version: attribution.version, [pick.target]: pick.span }),
+      await saveAttribution(
+        workspace,
+        attribution,
+        { [pick.target]: pick.span },
         `${pick.target === "cue" ? "Cue" : "Mention"} saved`,
       );
     onEnd();
-  }, [pick, claims, save, onEnd]);
+  }, [pick, claims, workspace, onEnd]);
 
   /** A mouse mark: the span dragged over, or the clicked word (Shift+click extends to it). */
   const setSpan = useCallback((span: Span) => setPick((p) => (p ? { ...p, span } : p)), []);
