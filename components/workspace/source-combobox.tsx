@@ -4,7 +4,7 @@ import { forwardRef, useCallback, useEffect, useId, useRef, useState } from "rea
 import { type ListedSource, listSources } from "@/lib/client/sources";
 import { normalizeSourceName } from "@/lib/sources/normalize-source-name";
 import { formatDay } from "@/lib/text/format-date";
-import { SourceTypeBadge } from "./source-style";
+import { SourceTypeBadge } from "../source-type-badge";
 
 interface SourceComboboxProps {
   label: string;

@@ -1,6 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
+import type { Role } from "@/lib/generated/prisma/enums";
 import { plural } from "@/lib/text/plural";
 import type { WorkspaceArticle } from "@/lib/workspace/types";
 import { Legend } from "./legend";
@@ -10,7 +11,7 @@ import type { Workspace } from "./use-workspace";
 
 interface Props {
   article: WorkspaceArticle;
-  role: "admin" | "editor" | "reviewer";
+  role: Role;
   workspace: Workspace;
   sentences: number;
   /** Links and buttons for the row under the status (report, shortcuts, edit text). */

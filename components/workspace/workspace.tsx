@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useMemo, useRef, useState } from "react";
+import type { Role } from "@/lib/generated/prisma/enums";
 import { statementAt } from "@/lib/workspace/coverage";
 import type { WorkspaceArticle, WorkspaceClaim } from "@/lib/workspace/types";
 import { EditArticleText } from "./edit-article-text";
@@ -23,7 +24,7 @@ import type { Tab } from "./workspace-tabs";
 
 export interface WorkspaceProps {
   initialArticle: WorkspaceArticle;
-  role: "admin" | "editor" | "reviewer";
+  role: Role;
   canWrite: boolean;
   canReview: boolean;
   /** A claim or statement to open with (deep links from the claims explorer). */

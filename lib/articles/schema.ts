@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { enumValues } from "@/lib/enum-values";
+import { ArticleStatus } from "@/lib/generated/prisma/enums";
 import { limit, optionalText, storableString, text, version } from "@/lib/schema";
 
 export const MAX_ARTICLE_CHARS = 1_000_000;
@@ -41,7 +43,7 @@ export const createArticleSchema = z
   .strict();
 export type CreateArticleInput = z.infer<typeof createArticleSchema>;
 
-export const ARTICLE_STATUSES = ["draft", "in_review", "approved"] as const;
+export const ARTICLE_STATUSES = enumValues(ArticleStatus);
 
 export const listArticlesSchema = z
   .object({

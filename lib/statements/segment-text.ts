@@ -1,4 +1,5 @@
-export type StatementKind = "heading" | "sentence";
+import type { StatementKind } from "@/lib/generated/prisma/enums";
+
 export interface TextSegment {
   kind: StatementKind;
   start: number;

@@ -25,13 +25,6 @@ interface ClaimJson {
   parts: { start: number; end: number }[] | null;
   attributions: { id: string; cue: Span | null; mention: Span | null; version: number }[];
 }
-interface GoldClaim {
-  id: string;
-  content: Span;
-  cue: Span;
-  sourceMention: Span;
-}
-
 let editor: TestUser;
 let reviewer: TestUser;
 let admin: TestUser;
@@ -40,7 +33,7 @@ beforeAll(async () => {
   [editor, reviewer, admin] = await Promise.all([makeUser("editor"), makeUser("reviewer"), makeUser("admin")]);
 });
 
-const golds = rafahGold.claims as GoldClaim[];
+const golds = rafahGold.claims;
 const get = async (id: string) => (await call(article.GET, "GET", { user: reviewer, id })).json;
 const patch = (id: string, body: unknown, user: TestUser = editor) => call(article.PATCH, "PATCH", { user, id, body });
 const claimOf = (json: { claims: ClaimJson[] }, id: string) => json.claims.find((c) => c.id === id)!;

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
@@ -10,7 +10,8 @@ import {
 import { type Suggestion, suggestAttributions } from "../../lib/suggestions/suggest-attributions";
 
 const FIXTURES = path.resolve(import.meta.dirname, "../../fixtures");
-const fixtures = readdirSync(FIXTURES).filter((d) => !d.startsWith("."));
+// Only folders with a gold file: fixtures/corpus/ holds whole corpora, scored by npm run eval instead.
+const fixtures = readdirSync(FIXTURES).filter((d) => existsSync(path.join(FIXTURES, d, "gold.json")));
 const load = (name: string) => ({
   text: readFileSync(path.join(FIXTURES, name, "article.txt"), "utf8"),
   gold: JSON.parse(readFileSync(path.join(FIXTURES, name, "gold.json"), "utf8")),
