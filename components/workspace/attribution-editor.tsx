@@ -5,6 +5,7 @@ import { ATTRIBUTION_MODES } from "@/lib/claims/schema";
 import type { AttributionChanges } from "@/lib/client/attributions";
 import { MODE_LABELS } from "@/lib/reports/labels";
 import { ANONYMOUS_SOURCE_TYPES } from "@/lib/sources/source-types";
+import { plural } from "@/lib/text/plural";
 import type { WorkspaceAttribution, WorkspaceSource } from "@/lib/workspace/types";
 import { SourceTypeBadge } from "../source-type-badge";
 import { AnonymityWarning, NewSourceForm } from "./new-source-form";
@@ -28,9 +29,7 @@ interface Props {
 }
 
 export function describeSource(s: WorkspaceSource) {
-  return [s.count ? `${s.count} ${s.count === 1 ? "person" : "people"}` : null, s.affiliation, s.role]
-    .filter(Boolean)
-    .join(" · ");
+  return [s.count ? plural(s.count, "person", "people") : null, s.affiliation, s.role].filter(Boolean).join(" · ");
 }
 
 /** One attribution: every control saves at once, guarded by the attribution's version. */

@@ -8,6 +8,7 @@ import { groupBlocks } from "@/lib/statements/group-blocks";
 import { type Mark, splitIntoSegments } from "@/lib/text/segments";
 import type { WorkspaceClaim, WorkspaceStatement } from "@/lib/workspace/types";
 import { SOURCE_TYPE_STYLE } from "../source-type-badge";
+import { ClaimMarker, describeClaims, ReviewMarker, reviewLabel } from "./text-annotations";
 
 export type MarkKind = "claim" | "mention" | "cue" | "draft" | "pick" | "suggestion";
 
@@ -25,29 +26,6 @@ interface TaggedTextProps {
   statementRefs: RefObject<(HTMLElement | null)[]>;
   onFocusStatement: (index: number) => void;
   onMouseUp: (event: MouseEvent<HTMLDivElement>) => void;
-}
-
-/** The reviewer's verdict, for the marker after a claim and its tooltip. */
-function reviewLabel(claim: WorkspaceClaim): string | null {
-  if (claim.reviewStatus === "pending") return null;
-  const verdict = claim.reviewStatus === "approved" ? "Approved" : "Flagged";
-  return claim.reviewComment ? `${verdict} by review: ${claim.reviewComment}` : `${verdict} by review`;
-}
-
-function ReviewMarker({ claim }: { claim: WorkspaceClaim }) {
-  const label = reviewLabel(claim);
-  if (!label) return null;
-  const approved = claim.reviewStatus === "approved";
-  return (
-    <span
-      role="img"
-      aria-label={label}
-      title={label}
-      className={`mx-0.5 select-none rounded px-0.5 align-super font-sans text-xs font-bold ${approved ? "bg-green-100 text-green-900" : "bg-red-100 text-red-900"}`}
-    >
-      {approved ? "✓" : "⚑"}
-    </span>
-  );
 }
 
 function claimTitle(claim: WorkspaceClaim): string {
@@ -72,7 +50,10 @@ function segmentClass(
   const claimMarks = marks.filter((m) => m.kind === "claim");
   if (claimMarks.length) {
     const claim = claimsById.get(claimMarks[claimMarks.length - 1].id)!;
-    classes.push(SOURCE_TYPE_STYLE[claim.attributions[0]?.source.type ?? "none"].highlight);
+    const style = SOURCE_TYPE_STYLE[claim.attributions[0]?.source.type ?? "none"];
+    // The fill alone is too faint to see (≈1.1:1 on white): an edge of ≥ 3:1 under the words, its
+    // line style a second cue of the type besides colour.
+    classes.push(style.highlight, style.edge, style.line);
     if (claimMarks.some((m) => m.id === activeClaimId)) classes.push("ring-2 ring-accent");
     if (
       highlightSourceId &&
@@ -128,6 +109,15 @@ export const TaggedText = memo(function TaggedText(props: TaggedTextProps) {
   const reviewedAt = new Map<number, WorkspaceClaim[]>();
   for (const c of anchored)
     if (c.reviewStatus !== "pending") reviewedAt.set(c.end, [...(reviewedAt.get(c.end) ?? []), c]);
+  const startingAt = new Map<number, WorkspaceClaim[]>();
+  for (const c of anchored) startingAt.set(c.start, [...(startingAt.get(c.start) ?? []), c]);
+  // Screen readers read a statement's text as its name, then this: its claims, cues and mentions.
+  const descriptions = new Map(
+    statements.flatMap((s) => {
+      const text = describeClaims(s, anchored);
+      return text ? [[s.id, text] as const] : [];
+    }),
+  );
 
   // A statement is an option of one single-select listbox (the j/k cursor selects it; Enter acts on
   // it), grouped by paragraph; a heading is its own group. Options' text is their accessible name.
@@ -141,6 +131,7 @@ export const TaggedText = memo(function TaggedText(props: TaggedTextProps) {
         }}
         role="option"
         aria-selected={index === focusedIndex}
+        aria-describedby={descriptions.has(s.id) ? `claims-of-${s.id}` : undefined}
         tabIndex={index === focusedIndex ? 0 : -1}
         onFocus={() => props.onFocusStatement(index)}
         className={`rounded-sm outline-none ${index === focusedIndex ? "bg-yellow-50 shadow-[0_0_0_2px_rgba(11,92,173,0.35)]" : ""}`}
@@ -149,8 +140,12 @@ export const TaggedText = memo(function TaggedText(props: TaggedTextProps) {
           const claimIds = seg.marks.filter((m) => m.kind === "claim").map((m) => m.id);
           const suggestionKeys = seg.marks.filter((m) => m.kind === "suggestion").map((m) => m.id);
           const reviewed = reviewedAt.get(seg.end);
+          const starting = startingAt.get(seg.start);
           return (
             <Fragment key={seg.start}>
+              {starting?.map((c) => (
+                <ClaimMarker key={c.id} claim={c} />
+              ))}
               <span
                 data-start={seg.start}
                 data-claims={claimIds.join(" ") || undefined}
@@ -179,6 +174,11 @@ export const TaggedText = memo(function TaggedText(props: TaggedTextProps) {
       onMouseUp={props.onMouseUp}
       className="space-y-4 font-serif text-lg leading-loose"
     >
+      {[...descriptions].map(([id, text]) => (
+        <span key={id} id={`claims-of-${id}`} hidden>
+          {text}
+        </span>
+      ))}
       {groupBlocks(body, statements).map((block) =>
         block.kind === "heading" ? (
           <div

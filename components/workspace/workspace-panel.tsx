@@ -94,6 +94,7 @@ export function WorkspacePanel(props: Props) {
 
   return (
     <aside
+      id="tagging-panel"
       className="space-y-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-auto"
       aria-label="Tagging panel"
     >

@@ -161,6 +161,9 @@ function WorkspaceShell({ initialArticle, role, canWrite, canReview, focus }: Wo
     } else if (action.kind === "claim") {
       const claim = claims.find((c) => c.id === action.id);
       if (claim) openClaim(claim);
+      // One column (a phone): the claim's panel is below the whole text, so bring it into view.
+      if (claim && !window.matchMedia("(min-width: 64rem)").matches)
+        document.getElementById("tagging-panel")?.scrollIntoView({ block: "start" });
     } else if (action.kind === "suggestion") showSuggestion(action.key);
   }
 
