@@ -29,6 +29,7 @@ test("on a phone the claims explorer shows its results before the filters, witho
   editorPage: page,
   seedGoldArticle,
 }) => {
+  test.setTimeout(120_000); // the gold article is 30 API calls to seed
   const article = await seedGoldArticle();
   await page.goto(`/claims?articleId=${article.id}`);
   const results = page.getByRole("table", { name: "Claims matching the filters" });

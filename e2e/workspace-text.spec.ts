@@ -39,7 +39,8 @@ test("a claim's span is widened by keys and narrowed by a drag, keeping its sour
       range.setStart(run.firstChild!, offset - Number(run.dataset.start));
       range.setEnd(run.firstChild!, offset - Number(run.dataset.start) + 1);
       const rect = range.getBoundingClientRect();
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      // Whole pixels: a drag between fractional points selects nothing in Chromium.
+      return { x: Math.round(rect.left + rect.width / 2), y: Math.round(rect.top + rect.height / 2) };
     };
     const start = text.indexOf("the plan") + 1;
     return { from: at(start), to: at(text.indexOf("works") + 2) };
@@ -63,10 +64,11 @@ test('a one-character copy edit ("1.3" → "1.4") adjusts the claim instead of o
   apiAs,
   seedGoldArticle,
 }) => {
+  test.setTimeout(120_000); // the gold article is 30 API calls to seed
   const article = await seedGoldArticle();
   await openWorkspace(page, article.id);
   await page.getByRole("button", { name: "Edit text" }).click();
-  const text = page.getByLabel("Text", { exact: true });
+  const text = page.getByRole("textbox", { name: "Text", exact: true });
   await text.fill((await text.inputValue()).replace("1.3 million", "1.4 million"));
   await page.getByRole("button", { name: "Save text" }).click();
   await expect(page.getByRole("status").filter({ hasText: "1 claim adjusted to the edit" })).toContainText(

@@ -186,8 +186,9 @@ export const SourceCombobox = forwardRef<HTMLInputElement, SourceComboboxProps>(
               tabIndex={-1}
               aria-selected={fresh && i === active}
               onMouseDown={(e) => {
+                // A click picks what the editor sees, fresh or not; only a blind Enter waits.
                 e.preventDefault();
-                if (fresh) choose(option);
+                choose(option);
               }}
               className={`flex cursor-pointer flex-wrap items-center gap-x-2 px-2 py-1.5 text-sm ${fresh && i === active ? "bg-blue-50" : ""}`}
             >

@@ -2,7 +2,7 @@
 
 import type { MouseEvent } from "react";
 import type { Span } from "@/lib/spans/check-span";
-import { balanceQuotes, findWords, wordAt } from "@/lib/text/words";
+import { snapToWords, wordAt } from "@/lib/text/words";
 
 export type PointerAction =
   | { kind: "mark"; span: Span }
@@ -44,26 +44,6 @@ export function offsetAtPoint(x: number, y: number): number | null {
   return range ? offsetOfDomPoint(range.startContainer, range.startOffset) : null;
 }
 
-/** The word holding the character at `offset` (a short window around it is enough for any word). */
-function wordHolding(body: string, offset: number): Span | null {
-  const words = findWords(body, Math.max(0, offset - 200), Math.min(body.length, offset + 200));
-  return words.find((w) => w.start <= offset && offset < w.end) ?? null;
-}
-
-/**
- * A mouse selection made of whole words: a drag rarely lands on word edges, so one starting or
- * ending mid-word takes the whole word, and trailing spaces and punctuation are left out.
- */
-export function trimToWords(body: string, span: Span): Span | null {
-  const first = wordAt(body, span.start, { start: span.start, end: span.end });
-  if (!first) return null;
-  const text = body.slice(span.start, span.end);
-  const trailing = text.length - text.replace(/[\s.,;:!?،؛]+$/u, "").length;
-  const end = Math.max(first.end, span.end - trailing);
-  const last = wordHolding(body, end - 1);
-  return balanceQuotes(body, { start: first.start, end: Math.max(end, last?.end ?? end) });
-}
-
 /**
  * What a mouse-up over the article text means. While marking (`marking` is the current mark's
  * span and the statement it lies in): a drag marks what it covers, a click marks the word under
@@ -84,7 +64,7 @@ export function readPointer(
   if (start === null || end === null) return null;
   if (marking) {
     if (!selection.isCollapsed && !event.shiftKey) {
-      const dragged = trimToWords(body, { start, end });
+      const dragged = snapToWords(body, { start, end });
       return dragged ? { kind: "mark", span: dragged } : null;
     }
     const clicked = wordAt(body, offsetAtPoint(event.clientX, event.clientY) ?? start, marking.within);
@@ -95,7 +75,7 @@ export function readPointer(
     return { kind: "mark", span };
   }
   if (!selection.isCollapsed && end > start) {
-    const span = trimToWords(body, { start, end });
+    const span = snapToWords(body, { start, end });
     return span ? { kind: "select", span } : null;
   }
   const run = (event.target as HTMLElement).closest<HTMLElement>("[data-start]");

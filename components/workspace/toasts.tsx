@@ -48,13 +48,14 @@ function ToastItem({ toast, onDone }: { toast: Toast; onDone: () => void }) {
   return (
     <div
       role={toast.tone === "error" ? "alert" : "status"}
-      className={`pointer-events-auto flex items-center gap-3 rounded px-4 py-2 text-sm shadow-lg ${toast.tone === "error" ? "bg-red-700 text-white" : "bg-gray-900 text-white"}`}
+      // Clicks go through the message to the words under it; only its buttons take them.
+      className={`pointer-events-none flex items-center gap-3 rounded px-4 py-2 text-sm shadow-lg ${toast.tone === "error" ? "bg-red-700 text-white" : "bg-gray-900 text-white"}`}
     >
       <span className="flex-1">{toast.message}</span>
       {toast.action && (
         <button
           type="button"
-          className="rounded border border-white/60 px-2 py-0.5 font-medium"
+          className="pointer-events-auto rounded border border-white/60 px-2 py-0.5 font-medium"
           onClick={() => {
             toast.action!.run();
             onDone();
@@ -63,7 +64,12 @@ function ToastItem({ toast, onDone }: { toast: Toast; onDone: () => void }) {
           {toast.action.label}
         </button>
       )}
-      <button type="button" aria-label="Dismiss" className="opacity-70 hover:opacity-100" onClick={onDone}>
+      <button
+        type="button"
+        aria-label="Dismiss"
+        className="pointer-events-auto opacity-70 hover:opacity-100"
+        onClick={onDone}
+      >
         ×
       </button>
     </div>

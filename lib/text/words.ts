@@ -169,3 +169,26 @@ export function wordStartingWith(text: string, typed: string, { from, within, ne
   if (typed.length > 1 && !repeated) return matches[current];
   return matches[(current + 1) % matches.length];
 }
+
+/** The word holding the character at `offset` (a short window around it is enough for any word). */
+function wordHolding(text: string, offset: number): Span | null {
+  const words = findWords(text, Math.max(0, offset - 200), Math.min(text.length, offset + 200));
+  return words.find((w) => w.start <= offset && offset < w.end) ?? null;
+}
+
+/**
+ * A mouse selection made of whole words: a drag rarely lands on word edges, so one starting or
+ * ending mid-word takes the whole word; spaces and punctuation at its end are left out, and a
+ * quotation mark it leaves unbalanced is taken too.
+ */
+export function snapToWords(text: string, span: Span): Span | null {
+  const inside = wordAt(text, span.start, { start: span.start, end: span.end });
+  if (!inside) return null;
+  // Started mid-word: the whole of that word (the window above only saw the part after the start).
+  const first = wordHolding(text, inside.start) ?? inside;
+  const selected = text.slice(span.start, span.end);
+  const trailing = selected.length - selected.replace(/[\s.,;:!?،؛]+$/u, "").length;
+  const end = Math.max(first.end, span.end - trailing);
+  const last = wordHolding(text, end - 1);
+  return balanceQuotes(text, { start: first.start, end: Math.max(end, last?.end ?? end) });
+}

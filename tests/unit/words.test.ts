@@ -3,6 +3,7 @@ import type { Span } from "@/lib/spans/check-span";
 import {
   balanceQuotes,
   findWords,
+  snapToWords,
   stepWords,
   wholeStatementSpan,
   wordAt,
@@ -187,5 +188,26 @@ describe("words glued by punctuation, and Arabic clitics", () => {
       start: 0,
       end: 3,
     });
+  });
+});
+
+describe("snapToWords (a mouse drag)", () => {
+  const text = 'The minister said the plan works and "will be finished soon". Done.';
+  const at = (s: string, d = 0) => text.indexOf(s) + d;
+  const snapped = (start: number, end: number) => {
+    const span = snapToWords(text, { start, end });
+    return span && text.slice(span.start, span.end);
+  };
+  it("takes whole words when the drag starts or ends mid-word", () => {
+    expect(snapped(at("the plan", 1), at("works", 2))).toBe("the plan works");
+    expect(snapped(at("minister", 3), at("said", 1))).toBe("minister said");
+  });
+  it("leaves trailing spaces and punctuation out and balances a quotation mark", () => {
+    expect(snapped(at("plan"), at(" and"))).toBe("plan works");
+    expect(snapped(at("will"), at("Done") - 1)).toBe('"will be finished soon"');
+    expect(snapped(at("works"), at("soon") + 2)).toBe('works and "will be finished soon"');
+  });
+  it("is null for a selection without words", () => {
+    expect(snapToWords(text, { start: at(". Done"), end: at(". Done") + 2 })).toBeNull();
   });
 });
