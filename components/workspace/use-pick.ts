@@ -53,6 +53,9 @@ export function usePick({ workspace, statements, claims, onStart, onEnd }: PickO
   const { body } = article;
   const toast = useToast();
   const [pick, setPick] = useState<PickState | null>(null);
+  // Letters typed within a second of each other spell one prefix, as in a listbox; a new mark or
+  // any other key starts a new one.
+  const typed = useRef({ text: "", at: 0 });
 
   const start = useCallback(
     (attributionId: string, target: PickTarget) => {
@@ -63,6 +66,7 @@ export function usePick({ workspace, statements, claims, onStart, onEnd }: PickO
       const existing = claim.attributions.find((a) => a.id === attributionId)?.[target];
       const first = wordNextTo(body, claim, within);
       if (!first) return false;
+      typed.current = { text: "", at: 0 };
       setPick({
         attributionId,
         target,
@@ -81,12 +85,13 @@ export function usePick({ workspace, statements, claims, onStart, onEnd }: PickO
   );
 
   const move = useCallback(
-    (step: PickStep) => setPick((p) => (p ? { ...p, span: moveMark(body, p, step) } : p)),
+    (step: PickStep) => {
+      typed.current = { text: "", at: 0 };
+      setPick((p) => (p ? { ...p, span: moveMark(body, p, step) } : p));
+    },
     [body],
   );
 
-  // Letters typed within a second of each other spell one prefix, as in a listbox.
-  const typed = useRef({ text: "", at: 0 });
   const type = useCallback(
     (letter: string) => {
       const now = Date.now();
