@@ -111,7 +111,8 @@ export const TaggedText = memo(function TaggedText(props: TaggedTextProps) {
     if (c.reviewStatus !== "pending") reviewedAt.set(c.end, [...(reviewedAt.get(c.end) ?? []), c]);
   const startingAt = new Map<number, WorkspaceClaim[]>();
   for (const c of anchored) startingAt.set(c.start, [...(startingAt.get(c.start) ?? []), c]);
-  // Screen readers read a statement's text as its name, then this: its claims, cues and mentions.
+  // Screen readers read a statement's text as its name, then this description: its claims, cues
+  // and mentions (an attribute, so the text is not in the page twice).
   const descriptions = new Map(
     statements.flatMap((s) => {
       const text = describeClaims(s, anchored);
@@ -131,7 +132,7 @@ export const TaggedText = memo(function TaggedText(props: TaggedTextProps) {
         }}
         role="option"
         aria-selected={index === focusedIndex}
-        aria-describedby={descriptions.has(s.id) ? `claims-of-${s.id}` : undefined}
+        aria-description={descriptions.get(s.id)}
         tabIndex={index === focusedIndex ? 0 : -1}
         onFocus={() => props.onFocusStatement(index)}
         className={`rounded-sm outline-none ${index === focusedIndex ? "bg-yellow-50 shadow-[0_0_0_2px_rgba(11,92,173,0.35)]" : ""}`}
@@ -174,11 +175,6 @@ export const TaggedText = memo(function TaggedText(props: TaggedTextProps) {
       onMouseUp={props.onMouseUp}
       className="space-y-4 font-serif text-lg leading-loose"
     >
-      {[...descriptions].map(([id, text]) => (
-        <span key={id} id={`claims-of-${id}`} hidden>
-          {text}
-        </span>
-      ))}
       {groupBlocks(body, statements).map((block) =>
         block.kind === "heading" ? (
           <div
