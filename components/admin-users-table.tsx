@@ -5,6 +5,7 @@ import { useState } from "react";
 import { describeError } from "@/lib/client/api";
 import { updateUser } from "@/lib/client/users";
 import { ROLES } from "@/lib/users/schema";
+import { AdminResetPassword } from "./admin-reset-password";
 import { type AdminTokenRow, AdminUserTokens } from "./admin-user-tokens";
 
 export interface AdminUserRow {
@@ -16,7 +17,7 @@ export interface AdminUserRow {
   apiTokens: AdminTokenRow[];
 }
 
-/** One user: their role (changed through PATCH /api/users/:id) and their API tokens. */
+/** One user: their role (changed through PATCH /api/users/:id), their API tokens and a password reset. */
 function AdminUserItem({ user, isSelf }: { user: AdminUserRow; isSelf: boolean }) {
   const router = useRouter();
   const [role, setRole] = useState(user.role);
@@ -81,6 +82,7 @@ function AdminUserItem({ user, isSelf }: { user: AdminUserRow; isSelf: boolean }
         </p>
       )}
       <AdminUserTokens userId={user.id} email={user.email} tokens={user.apiTokens} />
+      <AdminResetPassword userId={user.id} email={user.email} />
     </li>
   );
 }

@@ -36,9 +36,29 @@ const STATUS_MOVES: Record<string, string> = {
   "approved>in_review": "reopened the review",
 };
 
+/** Why an approved article went back to review (lib/articles/sourcing-change.ts), in words. */
+const CAUSES: Record<string, string> = {
+  "article.text": "its text was edited",
+  "article.title": "its title was changed",
+  "claim.create": "a claim was tagged",
+  "claim.span": "a claim's span was adjusted",
+  "claim.delete": "a claim was deleted",
+  "claim.restore": "a claim was restored",
+  "attribution.create": "an attribution was added",
+  "attribution.update": "an attribution was changed",
+  "attribution.delete": "an attribution was removed",
+  "attribution.restore": "an attribution was restored",
+  "suggestion.accept": "a suggestion was accepted",
+  "source.update": "a source it cites was changed",
+};
+
 function describeArticle(action: string, before: Snapshot, after: Snapshot): string {
   if (action === "create") return "created the article";
   if (action === "delete") return "deleted the article";
+  if ("transition" in after && str(after.cause)) {
+    const what = CAUSES[String(after.cause)] ?? "its sourcing changed";
+    return `sent the approved article back to review: ${what}`;
+  }
   if ("transition" in after) {
     const move = STATUS_MOVES[`${before.status}>${after.status}`] ?? `moved the article to ${after.status}`;
     return str(after.comment) ? `${move}: ${quote(after.comment)}` : move;

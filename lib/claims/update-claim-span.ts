@@ -1,5 +1,5 @@
 import { quoteSelector } from "@/lib/anchoring/text-quote";
-import { readBodyLocked } from "@/lib/articles/read-body-locked";
+import { lockArticleForSourcing } from "@/lib/articles/sourcing-change";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { refuseUnapplied } from "@/lib/concurrency";
 import { db } from "@/lib/db";
@@ -21,12 +21,14 @@ const spanFields = (c: { start: number; end: number; text: string; parts: unknow
  * Widens or narrows a claim, keeping its attributions (their cues and mentions do not move): the
  * new span is checked against the article text and re-quoted for re-anchoring; an orphaned claim
  * given a span is anchored again. Guarded by `version`, audited, one transaction; locks in the
- * usual order, article (share) then claim.
+ * usual order, article then claim, and sends an approved article back to review.
  */
 export async function updateClaimSpan(id: string, input: UpdateClaimSpanInput, actorId: string) {
   return db().$transaction(async (tx) => {
     const found = await tx.claim.findUnique({ where: { id }, select: { articleId: true } });
-    const body = found && (await readBodyLocked(tx, found.articleId));
+    // What the claim quotes is its sourcing: an approved article goes back to review.
+    const body =
+      found && (await lockArticleForSourcing(tx, { articleId: found.articleId, actorId, change: "claim.span" }));
     if (!found || body === null) throw notFound("Claim");
     await tx.$queryRaw`SELECT 1 FROM "Claim" WHERE id = ${id}::uuid FOR UPDATE`;
     const before = await tx.claim.findUnique({ where: { id } });

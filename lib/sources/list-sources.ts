@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { escapeLike, likePattern } from "@/lib/like";
 import { presentSource } from "@/lib/present";
 import { normalizeSourceName } from "./normalize-source-name";
 import type { ListSourcesInput } from "./schema";
@@ -10,8 +11,7 @@ const sql = Prisma.sql;
 /** `lower(name)` with whitespace collapsed and a leading "the" dropped: normalizeSourceName, near enough, in SQL. */
 const normalisedName = sql`regexp_replace(regexp_replace(lower(btrim(s.name)), '\\s+', ' ', 'g'), '^the ', '')`;
 
-const likeContains = (q: string) => `%${q.replace(/[\\%_]/g, "\\$&")}%`;
-const likePrefix = (q: string) => `${q.replace(/[\\%_]/g, "\\$&")}%`;
+const likePrefix = (q: string) => `${escapeLike(q)}%`;
 
 /**
  * The ids of the sources matching a type and text, best first: the exact name, names starting
@@ -34,12 +34,12 @@ async function rankSources(input: ListSourcesInput) {
         WHEN ${normalisedName} = ${wanted} THEN 0
         WHEN ${normalisedName} LIKE ${likePrefix(wanted)} OR s.name ILIKE ${likePrefix(q)} THEN 1
         WHEN ${used} THEN 2
-        WHEN s.name ILIKE ${likeContains(q)} THEN 3
+        WHEN s.name ILIKE ${likePattern(q)} THEN 3
         ELSE 4 END`
     : sql`CASE WHEN ${used} THEN 2 ELSE 3 END`;
   const conditions = [
     input.type ? sql`s.type = CAST(${input.type} AS "SourceType")` : null,
-    q ? sql`(s.name ILIKE ${likeContains(q)} OR s.affiliation ILIKE ${likeContains(q)})` : null,
+    q ? sql`(s.name ILIKE ${likePattern(q)} OR s.affiliation ILIKE ${likePattern(q)})` : null,
   ].filter((c) => c !== null);
   const where = conditions.length ? sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
   return db().$queryRaw<{ id: string; used: boolean }[]>`

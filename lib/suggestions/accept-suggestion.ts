@@ -1,4 +1,4 @@
-import { readBodyLocked } from "@/lib/articles/read-body-locked";
+import { lockArticleForSourcing } from "@/lib/articles/sourcing-change";
 import { insertAttribution } from "@/lib/attributions/write-attribution";
 import { insertClaim } from "@/lib/claims/create-claim";
 import { db, type Tx } from "@/lib/db";
@@ -42,7 +42,7 @@ export async function acceptSuggestion(articleId: string, key: string, actorId: 
   const { body, suggestions } = await findArticleSuggestions(articleId);
   const s = findOpen(suggestions, key);
   return db().$transaction(async (tx) => {
-    if ((await readBodyLocked(tx, articleId)) !== body)
+    if ((await lockArticleForSourcing(tx, { articleId, actorId, change: "suggestion.accept" })) !== body)
       throw new AppError("conflict", "The article text changed meanwhile; reload the suggestions");
     const sourceId = await resolveSource(tx, s.source, actorId);
     const viaSourceId = s.via

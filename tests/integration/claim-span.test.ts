@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as article from "@/app/api/articles/[id]/route";
+import * as status from "@/app/api/articles/[id]/status/route";
 import * as articles from "@/app/api/articles/route";
 import * as attributions from "@/app/api/attributions/route";
 import * as claim from "@/app/api/claims/[id]/route";
@@ -128,6 +129,24 @@ describe("PATCH /api/claims/:id with a new span", () => {
     }
     expect((await call(claim.PATCH, "PATCH", { id: c.id, body: { start: 0, end: 3, version: 1 } })).status).toBe(401);
     expect(await databaseFingerprint()).toEqual(before);
+  });
+
+  it("sends an approved article back to review: what a claim quotes is its sourcing", async () => {
+    const { a, c } = await setup();
+    const move = (user: TestUser, to: string, version: number) =>
+      call(status.POST, "POST", { user, id: a.id, body: { status: to, version } });
+    expect((await move(editor, "in_review", 1)).status).toBe(200);
+    expect((await move(reviewer, "approved", 2)).status).toBe(200);
+    const widened = await call(claim.PATCH, "PATCH", {
+      user: editor,
+      id: c.id,
+      body: { start: c.start, end: BODY.indexOf(". Officials"), version: 1 },
+    });
+    expect(widened.status).toBe(200);
+    const stored = (await call(article.GET, "GET", { user: reviewer, id: a.id })).json;
+    expect(stored).toMatchObject({ status: "in_review", version: 4 });
+    const event = await db().auditEvent.findFirst({ where: { entityId: a.id }, orderBy: { id: "desc" } });
+    expect(event?.after).toMatchObject({ status: "in_review", cause: "claim.span" });
   });
 
   it("anchors an orphaned claim again at the span it is given", async () => {

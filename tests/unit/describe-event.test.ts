@@ -30,6 +30,14 @@ describe("describeEvent: the history in words", () => {
         after: { status: "in_review", transition: "Submit for review", comment: null },
       }),
     ).toBe("submitted the article for review");
+    expect(
+      describeEvent({
+        action: "update",
+        entity: "article",
+        before: { status: "approved" },
+        after: { status: "in_review", transition: "Sent back to review: its sourcing changed", cause: "claim.span" },
+      }),
+    ).toBe("sent the approved article back to review: a claim's span was adjusted");
   });
 
   it("names text edits and what re-anchoring did", () => {

@@ -12,6 +12,8 @@ const source = (id: string, name: string): WorkspaceSource => ({
   role: null,
   anonymityReason: null,
   identityKnownToNewsroom: null,
+  gender: "unknown",
+  attributes: {},
   notes: "",
   version: 1,
   createdAt: "2026-12-01T00:00:00.000Z",
