@@ -7,7 +7,9 @@ import type { Span } from "@/lib/spans/check-span";
 import type { WorkspaceClaim, WorkspaceSource } from "@/lib/workspace/types";
 import { AttributionEditor } from "./attribution-editor";
 import { NewSourceForm } from "./new-source-form";
+import { ReviewControls } from "./review-controls";
 import { SourceCombobox } from "./source-combobox";
+import { SpanAdjuster } from "./span-adjuster";
 import type { Workspace } from "./use-workspace";
 
 interface ClaimPanelProps {
@@ -135,105 +137,3 @@ export const ClaimPanel = forwardRef<HTMLInputElement, ClaimPanelProps>(function
     </section>
   );
 });
-
-/** Widening or narrowing a claim: the new text, saved with Enter, and how to change it. */
-function SpanAdjuster(props: {
-  body: string;
-  draft: Span | null;
-  onAdjust: () => void;
-  onSave: () => void;
-  onCancel: () => void;
-}) {
-  if (!props.draft)
-    return (
-      <button type="button" onClick={props.onAdjust} className="rounded border border-gray-300 px-2 py-0.5 text-xs">
-        Adjust span <kbd>a</kbd>
-      </button>
-    );
-  return (
-    <section aria-label="New span" className="space-y-2 rounded border border-yellow-300 bg-yellow-50 p-2 text-sm">
-      <p dir="auto" className="font-serif">
-        {props.body.slice(props.draft.start, props.draft.end)}
-      </p>
-      <p className="text-xs text-muted">
-        Drop a word with <kbd>Shift</kbd>+<kbd>←</kbd>/<kbd>→</kbd>, add one with <kbd>Alt</kbd>+<kbd>Shift</kbd>
-        +arrows, or drag over the text. Sources, cue and mention stay.
-      </p>
-      <div className="flex gap-2">
-        <button
-          type="button"
-          onClick={props.onSave}
-          className="rounded bg-accent px-2 py-0.5 text-xs font-medium text-white"
-        >
-          Save span <kbd>Enter</kbd>
-        </button>
-        <button type="button" onClick={props.onCancel} className="rounded border border-gray-300 px-2 py-0.5 text-xs">
-          Cancel <kbd>Esc</kbd>
-        </button>
-      </div>
-    </section>
-  );
-}
-
-function ReviewControls({
-  claim,
-  canReview,
-  onReview,
-}: {
-  claim: WorkspaceClaim;
-  canReview: boolean;
-  onReview: (s: ReviewStatus, c: string | null) => void;
-}) {
-  const [comment, setComment] = useState(claim.reviewComment ?? "");
-  return (
-    <div className="space-y-2 text-sm">
-      <p>
-        Review: <strong>{claim.reviewStatus}</strong>
-        {claim.reviewComment && (
-          <span className="text-muted" dir="auto">
-            {" "}
-            — {claim.reviewComment}
-          </span>
-        )}
-      </p>
-      {canReview && (
-        <div className="space-y-2">
-          <label className="block">
-            Review comment
-            <input
-              value={comment}
-              onChange={(e) => setComment(e.target.value)}
-              dir="auto"
-              className="mt-1 w-full rounded border border-gray-300 px-2 py-1"
-            />
-          </label>
-          <div className="flex gap-2">
-            <button
-              type="button"
-              className="rounded border border-green-600 px-2 py-0.5 text-green-800"
-              onClick={() => onReview("approved", comment.trim() || null)}
-            >
-              Approve claim
-            </button>
-            <button
-              type="button"
-              className="rounded border border-red-600 px-2 py-0.5 text-red-800"
-              onClick={() => onReview("flagged", comment.trim() || null)}
-            >
-              Flag claim
-            </button>
-            {claim.reviewStatus !== "pending" && (
-              <button
-                type="button"
-                className="rounded border border-gray-300 px-2 py-0.5"
-                onClick={() => onReview("pending", null)}
-              >
-                Reset
-              </button>
-            )}
-          </div>
-        </div>
-      )}
-    </div>
-  );
-}

@@ -16,6 +16,7 @@ import { isRightToLeft, shortcutScope, useFocusRescue, useGlobalKeys } from "./u
 import { usePick } from "./use-pick";
 import { useSpanDraft } from "./use-span-draft";
 import { useStatementCursor } from "./use-statement-cursor";
+import { useSuggestionFocus } from "./use-suggestion-focus";
 import { useSuggestions } from "./use-suggestions";
 import { useWorkspace } from "./use-workspace";
 import { WorkspaceHeader } from "./workspace-header";
@@ -46,9 +47,9 @@ function WorkspaceShell({ initialArticle, role, canWrite, canReview, focus }: Wo
   const { body, statements, claims } = article;
   const cursor = useStatementCursor(statements);
   const suggestions = useSuggestions(workspace, true);
+  const { focusedKey, setFocusedKey } = useSuggestionFocus(suggestions.open, cursor.focusText);
   const [tab, setTab] = useState<Tab>("claim");
   const [activeClaimId, setActiveClaimId] = useState<string | null>(null);
-  const [focusedKey, setFocusedKey] = useState<string | null>(null);
   const [highlightSourceId, setHighlightSourceId] = useState<string | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const [editing, setEditing] = useState(false);
@@ -124,21 +125,6 @@ function WorkspaceShell({ initialArticle, role, canWrite, canReview, focus }: Wo
     if (dispatchKey(name, modes, actions.commands)) event.preventDefault();
   });
   useFocusRescue(cursor.focusText, !helpOpen && !editing);
-  // The focused suggestion went away (accepted, rejected, folded into a claim): the one that took
-  // its place takes focus, so Enter keeps accepting; none left, and focus goes back to the text.
-  const suggestionIndex = useRef(0);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the cursor is stable; reacts to the list and the focused key
-  useEffect(() => {
-    const open = suggestions.open;
-    const index = open.findIndex((s) => s.key === focusedKey);
-    if (index >= 0 || focusedKey === null) {
-      suggestionIndex.current = Math.max(0, index);
-      return;
-    }
-    const next = open[Math.min(suggestionIndex.current, open.length - 1)];
-    setFocusedKey(next?.key ?? null);
-    if (!next) cursor.focusText();
-  }, [suggestions.open, focusedKey]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: once, on load
   useEffect(() => {
     const claim = claims.find((c) => c.id === focus?.claimId);
