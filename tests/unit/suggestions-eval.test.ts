@@ -1,13 +1,13 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { type Suggestion, suggestAttributions } from "../../lib/suggestions/engine";
 import {
   evaluateSuggestions,
   type GoldArticle,
   matchGreedy,
   overlapRatio,
-} from "../../lib/suggestions/evaluate-suggestions";
-import { type Suggestion, suggestAttributions } from "../../lib/suggestions/suggest-attributions";
+} from "../../lib/suggestions/engine/evaluate/evaluate-suggestions";
 
 const FIXTURES = path.resolve(import.meta.dirname, "../../fixtures");
 // Only folders with a gold file: fixtures/corpus/ holds whole corpora, scored by npm run eval instead.
@@ -37,6 +37,7 @@ const sug = (
   cue: cue && { start: cue[0], end: cue[1] },
   mode: "paraphrase",
   via: null,
+  kind: "speech_reported",
   confidence: 0.9,
   ...extra,
 });

@@ -1,0 +1,244 @@
+/**
+ * One verb cue → one claim, by the frames its lemma takes (languages/en/cue-lexicon.ts). In order:
+ * a quotation beside the source and cue (`"…," X said`, `X said: "…"`, with a second part after a
+ * comma for split quotes); a complement after the cue (`X said (that) C`, `X told Y C`, `X vowed to C`,
+ * `X criticized C`); the content before the cue when the cue ends its clause (`C, X said`); and content
+ * around a cue set off by commas (`The tariff, the ministry said, will start in March`).
+ */
+import type { Analysis, Sentence } from "../analysis";
+import type { CueClass, Frame } from "../languages/en/cue-lexicon";
+import { tokenAt } from "../nlp/token";
+import {
+  classifyMode,
+  clauseEnd,
+  looksLikeClause,
+  quoteChainBackward,
+  quoteChainForward,
+  skipAdjuncts,
+  spanOf,
+  trimSpan,
+} from "./content";
+import type { Cue } from "./find-cues";
+import { type Mention, npRight, subjectBefore } from "./noun-phrases";
+import type { RawClaim } from "./raw-claim";
+
+const WH_WORDS = new Set(["whether", "if", "how", "why", "what", "when", "where", "who", "which"]);
+const NP_START = new Set(["DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ"]);
+
+const framesOf = (cue: Cue) => new Set<Frame>(cue.entries.flatMap((e) => e.frames));
+const classFor = (cue: Cue, frame: Frame): CueClass =>
+  (cue.entries.find((e) => e.frames.includes(frame)) ?? cue.entries[0])?.cls ?? "speech";
+
+/** Subject of the main clause, for participle cues: "The ministry welcomed the move, saying …". */
+export function clauseSubject(a: Analysis, s: Sentence, before: number): Mention | null {
+  const { tokens } = a;
+  let k = s.first;
+  // Skip an opening adjunct up to its comma: "On Tuesday, the ministry …".
+  if (tokens[k] && (tokens[k].pos === "ADP" || tokens[k].pos === "ADV" || tokens[k].pos === "SCONJ")) {
+    while (k < before && tokens[k].text !== ",") k++;
+    k++;
+  }
+  if (k >= before) return null;
+  const np = npRight(a, k, before);
+  if (!np) return null;
+  const after = tokens[np.last + 1];
+  return after && (after.pos === "VERB" || after.pos === "AUX" || after.text === "," || after.text === "(") ? np : null;
+}
+
+/** The quotation ending right before token `anchor` (`"…," X said`, `"…", X said`), as its index. */
+function quoteEndingBefore(a: Analysis, anchor: number, s: Sentence): number {
+  const j = anchor - 1;
+  if (j < 0) return -1;
+  if (a.closes[j] >= 0) return a.closes[j];
+  if (a.tokens[j].text === "," && j - 1 >= 0 && a.closes[j - 1] >= 0) return a.closes[j - 1];
+  // A quotation that runs into this sentence from the one before: `"A. B," she said.`
+  void s;
+  return -1;
+}
+
+/** The quotation opening at or right after `k` (after a comma or colon), as its index. */
+function quoteOpeningAt(a: Analysis, k: number): number {
+  if (a.opens[k] >= 0) return a.opens[k];
+  const t = a.tokens[k];
+  if (t && (t.text === "," || t.text === ":") && a.opens[k + 1] >= 0) return a.opens[k + 1];
+  return -1;
+}
+
+/** Skips a recipient after tell-type verbs: "told reporters", "assured allies on Tuesday", "told CNN". */
+function skipRecipient(a: Analysis, k: number, s: Sentence): number {
+  const np = npRight(a, k, s.to, false);
+  if (!np) return k;
+  const n = np.last + 1;
+  const next = a.tokens[n];
+  if (!next) return k;
+  if (next.lower === "that" || next.text === "," || next.text === ":" || a.opens[n] >= 0) return n;
+  if (next.lower === "to" && a.tokens[n + 1]?.pos === "VERB") return k; // "told him to leave": objInf
+  const after = skipAdjuncts(a, n, s.to);
+  if (a.tokens[after]?.lower === "that" || a.opens[after] >= 0) return after;
+  // "told reporters the deal was done": a clause follows the recipient.
+  return NP_START.has(a.tokens[after]?.pos ?? "") && looksLikeClause(a, after, s.to - 1) ? after : k;
+}
+
+function quoteClaim(a: Analysis, cue: Cue, mention: Mention, qi: number, tail: number, s: Sentence, before: boolean) {
+  const chainStart = before ? quoteChainBackward(a, qi).start : a.quotes[qi].inner.start;
+  const first = before ? { start: chainStart, end: a.quotes[qi].inner.end } : chainForwardSpan(a, qi);
+  const parts = [first];
+  // Split quote: `"Q1," he said, "Q2."` — a second quotation after a comma continues the first.
+  if (before) {
+    const k = skipAdjuncts(a, tail, s.to);
+    const q2 = a.tokens[k]?.text === "," ? quoteOpeningAt(a, k) : -1;
+    if (q2 > qi) parts.push(chainForwardSpan(a, q2));
+  }
+  return finish(a, cue, mention, parts, s, "quote", classFor(cue, "quote"), 0.9);
+}
+
+function chainForwardSpan(a: Analysis, qi: number) {
+  const c = quoteChainForward(a, qi);
+  return { start: c.start, end: c.end };
+}
+
+function finish(
+  a: Analysis,
+  cue: Cue,
+  mention: Mention,
+  parts: { start: number; end: number }[],
+  s: Sentence,
+  shape: RawClaim["shape"],
+  cls: CueClass,
+  confidence: number,
+): RawClaim | null {
+  if (parts.some((p) => p.end <= p.start)) return null;
+  const content = { start: parts[0].start, end: parts[parts.length - 1].end };
+  const claim: RawClaim = {
+    cue,
+    cueSpan: spanOf(a.tokens, cue.first, cue.last),
+    mention,
+    content,
+    mode: classifyMode(a, parts),
+    cls,
+    sentence: s.index,
+    shape,
+    confidence,
+  };
+  if (parts.length > 1) claim.parts = parts;
+  return claim;
+}
+
+/** Where a forward complement starts after the cue group, by frame; -1 when none fits. */
+function complementStart(a: Analysis, cue: Cue, frames: Set<Frame>, s: Sentence): { k: number; frame: Frame } | null {
+  const { tokens } = a;
+  let k = cue.last + 1;
+  if (frames.has("recipient")) k = skipRecipient(a, k, s);
+  k = skipAdjuncts(a, k, s.to);
+  const t = tokens[k];
+  if (!t || k >= s.to) return null;
+  const weak = cue.entries.some((e) => a.lang.weakCues.has(e.lemma));
+  if (t.lower === "that" && (t.pos === "SCONJ" || t.pos === "PRON" || t.pos === "DET") && k + 1 < s.to) {
+    if (frames.has("that") || frames.has("recipient")) return { k: k + 1, frame: "that" };
+  }
+  if (t.text === ":" && k + 1 < s.to) return { k: k + 1, frame: "that" };
+  if (t.lower === "to" && tokens[k + 1]?.pos === "VERB" && frames.has("inf")) return { k, frame: "inf" };
+  if (frames.has("for") && cue.lemma.endsWith(" for")) return { k, frame: "for" };
+  if (WH_WORDS.has(t.lower) && (frames.has("that") || frames.has("recipient")) && !weak) return { k, frame: "that" };
+  if (NP_START.has(t.pos) || t.isWord) {
+    if (frames.has("objInf")) {
+      const np = npRight(a, k, s.to, false);
+      if (np && tokens[np.last + 1]?.lower === "to" && tokens[np.last + 2]?.pos === "VERB")
+        return { k, frame: "objInf" };
+    }
+    if (frames.has("objOf")) {
+      const np = npRight(a, k, s.to, false);
+      if (np && tokens[np.last + 1]?.lower === "of") return { k, frame: "objOf" };
+    }
+    if ((frames.has("that") || frames.has("recipient")) && !weak && looksLikeClause(a, k, s.to - 1)) {
+      if (t.pos !== "ADP" && t.pos !== "VERB") return { k, frame: "that" };
+    }
+    if (frames.has("obj") && NP_START.has(t.pos) && t.pos !== "PRON") return { k, frame: "obj" };
+  }
+  return null;
+}
+
+export function buildVerbClaim(a: Analysis, s: Sentence, cue: Cue): RawClaim | null {
+  const { tokens } = a;
+  const frames = framesOf(cue);
+  const prev = tokens[cue.first - 1];
+  let mention: Mention | null = null;
+  let inverted = false;
+  if (cue.participle) mention = clauseSubject(a, s, cue.first);
+  else if (cue.passiveBy) {
+    let k = cue.groupLast + 1;
+    while (k < s.to && tokens[k].lower !== "by") k++;
+    mention = npRight(a, k + 1, s.to);
+  } else {
+    const before = cue.first > s.first ? subjectBefore(a, cue.first, s.first) : null;
+    const afterQuote = !!prev && (a.closes[prev.i] >= 0 || (prev.text === "," && a.closes[prev.i - 1] >= 0));
+    const afterBreak = !prev || cue.first === s.first || prev.text === "," || afterQuote;
+    if (afterBreak && (afterQuote || !before) && (frames.has("quote") || frames.has("back"))) {
+      const after = npRight(a, cue.last + 1, s.to);
+      if (after) {
+        mention = after;
+        inverted = true;
+      }
+    }
+    mention ??= before;
+  }
+  if (!mention) return null;
+  const chunkStart = inverted ? cue.first : mention.first;
+  const chunkEnd = inverted ? (mention.appositive?.last ?? mention.last) : cue.last;
+
+  // 1. A quotation before the source and cue.
+  const qb = cue.participle ? -1 : quoteEndingBefore(a, chunkStart, s);
+  if (qb >= 0) return quoteClaim(a, cue, mention, qb, chunkEnd + 1, s, true);
+
+  if (!inverted) {
+    // 2. A quotation after the cue: `X said: "…"`, `X told reporters, "…"`.
+    let k = cue.last + 1;
+    if (frames.has("recipient")) k = skipRecipient(a, k, s);
+    k = skipAdjuncts(a, k, s.to);
+    const qa = quoteOpeningAt(a, k);
+    if (qa >= 0) {
+      const q = a.quotes[qa];
+      const closeTok = tokenAt(tokens, q.close);
+      const restEmpty = closeTok + 1 >= s.to || !tokens.slice(closeTok + 1, s.to).some((x) => x.isWord);
+      if (restEmpty || q.runsOn) return quoteClaim(a, cue, mention, qa, k, s, false);
+    }
+    // 3. A complement after the cue.
+    const c = complementStart(a, cue, frames, s);
+    if (c) {
+      const end = clauseEnd(a, c.k, s);
+      const span = trimSpan(a.text, { start: tokens[c.k].start, end });
+      const words = a.text.slice(span.start, span.end).split(/\s+/).filter(Boolean).length;
+      if (words >= 2 || (words >= 1 && c.frame !== "that")) {
+        return finish(a, cue, mention, [span], s, "forward", classFor(cue, c.frame), 0.85);
+      }
+    }
+  }
+
+  // 4. Content before the cue, which must end its clause (adjuncts and a trailing insert aside).
+  if (!frames.has("back")) return null;
+  let tail = chunkEnd + 1;
+  tail = skipAdjuncts(a, tail, s.to);
+  const commaBefore = chunkStart - 1;
+  if (commaBefore < s.first || tokens[commaBefore].text !== ",") return null;
+  const rest = tokens.slice(tail, s.to).filter((x) => x.isWord);
+  const endsClause =
+    rest.length === 0 ||
+    (tokens[tail]?.text === "," &&
+      /^(ing|who|which|whose|citing|according|as)$/.test(suffixKey(tokens[tail + 1]?.lower)));
+  if (endsClause) {
+    const startTok = s.first;
+    if (startTok >= commaBefore || !looksLikeClause(a, startTok, commaBefore - 1)) return null;
+    const span = trimSpan(a.text, { start: tokens[startTok].start, end: tokens[commaBefore].start });
+    return finish(a, cue, mention, [span], s, "backward", classFor(cue, "back"), 0.8);
+  }
+  // 5. `A, X said, B`: the cue set off by commas inside the content.
+  if (tokens[tail]?.text === "," && tail + 1 < s.to) {
+    const p1 = trimSpan(a.text, { start: tokens[s.first].start, end: tokens[commaBefore].start });
+    const p2 = trimSpan(a.text, { start: tokens[tail + 1].start, end: clauseEnd(a, tail + 1, s) });
+    if (p1.end > p1.start && looksLikeClause(a, tail + 1, s.to - 1))
+      return finish(a, cue, mention, [p1, p2], s, "parenthetical", classFor(cue, "back"), 0.75);
+  }
+  return null;
+}
+
+const suffixKey = (w: string | undefined) => (!w ? "" : /ing$/.test(w) ? "ing" : w);

@@ -1,0 +1,174 @@
+/**
+ * Where content starts and ends. A complement runs from after the cue (its "that", its recipient, a
+ * time adjunct) to the end of its clause: the sentence end, or a joint that starts something else
+ * (", according to …", ", citing …", "; ", "and urged …" by the same source). Content before a cue
+ * runs from the clause start to the comma before the source. A content that opens a quotation takes
+ * the whole quotation, across sentences and, when it runs on, across paragraphs.
+ */
+import type { Analysis, Sentence } from "../analysis";
+import type { Token } from "../nlp/token";
+import type { Quote } from "../text/find-quotes";
+import type { AttributionMode, Span } from "../types";
+
+/** Trims spaces and closing punctuation at the end, spaces at the start; keeps closing quote marks. */
+export function trimSpan(text: string, span: Span): Span {
+  let { start, end } = span;
+  while (start < end && /[\s,;:—–-]/.test(text[start])) start++;
+  while (end > start && /[\s.,;:!?—–-]/.test(text[end - 1])) end--;
+  return { start, end };
+}
+
+/** A clause: some finite verb, or a subject followed by a verb. */
+export function looksLikeClause(a: Analysis, first: number, last: number): boolean {
+  let words = 0;
+  for (let i = first; i <= last; i++) {
+    const t = a.tokens[i];
+    if (!t.isWord) continue;
+    words++;
+    if (t.pos === "AUX" || (t.pos === "VERB" && !/ing$/.test(t.lower))) return words >= 1 && last - first >= 1;
+  }
+  return false;
+}
+
+/** Skips time adjuncts and commas between a verb and its complement: "said on Tuesday that", "said, however,". */
+export function skipAdjuncts(a: Analysis, k: number, to: number): number {
+  const { tokens } = a;
+  const g = a.lang.grammar;
+  for (let guard = 0; guard < 8 && k < to; guard++) {
+    const t = tokens[k];
+    const n = tokens[k + 1];
+    if (t.text === ",") {
+      // Only a comma that opens an insert: "said, however, that", "said, on Tuesday, that".
+      if (
+        !n ||
+        k + 1 >= to ||
+        !(
+          n.lower === "that" ||
+          g.timeWords.has(n.lower) ||
+          /^(however|also|too|again|instead|on|in|at|last|this)$/.test(n.lower)
+        )
+      )
+        return k;
+      k++;
+    } else if (g.timeWords.has(t.lower) || g.months.has(t.lower)) {
+      k++;
+      while (k < to && (tokens[k].pos === "NUM" || g.timeWords.has(tokens[k].lower))) k++;
+    } else if (
+      /^(on|in|at|during|late|early|last)$/.test(t.lower) &&
+      k + 1 < to &&
+      (g.timeWords.has(tokens[k + 1].lower) || g.months.has(tokens[k + 1].lower) || /^\d/.test(tokens[k + 1].text))
+    ) {
+      k += 2;
+      while (k < to && (tokens[k].pos === "NUM" || g.timeWords.has(tokens[k].lower) || tokens[k].text === ",")) {
+        if (tokens[k].text === "," && !(tokens[k + 1]?.pos === "NUM")) break;
+        k++;
+      }
+    } else if (/^(however|also|too|again|instead)$/.test(t.lower)) k++;
+    else return k;
+  }
+  return k;
+}
+
+/** The end offset of a complement starting at token `k` in sentence `s`. */
+export function clauseEnd(a: Analysis, k: number, s: Sentence): number {
+  const { tokens } = a;
+  const g = a.lang.grammar;
+  for (let i = k; i < s.to; i++) {
+    const t = tokens[i];
+    if (a.quoteOf[i] >= 0) continue;
+    if (t.text === ";") return t.start;
+    const n1 = tokens[i + 1];
+    if (t.text === "," && n1 && i + 1 < s.to) {
+      if (n1.lower === "according" && tokens[i + 2]?.lower === "to") return t.start;
+      if (n1.lower === "citing" || n1.lower === "quoting") return t.start;
+      if (n1.lower === "as" && /^(quoted|reported|cited)$/.test(tokens[i + 2]?.lower ?? "")) return t.start;
+    }
+    // "said the US backs the talks and urged both sides to …": the second act is the speaker's own.
+    if (t.lower === "and" && i > k && g.coordinatedActs.has(n1?.lower ?? "") && n1?.pos === "VERB")
+      return tokens[i - 1].text === "," ? tokens[i - 1].start : t.start;
+  }
+  return s.end;
+}
+
+/** The quotation a content starting at token `k` opens, if any. */
+export const quoteOpenedAt = (a: Analysis, k: number): Quote | null => (a.opens[k] >= 0 ? a.quotes[a.opens[k]] : null);
+
+/**
+ * A quotation with the ones that continue it in the following paragraphs: each left open at its
+ * paragraph end (runsOn) and followed by a paragraph that opens with a quotation mark.
+ */
+export function quoteChainForward(a: Analysis, qi: number): { start: number; end: number; last: number } {
+  let q = a.quotes[qi];
+  const start = q.inner.start;
+  let last = qi;
+  while (q.runsOn && last + 1 < a.quotes.length) {
+    const next = a.quotes[last + 1];
+    if (!/^\s*$/.test(a.text.slice(q.close, next.open))) break;
+    last++;
+    q = next;
+  }
+  return { start, end: q.inner.end, last };
+}
+
+/** The same chain read backwards from its last quotation. */
+export function quoteChainBackward(a: Analysis, qi: number): { start: number; first: number } {
+  let first = qi;
+  while (first > 0) {
+    const prev = a.quotes[first - 1];
+    if (!prev.runsOn || !/^\s*$/.test(a.text.slice(prev.close, a.quotes[first].open))) break;
+    first--;
+  }
+  return { start: a.quotes[first].inner.start, first };
+}
+
+const quoteIsSpeech = (a: Analysis, q: Quote) =>
+  q.words >= 2 || /^\p{Ll}/u.test(a.text.slice(q.inner.start, q.inner.end));
+
+/** Direct quote when every part is exactly a quotation; partial when a quoted fragment is inside. */
+export function classifyMode(a: Analysis, parts: Span[]): AttributionMode {
+  const isQuote = (p: Span) =>
+    a.quotes.some((q) => q.inner.start === p.start && q.inner.end >= p.end - 1 && q.inner.end <= p.end + 1);
+  if (parts.every(isQuote) || (parts.length === 1 && isQuoteChain(a, parts[0]))) return "direct_quote";
+  const inside = (p: Span) =>
+    quotesIn(a, p.start, p.end).some((q) => q.open >= p.start - 1 && q.inner.end <= p.end && quoteIsSpeech(a, q));
+  return parts.some(inside) ? "partial_quote" : "paraphrase";
+}
+
+function isQuoteChain(a: Analysis, p: Span): boolean {
+  const qi = quoteIndexAtInner(a, p.start);
+  if (qi < 0) return false;
+  return quoteChainForward(a, qi).end === p.end;
+}
+
+/** Binary search: the quotation whose inner text starts at `offset`, or -1. */
+export function quoteIndexAtInner(a: Analysis, offset: number): number {
+  let lo = 0;
+  let hi = a.quotes.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = a.quotes[mid].inner.start;
+    if (s === offset) return mid;
+    if (s < offset) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** Quotations opening inside [start, end), by binary search. */
+export function quotesIn(a: Analysis, start: number, end: number): Quote[] {
+  let lo = 0;
+  let hi = a.quotes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a.quotes[mid].open < start - 1) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Quote[] = [];
+  for (let i = lo; i < a.quotes.length && a.quotes[i].open < end; i++) out.push(a.quotes[i]);
+  return out;
+}
+
+export const spanOf = (tokens: Token[], first: number, last: number): Span => ({
+  start: tokens[first].start,
+  end: tokens[last].end,
+});

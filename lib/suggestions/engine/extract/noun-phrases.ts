@@ -1,0 +1,238 @@
+/**
+ * Noun-phrase chunks for source mentions, from part-of-speech tags: titles and names ("Lt. Col. Ana
+ * Pruitt"), descriptors with their restrictive modifiers ("a person familiar with the talks", "officials
+ * who visited the site", "Data from the bureau"), possessors ("the ministry's impact assessment").
+ * What sits between commas or in parentheses after a name (appositives, ages, hometowns, party tags,
+ * non-restrictive relatives) is not part of the mention; it is kept apart as the appositive, which
+ * describes the source's role and why it is anonymous.
+ */
+import type { Analysis } from "../analysis";
+import type { Token } from "../nlp/token";
+
+export interface Mention {
+  first: number;
+  last: number;
+  /** A skipped insert after the name ("director of the budget institute"), for role and anonymity. */
+  appositive: { first: number; last: number } | null;
+  /** "who"/"which" as the subject: the antecedent noun phrase it stands for. */
+  antecedent?: { first: number; last: number } | null;
+}
+
+const MAX_MENTION = 18;
+const NOMINAL = new Set(["NOUN", "PROPN", "PRON", "NUM"]);
+const PP_HEADS = new Set(["of", "at", "for", "with", "from", "in", "on", "to", "about", "inside", "within", "near"]);
+const INSERT_ADVERBS = new Set(["however", "meanwhile", "too", "though", "also", "instead", "moreover", "separately"]);
+const PREDETERMINERS = new Set(["all", "both", "half", "many", "some", "most", "none", "each", "one", "several"]);
+
+const isParticiple = (t: Token) => (t.pos === "VERB" || t.pos === "ADJ") && /(ed|ing|en|wn)$/.test(t.lower);
+
+/** Tokens that may stand inside a noun phrase (walking left, `right` is the token after `t`). */
+function insideNp(a: Analysis, t: Token, right: Token | undefined): boolean {
+  if (t.pos === "NOUN" || t.pos === "PROPN" || t.pos === "ADJ" || t.pos === "NUM") return true;
+  if (t.pos === "PART" && (t.lower === "'s" || t.lower === "'")) return true;
+  if (t.pos === "PRON" && a.lang.grammar.possessives.has(t.lower)) return true;
+  if (t.text === "-" || t.text === "&" || t.text === "/") return !!right && right.start === t.end;
+  if ((t.text === "'" || t.text === "’") && right && /s$/.test(a.tokens[t.i - 1]?.lower ?? "")) return true;
+  if (t.text === "." && t.i > 0 && a.tokens[t.i - 1].end === t.start && a.tokens[t.i - 1].isCap) return true;
+  // "the retired general", "striking workers": a participle before a noun.
+  if (isParticiple(t) && right && (right.pos === "NOUN" || right.pos === "PROPN" || right.pos === "ADJ")) return true;
+  return t.isCap && t.pos !== "VERB" && t.pos !== "AUX" && t.pos !== "ADP" && t.pos !== "CCONJ" && t.pos !== "SCONJ";
+}
+
+/** Walks a noun phrase left from its head `j`; returns its first token, or -1 when `j` heads none. */
+export function npLeft(a: Analysis, j: number, from: number): number {
+  const { tokens } = a;
+  const g = a.lang.grammar;
+  const head = tokens[j];
+  if (!head || j < from) return -1;
+  if (head.pos === "PRON") return g.subjectPronouns.has(head.lower) || head.lower === "which" ? j : -1;
+  if (!(NOMINAL.has(head.pos) || (head.isCap && head.pos !== "VERB" && head.pos !== "AUX"))) return -1;
+  let k = j;
+  let pps = 0;
+  while (k - 1 >= from && j - k < MAX_MENTION) {
+    const t = tokens[k - 1];
+    if (g.determiners.has(t.lower) && t.pos !== "PRON") {
+      k--;
+      if (k - 1 >= from && PREDETERMINERS.has(tokens[k - 1].lower)) k--; // "all the", "both the"
+      // "director of the budget institute": the phrase goes on left of its preposition.
+      const p = tokens[k - 1];
+      const l = tokens[k - 2];
+      if (
+        p &&
+        l &&
+        k - 2 >= from &&
+        pps < 3 &&
+        PP_HEADS.has(p.lower) &&
+        (l.pos === "NOUN" || l.pos === "PROPN" || g.postmodifiers.has(l.lower) || isParticiple(l))
+      ) {
+        pps++;
+        k--;
+        continue;
+      }
+      break;
+    }
+    if (insideNp(a, t, tokens[k])) {
+      k--;
+      continue;
+    }
+    // A restrictive modifier: "officials at the ministry", "a person familiar with", "people briefed on".
+    const left = tokens[k - 2];
+    if (PP_HEADS.has(t.lower) && left && k - 2 >= from && pps < 3) {
+      if (left.pos === "NOUN" || left.pos === "PROPN" || g.postmodifiers.has(left.lower) || isParticiple(left)) {
+        pps++;
+        k--;
+        continue;
+      }
+    }
+    // "Smith and Jones", "Democrats and Republicans".
+    if (
+      (t.lower === "and" || t.lower === "&") &&
+      left &&
+      (left.pos === "PROPN" || left.pos === "NOUN") &&
+      k - 2 >= from
+    ) {
+      k--;
+      continue;
+    }
+    break;
+  }
+  // "Tuesday", "percent": heads that never name a source.
+  if (g.timeWords.has(head.lower) || g.months.has(head.lower) || head.pos === "NUM") return -1;
+  return k;
+}
+
+/** "officials who visited the site said": a restrictive relative clause inside the subject (no commas). */
+function restrictiveRelative(a: Analysis, coreFirst: number, from: number): number {
+  const { tokens } = a;
+  for (let k = coreFirst - 1; k >= from && coreFirst - k <= 10; k--) {
+    const t = tokens[k];
+    if (!t.isWord) return -1;
+    if (t.lower === "who" || t.lower === "that") {
+      const noun = tokens[k - 1];
+      if (!noun || k - 1 < from || !(noun.pos === "NOUN" || noun.pos === "PROPN")) return -1;
+      if (!tokens.slice(k + 1, coreFirst).some((x) => x.pos === "VERB" || x.pos === "AUX")) return -1;
+      const f = npLeft(a, k - 1, from);
+      return f >= 0 ? f : -1;
+    }
+  }
+  return -1;
+}
+
+/** Classifies the words between two commas before a cue: an insert to skip, a name, or neither. */
+function segmentKind(a: Analysis, first: number, last: number): "insert" | "name" | "other" {
+  const { tokens } = a;
+  const g = a.lang.grammar;
+  const t = tokens[first];
+  if (last < first) return "other";
+  if (g.relativePronouns.has(t.lower) && t.lower !== "that") return "insert";
+  if (first === last && (t.pos === "NUM" || INSERT_ADVERBS.has(t.lower))) return "insert";
+  if (a.lang.isPlaceAbbreviation(tokens, first, last)) return "insert";
+  if ((t.lower === "of" || t.lower === "from") && tokens[first + 1]?.isCap) return "insert";
+  if (t.pos === "ADP" || t.pos === "ADV") return "insert";
+  if (isParticiple(t) && first === t.i && t.pos === "VERB") return "insert";
+  const words = tokens.slice(first, last + 1).filter((x) => x.isWord);
+  if (words.length && words.every((x) => x.isCap || a.lang.isNameParticle(x.lower))) return "name";
+  if (npLeft(a, last, first) === first || g.determiners.has(t.lower)) return "insert";
+  return "other";
+}
+
+/** The previous comma in [from, j], or -1 when a stronger boundary comes first. */
+function previousComma(a: Analysis, j: number, from: number): number {
+  for (let k = j; k >= from; k--) {
+    const t = a.tokens[k];
+    if (t.text === ",") return k;
+    if (!t.isWord && !/^[.'’&()-]$/.test(t.text)) return -1;
+  }
+  return -1;
+}
+
+/** Skips a parenthesis group ending at `j` ("(D-Ore.)"); returns the index before "(" or `j`. */
+function skipParens(a: Analysis, j: number, from: number): number {
+  if (a.tokens[j]?.text !== ")") return j;
+  for (let k = j - 1; k >= from && j - k <= 10; k--) if (a.tokens[k].text === "(") return k - 1;
+  return j;
+}
+
+/** The subject of a cue whose group starts at `cueFirst`: the noun phrase right before it. */
+export function subjectBefore(a: Analysis, cueFirst: number, from: number): Mention | null {
+  const { tokens } = a;
+  const g = a.lang.grammar;
+  let j = skipParens(a, cueFirst - 1, from);
+  // "Okafor on Tuesday said", "The bank Monday said": a time adjunct between subject and verb.
+  if (j >= from && g.timeWords.has(tokens[j].lower))
+    j -= tokens[j - 1] && /^(on|last|this)$/.test(tokens[j - 1].lower) ? 2 : 1;
+  let appositive: Mention["appositive"] = null;
+  while (j >= from && tokens[j].text === ",") {
+    const k = previousComma(a, j - 1, from);
+    if (k < 0) {
+      // No comma before: the words up to the sentence (or dash) boundary hold the subject.
+      j = skipParens(a, j - 1, from);
+      break;
+    }
+    if (k + 1 > j - 1) return null;
+    const kind = segmentKind(a, k + 1, j - 1);
+    if (kind === "name") return { first: k + 1, last: j - 1, appositive };
+    if (kind !== "insert") return null;
+    appositive = { first: k + 1, last: j - 1 };
+    j = k;
+  }
+  if (j < from) return null;
+  const first = npLeft(a, j, from);
+  if (first < 0) return null;
+  const head = tokens[j];
+  if (head.pos === "PRON" && (head.lower === "who" || head.lower === "which")) {
+    let e = j - 1;
+    if (tokens[e]?.text === ",") e--;
+    const af = e >= from ? npLeft(a, e, from) : -1;
+    return { first: j, last: j, appositive, antecedent: af >= 0 ? { first: af, last: e } : null };
+  }
+  const rel = head.pos === "PRON" ? -1 : restrictiveRelative(a, first, from);
+  return { first: rel >= 0 ? rel : first, last: j, appositive };
+}
+
+/** A noun phrase reading right from `k`: the inverted subject ("said Ms. Lee"), an agent, "according to X". */
+export function npRight(a: Analysis, k: number, to: number, withModifiers = true): Mention | null {
+  const { tokens } = a;
+  const g = a.lang.grammar;
+  if (k >= to) return null;
+  let e = k;
+  if (tokens[e].pos === "PRON") {
+    return g.subjectPronouns.has(tokens[e].lower) ? { first: e, last: e, appositive: null } : null;
+  }
+  while (e < to && (PREDETERMINERS.has(tokens[e].lower) || g.determiners.has(tokens[e].lower))) e++;
+  let last = -1;
+  let pps = 0;
+  while (e < to && e - k < MAX_MENTION) {
+    const t = tokens[e];
+    if (insideNp(a, t, tokens[e + 1]) || (t.text === "." && t.start === tokens[e - 1]?.end)) {
+      if (NOMINAL.has(t.pos) || t.isCap) last = e;
+      e++;
+      continue;
+    }
+    if (
+      withModifiers &&
+      last >= 0 &&
+      pps < 2 &&
+      (PP_HEADS.has(t.lower) || g.postmodifiers.has(t.lower)) &&
+      tokens[last].pos === "NOUN"
+    ) {
+      pps++;
+      e++;
+      if (g.postmodifiers.has(t.lower) && PP_HEADS.has(tokens[e]?.lower ?? "")) e++;
+      while (e < to && g.determiners.has(tokens[e].lower)) e++;
+      continue;
+    }
+    break;
+  }
+  if (last < 0) return null;
+  let appositive: Mention["appositive"] = null;
+  let n = last + 1;
+  if (tokens[n]?.text === "(") while (n < to && tokens[n].text !== ")") n++;
+  if (tokens[n]?.text === ")") n++;
+  if (tokens[n]?.text === ",") {
+    let f = n + 1;
+    while (f < to && tokens[f].text !== "," && tokens[f].text !== "." && a.closes[f] < 0) f++;
+    if (f > n + 1) appositive = { first: n + 1, last: f - 1 };
+  }
+  return { first: k, last, appositive };
+}

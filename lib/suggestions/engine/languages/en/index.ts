@@ -1,0 +1,22 @@
+import type { LanguageAdapter } from "../../language";
+import { tagEnglish } from "../../nlp/wink-tagger";
+import { CUE_LEXICON, WEAK_LEMMAS } from "./cue-lexicon";
+import { GRAMMAR } from "./grammar";
+import { NAME_PARTICLES } from "./name-particles";
+import { DOCUMENT_NOUNS, OUTLET_NOUNS, STATE_ABBREVIATIONS } from "./source-lexicon";
+
+export const english: LanguageAdapter = {
+  code: "en",
+  name: "English",
+  tag: tagEnglish,
+  cues: CUE_LEXICON,
+  weakCues: WEAK_LEMMAS,
+  grammar: GRAMMAR,
+  isPlaceAbbreviation: (tokens, first, last) => {
+    const words = tokens.slice(first, last + 1).filter((t) => t.text !== ".");
+    return words.length === 1 && STATE_ABBREVIATIONS.has(words[0].lower.replace(/\.$/, "")) && words[0].isCap;
+  },
+  isNameParticle: (lower) => NAME_PARTICLES.has(lower),
+  isOutletNoun: (lower) => OUTLET_NOUNS.has(lower),
+  isDocumentNoun: (lower) => DOCUMENT_NOUNS.has(lower),
+};
