@@ -22,6 +22,25 @@ import type { Cue } from "./find-cues";
 import { type Mention, npRight, subjectBefore } from "./noun-phrases";
 import type { RawClaim } from "./raw-claim";
 
+const NO_CONTENT_VERBS = new Set([
+  "comment",
+  "say",
+  "discuss",
+  "elaborate",
+  "specify",
+  "answer",
+  "respond",
+  "disclose",
+  "identify",
+  "speculate",
+  "detail",
+  "name",
+  "confirm",
+  "provide",
+  "release",
+  "reveal",
+  "share",
+]);
 const WH_WORDS = new Set(["whether", "if", "how", "why", "what", "when", "where", "who", "which"]);
 const NP_START = new Set(["DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ"]);
 
@@ -48,11 +67,9 @@ export function clauseSubject(a: Analysis, s: Sentence, before: number): Mention
 /** The quotation ending right before token `anchor` (`"…," X said`, `"…", X said`), as its index. */
 function quoteEndingBefore(a: Analysis, anchor: number, s: Sentence): number {
   const j = anchor - 1;
-  if (j < 0) return -1;
+  if (j < s.first) return -1; // a quotation closing the sentence before belongs to its own cue
   if (a.closes[j] >= 0) return a.closes[j];
-  if (a.tokens[j].text === "," && j - 1 >= 0 && a.closes[j - 1] >= 0) return a.closes[j - 1];
-  // A quotation that runs into this sentence from the one before: `"A. B," she said.`
-  void s;
+  if (a.tokens[j].text === "," && j - 1 >= s.first && a.closes[j - 1] >= 0) return a.closes[j - 1];
   return -1;
 }
 
@@ -125,19 +142,39 @@ function finish(
 }
 
 /** Where a forward complement starts after the cue group, by frame; -1 when none fits. */
-function complementStart(a: Analysis, cue: Cue, frames: Set<Frame>, s: Sentence): { k: number; frame: Frame } | null {
+function complementStart(
+  a: Analysis,
+  cue: Cue,
+  frames: Set<Frame>,
+  s: Sentence,
+  mention: Mention,
+): { k: number; frame: Frame } | null {
   const { tokens } = a;
   let k = cue.last + 1;
   if (frames.has("recipient")) k = skipRecipient(a, k, s);
   k = skipAdjuncts(a, k, s.to);
   const t = tokens[k];
   if (!t || k >= s.to) return null;
-  const weak = cue.entries.some((e) => a.lang.weakCues.has(e.lemma));
+  // "found the key" is no report, "the study found rents rose" is: a document subject lifts the doubt.
+  const documentSubject = a.lang.isDocumentNoun(a.tokens[mention.last].lower) || hasDocumentHead(a, mention);
+  const weak = !documentSubject && cue.entries.some((e) => a.lang.weakCues.has(e.lemma));
   if (t.lower === "that" && (t.pos === "SCONJ" || t.pos === "PRON" || t.pos === "DET") && k + 1 < s.to) {
     if (frames.has("that") || frames.has("recipient")) return { k: k + 1, frame: "that" };
   }
   if (t.text === ":" && k + 1 < s.to) return { k: k + 1, frame: "that" };
-  if (t.lower === "to" && tokens[k + 1]?.pos === "VERB" && frames.has("inf")) return { k, frame: "inf" };
+  // "said in a post on social media that", "told reporters at a news conference in the capital that".
+  if (t.pos === "ADP" && (frames.has("that") || frames.has("recipient"))) {
+    for (let m = k + 1; m < Math.min(s.to - 1, k + 9); m++) {
+      const x = tokens[m];
+      if (x.lower === "that" && x.pos === "SCONJ") return { k: m + 1, frame: "that" };
+      if (x.pos === "VERB" || x.pos === "AUX" || !x.isWord || a.quoteOf[m] >= 0) break;
+    }
+  }
+  if (t.lower === "to" && tokens[k + 1]?.pos === "VERB" && frames.has("inf")) {
+    // "declined to say", "refused to comment": an attribution with no content (guideline §1).
+    if (NO_CONTENT_VERBS.has(tokens[k + 1].lemma)) return null;
+    return { k, frame: "inf" };
+  }
   if (frames.has("for") && cue.lemma.endsWith(" for")) return { k, frame: "for" };
   if (WH_WORDS.has(t.lower) && (frames.has("that") || frames.has("recipient")) && !weak) return { k, frame: "that" };
   if (NP_START.has(t.pos) || t.isWord) {
@@ -150,15 +187,40 @@ function complementStart(a: Analysis, cue: Cue, frames: Set<Frame>, s: Sentence)
       const np = npRight(a, k, s.to, false);
       if (np && tokens[np.last + 1]?.lower === "of") return { k, frame: "objOf" };
     }
-    if ((frames.has("that") || frames.has("recipient")) && !weak && looksLikeClause(a, k, s.to - 1)) {
-      if (t.pos !== "ADP" && t.pos !== "VERB") return { k, frame: "that" };
+    if ((frames.has("that") || frames.has("recipient")) && !weak && startsClause(a, k, s.to))
+      return { k, frame: "that" };
+    // "criticized the plan", not "backed Ms. Ramos in both campaigns": the object is a thing, not a person.
+    if (frames.has("obj") && NP_START.has(t.pos) && t.pos !== "PRON") {
+      const np = npRight(a, k, s.to, false);
+      const person = np && tokens.slice(np.first, np.last + 1).every((x) => x.pos === "PROPN" || x.text === ".");
+      if (!person) return { k, frame: "obj" };
     }
-    if (frames.has("obj") && NP_START.has(t.pos) && t.pos !== "PRON") return { k, frame: "obj" };
   }
   return null;
 }
 
-export function buildVerbClaim(a: Analysis, s: Sentence, cue: Cue): RawClaim | null {
+/** A clause starts at `k`: a subject (noun phrase or pronoun) followed by a finite verb. */
+export function startsClause(a: Analysis, k: number, to: number): boolean {
+  const np = npRight(a, k, to);
+  if (!np) return false;
+  let n = np.appositive ? np.appositive.last + 2 : np.last + 1;
+  if (np.appositive && a.tokens[n - 1]?.text !== ",") n = np.last + 1;
+  while (n < to && a.tokens[n].pos === "ADV") n++;
+  const v = a.tokens[n];
+  return !!v && n < to && (v.pos === "AUX" || (v.pos === "VERB" && !/ing$/.test(v.lower)) || v.lower === "'s");
+}
+
+/** "A poll released Monday by the institute": a document noun heads the phrase before its modifiers. */
+function hasDocumentHead(a: Analysis, m: Mention): boolean {
+  for (let i = m.first; i <= m.last; i++) {
+    const t = a.tokens[i];
+    if (a.lang.isDocumentNoun(t.lower) && t.pos === "NOUN") return true;
+    if (t.pos === "ADP" || t.pos === "VERB") return false;
+  }
+  return false;
+}
+
+export function buildVerbClaim(a: Analysis, s: Sentence, cue: Cue, earlier: RawClaim[] = []): RawClaim | null {
   const { tokens } = a;
   const frames = framesOf(cue);
   const prev = tokens[cue.first - 1];
@@ -181,9 +243,18 @@ export function buildVerbClaim(a: Analysis, s: Sentence, cue: Cue): RawClaim | n
       }
     }
     mention ??= before;
+    // "said he was disappointed and called for …": the verb shares the subject of the one before;
+    // "said Ms. Ramos is committed and expected to …": inside that one's content, the content's subject.
+    if (!mention && prev && (prev.lower === "and" || prev.lower === "but" || prev.lower === "or")) {
+      const shared = earlier.findLast((c) => c.cue && c.cue.last < cue.first && c.mention && c.sentence === s.index);
+      if (shared && shared.content.end > prev.start && shared.content.start < prev.start) {
+        mention = npRight(a, tokenAt(tokens, shared.content.start), cue.first);
+      } else if (shared) mention = shared.mention;
+      else mention = clauseSubject(a, s, cue.first);
+    }
   }
   if (!mention) return null;
-  const chunkStart = inverted ? cue.first : mention.first;
+  const chunkStart = inverted ? cue.first : (mention.lead ?? mention.first);
   const chunkEnd = inverted ? (mention.appositive?.last ?? mention.last) : cue.last;
 
   // 1. A quotation before the source and cue.
@@ -203,7 +274,7 @@ export function buildVerbClaim(a: Analysis, s: Sentence, cue: Cue): RawClaim | n
       if (restEmpty || q.runsOn) return quoteClaim(a, cue, mention, qa, k, s, false);
     }
     // 3. A complement after the cue.
-    const c = complementStart(a, cue, frames, s);
+    const c = complementStart(a, cue, frames, s, mention);
     if (c) {
       const end = clauseEnd(a, c.k, s);
       const span = trimSpan(a.text, { start: tokens[c.k].start, end });

@@ -9,6 +9,7 @@ import type { Analysis, Sentence } from "../analysis";
 import type { Token } from "../nlp/token";
 import type { Quote } from "../text/find-quotes";
 import type { AttributionMode, Span } from "../types";
+import { isCueVerbForm } from "./find-cues";
 
 /** Trims spaces and closing punctuation at the end, spaces at the start; keeps closing quote marks. */
 export function trimSpan(text: string, span: Span): Span {
@@ -82,6 +83,8 @@ export function clauseEnd(a: Analysis, k: number, s: Sentence): number {
       if (n1.lower === "according" && tokens[i + 2]?.lower === "to") return t.start;
       if (n1.lower === "citing" || n1.lower === "quoting") return t.start;
       if (n1.lower === "as" && /^(quoted|reported|cited)$/.test(tokens[i + 2]?.lower ?? "")) return t.start;
+      // ", warning that …", ", saying …": the source's next report, a claim of its own.
+      if (/ing$/.test(n1.lower) && isCueVerbForm(a.lang.cues, n1)) return t.start;
     }
     // "said the US backs the talks and urged both sides to …": the second act is the speaker's own.
     if (t.lower === "and" && i > k && g.coordinatedActs.has(n1?.lower ?? "") && n1?.pos === "VERB")

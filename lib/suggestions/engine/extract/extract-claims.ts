@@ -22,7 +22,7 @@ export function extractClaims(a: Analysis): RawClaim[] {
         citing.push(cue);
         continue;
       }
-      const claim = cue.kind === "according" ? buildAccordingClaim(a, s, cue) : buildVerbClaim(a, s, cue);
+      const claim = cue.kind === "according" ? buildAccordingClaim(a, s, cue) : buildVerbClaim(a, s, cue, claims);
       if (claim) claims.push(claim);
     }
     if (claims.length === 0) {

@@ -38,6 +38,10 @@ function lookupVerb(a: Analysis, i: number, to: number): { entries: CueEntry[]; 
   const cues = a.lang.cues;
   const lemma = t.lemma || t.lower;
   const next = i + 1 < to ? tokens[i + 1] : undefined;
+  if (next && i + 2 < to) {
+    const three = cues.get(`${lemma} ${next.lower} ${tokens[i + 2].lower}`);
+    if (three) return { entries: three, lemma: `${lemma} ${next.lower} ${tokens[i + 2].lower}`, last: i + 2 };
+  }
   if (next) {
     const two = cues.get(`${lemma} ${next.lower}`);
     if (two) return { entries: two, lemma: `${lemma} ${next.lower}`, last: i + 1 };
@@ -46,7 +50,7 @@ function lookupVerb(a: Analysis, i: number, to: number): { entries: CueEntry[]; 
       if (three && tokens[i + 2].lower === "clear") return { entries: three, lemma: `${lemma} clear`, last: i + 2 };
     }
   }
-  const one = cues.get(lemma) ?? cues.get(t.lower);
+  const one = cues.get(lemma) ?? cues.get(t.lower) ?? stemLookup(cues, t.lower);
   if (!one) return null;
   // Lemmas that only work with a particle ("point out", "go on") are stored with it.
   const plain = one.filter((e) => !e.lemma.includes(" "));
@@ -54,6 +58,26 @@ function lookupVerb(a: Analysis, i: number, to: number): { entries: CueEntry[]; 
 }
 
 const isVerbLike = (t: Token) => t.pos === "VERB" || t.pos === "AUX";
+
+/** "warning" tagged as a noun: the lexicon entry of its verb stem (warn, argue, plan). */
+function stemLookup(cues: Map<string, CueEntry[]>, lower: string): CueEntry[] | undefined {
+  const m = /^(.+?)(ing|ed|s)$/.exec(lower);
+  if (!m) return undefined;
+  const stem = m[1];
+  return (
+    cues.get(stem) ??
+    cues.get(`${stem}e`) ??
+    (/(.)\1$/.test(stem) ? cues.get(stem.slice(0, -1)) : undefined) ??
+    (stem.endsWith("i") ? cues.get(`${stem.slice(0, -1)}y`) : undefined)
+  );
+}
+
+/** A word that is a cue verb in a finite or participle form ("and believes", ", warning"). */
+export function isCueVerbForm(cues: Map<string, CueEntry[]>, t: Token): boolean {
+  if (!t.isWord || t.isCap) return false;
+  const entries = cues.get(t.lemma) ?? stemLookup(cues, t.lower);
+  return !!entries && (t.pos === "VERB" || /ing$/.test(t.lower)) && t.lower !== t.lemma;
+}
 /** Forms the tagger sometimes calls nouns or adjectives that are always verbs in news prose. */
 const ALWAYS_VERBS = new Set(["said", "says", "told", "tells", "added", "wrote", "argued", "insisted", "warned"]);
 
@@ -110,18 +134,20 @@ function channelEnd(a: Analysis, k: number, to: number): number {
   if (!channels || k + 1 >= to) return -1;
   let m = k + 1;
   if (g.determiners.has(tokens[m].lower)) m++;
+  // The last channel noun of the phrase: "in a brief statement", "at a news conference".
+  let best = -1;
   for (let n = 0; n < 4 && m < to && (tokens[m].isWord || tokens[m].text === "-"); n++, m++) {
-    if (channels.has(tokens[m].lower)) {
-      // "in an interview with CNN", "in a letter to shareholders": the venue goes with the channel.
-      if (/^(with|to|for)$/.test(tokens[m + 1]?.lower ?? "") && tokens[m + 2]?.isCap) {
-        let e = m + 2;
-        while (e + 1 < to && (tokens[e + 1].isCap || tokens[e + 1].text === "'s")) e++;
-        return e;
-      }
-      return m;
-    }
+    if (channels.has(tokens[m].lower)) best = m;
+    else if (best >= 0 || !(tokens[m].pos === "ADJ" || tokens[m].pos === "NOUN" || tokens[m].pos === "PROPN")) break;
   }
-  return -1;
+  if (best < 0) return -1;
+  // "in an interview with CNN", "in a letter to shareholders": the venue goes with the channel.
+  if (/^(with|to|for)$/.test(tokens[best + 1]?.lower ?? "") && tokens[best + 2]?.isCap) {
+    let e = best + 2;
+    while (e + 1 < to && (tokens[e + 1].isCap || tokens[e + 1].text === "'s")) e++;
+    return e;
+  }
+  return best;
 }
 
 /** Extends right over a manner adverb and a channel phrase. */
@@ -150,7 +176,15 @@ export function findCues(a: Analysis, s: Sentence): Cue[] {
       cues.push(simpleCue("citing", i, i));
       continue;
     }
-    if (!isVerbLike(t) && !ALWAYS_VERBS.has(t.lower)) continue;
+    const participleNoun = /ing$/.test(t.lower) && prev?.text === "," && t.pos === "NOUN";
+    // "small businesses plan to hire", "critics fear that": a verb the tagger read as a noun.
+    const nounVerb =
+      t.pos === "NOUN" &&
+      !!prev &&
+      (prev.pos === "NOUN" || prev.pos === "PRON" || prev.pos === "PROPN") &&
+      /s$/.test(prev.lower) &&
+      (tokens[i + 1]?.lower === "that" || (tokens[i + 1]?.lower === "to" && tokens[i + 2]?.pos === "VERB"));
+    if (!isVerbLike(t) && !ALWAYS_VERBS.has(t.lower) && !participleNoun && !nounVerb) continue;
     const found = lookupVerb(a, i, s.to);
     if (!found) continue;
     // "the reported figure", "a said property", "That said,": not reports.
@@ -170,7 +204,7 @@ export function findCues(a: Analysis, s: Sentence): Cue[] {
       passiveBy = true;
     }
     const last = passiveBy ? found.last : extendRight(a, found.last, s.to);
-    const participle = /ing$/.test(t.lower) && left.first === i && prev?.text === ",";
+    const participle = /ing$/.test(t.lower) && left.first === i && (prev?.text === "," || prev?.lower === "and");
     cues.push({
       kind: "verb",
       entries: found.entries,

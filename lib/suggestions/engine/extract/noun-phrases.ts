@@ -16,6 +16,8 @@ export interface Mention {
   appositive: { first: number; last: number } | null;
   /** "who"/"which" as the subject: the antecedent noun phrase it stands for. */
   antecedent?: { first: number; last: number } | null;
+  /** First token of the whole subject chunk when a role stands before the name ("the Fed chair, Margaret Olsen,"). */
+  lead?: number;
 }
 
 const MAX_MENTION = 18;
@@ -29,6 +31,7 @@ const isParticiple = (t: Token) => (t.pos === "VERB" || t.pos === "ADJ") && /(ed
 /** Tokens that may stand inside a noun phrase (walking left, `right` is the token after `t`). */
 function insideNp(a: Analysis, t: Token, right: Token | undefined): boolean {
   if (t.pos === "NOUN" || t.pos === "PROPN" || t.pos === "ADJ" || t.pos === "NUM") return true;
+  if (t.text === "%" && right?.lower === "of") return true;
   if (t.pos === "PART" && (t.lower === "'s" || t.lower === "'")) return true;
   if (t.pos === "PRON" && a.lang.grammar.possessives.has(t.lower)) return true;
   if (t.text === "-" || t.text === "&" || t.text === "/") return !!right && right.start === t.end;
@@ -78,11 +81,24 @@ export function npLeft(a: Analysis, j: number, from: number): number {
     // A restrictive modifier: "officials at the ministry", "a person familiar with", "people briefed on".
     const left = tokens[k - 2];
     if (PP_HEADS.has(t.lower) && left && k - 2 >= from && pps < 3) {
-      if (left.pos === "NOUN" || left.pos === "PROPN" || g.postmodifiers.has(left.lower) || isParticiple(left)) {
+      // "one of the aides", "61% of voters", "some of the officials": a partitive.
+      const partitive = t.lower === "of" && (left.pos === "NUM" || left.text === "%" || PREDETERMINERS.has(left.lower));
+      if (
+        partitive ||
+        left.pos === "NOUN" ||
+        left.pos === "PROPN" ||
+        g.postmodifiers.has(left.lower) ||
+        isParticiple(left)
+      ) {
         pps++;
         k--;
         continue;
       }
+    }
+    // "Figures released on Tuesday by …", "documents obtained by …": a participle after its noun.
+    if (isParticiple(t) && t.pos === "VERB" && left && k - 2 >= from && (left.pos === "NOUN" || left.pos === "PROPN")) {
+      k--;
+      continue;
     }
     // "Smith and Jones", "Democrats and Republicans".
     if (
@@ -142,6 +158,7 @@ function previousComma(a: Analysis, j: number, from: number): number {
     const t = a.tokens[k];
     if (t.text === ",") return k;
     if (!t.isWord && !/^[.'’&()-]$/.test(t.text)) return -1;
+    if (t.pos === "CCONJ" || t.pos === "SCONJ") return -1; // "…, and Senator Ray Whitcomb, the …, said"
   }
   return -1;
 }
@@ -171,7 +188,10 @@ export function subjectBefore(a: Analysis, cueFirst: number, from: number): Ment
     }
     if (k + 1 > j - 1) return null;
     const kind = segmentKind(a, k + 1, j - 1);
-    if (kind === "name") return { first: k + 1, last: j - 1, appositive };
+    if (kind === "name") {
+      const role = k - 1 >= from ? npLeft(a, k - 1, from) : -1;
+      return { first: k + 1, last: j - 1, appositive, ...(role >= 0 ? { lead: role } : {}) };
+    }
     if (kind !== "insert") return null;
     appositive = { first: k + 1, last: j - 1 };
     j = k;
@@ -196,8 +216,9 @@ export function npRight(a: Analysis, k: number, to: number, withModifiers = true
   const g = a.lang.grammar;
   if (k >= to) return null;
   let e = k;
-  if (tokens[e].pos === "PRON") {
-    return g.subjectPronouns.has(tokens[e].lower) ? { first: e, last: e, appositive: null } : null;
+  if (tokens[e].pos === "PRON" && !g.possessives.has(tokens[e].lower)) {
+    const pronoun = g.subjectPronouns.has(tokens[e].lower) || tokens[e].lower === "there";
+    return pronoun ? { first: e, last: e, appositive: null } : null;
   }
   while (e < to && (PREDETERMINERS.has(tokens[e].lower) || g.determiners.has(tokens[e].lower))) e++;
   let last = -1;

@@ -166,8 +166,15 @@ export function describeSource(
         opts.appositive,
       ) &&
       !/\b(who|he|she)\b/i.test(opts.appositive);
+    // "Senate Majority Leader Tom Harlan", "Energy Department spokeswoman Kim Lau": a title, then a name.
+    const lastTitle = runLower.findLastIndex((w) => TITLES.has(w.replace(/\.$/, "")) || PERSON_NOUNS.has(w));
+    const titledName =
+      lastTitle >= 0 &&
+      run.length - lastTitle - 1 >= 1 &&
+      run.length - lastTitle - 1 <= 4 &&
+      !runLower.slice(lastTitle + 1).some((w) => ORG_NOUNS.has(w));
     if (
-      runLower.some((w) => ORG_NOUNS.has(w)) ||
+      (!titledName && runLower.some((w) => ORG_NOUNS.has(w))) ||
       COUNTRIES[runText.toLowerCase()] ||
       (run.length === 1 && orgAppositive) ||
       looksLikeOrgName(runLower, runStart === 1 && lw[0] === "the")
@@ -186,6 +193,7 @@ export function describeSource(
       (TITLES.has(runLower[t].replace(/\.$/, "")) || NATIONALITIES[runLower[t]] || PERSON_NOUNS.has(runLower[t]))
     )
       t++;
+    if (titledName) t = Math.max(t, lastTitle + 1);
     const name = run.slice(t).join(" ").replace(/\s\./g, ".");
     const roleWords = [
       ...words.slice(0, runStart).filter((_w, i) => !DETS.has(lw[i])),

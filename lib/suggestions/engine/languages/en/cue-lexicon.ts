@@ -42,7 +42,7 @@ add(
     "reveal, disclose, testify, tweet, write, reply, respond, answer, retort, counter, quip, joke, exclaim, boast, " +
     "brag, predict, forecast, estimate, suggest, hint, imply, remark, comment, observe, mention, clarify, specify, " +
     "explain, add, note, continue, caution, charge, speculate, surmise, swear, concur, agree, disagree, object, " +
-    "protest, acknowledge, announce, proclaim, declare, pledge, vow, promise, threaten, demand, propose, recommend, " +
+    "protest, acknowledge, announce, proclaim, declare, pledge, vow, promise, threaten, demand, recommend, " +
     "urge, plead, beg, ask, wonder, muse, shout, yell, whisper, mutter, post, signal, indicate, underline, underscore, " +
     "highlight, point out, make clear, put it, go on, write, opine, summarize, summarise, conclude, reason, posit, " +
     "describe",
@@ -50,6 +50,11 @@ add(
 add("speech", TELL, "tell, inform, assure, remind, notify, brief, advise, warn, caution, reassure, convince, promise");
 // Belief and expectation: stance in the guideline's kinds, but the same frames as saying.
 add("stance", ["that", "back", "inf", "objInf"], "believe, think, expect, fear, hope, worry, doubt, feel, reckon");
+add(
+  "stance",
+  ["obj"],
+  "expect, fear, want, prefer, favor, favour, approve of, disapprove of, push back on, push back against, take issue with, object to, side with",
+);
 // Evidence: a document or data set as the source.
 add(
   "evidence",
@@ -67,13 +72,13 @@ add(
 );
 add("stance", ["objOf"], "accuse");
 add("stance", ["for"], "call for, push for, press for, argue for, advocate for, lobby for, campaign for, appeal for");
-add("stance", ["objInf"], "urge, ask, call on, press, push, encourage, implore, pressure, order, direct, instruct");
+add("stance", ["objInf"], "urge, ask, call on, encourage, implore, pressure, order, direct, instruct");
 // Intention and wish: the infinitive is the content.
 add(
   "intention",
   ["inf", "objInf", "that"],
-  "want, plan, intend, aim, vow, pledge, promise, threaten, refuse, seek, hope, expect, agree, offer, decline, " +
-    "vote, move, prepare, propose",
+  "want, plan, intend, aim, vow, pledge, promise, threaten, refuse, seek, hope, expect, agree, offer, " +
+    "propose, prefer, try",
 );
 
 /** All entries per lemma (a lemma may carry several classes and frames). */

@@ -65,7 +65,8 @@ export const GRAMMAR = {
   /** Verbs a source may join to its report with "and": "said the plan failed and urged …". */
   coordinatedActs: set(
     "urged vowed pledged promised declined refused added called asked appealed demanded warned said told " +
-      "insisted noted argued stressed acknowledged announced",
+      "insisted noted argued stressed acknowledged announced says urges vows calls warns adds notes argues " +
+      "criticized criticised condemned praised accused blamed rejected dismissed pushed threatened",
   ),
   prepositions: set(
     "in on at with of from for by to about during over under after before into near inside within among across " +
