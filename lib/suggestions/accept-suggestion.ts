@@ -1,4 +1,3 @@
-import { readBodyLocked } from "@/lib/articles/read-body-locked";
 import { insertAttribution } from "@/lib/attributions/write-attribution";
 import { insertClaim } from "@/lib/claims/create-claim";
 import { db, type Tx } from "@/lib/db";
@@ -6,7 +5,13 @@ import { AppError } from "@/lib/errors";
 import { sourceUniqueKey } from "@/lib/sources/source-key";
 import { insertSource } from "@/lib/sources/write-source";
 import { findArticleSuggestions, type KeyedSuggestion } from "./article-suggestions";
-import type { SuggestedSource } from "./types";
+import type { SuggestedSource } from "./engine";
+
+export interface SuggestionAction {
+  articleId: string;
+  key: string;
+  actorId: string;
+}
 
 /** The suggested source as a record: the existing one it matched, the named one created meanwhile, or a new one. */
 async function resolveSource(tx: Tx, source: SuggestedSource, actorId: string): Promise<string> {
@@ -33,17 +38,24 @@ export function findOpen(suggestions: KeyedSuggestion[], key: string): KeyedSugg
   return suggestion;
 }
 
+/** Refuses when the article's text changed since the suggestions were computed from it. */
+async function assertSameText(tx: Tx, articleId: string, body: string): Promise<void> {
+  const rows = await tx.$queryRaw<{ same: boolean }[]>`
+    SELECT body = ${body} AS same FROM "Article" WHERE id = ${articleId}::uuid FOR SHARE`;
+  if (!rows[0]?.same) throw new AppError("conflict", "The article text changed meanwhile; reload the suggestions");
+}
+
 /**
  * Turns an open suggestion into a claim and attribution in one transaction, reusing the claim if
  * the exact span is already a claim and never duplicating a source that exists under its
  * normalised name. The server recomputes the suggestion: clients name it, they cannot forge it.
+ * The attribution records that it came from a suggestion, and the engine's confidence.
  */
-export async function acceptSuggestion(articleId: string, key: string, actorId: string) {
-  const { body, suggestions } = await findArticleSuggestions(articleId);
+export async function acceptSuggestion({ articleId, key, actorId }: SuggestionAction) {
+  const { body, suggestions } = await findArticleSuggestions({ articleId });
   const s = findOpen(suggestions, key);
   return db().$transaction(async (tx) => {
-    if ((await readBodyLocked(tx, articleId)) !== body)
-      throw new AppError("conflict", "The article text changed meanwhile; reload the suggestions");
+    await assertSameText(tx, articleId, body);
     const sourceId = await resolveSource(tx, s.source, actorId);
     const viaSourceId = s.via
       ? await resolveSource(
@@ -87,7 +99,7 @@ export async function acceptSuggestion(articleId: string, key: string, actorId: 
         cue: s.cue,
         mention: s.mention,
         viaSourceId: viaSourceId === sourceId ? null : viaSourceId,
-        note: `Accepted suggestion (confidence ${s.confidence.toFixed(2)})`,
+        provenance: { origin: "suggestion", confidence: s.confidence },
       },
       actorId,
     );

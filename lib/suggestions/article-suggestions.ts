@@ -1,22 +1,30 @@
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
+import { type LanguageSupport, languageSupport, type Suggestion, suggestAttributions } from "./engine";
+import { mutualOverlap } from "./engine/evaluate/evaluate-suggestions";
 import { withExistingSources } from "./match-existing-sources";
-import { suggestAttributions } from "./suggest-attributions";
 import { suggestionKey } from "./suggestion-key";
-import type { Suggestion } from "./types";
 
 export type KeyedSuggestion = Suggestion & { key: string };
 
-const overlap = (a: { start: number; end: number }, b: { start: number; end: number }) =>
-  Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start));
+export interface ArticleSuggestions {
+  body: string;
+  language: LanguageSupport;
+  suggestions: KeyedSuggestion[];
+}
 
 /**
- * The suggestions still open for an article: the engine's proposals minus those an editor
- * rejected and those already covered by an attributed claim (half or more of the content).
+ * A suggestion is already tagged when an attributed claim overlaps its content by half of each: a
+ * nested attribution inside an accepted one's content (the demo's C4 inside C3) stays open.
  */
-export async function findArticleSuggestions(
-  articleId: string,
-): Promise<{ body: string; suggestions: KeyedSuggestion[] }> {
+const taggedBy = (claims: { start: number; end: number }[]) => (s: Suggestion) =>
+  claims.some((c) => mutualOverlap(c, s.content) >= 0.5);
+
+/**
+ * The suggestions still open for an article: the engine's proposals minus those an editor rejected
+ * and those already tagged. For a language the engine cannot read, none, and `language` says so.
+ */
+export async function findArticleSuggestions({ articleId }: { articleId: string }): Promise<ArticleSuggestions> {
   const article = await db().article.findUnique({
     where: { id: articleId },
     select: {
@@ -28,15 +36,25 @@ export async function findArticleSuggestions(
     },
   });
   if (!article) throw notFound("Article");
+  const language = languageSupport(article.language);
+  if (!language.supported) return { body: article.body, language, suggestions: [] };
   const rejected = new Set(article.rejectedSuggestions.map((r) => r.key));
+  const tagged = taggedBy(article.claims);
   const open = suggestAttributions(article.body, { language: article.language, statements: article.statements })
     .map((s) => ({ ...s, key: suggestionKey(article.body, s) }))
-    .filter((s) => !rejected.has(s.key))
-    .filter((s) => !article.claims.some((c) => overlap(c, s.content) * 2 >= s.content.end - s.content.start));
-  return { body: article.body, suggestions: (await withExistingSources(open, articleId)) as KeyedSuggestion[] };
+    .filter((s) => !rejected.has(s.key) && !tagged(s));
+  return { body: article.body, language, suggestions: await withExistingSources(open, articleId) };
 }
 
 /** Suggestions for free text (POST /api/suggestions); named sources are matched workspace-wide. */
-export async function suggestForText(text: string, language?: string): Promise<Suggestion[]> {
-  return withExistingSources(suggestAttributions(text, { language }), null);
+export async function suggestForText({
+  text,
+  language,
+}: {
+  text: string;
+  language?: string | null;
+}): Promise<{ language: LanguageSupport; suggestions: Suggestion[] }> {
+  const support = languageSupport(language);
+  if (!support.supported) return { language: support, suggestions: [] };
+  return { language: support, suggestions: await withExistingSources(suggestAttributions(text, { language }), null) };
 }

@@ -3,7 +3,7 @@ import { z } from "zod";
 /**
  * The workspace file: one JSON document other tools can read, and that imports back losslessly.
  *
- *   { "format": "sourcedesk-workspace", "version": 1,
+ *   { "format": "sourcedesk-workspace", "version": 2,
  *     "users":        [{id, email, name, role, createdAt, updatedAt}],                   no secrets
  *     "sources":      [{id, type, name, count, affiliation, role, anonymityReason,
  *                       identityKnownToNewsroom, notes, version, createdAt, updatedAt}],
@@ -15,7 +15,8 @@ import { z } from "zod";
  *                       parts: [{start, end, text}] | null, reviewStatus, reviewComment, version,
  *                       createdById, createdAt, updatedAt}],
  *     "attributions": [{id, claimId, sourceId, mode, cue: {start, end, text} | null,
- *                       mention: {start, end, text} | null, viaSourceId, note, version,
+ *                       mention: {start, end, text} | null, viaSourceId, note,
+ *                       origin: "manual" | "suggestion", confidence: number | null, version,
  *                       createdById, createdAt, updatedAt}] }
  *
  * Offsets are UTF-16 code units into the article's `body`; every span carries its text
@@ -23,10 +24,12 @@ import { z } from "zod";
  * are ISO 8601 UTC with milliseconds. Every list is sorted by `id` (statements by `ordinal`), one
  * record per line, so the same workspace always gives the same bytes. Not included: password
  * hashes, sessions, API tokens (secrets) and the audit log (history: use `npm run db:backup`).
- * A later version adds a field only with a new `version`.
+ * A later version adds a field only with a new `version`. Version 2 added each attribution's
+ * `origin` and `confidence` (an accepted suggestion's engine confidence); a version 1 file still
+ * imports, its attributions as typed by hand.
  */
 export const WORKSPACE_FORMAT = "sourcedesk-workspace";
-export const WORKSPACE_VERSION = 1;
+export const WORKSPACE_VERSION = 2;
 
 const id = z.uuid();
 const time = z.iso.datetime({ precision: 3 });
@@ -126,6 +129,8 @@ export const attributionRecord = z
     mention: spanWithText.nullable(),
     viaSourceId: id.nullable(),
     note: nullableText,
+    origin: z.enum(["manual", "suggestion"]),
+    confidence: z.number().min(0).max(1).nullable(),
     version: z.number().int().min(1),
     createdById: id,
     createdAt: time,
@@ -146,6 +151,20 @@ export const workspaceFile = z
   .strict();
 
 export type WorkspaceFile = z.infer<typeof workspaceFile>;
+
+/** A version 1 document as version 2: its attributions were all typed by hand (no origin recorded). */
+export function upgradeWorkspace(input: unknown): unknown {
+  if (typeof input !== "object" || input === null) return input;
+  const doc = input as { version?: unknown; attributions?: unknown };
+  if (doc.version !== 1 || !Array.isArray(doc.attributions)) return input;
+  return {
+    ...doc,
+    version: WORKSPACE_VERSION,
+    attributions: doc.attributions.map((a) =>
+      typeof a === "object" && a !== null ? { ...a, origin: "manual", confidence: null } : a,
+    ),
+  };
+}
 export type UserRecord = z.infer<typeof userRecord>;
 export type SourceRecord = z.infer<typeof sourceRecord>;
 export type ArticleRecord = z.infer<typeof articleRecord>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findQuotes } from "../../lib/suggestions/find-quotes";
+import { findQuotes } from "../../lib/suggestions/engine/text/find-quotes";
 import { suggest } from "./suggestions-helpers";
 
 const inner = (text: string) => findQuotes(text).map((q) => text.slice(q.inner.start, q.inner.end));

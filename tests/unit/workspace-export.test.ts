@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkWorkspace } from "@/lib/workspace-export/check-workspace";
-import { type Section, type WorkspaceFile, workspaceFile } from "@/lib/workspace-export/format";
+import { type Section, upgradeWorkspace, type WorkspaceFile, workspaceFile } from "@/lib/workspace-export/format";
 import { serializeWorkspace } from "@/lib/workspace-export/serialize-workspace";
 
 const T = "2026-01-02T03:04:05.678Z";
@@ -14,7 +14,7 @@ const body = '"Yes," she said 😀. قال.';
 function workspace(): WorkspaceFile {
   return {
     format: "sourcedesk-workspace",
-    version: 1,
+    version: 2,
     users: [{ id: U, email: "e@x.org", name: "E", role: "editor", createdAt: T, updatedAt: T }],
     sources: [
       {
@@ -102,6 +102,8 @@ function workspace(): WorkspaceFile {
         mention: { start: 7, end: 10, text: "she" },
         viaSourceId: S2,
         note: null,
+        origin: "suggestion",
+        confidence: 0.85,
         version: 1,
         createdById: U,
         createdAt: T,
@@ -132,7 +134,7 @@ describe("serializeWorkspace", () => {
     const text = await serialize(file);
     expect(JSON.parse(text)).toEqual(file);
     expect(workspaceFile.safeParse(JSON.parse(text)).success).toBe(true);
-    expect(text.startsWith('{\n  "format": "sourcedesk-workspace",\n  "version": 1,\n  "users": [\n    {"id":')).toBe(
+    expect(text.startsWith('{\n  "format": "sourcedesk-workspace",\n  "version": 2,\n  "users": [\n    {"id":')).toBe(
       true,
     );
     expect(text.endsWith("\n  ]\n}\n")).toBe(true);
@@ -147,6 +149,19 @@ describe("serializeWorkspace", () => {
 });
 
 describe("checkWorkspace", () => {
+  it("reads a version 1 file as version 2, its attributions typed by hand", () => {
+    const v1 = structuredClone(workspace()) as unknown as { version: number; attributions: Record<string, unknown>[] };
+    v1.version = 1;
+    for (const a of v1.attributions) {
+      delete a.origin;
+      delete a.confidence;
+    }
+    const file = workspaceFile.parse(upgradeWorkspace(v1));
+    expect(file.version).toBe(2);
+    expect(file.attributions[0]).toMatchObject({ origin: "manual", confidence: null });
+    expect(workspaceFile.safeParse(v1).success).toBe(false);
+  });
+
   it("accepts a consistent file", () => {
     expect(checkWorkspace(workspace())).toEqual([]);
   });

@@ -176,7 +176,9 @@ function complementStart(
     return { k, frame: "inf" };
   }
   if (frames.has("for") && cue.lemma.endsWith(" for")) return { k, frame: "for" };
-  if (WH_WORDS.has(t.lower) && (frames.has("that") || frames.has("recipient")) && !weak) return { k, frame: "that" };
+  // "asked whether …" is content; "does not say how …" is a refusal with none (guideline §1).
+  if (WH_WORDS.has(t.lower) && (frames.has("that") || frames.has("recipient")) && !weak)
+    return cue.negated ? null : { k, frame: "that" };
   if (NP_START.has(t.pos) || t.isWord) {
     if (frames.has("objInf")) {
       const np = npRight(a, k, s.to, false);

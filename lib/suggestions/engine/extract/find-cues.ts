@@ -184,7 +184,9 @@ export function findCues(a: Analysis, s: Sentence): Cue[] {
       (prev.pos === "NOUN" || prev.pos === "PRON" || prev.pos === "PROPN") &&
       /s$/.test(prev.lower) &&
       (tokens[i + 1]?.lower === "that" || (tokens[i + 1]?.lower === "to" && tokens[i + 2]?.pos === "VERB"));
-    if (!isVerbLike(t) && !ALWAYS_VERBS.has(t.lower) && !participleNoun && !nounVerb) continue;
+    // "have informed" read as an adjective: after have/has/had it is the verb's participle.
+    const perfect = t.pos === "ADJ" && /ed$/.test(t.lower) && /^(has|have|had)$/.test(prev?.lower ?? "");
+    if (!isVerbLike(t) && !ALWAYS_VERBS.has(t.lower) && !participleNoun && !nounVerb && !perfect) continue;
     const found = lookupVerb(a, i, s.to);
     if (!found) continue;
     // "the reported figure", "a said property", "That said,": not reports.

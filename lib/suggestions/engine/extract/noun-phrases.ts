@@ -78,6 +78,11 @@ export function npLeft(a: Analysis, j: number, from: number): number {
       k--;
       continue;
     }
+    // "Lead author Mira Castell" opening a sentence: a capitalised word the tagger read as a verb.
+    if (k - 1 === from && t.isCap && t.pos === "VERB" && tokens[k].pos === "NOUN") {
+      k--;
+      continue;
+    }
     // A restrictive modifier: "officials at the ministry", "a person familiar with", "people briefed on".
     const left = tokens[k - 2];
     if (PP_HEADS.has(t.lower) && left && k - 2 >= from && pps < 3) {
@@ -251,9 +256,16 @@ export function npRight(a: Analysis, k: number, to: number, withModifiers = true
   if (tokens[n]?.text === "(") while (n < to && tokens[n].text !== ")") n++;
   if (tokens[n]?.text === ")") n++;
   if (tokens[n]?.text === ",") {
+    // "said Maria Lopez, the union leader": an appositive is a noun phrase or a relative clause,
+    // never the clause that follows "According to the ministry, …".
     let f = n + 1;
-    while (f < to && tokens[f].text !== "," && tokens[f].text !== "." && a.closes[f] < 0) f++;
-    if (f > n + 1) appositive = { first: n + 1, last: f - 1 };
+    let finite = false;
+    while (f < to && tokens[f].text !== "," && tokens[f].text !== "." && a.closes[f] < 0) {
+      if (tokens[f].pos === "AUX" || (tokens[f].pos === "VERB" && !isParticiple(tokens[f]))) finite = true;
+      f++;
+    }
+    const relative = /^(who|which|whose)$/.test(tokens[n + 1]?.lower ?? "");
+    if (f > n + 1 && (relative || !finite)) appositive = { first: n + 1, last: f - 1 };
   }
   return { first: k, last, appositive };
 }

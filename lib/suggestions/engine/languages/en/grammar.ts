@@ -21,7 +21,8 @@ export const GRAMMAR = {
   /** Manner adverbs after the verb that belong to the cue: "said privately", "told reporters bluntly". */
   afterAdverbs: set(
     "privately publicly separately repeatedly later earlier again firmly flatly bluntly openly explicitly " +
-      "candidly anonymously angrily quietly tersely simply sharply emphatically confidently proudly",
+      "candidly anonymously angrily quietly tersely simply sharply emphatically confidently proudly plainly " +
+      "succinctly best starkly",
   ),
   negations: set("not n't never neither nor no"),
   /** "is expected to", "is set to": raising frames that join the verb group of the verb after "to". */
