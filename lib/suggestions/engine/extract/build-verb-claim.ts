@@ -162,6 +162,10 @@ function complementStart(
     if (frames.has("that") || frames.has("recipient")) return { k: k + 1, frame: "that" };
   }
   if (t.text === ":" && k + 1 < s.to) return { k: k + 1, frame: "that" };
+  // "…, which he said ruled out a fault": the relative pronoun is the subject of the content.
+  const rel = tokens[mention.first - 1];
+  if (rel && /^(which|that|who)$/.test(rel.lower) && t.pos === "VERB" && !/ing$/.test(t.lower) && frames.has("that"))
+    return { k, frame: "that" };
   // "said in a post on social media that", "told reporters at a news conference in the capital that".
   if (t.pos === "ADP" && (frames.has("that") || frames.has("recipient"))) {
     for (let m = k + 1; m < Math.min(s.to - 1, k + 9); m++) {
@@ -278,7 +282,9 @@ export function buildVerbClaim(a: Analysis, s: Sentence, cue: Cue, earlier: RawC
     // 3. A complement after the cue.
     const c = complementStart(a, cue, frames, s, mention);
     if (c) {
-      const end = clauseEnd(a, c.k, s);
+      let end = clauseEnd(a, c.k, s);
+      // "The firm, which said the engine works, will expand": the relative clause ends at its comma.
+      if (mention.antecedent !== undefined && tokens[mention.first - 1]?.text === ",") end = relativeEnd(a, c.k, end);
       const span = trimSpan(a.text, { start: tokens[c.k].start, end });
       const words = a.text.slice(span.start, span.end).split(/\s+/).filter(Boolean).length;
       if (words >= 2 || (words >= 1 && c.frame !== "that")) {
@@ -312,6 +318,13 @@ export function buildVerbClaim(a: Analysis, s: Sentence, cue: Cue, earlier: RawC
       return finish(a, cue, mention, [p1, p2], s, "parenthetical", classFor(cue, "back"), 0.75);
   }
   return null;
+}
+
+/** The first comma outside quotation marks after token `k`, or `end`. */
+function relativeEnd(a: Analysis, k: number, end: number): number {
+  for (let i = k; i < a.tokens.length && a.tokens[i].start < end; i++)
+    if (a.tokens[i].text === "," && a.quoteOf[i] < 0) return a.tokens[i].start;
+  return end;
 }
 
 const suffixKey = (w: string | undefined) => (!w ? "" : /ing$/.test(w) ? "ing" : w);

@@ -7,6 +7,7 @@ import type { Analysis } from "../analysis";
 import { addContinuations } from "./add-continuations";
 import { buildAccordingClaim } from "./build-according-claim";
 import { buildColonClaim } from "./build-colon-claim";
+import { buildNounClaims } from "./build-noun-claims";
 import { buildVerbClaim } from "./build-verb-claim";
 import { type Cue, findCues } from "./find-cues";
 import type { RawClaim } from "./raw-claim";
@@ -25,6 +26,7 @@ export function extractClaims(a: Analysis): RawClaim[] {
       const claim = cue.kind === "according" ? buildAccordingClaim(a, s, cue) : buildVerbClaim(a, s, cue, claims);
       if (claim) claims.push(claim);
     }
+    claims.push(...buildNounClaims(a, s));
     if (claims.length === 0) {
       const colon = buildColonClaim(a, s);
       if (colon) claims.push(colon);

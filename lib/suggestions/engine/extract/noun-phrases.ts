@@ -38,7 +38,14 @@ function insideNp(a: Analysis, t: Token, right: Token | undefined): boolean {
   if ((t.text === "'" || t.text === "’") && right && /s$/.test(a.tokens[t.i - 1]?.lower ?? "")) return true;
   if (t.text === "." && t.i > 0 && a.tokens[t.i - 1].end === t.start && a.tokens[t.i - 1].isCap) return true;
   // "the retired general", "striking workers": a participle before a noun.
-  if (isParticiple(t) && right && (right.pos === "NOUN" || right.pos === "PROPN" || right.pos === "ADJ")) return true;
+  if (isParticiple(t) && right && (right.pos === "NOUN" || right.pos === "PROPN" || right.pos === "ADJ")) {
+    // Only inside a phrase that has begun: "the retired general", not "Critics rejected Babbage".
+    const left = a.tokens[t.i - 1];
+    return (
+      !!left &&
+      (left.pos === "DET" || left.pos === "ADJ" || left.pos === "NUM" || a.lang.grammar.possessives.has(left.lower))
+    );
+  }
   return t.isCap && t.pos !== "VERB" && t.pos !== "AUX" && t.pos !== "ADP" && t.pos !== "CCONJ" && t.pos !== "SCONJ";
 }
 
@@ -101,7 +108,15 @@ export function npLeft(a: Analysis, j: number, from: number): number {
       }
     }
     // "Figures released on Tuesday by …", "documents obtained by …": a participle after its noun.
-    if (isParticiple(t) && t.pos === "VERB" && left && k - 2 >= from && (left.pos === "NOUN" || left.pos === "PROPN")) {
+    const right = tokens[k];
+    if (
+      isParticiple(t) &&
+      t.pos === "VERB" &&
+      left &&
+      k - 2 >= from &&
+      (left.pos === "NOUN" || left.pos === "PROPN") &&
+      (right.pos === "ADP" || g.timeWords.has(right.lower))
+    ) {
       k--;
       continue;
     }

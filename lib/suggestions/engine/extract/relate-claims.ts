@@ -89,10 +89,12 @@ export function relateClaims(a: Analysis, s: Sentence, found: RawClaim[], citing
       if (b === outer || !b.mention || b.outer) continue;
       const m = b.mention.first;
       if (!inside(tokens[m].start, outer)) continue;
-      const joint = tokens[m - 1];
-      const relative = joint && /^(which|who)$/.test(joint.lower) && tokens[m - 2]?.text === ",";
-      if (joint && (g.clauseJoints.has(joint.lower) || relative) && m - 1 > s.first && !outer.parts) {
-        const cut = tokens[m - 2]?.text === "," ? tokens[m - 2].start : joint.start;
+      // "praised the firm, which said …": the relative pronoun is the inner claim's own mention.
+      const selfRelative = /^(which|who)$/.test(tokens[m].lower) && tokens[m - 1]?.text === ",";
+      const joint = selfRelative ? tokens[m] : tokens[m - 1];
+      const relative = joint && /^(which|who)$/.test(joint.lower) && tokens[joint.i - 1]?.text === ",";
+      if (joint && (g.clauseJoints.has(joint.lower) || relative) && joint.i > s.first && !outer.parts) {
+        const cut = tokens[joint.i - 1]?.text === "," ? tokens[joint.i - 1].start : joint.start;
         const content = trimSpan(text, { start: outer.content.start, end: cut });
         if (content.end > content.start) {
           outer.content = content;

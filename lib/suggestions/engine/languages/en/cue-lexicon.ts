@@ -67,7 +67,7 @@ add(
   "stance",
   ["obj", "that"],
   "criticize, criticise, condemn, denounce, decry, slam, blast, praise, hail, welcome, applaud, commend, reject, " +
-    "oppose, support, back, endorse, defend, dismiss, question, dispute, challenge, deplore, blame, credit, call, " +
+    "oppose, back, endorse, defend, dismiss, question, dispute, challenge, deplore, blame, credit, call, " +
     "describe, characterize, characterise, label, brand, applaud",
 );
 add("stance", ["objOf"], "accuse");
