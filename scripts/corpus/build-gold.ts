@@ -67,11 +67,11 @@ function printStats(golds: CorpusGold[]): void {
   const pct = (n: number, of: number) => `${((100 * n) / Math.max(1, of)).toFixed(1)}%`;
   const row = (label: string, gs: CorpusGold[]) => {
     const claims = gs.flatMap((g) => g.claims);
-    const cells = kinds.map((k) => String(claims.filter((c) => c.kind === k).length).padStart(8));
+    const cells = kinds.map((k) => String(claims.filter((c) => c.kind === k).length).padStart(9));
     const none = gs.reduce((n, g) => n + g.noContent.length, 0);
     return `${label.padEnd(44)} ${String(gs.length).padStart(4)} ${String(claims.length).padStart(6)}${cells.join("")} ${String(none).padStart(6)}`;
   };
-  const head = ["quoted", "reported", "evidence", "stance", "punct"].map((k) => k.padStart(8)).join("");
+  const head = ["quoted", "reported", "evidence", "stance", "punct"].map((k) => k.padStart(9)).join("");
   console.log(`${"".padEnd(44)} ${"arts".padStart(4)} ${"claims".padStart(6)}${head} ${"nocont".padStart(6)}`);
   for (const g of golds) console.log(row(g.slug, [g]));
   const styles = [...new Set(golds.map((g) => g.style ?? "?"))].sort();

@@ -180,6 +180,9 @@ export function buildGold(source: string, slug: string): { text: string; gold: C
     const content = { start: parts[0].start, end: parts[parts.length - 1].end };
     const body = text.slice(content.start, content.end);
     if (mode !== "direct_quote" && /^that\s/.test(body)) fail('content starts with "that"');
+    // "worry about", "warned of", "called for": the preposition belongs to the cue (guideline §2).
+    if (mode !== "direct_quote" && /^(?:about(?!\s+\d)|of|for|on|with|against|over)\s/.test(body))
+      fail(`content starts with a preposition that belongs to the cue: "${body.slice(0, 20)}…"`);
     if (mode !== "direct_quote" && (/[,;:]$/.test(body) || (/\.$/.test(body) && !ABBREVIATIONS.test(body))))
       fail(`paraphrase content ends with punctuation: "…${body.slice(-20)}"`);
     const anaphor = mention && (d.flags.has("ana") || PRONOUNS.has(mention.text.toLowerCase())) ? mention.text : null;

@@ -33,12 +33,12 @@ describe("buildGold", () => {
 
   it("makes a split quote one claim with two parts and keeps nested claims with their via", () => {
     const { gold, errors } = build(
-      '"[[c1|We will win,]]" [[s1 lee|she]] [[v1 Q|said]], "[[c1|whatever [[s2 ministry via=lee|the ministry]] [[v2 R|says]] [[c2|about it]].]]"',
+      '"[[c1|We will win,]]" [[s1 lee|she]] [[v1 Q|said]], "[[c1|whatever [[s2 ministry via=lee|the ministry]] [[v2 R|says]] [[c2|it costs]].]]"',
     );
     expect(errors).toEqual([]);
     const outer = gold.claims.find((c) => c.source === "lee")!;
-    expect(outer.parts?.map((p) => p.text)).toEqual(["We will win,", "whatever the ministry says about it."]);
-    expect(outer.content.text).toBe('We will win," she said, "whatever the ministry says about it.');
+    expect(outer.parts?.map((p) => p.text)).toEqual(["We will win,", "whatever the ministry says it costs."]);
+    expect(outer.content.text).toBe('We will win," she said, "whatever the ministry says it costs.');
     expect(outer.anaphor).toBe("she");
     const inner = gold.claims.find((c) => c.source === "ministry")!;
     expect(inner).toMatchObject({ via: "lee", mode: "paraphrase", kind: "speech_reported" });
