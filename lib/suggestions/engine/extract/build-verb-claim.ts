@@ -183,6 +183,9 @@ function complementStart(
   // "asked whether …" is content; "does not say how …" is a refusal with none (guideline §1).
   if (WH_WORDS.has(t.lower) && (frames.has("that") || frames.has("recipient")) && !weak)
     return cue.negated ? null : { k, frame: "that" };
+  // "Opinion polls show broad sympathy", "inspectors found cracks": evidence may be a bare noun phrase.
+  if (documentSubject && cue.entries.some((e) => e.cls === "evidence") && NP_START.has(t.pos) && t.pos !== "PRON")
+    return { k, frame: "that" };
   if (NP_START.has(t.pos) || t.isWord) {
     if (frames.has("objInf")) {
       const np = npRight(a, k, s.to, false);
@@ -203,6 +206,44 @@ function complementStart(
     }
   }
   return null;
+}
+
+/**
+ * The subject of a verb joined by "and"/"but" to an earlier one. A speech act ("… and called for",
+ * "… and urged") continues the sentence's first attribution; any other verb ("… and believes") joins
+ * the nearest finite verb before it, sharing that verb's subject (the claim it cues, if it is a cue).
+ */
+function coordinatedSubject(a: Analysis, s: Sentence, cue: Cue, earlier: RawClaim[]): Mention | null {
+  const { tokens } = a;
+  const mine = earlier.filter((c) => c.cue && c.mention && c.sentence === s.index && c.cue.last < cue.first);
+  const and = cue.first - 1;
+  if (a.lang.grammar.coordinatedActs.has(tokens[cue.head].lower)) {
+    const main = mine.find((c) => c.content.start > tokens[c.cue!.last].start || c.shape !== "forward") ?? mine[0];
+    if (main) return main.mention;
+    return clauseSubject(a, s, cue.first);
+  }
+  for (let j = and - 1; j >= s.first; j--) {
+    const t = tokens[j];
+    const finite = (t.pos === "VERB" || t.pos === "AUX") && !/ing$/.test(t.lower) && tokens[j - 1]?.lower !== "to";
+    if (!finite) continue;
+    const claim = mine.find((c) => c.cue!.head === j);
+    if (claim) {
+      // "he opposed a federal ban and believes …": the first verb's content stops at the joint.
+      if (claim.content.end > tokens[and].start && claim.content.start < tokens[and].start && !claim.parts) {
+        claim.content = trimSpan(a.text, { start: claim.content.start, end: tokens[and].start });
+        claim.mode = classifyMode(a, [claim.content]);
+      }
+      return claim.mention;
+    }
+    let g = j;
+    while (
+      g - 1 >= s.first &&
+      (tokens[g - 1].pos === "AUX" || tokens[g - 1].pos === "ADV" || tokens[g - 1].pos === "PART")
+    )
+      g--;
+    return subjectBefore(a, g, s.first) ?? clauseSubject(a, s, cue.first);
+  }
+  return clauseSubject(a, s, cue.first);
 }
 
 /** A clause starts at `k`: a subject (noun phrase or pronoun) followed by a finite verb. */
@@ -251,13 +292,8 @@ export function buildVerbClaim(a: Analysis, s: Sentence, cue: Cue, earlier: RawC
     mention ??= before;
     // "said he was disappointed and called for …": the verb shares the subject of the one before;
     // "said Ms. Ramos is committed and expected to …": inside that one's content, the content's subject.
-    if (!mention && prev && (prev.lower === "and" || prev.lower === "but" || prev.lower === "or")) {
-      const shared = earlier.findLast((c) => c.cue && c.cue.last < cue.first && c.mention && c.sentence === s.index);
-      if (shared && shared.content.end > prev.start && shared.content.start < prev.start) {
-        mention = npRight(a, tokenAt(tokens, shared.content.start), cue.first);
-      } else if (shared) mention = shared.mention;
-      else mention = clauseSubject(a, s, cue.first);
-    }
+    if (!mention && prev && (prev.lower === "and" || prev.lower === "but" || prev.lower === "or"))
+      mention = coordinatedSubject(a, s, cue, earlier);
   }
   if (!mention) return null;
   const chunkStart = inverted ? cue.first : (mention.lead ?? mention.first);

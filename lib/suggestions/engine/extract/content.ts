@@ -70,6 +70,21 @@ export function skipAdjuncts(a: Analysis, k: number, to: number): number {
   return k;
 }
 
+/** From `k` to the sentence end: a noun phrase with no clause of its own and no comma after it. */
+function closingAppositive(a: Analysis, k: number, s: Sentence): boolean {
+  for (let i = k; i < s.to; i++) {
+    const t = a.tokens[i];
+    if (a.quoteOf[i] >= 0 || a.opens[i] >= 0) return false;
+    if (t.text === "," || t.text === ";") return false;
+    if (t.pos === "AUX" || (t.pos === "VERB" && !/(ed|ing|en)$/.test(t.lower))) {
+      // "the largest deal in years and a bet that drugs will reshape …": a verb inside a relative is fine.
+      if (!a.tokens.slice(k, i).some((x) => x.lower === "that" || x.lower === "which" || x.lower === "who"))
+        return false;
+    }
+  }
+  return true;
+}
+
 /** The end offset of a complement starting at token `k` in sentence `s`. */
 export function clauseEnd(a: Analysis, k: number, s: Sentence): number {
   const { tokens } = a;
@@ -86,6 +101,15 @@ export function clauseEnd(a: Analysis, k: number, s: Sentence): number {
       // ", warning that …", ", saying …": the source's next report, a claim of its own.
       if (/ing$/.test(n1.lower) && isCueVerbForm(a.lang.cues, n1)) return t.start;
     }
+    // "…in cash, the largest deal in three years": a closing description is the writer's, not content.
+    if (
+      t.text === "," &&
+      n1 &&
+      (n1.lower === "the" || n1.lower === "a" || n1.lower === "an") &&
+      i > k + 2 &&
+      closingAppositive(a, i + 1, s)
+    )
+      return t.start;
     // "said the US backs the talks and urged both sides to …": the second act is the speaker's own.
     if (t.lower === "and" && i > k && g.coordinatedActs.has(n1?.lower ?? "") && n1?.pos === "VERB")
       return tokens[i - 1].text === "," ? tokens[i - 1].start : t.start;

@@ -22,7 +22,23 @@ export interface Mention {
 
 const MAX_MENTION = 18;
 const NOMINAL = new Set(["NOUN", "PROPN", "PRON", "NUM"]);
-const PP_HEADS = new Set(["of", "at", "for", "with", "from", "in", "on", "to", "about", "inside", "within", "near"]);
+const PP_HEADS = new Set([
+  "of",
+  "at",
+  "for",
+  "with",
+  "from",
+  "in",
+  "on",
+  "to",
+  "about",
+  "inside",
+  "within",
+  "near",
+  "by",
+  "among",
+  "across",
+]);
 const INSERT_ADVERBS = new Set(["however", "meanwhile", "too", "though", "also", "instead", "moreover", "separately"]);
 const PREDETERMINERS = new Set(["all", "both", "half", "many", "some", "most", "none", "each", "one", "several"]);
 
@@ -165,11 +181,14 @@ function segmentKind(a: Analysis, first: number, last: number): "insert" | "name
   if (a.lang.isPlaceAbbreviation(tokens, first, last)) return "insert";
   if ((t.lower === "of" || t.lower === "from") && tokens[first + 1]?.isCap) return "insert";
   if (t.pos === "ADP" || t.pos === "ADV") return "insert";
-  if (isParticiple(t) && first === t.i && t.pos === "VERB") return "insert";
+  if (isParticiple(t) && t.pos === "VERB") return "insert"; // "speaking on condition of anonymity"
   const words = tokens.slice(first, last + 1).filter((x) => x.isWord);
   if (words.length && words.every((x) => x.isCap || a.lang.isNameParticle(x.lower))) return "name";
-  if (npLeft(a, last, first) === first || g.determiners.has(t.lower)) return "insert";
-  return "other";
+  // Any phrase without a finite verb of its own is a description set off by commas.
+  const finite = tokens
+    .slice(first, last + 1)
+    .some((x) => x.pos === "AUX" || (x.pos === "VERB" && !isParticiple(x) && a.tokens[x.i - 1]?.lower !== "to"));
+  return finite ? "other" : "insert";
 }
 
 /** The previous comma in [from, j], or -1 when a stronger boundary comes first. */
@@ -177,7 +196,7 @@ function previousComma(a: Analysis, j: number, from: number): number {
   for (let k = j; k >= from; k--) {
     const t = a.tokens[k];
     if (t.text === ",") return k;
-    if (!t.isWord && !/^[.'’&()-]$/.test(t.text)) return -1;
+    if (/^[;:—–]$/.test(t.text) || a.opens[k] >= 0 || a.closes[k] >= 0) return -1;
     if (t.pos === "CCONJ" || t.pos === "SCONJ") return -1; // "…, and Senator Ray Whitcomb, the …, said"
   }
   return -1;

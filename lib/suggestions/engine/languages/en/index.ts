@@ -3,12 +3,13 @@ import { tagEnglish } from "../../nlp/wink-tagger";
 import { CUE_LEXICON, WEAK_LEMMAS } from "./cue-lexicon";
 import { GRAMMAR } from "./grammar";
 import { NAME_PARTICLES } from "./name-particles";
+import { retagEnglish } from "./retag";
 import { DOCUMENT_NOUNS, OUTLET_NOUNS, STATE_ABBREVIATIONS } from "./source-lexicon";
 
 export const english: LanguageAdapter = {
   code: "en",
   name: "English",
-  tag: tagEnglish,
+  tag: (text) => retagEnglish(tagEnglish(text)),
   cues: CUE_LEXICON,
   weakCues: WEAK_LEMMAS,
   grammar: GRAMMAR,

@@ -1,0 +1,38 @@
+/**
+ * Repairs the lite model's tags where news prose trips it, before any rule reads them: a reporting
+ * verb after a plural or mass subject read as a noun ("Data show …", "Polls show …", "businesses plan
+ * to …"), a participle after have/has/had read as an adjective ("have informed"), and a noun modifier
+ * after "according to" read as a verb ("according to state data").
+ */
+import type { Token } from "../../nlp/token";
+import { CUE_LEXICON } from "./cue-lexicon";
+
+const CLAUSE_OPENERS = new Set(["DET", "NUM", "PRON", "PROPN", "ADJ", "NOUN"]);
+
+function cueLemma(t: Token): boolean {
+  return CUE_LEXICON.has(t.lemma) || CUE_LEXICON.has(t.lower);
+}
+
+export function retagEnglish(tokens: Token[]): Token[] {
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i];
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    if (t.pos === "NOUN" && !t.isCap && !/ing$/.test(t.lower) && cueLemma(t) && next) {
+      const subject = prev.pos === "NOUN" || prev.pos === "PROPN" || (prev.pos === "PRON" && prev.lower !== "its");
+      const opens =
+        next.lower === "that" ||
+        (next.lower === "to" && tokens[i + 2]?.pos === "VERB") ||
+        (CLAUSE_OPENERS.has(next.pos) && next.lower !== "of");
+      if (subject && opens && prev.lower !== "'s") t.pos = "VERB";
+    } else if (t.pos === "ADJ" && /ed$/.test(t.lower) && /^(has|have|had)$/.test(prev.lower)) t.pos = "VERB";
+    else if (
+      t.pos === "VERB" &&
+      prev.lower === "to" &&
+      tokens[i - 2]?.lower === "according" &&
+      (next?.pos === "NOUN" || next?.pos === "PROPN")
+    )
+      t.pos = "NOUN";
+  }
+  return tokens;
+}
