@@ -42,6 +42,7 @@ const PP_HEADS = new Set([
 const INSERT_ADVERBS = new Set(["however", "meanwhile", "too", "though", "also", "instead", "moreover", "separately"]);
 const PREDETERMINERS = new Set(["all", "both", "half", "many", "some", "most", "none", "each", "one", "several"]);
 
+const QUANTITY_ADVERBS = new Set(["nearly", "almost", "about", "roughly", "some", "around", "only", "just", "over"]);
 const isParticiple = (t: Token) => (t.pos === "VERB" || t.pos === "ADJ") && /(ed|ing|en|wn)$/.test(t.lower);
 
 /** Tokens that may stand inside a noun phrase (walking left, `right` is the token after `t`). */
@@ -62,7 +63,10 @@ function insideNp(a: Analysis, t: Token, right: Token | undefined): boolean {
       (left.pos === "DET" || left.pos === "ADJ" || left.pos === "NUM" || a.lang.grammar.possessives.has(left.lower))
     );
   }
-  return t.isCap && t.pos !== "VERB" && t.pos !== "AUX" && t.pos !== "ADP" && t.pos !== "CCONJ" && t.pos !== "SCONJ";
+  if (!t.isCap || t.pos === "ADP" || t.pos === "CCONJ" || t.pos === "SCONJ") return false;
+  // "said Jarred Kowalczyk": a capitalised word next to a name is part of it, whatever the tagger says.
+  const left = a.tokens[t.i - 1];
+  return (t.pos !== "VERB" && t.pos !== "AUX") || right?.pos === "PROPN" || (left?.pos === "PROPN" && left.end + 1 >= t.start);
 }
 
 /** Walks a noun phrase left from its head `j`; returns its first token, or -1 when `j` heads none. */
@@ -71,6 +75,11 @@ export function npLeft(a: Analysis, j: number, from: number): number {
   const g = a.lang.grammar;
   const head = tokens[j];
   if (!head || j < from) return -1;
+  // "a pal of Gallo's told us": the phrase ends in a possessive.
+  if ((head.lower === "'s" || head.lower === "'") && j - 1 >= from && (tokens[j - 1].pos === "PROPN" || tokens[j - 1].pos === "NOUN")) {
+    const f = npLeft(a, j - 1, from);
+    return f;
+  }
   if (head.pos === "PRON") return g.subjectPronouns.has(head.lower) || head.lower === "which" ? j : -1;
   if (!(NOMINAL.has(head.pos) || (head.isCap && head.pos !== "VERB" && head.pos !== "AUX"))) return -1;
   let k = j;
@@ -150,6 +159,10 @@ export function npLeft(a: Analysis, j: number, from: number): number {
   }
   // "Tuesday", "percent": heads that never name a source.
   if (g.timeWords.has(head.lower) || g.months.has(head.lower) || head.pos === "NUM") return -1;
+  // "nearly half", "more than 40 economists", "at least two officials": a quantity's modifier.
+  while (k - 1 >= from && QUANTITY_ADVERBS.has(tokens[k - 1].lower)) k--;
+  if (k - 2 >= from && tokens[k - 1].lower === "than" && /^(more|fewer|less)$/.test(tokens[k - 2].lower)) k -= 2;
+  if (k - 2 >= from && tokens[k - 1].lower === "least" && tokens[k - 2].lower === "at") k -= 2;
   return k;
 }
 
@@ -272,9 +285,9 @@ export function npRight(a: Analysis, k: number, to: number, withModifiers = true
     if (
       withModifiers &&
       last >= 0 &&
-      pps < 2 &&
+      pps < 3 &&
       (PP_HEADS.has(t.lower) || g.postmodifiers.has(t.lower)) &&
-      tokens[last].pos === "NOUN"
+      (tokens[last].pos === "NOUN" || (tokens[last].pos === "NUM" && t.lower === "of"))
     ) {
       pps++;
       e++;
