@@ -92,6 +92,12 @@ function skipRecipient(a: Analysis, k: number, s: Sentence): number {
   if (next.lower === "to" && a.tokens[n + 1]?.pos === "VERB") return k; // "told him to leave": objInf
   const after = skipAdjuncts(a, n, s.to);
   if (a.tokens[after]?.lower === "that" || a.opens[after] >= 0) return after;
+  // "told supporters in Columbus that", "told the committee at a hearing in March that".
+  for (let m = n; m < Math.min(s.to - 1, n + 9); m++) {
+    const x = a.tokens[m];
+    if ((x.lower === "that" && x.pos === "SCONJ") || a.opens[m] >= 0 || x.text === ":") return m;
+    if (x.pos === "VERB" || x.pos === "AUX" || (!x.isWord && x.text !== "," && x.text !== "-")) break;
+  }
   // "told reporters the deal was done": a clause follows the recipient.
   return NP_START.has(a.tokens[after]?.pos ?? "") && looksLikeClause(a, after, s.to - 1) ? after : k;
 }
@@ -248,8 +254,10 @@ function coordinatedSubject(a: Analysis, s: Sentence, cue: Cue, earlier: RawClai
 
 /** A clause starts at `k`: a subject (noun phrase or pronoun) followed by a finite verb. */
 export function startsClause(a: Analysis, k: number, to: number): boolean {
-  const np = npRight(a, k, to);
+  let np = npRight(a, k, to);
   if (!np) return false;
+  // "he and other executives billed …": a coordinated subject.
+  if (a.tokens[np.last + 1]?.lower === "and") np = npRight(a, np.last + 2, to) ?? np;
   let n = np.appositive ? np.appositive.last + 2 : np.last + 1;
   if (np.appositive && a.tokens[n - 1]?.text !== ",") n = np.last + 1;
   while (n < to && a.tokens[n].pos === "ADV") n++;
@@ -336,10 +344,13 @@ export function buildVerbClaim(a: Analysis, s: Sentence, cue: Cue, earlier: RawC
   const commaBefore = chunkStart - 1;
   if (commaBefore < s.first || tokens[commaBefore].text !== ",") return null;
   const rest = tokens.slice(tail, s.to).filter((x) => x.isWord);
+  const next = tokens[tail + 1];
   const endsClause =
     rest.length === 0 ||
     (tokens[tail]?.text === "," &&
-      /^(ing|who|which|whose|citing|according|as)$/.test(suffixKey(tokens[tail + 1]?.lower)));
+      (/^(ing|who|which|whose|citing|according|as)$/.test(suffixKey(next?.lower)) ||
+        // "…, she said, though she cautioned that …": a new clause joined after the cue.
+        ((next?.pos === "SCONJ" || next?.pos === "CCONJ") && startsClause(a, tail + 2, s.to))));
   if (endsClause) {
     const startTok = s.first;
     if (startTok >= commaBefore || !looksLikeClause(a, startTok, commaBefore - 1)) return null;

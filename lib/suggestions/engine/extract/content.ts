@@ -111,7 +111,12 @@ export function clauseEnd(a: Analysis, k: number, s: Sentence): number {
     )
       return t.start;
     // "said the US backs the talks and urged both sides to …": the second act is the speaker's own.
-    if (t.lower === "and" && i > k && g.coordinatedActs.has(n1?.lower ?? "") && n1?.pos === "VERB")
+    if (
+      (t.lower === "and" || t.lower === "but") &&
+      i > k &&
+      g.coordinatedActs.has(n1?.lower ?? "") &&
+      n1?.pos === "VERB"
+    )
       return tokens[i - 1].text === "," ? tokens[i - 1].start : t.start;
   }
   return s.end;

@@ -100,7 +100,9 @@ function extendLeft(a: Analysis, head: number, from: number): { first: number; n
     j -= 3;
   while (j >= from) {
     const t = tokens[j];
-    if (g.auxiliaries.has(t.lower) || g.groupAdverbs.has(t.lower) || (t.pos === "ADV" && /ly$/.test(t.lower))) j--;
+    // "'s" is "has"/"is" only when tagged so: in "Moody's said" it is a possessive.
+    const aux = g.auxiliaries.has(t.lower) && (t.isWord || t.pos === "AUX");
+    if (aux || g.groupAdverbs.has(t.lower) || (t.pos === "ADV" && /ly$/.test(t.lower))) j--;
     else if (g.negations.has(t.lower) && t.lower !== "no" && t.lower !== "nor") {
       negated = true;
       j--;

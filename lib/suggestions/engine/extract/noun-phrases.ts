@@ -58,15 +58,20 @@ function insideNp(a: Analysis, t: Token, right: Token | undefined): boolean {
   if (isParticiple(t) && right && (right.pos === "NOUN" || right.pos === "PROPN" || right.pos === "ADJ")) {
     // Only inside a phrase that has begun: "the retired general", not "Critics rejected Babbage".
     const left = a.tokens[t.i - 1];
-    return (
-      !!left &&
+    if (
+      left &&
       (left.pos === "DET" || left.pos === "ADJ" || left.pos === "NUM" || a.lang.grammar.possessives.has(left.lower))
-    );
+    )
+      return true;
   }
   if (!t.isCap || t.pos === "ADP" || t.pos === "CCONJ" || t.pos === "SCONJ") return false;
   // "said Jarred Kowalczyk": a capitalised word next to a name is part of it, whatever the tagger says.
   const left = a.tokens[t.i - 1];
-  return (t.pos !== "VERB" && t.pos !== "AUX") || right?.pos === "PROPN" || (left?.pos === "PROPN" && left.end + 1 >= t.start);
+  return (
+    (t.pos !== "VERB" && t.pos !== "AUX") ||
+    right?.pos === "PROPN" ||
+    (left?.pos === "PROPN" && left.end + 1 >= t.start)
+  );
 }
 
 /** Walks a noun phrase left from its head `j`; returns its first token, or -1 when `j` heads none. */
@@ -76,7 +81,11 @@ export function npLeft(a: Analysis, j: number, from: number): number {
   const head = tokens[j];
   if (!head || j < from) return -1;
   // "a pal of Gallo's told us": the phrase ends in a possessive.
-  if ((head.lower === "'s" || head.lower === "'") && j - 1 >= from && (tokens[j - 1].pos === "PROPN" || tokens[j - 1].pos === "NOUN")) {
+  if (
+    (head.lower === "'s" || head.lower === "'") &&
+    j - 1 >= from &&
+    (tokens[j - 1].pos === "PROPN" || tokens[j - 1].pos === "NOUN")
+  ) {
     const f = npLeft(a, j - 1, from);
     return f;
   }
@@ -198,9 +207,12 @@ function segmentKind(a: Analysis, first: number, last: number): "insert" | "name
   const words = tokens.slice(first, last + 1).filter((x) => x.isWord);
   if (words.length && words.every((x) => x.isCap || a.lang.isNameParticle(x.lower))) return "name";
   // Any phrase without a finite verb of its own is a description set off by commas.
-  const finite = tokens
-    .slice(first, last + 1)
-    .some((x) => x.pos === "AUX" || (x.pos === "VERB" && !isParticiple(x) && a.tokens[x.i - 1]?.lower !== "to"));
+  // (A relative clause inside it may have one: "a former pilot who took command in 2025".)
+  const words2 = tokens.slice(first, last + 1);
+  const rel = words2.findIndex((x) => x.lower === "who" || x.lower === "which" || x.lower === "whose");
+  const finite = (rel < 0 ? words2 : words2.slice(0, rel)).some(
+    (x) => x.pos === "AUX" || (x.pos === "VERB" && !isParticiple(x) && a.tokens[x.i - 1]?.lower !== "to"),
+  );
   return finite ? "other" : "insert";
 }
 
