@@ -223,7 +223,9 @@ function coordinatedSubject(a: Analysis, s: Sentence, cue: Cue, earlier: RawClai
   const { tokens } = a;
   const mine = earlier.filter((c) => c.cue && c.mention && c.sentence === s.index && c.cue.last < cue.first);
   const and = cue.first - 1;
-  if (a.lang.grammar.coordinatedActs.has(tokens[cue.head].lower)) {
+  const after = tokens[cue.last + 1];
+  const takesClause = !!after && (after.lower === "that" || after.text === ":" || a.opens[after.i] >= 0);
+  if (a.lang.grammar.coordinatedActs.has(tokens[cue.head].lower) || takesClause) {
     const main = mine.find((c) => c.content.start > tokens[c.cue!.last].start || c.shape !== "forward") ?? mine[0];
     if (main) return main.mention;
     return clauseSubject(a, s, cue.first);

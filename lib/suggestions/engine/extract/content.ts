@@ -111,13 +111,13 @@ export function clauseEnd(a: Analysis, k: number, s: Sentence): number {
     )
       return t.start;
     // "said the US backs the talks and urged both sides to …": the second act is the speaker's own.
-    if (
-      (t.lower === "and" || t.lower === "but") &&
-      i > k &&
-      g.coordinatedActs.has(n1?.lower ?? "") &&
-      n1?.pos === "VERB"
-    )
-      return tokens[i - 1].text === "," ? tokens[i - 1].start : t.start;
+    // "and has told lawmakers", "but also warned": auxiliaries and adverbs may come between.
+    if ((t.lower === "and" || t.lower === "but") && i > k) {
+      let v = i + 1;
+      while (v < s.to && (tokens[v].pos === "AUX" || tokens[v].pos === "ADV") && v - i <= 3) v++;
+      if (g.coordinatedActs.has(tokens[v]?.lower ?? "") && tokens[v].pos === "VERB")
+        return tokens[i - 1].text === "," ? tokens[i - 1].start : t.start;
+    }
   }
   return s.end;
 }

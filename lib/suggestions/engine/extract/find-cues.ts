@@ -199,6 +199,9 @@ export function findCues(a: Analysis, s: Sentence): Cue[] {
     // "than expected", "as expected": a comparison, not a report.
     if (prev && (prev.lower === "than" || (prev.lower === "as" && !tokens[i + 1]?.isWord))) continue;
     const left = extendLeft(a, i, s.first);
+    // "Biden may consider imposing conditions": a possible stance is the writer's guess, not a report.
+    const speculative = tokens.slice(left.first, i).some((x) => /^(may|might|could)$/.test(x.lower));
+    if (speculative && found.entries.every((e) => e.cls === "stance" || e.cls === "intention")) continue;
     let passiveBy = false;
     if (left.passive) {
       // "was quoted as saying" is a cue of its own (the verb "saying" after it); other passives need "by".

@@ -96,6 +96,9 @@ export function npLeft(a: Analysis, j: number, from: number): number {
   while (k - 1 >= from && j - k < MAX_MENTION) {
     const t = tokens[k - 1];
     if (g.determiners.has(t.lower) && t.pos !== "PRON") {
+      // "found that 57 percent of voters": after a verb, "that" is the complementizer.
+      if ((t.lower === "that" || t.lower === "this") && (tokens[k - 2]?.pos === "VERB" || /s$/.test(tokens[k].lower)))
+        break;
       k--;
       if (k - 1 >= from && PREDETERMINERS.has(tokens[k - 1].lower)) k--; // "all the", "both the"
       // "director of the budget institute": the phrase goes on left of its preposition.
@@ -209,7 +212,13 @@ function segmentKind(a: Analysis, first: number, last: number): "insert" | "name
   // Any phrase without a finite verb of its own is a description set off by commas.
   // (A relative clause inside it may have one: "a former pilot who took command in 2025".)
   const words2 = tokens.slice(first, last + 1);
-  const rel = words2.findIndex((x) => x.lower === "who" || x.lower === "which" || x.lower === "whose");
+  const rel = words2.findIndex(
+    (x, n) =>
+      x.lower === "who" ||
+      x.lower === "which" ||
+      x.lower === "whose" ||
+      (x.lower === "that" && words2[n - 1]?.pos === "NOUN"),
+  );
   const finite = (rel < 0 ? words2 : words2.slice(0, rel)).some(
     (x) => x.pos === "AUX" || (x.pos === "VERB" && !isParticiple(x) && a.tokens[x.i - 1]?.lower !== "to"),
   );

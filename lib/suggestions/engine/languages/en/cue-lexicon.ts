@@ -72,7 +72,16 @@ add(
 );
 add("stance", ["objOf"], "accuse");
 add("stance", ["for"], "call for, push for, press for, argue for, advocate for, lobby for, campaign for, appeal for");
-add("stance", ["objInf"], "urge, ask, call on, encourage, implore, pressure, order, direct, instruct");
+add("stance", ["objInf"], "urge, ask, call on, encourage, implore, pressure, order, direct, instruct, press");
+// Deliberation and feeling about a thing: "weigh withdrawing troops", "expressed concern about the cuts".
+add(
+  "stance",
+  ["obj", "that"],
+  "weigh, consider, mull, express concern about, express concern over, express frustration with, " +
+    "express frustration at, express frustration over, express support for, express doubt about, " +
+    "express doubts about, raise concerns about, raise questions about, voice concern about, worry about, " +
+    "complain about, be skeptical of, argue for",
+);
 // Intention and wish: the infinitive is the content.
 add(
   "intention",
