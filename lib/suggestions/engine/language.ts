@@ -19,5 +19,6 @@ export interface LanguageAdapter {
   isPlaceAbbreviation(tokens: Token[], first: number, last: number): boolean;
   isNameParticle(lower: string): boolean;
   isOutletNoun(lower: string): boolean;
+  isKnownOutlet(name: string): boolean;
   isDocumentNoun(lower: string): boolean;
 }

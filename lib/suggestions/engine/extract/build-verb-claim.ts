@@ -85,6 +85,9 @@ function quoteOpeningAt(a: Analysis, k: number): number {
 function skipRecipient(a: Analysis, k: number, s: Sentence): number {
   const np = npRight(a, k, s.to, false);
   if (!np) return k;
+  // "told reporters Okonkwo would not start": a name starting a clause is the content's subject.
+  for (let m = np.first + 1; m <= np.last; m++)
+    if (a.tokens[m].isCap && !a.tokens[m - 1].isCap && startsClause(a, m, s.to)) return m;
   const n = np.last + 1;
   const next = a.tokens[n];
   if (!next) return k;

@@ -69,13 +69,21 @@ function findAsQuotedBy(a: Analysis, s: Sentence) {
   return null;
 }
 
+function isOutletMention(a: Analysis, c: RawClaim): boolean {
+  if (!c.mention) return false;
+  const words = a.tokens.slice(c.mention.first, c.mention.last + 1);
+  return words.some((t) => a.lang.isOutletNoun(t.lower)) || a.lang.isKnownOutlet(a.text.slice(words[0].start, words.at(-1)!.end));
+}
+
 export function relateClaims(a: Analysis, s: Sentence, found: RawClaim[], citing: Cue[]): RawClaim[] {
   const { tokens, text } = a;
   const g = a.lang.grammar;
   let claims = applyCiting(a, s, dedupe(found), citing);
   // "According to X, Y said C": Y's claim through X.
   claims = claims.filter((acc) => {
-    if (acc.cue?.kind !== "according" || acc.shape !== "forward") return true;
+    if (acc.cue?.kind !== "according") return true;
+    // "…, according to a report in the daily X": an outlet relays what the sentence's speaker said.
+    if (acc.shape !== "forward" && !isOutletMention(a, acc)) return true;
     const inner = claims.find(
       (c) => c !== acc && c.cue?.kind === "verb" && c.mention && inside(tokens[c.mention.first].start, acc),
     );
@@ -89,6 +97,15 @@ export function relateClaims(a: Analysis, s: Sentence, found: RawClaim[], citing
       if (b === outer || !b.mention || b.outer) continue;
       const m = b.mention.first;
       if (!inside(tokens[m].start, outer)) continue;
+      // "… want to manage his minutes, she said": a cue ending the sentence closes the content before it.
+      if ((b.shape === "backward" || b.shape === "quote") && b.content.end <= tokens[m].start && !outer.parts) {
+        const content = trimSpan(text, { start: outer.content.start, end: tokens[m].start });
+        if (content.end > content.start) {
+          outer.content = content;
+          outer.mode = classifyMode(a, [content]);
+        }
+        continue;
+      }
       // "praised the firm, which said …": the relative pronoun is the inner claim's own mention.
       const selfRelative = /^(which|who)$/.test(tokens[m].lower) && tokens[m - 1]?.text === ",";
       const joint = selfRelative ? tokens[m] : tokens[m - 1];

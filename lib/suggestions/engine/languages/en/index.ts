@@ -4,7 +4,7 @@ import { CUE_LEXICON, WEAK_LEMMAS } from "./cue-lexicon";
 import { GRAMMAR } from "./grammar";
 import { NAME_PARTICLES } from "./name-particles";
 import { retagEnglish } from "./retag";
-import { DOCUMENT_NOUNS, OUTLET_NOUNS, STATE_ABBREVIATIONS } from "./source-lexicon";
+import { DOCUMENT_NOUNS, KNOWN_OUTLET_SET, OUTLET_NOUNS, STATE_ABBREVIATIONS } from "./source-lexicon";
 
 export const english: LanguageAdapter = {
   code: "en",
@@ -19,5 +19,6 @@ export const english: LanguageAdapter = {
   },
   isNameParticle: (lower) => NAME_PARTICLES.has(lower),
   isOutletNoun: (lower) => OUTLET_NOUNS.has(lower),
+  isKnownOutlet: (name) => KNOWN_OUTLET_SET.has(name.toLowerCase().replace(/^the\s+/, "")),
   isDocumentNoun: (lower) => DOCUMENT_NOUNS.has(lower),
 };
