@@ -104,8 +104,12 @@ export function normalizeContent(text: string, span: Span): Span {
   const trimEnd = () => {
     while (end > start && /[\s"“”'‘’«».,;:!?—–-]/.test(text[end - 1])) end--;
   };
-  while (start < end && /[\s"“”'‘’«»]/.test(text[start])) start++;
+  const trimStart = () => {
+    while (start < end && /[\s"“”'‘’«»]/.test(text[start])) start++;
+  };
+  trimStart();
   if (/^that\s/i.test(text.slice(start, start + 5))) start += 5;
+  trimStart();
   trimEnd();
   return { start, end };
 }

@@ -7,7 +7,7 @@
  * source ("is said to be furious") and are skipped.
  */
 import type { Analysis, Sentence } from "../analysis";
-import type { CueEntry } from "../languages/en/cue-lexicon";
+import { type CueEntry, IRREGULAR_FORMS } from "../languages/en/cue-lexicon";
 import type { Token } from "../nlp/token";
 
 export interface Cue {
@@ -50,7 +50,8 @@ function lookupVerb(a: Analysis, i: number, to: number): { entries: CueEntry[]; 
       if (three && tokens[i + 2].lower === "clear") return { entries: three, lemma: `${lemma} clear`, last: i + 2 };
     }
   }
-  const one = cues.get(lemma) ?? cues.get(t.lower) ?? stemLookup(cues, t.lower);
+  const one =
+    cues.get(lemma) ?? cues.get(t.lower) ?? cues.get(IRREGULAR_FORMS[t.lower] ?? "") ?? stemLookup(cues, t.lower);
   if (!one) return null;
   // Lemmas that only work with a particle ("point out", "go on") are stored with it.
   const plain = one.filter((e) => !e.lemma.includes(" "));

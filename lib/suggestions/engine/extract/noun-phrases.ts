@@ -90,7 +90,11 @@ export function npLeft(a: Analysis, j: number, from: number): number {
     return f;
   }
   if (head.pos === "PRON") return g.subjectPronouns.has(head.lower) || head.lower === "which" ? j : -1;
-  if (!(NOMINAL.has(head.pos) || (head.isCap && head.pos !== "VERB" && head.pos !== "AUX"))) return -1;
+  // "The Red Cross" with "Cross" read as a verb; "the 29-year-old" ending in an adjective.
+  const nameEnd = head.isCap && tokens[j - 1]?.pos === "PROPN" && tokens[j - 1].end + 1 >= head.start;
+  const ageEpithet = head.lower === "old" && tokens[j - 1]?.text === "-" && tokens[j - 2]?.lower === "year";
+  if (!(NOMINAL.has(head.pos) || (head.isCap && head.pos !== "VERB" && head.pos !== "AUX") || nameEnd || ageEpithet))
+    return -1;
   let k = j;
   let pps = 0;
   while (k - 1 >= from && j - k < MAX_MENTION) {
@@ -293,6 +297,10 @@ export function npRight(a: Analysis, k: number, to: number, withModifiers = true
     const pronoun = g.subjectPronouns.has(tokens[e].lower) || tokens[e].lower === "there";
     return pronoun ? { first: e, last: e, appositive: null } : null;
   }
+  // "more than 30,000 people", "at least two officials", "nearly half".
+  if (/^(more|fewer|less)$/.test(tokens[e].lower) && tokens[e + 1]?.lower === "than") e += 2;
+  else if (tokens[e].lower === "at" && tokens[e + 1]?.lower === "least") e += 2;
+  while (e < to && QUANTITY_ADVERBS.has(tokens[e].lower) && tokens[e + 1]?.isWord) e++;
   while (e < to && (PREDETERMINERS.has(tokens[e].lower) || g.determiners.has(tokens[e].lower))) e++;
   let last = -1;
   let pps = 0;
@@ -300,6 +308,18 @@ export function npRight(a: Analysis, k: number, to: number, withModifiers = true
     const t = tokens[e];
     if (insideNp(a, t, tokens[e + 1]) || (t.text === "." && t.start === tokens[e - 1]?.end)) {
       if (NOMINAL.has(t.pos) || t.isCap) last = e;
+      e++;
+      continue;
+    }
+    // "a police statement read to the court", "a memo seen by the site": a participle after the noun.
+    if (
+      withModifiers &&
+      last >= 0 &&
+      tokens[last].pos === "NOUN" &&
+      e === last + 1 &&
+      (isParticiple(t) || /^(read|seen|held|made|sent|given|shown|known|put|set)$/.test(t.lower)) &&
+      (tokens[e + 1]?.pos === "ADP" || g.timeWords.has(tokens[e + 1]?.lower ?? ""))
+    ) {
       e++;
       continue;
     }

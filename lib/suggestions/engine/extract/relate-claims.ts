@@ -72,7 +72,10 @@ function findAsQuotedBy(a: Analysis, s: Sentence) {
 function isOutletMention(a: Analysis, c: RawClaim): boolean {
   if (!c.mention) return false;
   const words = a.tokens.slice(c.mention.first, c.mention.last + 1);
-  return words.some((t) => a.lang.isOutletNoun(t.lower)) || a.lang.isKnownOutlet(a.text.slice(words[0].start, words.at(-1)!.end));
+  return (
+    words.some((t) => a.lang.isOutletNoun(t.lower)) ||
+    a.lang.isKnownOutlet(a.text.slice(words[0].start, words.at(-1)!.end))
+  );
 }
 
 export function relateClaims(a: Analysis, s: Sentence, found: RawClaim[], citing: Cue[]): RawClaim[] {

@@ -90,6 +90,27 @@ add(
     "propose, prefer, try",
 );
 
+/** Irregular forms, for words the tagger lemmatised wrongly because it mistook their part of speech. */
+export const IRREGULAR_FORMS: Record<string, string> = {
+  said: "say",
+  says: "say",
+  told: "tell",
+  tells: "tell",
+  wrote: "write",
+  written: "write",
+  thought: "think",
+  found: "find",
+  felt: "feel",
+  knew: "know",
+  shown: "show",
+  sought: "seek",
+  meant: "mean",
+  spoke: "speak",
+  swore: "swear",
+  sworn: "swear",
+  foresaw: "foresee",
+};
+
 /** All entries per lemma (a lemma may carry several classes and frames). */
 export const CUE_LEXICON = new Map<string, CueEntry[]>();
 for (const e of entries) {
