@@ -111,7 +111,13 @@ function quoteClaim(a: Analysis, cue: Cue, mention: Mention, qi: number, tail: n
   const parts = [first];
   // Split quote: `"Q1," he said, "Q2."` — a second quotation after a comma continues the first.
   if (before) {
-    const k = skipAdjuncts(a, tail, s.to);
+    let k = skipAdjuncts(a, tail, s.to);
+    // `"Q1," Okafor said, laughing, "Q2."`: a participle set off by commas may come between.
+    if (a.tokens[k]?.text === "," && quoteOpeningAt(a, k) < 0) {
+      let m = k + 1;
+      while (m < s.to && m - k <= 4 && a.tokens[m].isWord) m++;
+      if (m > k + 1 && /ing$/.test(a.tokens[k + 1].lower) && a.tokens[m]?.text === ",") k = m;
+    }
     const q2 = a.tokens[k]?.text === "," ? quoteOpeningAt(a, k) : -1;
     if (q2 > qi) parts.push(chainForwardSpan(a, q2));
   }
@@ -265,6 +271,8 @@ export function startsClause(a: Analysis, k: number, to: number): boolean {
   if (a.tokens[np.last + 1]?.lower === "and") np = npRight(a, np.last + 2, to) ?? np;
   let n = np.appositive ? np.appositive.last + 2 : np.last + 1;
   if (np.appositive && a.tokens[n - 1]?.text !== ",") n = np.last + 1;
+  // "the US “strongly supports” the talks": a partial quote may open before the verb.
+  if (a.opens[n] >= 0) n++;
   while (n < to && a.tokens[n].pos === "ADV") n++;
   const v = a.tokens[n];
   return !!v && n < to && (v.pos === "AUX" || (v.pos === "VERB" && !/ing$/.test(v.lower)) || v.lower === "'s");

@@ -70,6 +70,21 @@ export function skipAdjuncts(a: Analysis, k: number, to: number): number {
   return k;
 }
 
+/** "in (a|an|the|his…) X? <channel noun> (to|with|on)? …" running to the sentence end. */
+function isTrailingChannel(a: Analysis, i: number, s: Sentence): boolean {
+  const { tokens } = a;
+  const g = a.lang.grammar;
+  let c = i + 1;
+  if (g.determiners.has(tokens[c]?.lower ?? "")) c++;
+  while (c < s.to && c - i <= 3 && tokens[c].isWord && !g.channelNouns.has(tokens[c].lower)) c++;
+  if (c >= s.to || !g.channelNouns.has(tokens[c].lower) || /^(report|reports|ruling|order)$/.test(tokens[c].lower))
+    return false;
+  let rest = c + 1;
+  if (/^(to|with|on|for)$/.test(tokens[rest]?.lower ?? "")) rest++;
+  while (rest < s.to && tokens[rest].isWord && rest - c <= 5) rest++;
+  return rest >= s.to || !tokens[rest].isWord;
+}
+
 /** From `k` to the sentence end: a noun phrase with no clause of its own and no comma after it. */
 function closingAppositive(a: Analysis, k: number, s: Sentence): boolean {
   for (let i = k; i < s.to; i++) {
@@ -110,6 +125,8 @@ export function clauseEnd(a: Analysis, k: number, s: Sentence): number {
       closingAppositive(a, i + 1, s)
     )
       return t.start;
+    // "… in remarks to state television." closing the sentence: how it was said, not what.
+    if (t.lower === "in" && i > k + 1 && isTrailingChannel(a, i, s)) return t.start;
     // "said the US backs the talks and urged both sides to …": the second act is the speaker's own.
     // "and has told lawmakers", "but also warned": auxiliaries and adverbs may come between.
     if ((t.lower === "and" || t.lower === "but") && i > k) {

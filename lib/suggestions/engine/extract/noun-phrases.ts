@@ -89,7 +89,10 @@ export function npLeft(a: Analysis, j: number, from: number): number {
     const f = npLeft(a, j - 1, from);
     return f;
   }
-  if (head.pos === "PRON") return g.subjectPronouns.has(head.lower) || head.lower === "which" ? j : -1;
+  // "one of them said": an object pronoun heads a partitive.
+  const partitivePronoun = /^(them|us|those|these)$/.test(head.lower) && tokens[j - 1]?.lower === "of";
+  if (head.pos === "PRON" && !partitivePronoun)
+    return g.subjectPronouns.has(head.lower) || head.lower === "which" ? j : -1;
   // "The Red Cross" with "Cross" read as a verb; "the 29-year-old" ending in an adjective.
   const nameEnd = head.isCap && tokens[j - 1]?.pos === "PROPN" && tokens[j - 1].end + 1 >= head.start;
   const ageEpithet = head.lower === "old" && tokens[j - 1]?.text === "-" && tokens[j - 2]?.lower === "year";
@@ -156,7 +159,7 @@ export function npLeft(a: Analysis, j: number, from: number): number {
       left &&
       k - 2 >= from &&
       (left.pos === "NOUN" || left.pos === "PROPN") &&
-      (right.pos === "ADP" || g.timeWords.has(right.lower))
+      (right.pos === "ADP" || right.pos === "ADV" || right.lower === "online" || g.timeWords.has(right.lower))
     ) {
       k--;
       continue;
@@ -173,8 +176,16 @@ export function npLeft(a: Analysis, j: number, from: number): number {
     }
     break;
   }
-  // "Tuesday", "percent": heads that never name a source.
-  if (g.timeWords.has(head.lower) || g.months.has(head.lower) || head.pos === "NUM") return -1;
+  // "Tuesday", "percent": heads that never name a source, unless a noun stands before them
+  // ("A study published on Thursday").
+  const timeHead = g.timeWords.has(head.lower) || g.months.has(head.lower) || head.pos === "NUM";
+  if (
+    timeHead &&
+    !tokens
+      .slice(k, j)
+      .some((x) => (x.pos === "NOUN" || x.pos === "PROPN") && !g.timeWords.has(x.lower) && !g.months.has(x.lower))
+  )
+    return -1;
   // "nearly half", "more than 40 economists", "at least two officials": a quantity's modifier.
   while (k - 1 >= from && QUANTITY_ADVERBS.has(tokens[k - 1].lower)) k--;
   if (k - 2 >= from && tokens[k - 1].lower === "than" && /^(more|fewer|less)$/.test(tokens[k - 2].lower)) k -= 2;
@@ -235,7 +246,7 @@ function previousComma(a: Analysis, j: number, from: number): number {
     const t = a.tokens[k];
     if (t.text === ",") return k;
     if (/^[;:—–]$/.test(t.text) || a.opens[k] >= 0 || a.closes[k] >= 0) return -1;
-    if (t.pos === "CCONJ" || t.pos === "SCONJ") return -1; // "…, and Senator Ray Whitcomb, the …, said"
+    if (t.pos === "CCONJ") return -1; // "…, and Senator Ray Whitcomb, the …, said"
   }
   return -1;
 }
@@ -253,8 +264,11 @@ export function subjectBefore(a: Analysis, cueFirst: number, from: number): Ment
   const g = a.lang.grammar;
   let j = skipParens(a, cueFirst - 1, from);
   // "Okafor on Tuesday said", "The bank Monday said": a time adjunct between subject and verb.
-  if (j >= from && g.timeWords.has(tokens[j].lower))
-    j -= tokens[j - 1] && /^(on|last|this)$/.test(tokens[j - 1].lower) ? 2 : 1;
+  // (Not when the time belongs to a participle: "A study published on Thursday found".)
+  if (j >= from && g.timeWords.has(tokens[j].lower) && npLeft(a, j, from) < 0) {
+    const k = j - (tokens[j - 1] && /^(on|last|this)$/.test(tokens[j - 1].lower) ? 2 : 1);
+    if (!(isParticiple(tokens[k]) && tokens[k].pos === "VERB")) j = k;
+  }
   let appositive: Mention["appositive"] = null;
   while (j >= from && tokens[j].text === ",") {
     const k = previousComma(a, j - 1, from);
@@ -274,7 +288,16 @@ export function subjectBefore(a: Analysis, cueFirst: number, from: number): Ment
     j = k;
   }
   if (j < from) return null;
-  const first = npLeft(a, j, from);
+  let first = npLeft(a, j, from);
+  // "Unverified figures circulated online suggested": a noun, its participle and an adverb.
+  if (
+    first < 0 &&
+    j - 2 >= from &&
+    isParticiple(tokens[j - 1]) &&
+    tokens[j - 1].pos === "VERB" &&
+    tokens[j - 2].pos === "NOUN"
+  )
+    first = npLeft(a, j - 2, from);
   if (first < 0) return null;
   const head = tokens[j];
   if (head.pos === "PRON" && (head.lower === "who" || head.lower === "which")) {

@@ -282,7 +282,7 @@ function describeDescriptor(
 }
 
 function describeAppositiveRole(appositive?: string): string | null {
-  if (!appositive) return null;
+  if (!appositive || /^(who|which|whose)\b/i.test(appositive.trim())) return null;
   const m = /^(?:a|an|the)?\s*((?:[\p{Ll}-]+\s?){1,4}?)(?:\s+(?:at|of|for|with|who|from)\b|$)/u.exec(appositive.trim());
   return m?.[1]?.trim() || null;
 }

@@ -103,11 +103,21 @@ function sentenceText(a: Analysis, index: number): string {
 
 /** Describes a mention; a relative "who" is described by its antecedent ("an engineer who said"). */
 function describeMention(a: Analysis, m: Mention, presidentSurname: string | null) {
-  const target = m.antecedent ?? m;
-  return describeSource(textOf(a, target), {
+  // "said Omar Reyes, director of the association, who called for …": an appositive before "who"
+  // describes the person named before it, so "who" resolves like a pronoun to that person.
+  const ante = m.antecedent;
+  const target = ante && !/^\p{Ll}/u.test(textOf(a, ante)) ? ante : m;
+  // "Oman's foreign minister, Badr al-Rashdi,": the role before the name describes the person too.
+  const d = describeSource(textOf(a, target), {
     appositive: m.appositive ? textOf(a, m.appositive) : undefined,
     presidentSurname,
   });
+  if (m.lead === undefined) return d;
+  const role = a.text
+    .slice(a.tokens[m.lead].start, a.tokens[m.first].start)
+    .replace(/[,\s]+$/, "")
+    .replace(/^(?:the|a|an|its|his|her|their)\s+|^[\p{L}.’' -]+?['’]s\s+/iu, "");
+  return { ...d, source: { ...d.source, role: role || null } };
 }
 
 function toSuggestion(

@@ -895,6 +895,7 @@ export const PRONOUNS: Record<string, "singular" | "plural" | "neuter"> = {
   their: "plural",
   its: "neuter",
   we: "plural",
+  who: "singular",
   i: "singular",
   you: "singular",
 };
