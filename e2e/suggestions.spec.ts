@@ -36,3 +36,17 @@ test("suggestions: Enter accepts the focused one, Backspace rejects the next, an
   expect(stored.claims).toHaveLength(1);
   expect(firstName).toContain(stored.claims[0].attributions[0].source.name);
 });
+
+test("suggestions: an article in a language the engine cannot read says so", async ({ page }) => {
+  await signIn(page);
+  const arabic = readFileSync(
+    path.join(process.cwd(), "fixtures/corpus/other-languages/ar-finance-minister-deficit/article.txt"),
+    "utf8",
+  );
+  const article = await (
+    await page.request.post("/api/articles", { data: { title: `Arabic ${Date.now()}`, body: arabic, language: "ar" } })
+  ).json();
+  await page.goto(`/articles/${article.id}`);
+  await page.getByRole("tab", { name: /Suggestions/ }).click();
+  await expect(page.getByText("No suggestions for Arabic yet.")).toBeVisible();
+});

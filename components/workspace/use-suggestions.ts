@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { callApi } from "@/lib/client/api";
 import type { KeyedSuggestion } from "@/lib/suggestions/article-suggestions";
+import type { LanguageSupport } from "@/lib/suggestions/engine/languages";
 import type { Workspace } from "./use-workspace";
 
 export type { KeyedSuggestion };
@@ -11,14 +12,20 @@ export type { KeyedSuggestion };
 export function useSuggestions(workspace: Workspace, enabled: boolean) {
   const { article, revision, save } = workspace;
   const [suggestions, setSuggestions] = useState<KeyedSuggestion[]>([]);
+  const [language, setLanguage] = useState<LanguageSupport | null>(null);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `revision` changes with every save: refetch then
   useEffect(() => {
     if (!enabled) return;
     let live = true;
-    callApi<{ suggestions: KeyedSuggestion[] }>("GET", `/api/articles/${article.id}/suggestions`)
-      .then(({ suggestions: open }) => {
-        if (live) setSuggestions(open);
+    callApi<{ suggestions: KeyedSuggestion[]; language: LanguageSupport }>(
+      "GET",
+      `/api/articles/${article.id}/suggestions`,
+    )
+      .then(({ suggestions: open, language: read }) => {
+        if (!live) return;
+        setSuggestions(open);
+        setLanguage(read);
       })
       .catch(() => {
         /* suggestions are an aid: the workspace works without them */
@@ -44,5 +51,5 @@ export function useSuggestions(workspace: Workspace, enabled: boolean) {
       ),
     [article.id, save],
   );
-  return { suggestions, accept, reject };
+  return { suggestions, language, accept, reject };
 }

@@ -55,7 +55,7 @@ function WorkspaceInner({ initialArticle, role, canWrite, canReview }: Workspace
   const { article, save } = workspace;
   const toast = useToast();
   const { deleteClaim, deleteAttribution } = useUndoableDelete(workspace);
-  const { suggestions, accept, reject } = useSuggestions(workspace, true);
+  const { suggestions, language, accept, reject } = useSuggestions(workspace, true);
   const [focusedKey, setFocusedKey] = useState<string | null>(null);
   const [focused, setFocused] = useState(() =>
     Math.max(
@@ -388,6 +388,7 @@ function WorkspaceInner({ initialArticle, role, canWrite, canReview }: Workspace
       <SuggestionsPanel
         body={body}
         suggestions={suggestions}
+        unsupported={language?.supported === false ? language.message : null}
         focusedKey={focusedKey}
         canWrite={canWrite}
         onFocus={(s) => setFocusedKey(s.key)}

@@ -13,12 +13,31 @@ export interface ArticleSuggestions {
   suggestions: KeyedSuggestion[];
 }
 
+interface TaggedClaim {
+  start: number;
+  end: number;
+  attributions: { cueStart: number | null; cueEnd: number | null }[];
+}
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+  a.start < b.end && b.start < a.end;
+
 /**
- * A suggestion is already tagged when an attributed claim overlaps its content by half of each: a
- * nested attribution inside an accepted one's content (the demo's C4 inside C3) stays open.
+ * A suggestion is already tagged when an attributed claim overlaps its content by half of each and
+ * one of its attributions has the suggestion's cue (or, typed without a cue, nearly its content). So
+ * a nested attribution inside an accepted one's content (the demo's C4 inside C3, another cue) stays
+ * open.
  */
-const taggedBy = (claims: { start: number; end: number }[]) => (s: Suggestion) =>
-  claims.some((c) => mutualOverlap(c, s.content) >= 0.5);
+const taggedBy = (claims: TaggedClaim[]) => (s: Suggestion) =>
+  claims.some((c) => {
+    const overlap = mutualOverlap(c, s.content);
+    if (overlap < 0.5) return false;
+    return c.attributions.some((a) =>
+      a.cueStart !== null && a.cueEnd !== null && s.cue
+        ? overlaps({ start: a.cueStart, end: a.cueEnd }, s.cue)
+        : overlap >= 0.8,
+    );
+  });
 
 /**
  * The suggestions still open for an article: the engine's proposals minus those an editor rejected
@@ -31,7 +50,10 @@ export async function findArticleSuggestions({ articleId }: { articleId: string 
       body: true,
       language: true,
       statements: { select: { start: true, end: true, kind: true }, orderBy: { ordinal: "asc" } },
-      claims: { where: { orphaned: false, attributions: { some: {} } }, select: { start: true, end: true } },
+      claims: {
+        where: { orphaned: false, attributions: { some: {} } },
+        select: { start: true, end: true, attributions: { select: { cueStart: true, cueEnd: true } } },
+      },
       rejectedSuggestions: { select: { key: true } },
     },
   });
