@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { findClaims } from "@/lib/claims/find-claims";
 import { MODE_LABELS, REVIEW_STATUS_LABELS } from "@/lib/reports/labels";
-import { SourceTypeBadge } from "./claims-source-badge";
+import { SourceTypeBadge } from "./source-type-badge";
 
 type Row = Awaited<ReturnType<typeof findClaims>>["items"][number];
 

@@ -60,6 +60,14 @@ export function NewArticleForm() {
       />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField label="Outlet" name="outlet" errors={errors?.outlet} defaultValue={values.outlet} />
+        <TextField label="Author" name="author" errors={errors?.author} defaultValue={values.author} />
+        <TextField
+          label="Desk"
+          name="desk"
+          placeholder="e.g. politics"
+          errors={errors?.desk}
+          defaultValue={values.desk}
+        />
         <TextField label="URL" name="url" type="url" inputMode="url" errors={errors?.url} defaultValue={values.url} />
         <TextField
           label="Published on"

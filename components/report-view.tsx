@@ -9,9 +9,9 @@ import {
   SOURCE_TYPE_LABELS,
 } from "@/lib/reports/labels";
 import { type LoadedReport, PAGE_ROW_LIMIT } from "@/lib/reports/load-report";
-import { SourceTypeBadge } from "./claims-source-badge";
 import { ReportBarChart } from "./report-bar-chart";
 import { ReportDownloads } from "./report-downloads";
+import { SourceTypeBadge } from "./source-type-badge";
 
 const th = "border border-gray-200 bg-gray-50 px-2 py-1 text-left text-sm font-semibold";
 const td = "border border-gray-200 px-2 py-1 align-top text-sm";

@@ -1,10 +1,12 @@
-import { expect, test } from "@playwright/test";
-import { signIn } from "./helpers";
+import { expect, test, unique } from "./fixtures";
+import { statements } from "./fixtures/workspace";
 
-test("an editor uploads a Markdown file as a new article; the title comes from its heading", async ({ page }) => {
-  await signIn(page);
+test("an editor uploads a Markdown file as a new article; the title comes from its heading", async ({
+  editorPage: page,
+}) => {
+  await page.goto("/articles");
   await page.getByRole("link", { name: "New article" }).click();
-  const heading = `Harbour report ${Date.now()}`;
+  const heading = unique("Harbour report");
   await page.getByLabel("Load from a file (.txt, .md)").setInputFiles({
     name: "harbour.md",
     mimeType: "text/markdown",
@@ -16,8 +18,7 @@ test("an editor uploads a Markdown file as a new article; the title comes from i
   await expect(page.getByText("2 sentences · 1 headings")).toBeVisible();
 });
 
-test("a rejected new article keeps everything that was typed", async ({ page }) => {
-  await signIn(page);
+test("a rejected new article keeps everything that was typed", async ({ editorPage: page }) => {
   await page.goto("/articles/new");
   await page.getByLabel("Title").fill("Keeps my text");
   await page.getByRole("textbox", { name: "Text", exact: true }).fill("A long pasted text.");
@@ -28,19 +29,15 @@ test("a rejected new article keeps everything that was typed", async ({ page }) 
   await expect(page.getByLabel("Title")).toHaveValue("Keeps my text");
 });
 
-test("editing the text re-anchors claims and flags the ones whose words are gone", async ({ page }) => {
-  await signIn(page);
-  const body = "The mayor said the bridge is safe. Engineers said the bridge needs work.";
-  const article = await (
-    await page.request.post("/api/articles", { data: { title: `Edit ${Date.now()}`, body } })
-  ).json();
-  for (const text of ["the bridge is safe", "the bridge needs work"]) {
-    const start = body.indexOf(text);
-    const response = await page.request.post("/api/claims", {
-      data: { articleId: article.id, start, end: start + text.length },
-    });
-    expect(response.status()).toBe(201);
-  }
+test("editing the text re-anchors claims and flags the ones whose words are gone", async ({
+  editorPage: page,
+  apiAs,
+  seedArticle,
+}) => {
+  const article = await seedArticle({
+    body: "The mayor said the bridge is safe. Engineers said the bridge needs work.",
+    claims: [{ text: "the bridge is safe" }, { text: "the bridge needs work" }],
+  });
   await page.goto(`/articles/${article.id}`);
   await page.getByRole("button", { name: "Edit text" }).click();
   await page
@@ -50,8 +47,8 @@ test("editing the text re-anchors claims and flags the ones whose words are gone
   await expect(page.getByRole("status").filter({ hasText: "1 orphaned" })).toBeVisible();
   const orphans = page.getByRole("region", { name: "Orphaned claims" });
   await expect(orphans).toContainText("the bridge needs work");
-  await expect(page.locator("[data-claims]")).toHaveText(["the bridge is safe"]);
-  const stored = await (await page.request.get(`/api/articles/${article.id}`)).json();
+  await expect(statements(page).locator("[data-claims]")).toHaveText(["the bridge is safe"]);
+  const stored = await (await apiAs("reviewer")).get(`/api/articles/${article.id}`);
   const safe = stored.claims.find((c: { text: string }) => c.text === "the bridge is safe");
   expect(stored.body.slice(safe.start, safe.end)).toBe("the bridge is safe");
 });

@@ -1,81 +1,12 @@
 import { readFileSync } from "node:fs";
-import path from "node:path";
-import { expect, type Page, request, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { parse } from "csv-parse/sync";
-import { DEMO_PASSWORD, signIn } from "./helpers";
+import { goldClaim } from "../tests/support/rafah-gold";
+import { expect, test } from "./fixtures";
 
-const fixture = (name: string) => readFileSync(path.join(process.cwd(), "fixtures", "rafah", name), "utf8");
-const gold = JSON.parse(fixture("gold.json")) as {
-  sources: {
-    id: string;
-    label: string;
-    type: string;
-    count: number | null;
-    affiliation: string | null;
-    role: string | null;
-    anonymityReason: string | null;
-  }[];
-  claims: {
-    id: string;
-    content: { start: number; end: number; text: string };
-    source: string;
-    sourceMention: { start: number; end: number };
-    cue: { start: number; end: number };
-    mode: string;
-    via: string | null;
-  }[];
-};
 const ANONYMOUS_GROUP_CLAIMS = ["C2", "C3", "C4", "C5", "C6", "C9"];
-
-/** The Rafah article tagged as in its gold file, through the real API as an editor; its own copy per test. */
-async function seedGoldArticle(baseURL: string) {
-  const api = await request.newContext({ baseURL });
-  const post = async (url: string, data: unknown) => {
-    const response = await api.post(url, { data });
-    expect(response.status(), `${url}: ${await response.text()}`).toBeLessThan(300);
-    return response.json();
-  };
-  await post("/api/session", { email: "editor@sourcedesk.local", password: DEMO_PASSWORD });
-  const suffix = ` ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-  const article = await post("/api/articles", {
-    title: `Rafah reviewed${suffix}`,
-    body: fixture("article.txt"),
-    language: "en",
-  });
-  const sourceIds = new Map<string, string>();
-  for (const s of gold.sources) {
-    const name = s.type.startsWith("anonymous") ? s.label : `${s.label}${suffix}`;
-    sourceIds.set(
-      s.id,
-      (
-        await post("/api/sources", {
-          type: s.type,
-          name,
-          count: s.count,
-          affiliation: s.affiliation,
-          role: s.role,
-          anonymityReason: s.anonymityReason,
-        })
-      ).id,
-    );
-  }
-  for (const c of gold.claims) {
-    const claim = await post("/api/claims", { articleId: article.id, start: c.content.start, end: c.content.end });
-    await post("/api/attributions", {
-      claimId: claim.id,
-      sourceId: sourceIds.get(c.source),
-      mode: c.mode,
-      cue: { start: c.cue.start, end: c.cue.end },
-      mention: { start: c.sourceMention.start, end: c.sourceMention.end },
-      viaSourceId: c.via ? sourceIds.get(c.via) : null,
-    });
-  }
-  await api.dispose();
-  return article as { id: string; title: string };
-}
-
+const claimText = (id: string) => goldClaim(id).content.text;
 const claimsTable = (page: Page) => page.getByRole("table", { name: "Claims matching the filters" });
-const claimText = (id: string) => gold.claims.find((c) => c.id === id)!.content.text;
 
 async function expectAnonymousGroupRows(page: Page) {
   await expect(page.getByRole("status")).toHaveText("6 claims");
@@ -88,12 +19,12 @@ async function expectAnonymousGroupRows(page: Page) {
 }
 
 test("a reviewer filters claims by source type, shares the view, and downloads the CSV and the report", async ({
-  page,
-  browser,
-  baseURL,
+  reviewerPage: page,
+  adminPage: colleague,
+  seedGoldArticle,
 }) => {
-  const article = await seedGoldArticle(baseURL!);
-  await signIn(page, "reviewer@sourcedesk.local");
+  const article = await seedGoldArticle();
+  await page.goto("/articles");
   await page.getByRole("link", { name: "Claims", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Claims", level: 1 })).toBeVisible();
 
@@ -113,12 +44,8 @@ test("a reviewer filters claims by source type, shares the view, and downloads t
   await expectAnonymousGroupRows(page);
 
   // The URL is the view: a colleague signed in elsewhere opening it sees the same rows.
-  const colleague = await browser.newContext();
-  const shared = await colleague.newPage();
-  await signIn(shared, "admin@sourcedesk.local");
-  await shared.goto(page.url());
-  await expectAnonymousGroupRows(shared);
-  await colleague.close();
+  await colleague.goto(page.url());
+  await expectAnonymousGroupRows(colleague);
 
   // The CSV holds the same six claims, one row per attribution.
   const [csvDownload] = await Promise.all([
@@ -146,9 +73,8 @@ test("a reviewer filters claims by source type, shares the view, and downloads t
   expect(html.match(/<blockquote/g)).toHaveLength(6);
 });
 
-test("an article's sourcing report shows the gold figures", async ({ page, baseURL }) => {
-  const article = await seedGoldArticle(baseURL!);
-  await signIn(page, "reviewer@sourcedesk.local");
+test("an article's sourcing report shows the gold figures", async ({ reviewerPage: page, seedGoldArticle }) => {
+  const article = await seedGoldArticle();
   await page.goto(`/articles/${article.id}/report`);
   await expect(page.getByRole("heading", { name: `Sourcing report: ${article.title}`, level: 1 })).toBeVisible();
   const total = (label: string) =>

@@ -1,19 +1,13 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { type APIRequestContext, expect, type Page, request, test } from "@playwright/test";
-import { DEMO_PASSWORD, signIn } from "./helpers";
+import { type Page, request } from "@playwright/test";
+import { DEMO_PASSWORD, demoEmail } from "../scripts/demo-data";
+import { expect, test } from "./fixtures";
 
 const stamp = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 /** A made-up client address per test, so rate-limit windows never leak between tests. */
 const address = () => `203.0.113.${Math.floor(Math.random() * 250) + 1}-${stamp()}`;
 const FOREIGN = "https://evil.example";
-
-async function apiAs(baseURL: string, email: string, password = DEMO_PASSWORD): Promise<APIRequestContext> {
-  const api = await request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-for": address() } });
-  const signedIn = await api.post("/api/session", { data: { email, password } });
-  expect(signedIn.status(), await signedIn.text()).toBe(200);
-  return api;
-}
 
 async function expectError(response: { status(): number; json(): Promise<unknown> }, status: number, code: string) {
   expect(response.status()).toBe(status);
@@ -22,12 +16,12 @@ async function expectError(response: { status(): number; json(): Promise<unknown
 
 test.describe("sessions", () => {
   test("the session cookie is httpOnly, SameSite=Lax, Secure in production, and invisible to scripts", async ({
-    page,
+    reviewerPage: page,
     baseURL,
   }) => {
     const api = await request.newContext({ baseURL });
     const response = await api.post("/api/session", {
-      data: { email: "reviewer@sourcedesk.local", password: DEMO_PASSWORD },
+      data: { email: demoEmail("reviewer"), password: DEMO_PASSWORD },
     });
     expect(response.status()).toBe(200);
     const setCookie = response
@@ -41,24 +35,27 @@ test.describe("sessions", () => {
     expect(setCookie).toMatch(/;\s*Secure/i); // `npm start` runs with NODE_ENV=production
     expect(setCookie).toMatch(/;\s*Path=\//i);
     expect(await response.json()).toEqual({
-      user: expect.objectContaining({ email: "reviewer@sourcedesk.local", role: "reviewer" }),
+      user: expect.objectContaining({ email: demoEmail("reviewer"), role: "reviewer" }),
     });
     await api.dispose();
 
-    await signIn(page, "reviewer@sourcedesk.local");
+    await page.goto("/articles");
     const cookie = (await page.context().cookies()).find((c) => c.name === "sd_session");
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", secure: true });
     expect(await page.evaluate(() => document.cookie)).not.toContain("sd_session");
   });
 
-  test("sign-in is rate-limited per account, from any address, with the right password too", async ({ baseURL }) => {
-    const admin = await apiAs(baseURL!, "admin@sourcedesk.local");
+  test("sign-in is rate-limited per account, from any address, with the right password too", async ({
+    baseURL,
+    apiAs,
+  }) => {
     const email = `limited-${stamp()}@test.local`;
-    expect(
-      (
-        await admin.post("/api/users", { data: { email, name: "Limited", role: "editor", password: "right password" } })
-      ).status(),
-    ).toBe(201);
+    await (await apiAs("admin")).post("/api/users", {
+      email,
+      name: "Limited",
+      role: "editor",
+      password: "right password",
+    });
     const api = await request.newContext({ baseURL });
     for (let i = 0; i < 10; i++) {
       await expectError(
@@ -76,7 +73,7 @@ test.describe("sessions", () => {
     });
     await expectError(blocked, 429, "rate_limited");
     expect(blocked.headersArray().some((h) => h.name.toLowerCase() === "set-cookie")).toBe(false);
-    await Promise.all([api.dispose(), admin.dispose()]);
+    await api.dispose();
   });
 
   test("sign-in is rate-limited per address across accounts", async ({ baseURL }) => {
@@ -92,7 +89,7 @@ test.describe("sessions", () => {
     }
     await expectError(
       await api.post("/api/session", {
-        data: { email: "editor@sourcedesk.local", password: DEMO_PASSWORD },
+        data: { email: demoEmail("editor"), password: DEMO_PASSWORD },
         headers: { "x-forwarded-for": from },
       }),
       429,
@@ -102,7 +99,7 @@ test.describe("sessions", () => {
     expect(
       (
         await api.post("/api/session", {
-          data: { email: "editor@sourcedesk.local", password: DEMO_PASSWORD },
+          data: { email: demoEmail("editor"), password: DEMO_PASSWORD },
           headers: { "x-forwarded-for": address() },
         })
       ).status(),
@@ -113,10 +110,9 @@ test.describe("sessions", () => {
 
 test.describe("cross-origin writes", () => {
   test("server actions refuse a post from a foreign Origin; the same post from our origin runs", async ({
-    page,
+    editorPage: page,
     baseURL,
   }) => {
-    await signIn(page);
     await page.goto("/articles/new");
     const title = `CSRF probe ${stamp()}`;
     await page.getByLabel("Title").fill(title);
@@ -155,10 +151,9 @@ test.describe("cross-origin writes", () => {
   });
 
   test("API writes with the session cookie refuse a foreign Origin; tokens are not affected", async ({
-    page,
+    editorPage: page,
     baseURL,
   }) => {
-    await signIn(page);
     const data = (name: string) => ({ data: { type: "organization", name } });
     await expectError(
       await page.request.post("/api/sources", { ...data(`Forged ${stamp()}`), headers: { origin: FOREIGN } }),
@@ -195,7 +190,7 @@ test.describe("cross-origin writes", () => {
 
     await expectError(
       await page.request.post("/api/session", {
-        data: { email: "editor@sourcedesk.local", password: DEMO_PASSWORD },
+        data: { email: demoEmail("editor"), password: DEMO_PASSWORD },
         headers: { origin: FOREIGN },
       }),
       403,
@@ -222,41 +217,32 @@ test.describe("hostile text renders as text", () => {
   }
 
   test("markup in titles, article text, source names and notes shows literally on every page and runs nothing", async ({
-    page,
-    baseURL,
+    reviewerPage: page,
+    apiAs,
   }) => {
     const suffix = stamp();
-    const api = await apiAs(baseURL!, "editor@sourcedesk.local");
+    const api = await apiAs("editor");
     const body = `Officials said ${PAYLOADS.script} talks resume.\n\n"We will ${PAYLOADS.img} win," the minister said.`;
-    const article = await (
-      await api.post("/api/articles", { data: { title: `${PAYLOADS.title} ${suffix}`, body, language: "en" } })
-    ).json();
-    const source = await (
-      await api.post("/api/sources", {
-        data: { type: "person", name: `${PAYLOADS.source} ${suffix}`, affiliation: PAYLOADS.note },
-      })
-    ).json();
-    const start = body.indexOf('"We will');
-    const claim = await (
-      await api.post("/api/claims", { data: { articleId: article.id, start, end: body.indexOf(" the minister") } })
-    ).json();
-    const said = body.lastIndexOf("said");
-    const attribution = await api.post("/api/attributions", {
-      data: {
-        claimId: claim.id,
-        sourceId: source.id,
-        mode: "direct_quote",
-        cue: { start: said, end: said + 4 },
-        note: PAYLOADS.note,
-      },
+    const article = await api.post("/api/articles", { title: `${PAYLOADS.title} ${suffix}`, body, language: "en" });
+    const source = await api.post("/api/sources", {
+      type: "person",
+      name: `${PAYLOADS.source} ${suffix}`,
+      affiliation: PAYLOADS.note,
     });
-    expect(attribution.status(), await attribution.text()).toBe(201);
-    await api.dispose();
+    const start = body.indexOf('"We will');
+    const claim = await api.post("/api/claims", { articleId: article.id, start, end: body.indexOf(" the minister") });
+    const said = body.lastIndexOf("said");
+    await api.post("/api/attributions", {
+      claimId: claim.id,
+      sourceId: source.id,
+      mode: "direct_quote",
+      cue: { start: said, end: said + 4 },
+      note: PAYLOADS.note,
+    });
 
     page.on("dialog", (dialog) => {
       throw new Error(`a script opened a dialog: ${dialog.message()}`);
     });
-    await signIn(page, "reviewer@sourcedesk.local");
 
     await page.goto(`/articles?q=${encodeURIComponent(suffix)}`);
     await expectNothingRan(page, [PAYLOADS.title]);
@@ -302,8 +288,7 @@ test("every page sends a signed-out visitor to the sign-in page", async ({ baseU
   await anonymous.dispose();
 });
 
-test("hostile addresses get a page or a 4xx, never a server error", async ({ page }) => {
-  await signIn(page, "reviewer@sourcedesk.local");
+test("hostile addresses get a page or a 4xx, never a server error", async ({ reviewerPage: page }) => {
   for (const path of [
     "/articles?q=%00",
     "/articles?cursor=%00",
@@ -328,10 +313,10 @@ test("hostile addresses get a page or a 4xx, never a server error", async ({ pag
 
 test.describe("admin", () => {
   test("an admin creates a user, changes their role, and issues a token shown once that stops working when revoked", async ({
-    page,
+    adminPage: page,
     baseURL,
   }) => {
-    await signIn(page, "admin@sourcedesk.local");
+    await page.goto("/articles");
     await page.getByRole("link", { name: "Admin" }).click();
     await expect(page.getByRole("heading", { name: "Users", level: 1 })).toBeVisible();
 
@@ -372,9 +357,9 @@ test.describe("admin", () => {
   });
 
   test("non-admins get a 403 message on the admin page, no Admin link, and 403 from the users API", async ({
-    page,
+    editorPage: page,
   }) => {
-    await signIn(page, "editor@sourcedesk.local");
+    await page.goto("/articles");
     await expect(page.getByRole("link", { name: "Admin" })).toHaveCount(0);
     await page.goto("/admin/users");
     await expect(page.getByRole("alert").filter({ hasText: "Forbidden (403)" })).toContainText(

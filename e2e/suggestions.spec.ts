@@ -1,21 +1,20 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
-import { signIn } from "./helpers";
+import { expect, test } from "./fixtures";
+import { focusStatement, openWorkspace } from "./fixtures/workspace";
 
-const rafah = readFileSync(path.join(process.cwd(), "fixtures/rafah/article.txt"), "utf8");
-
-test("suggestions: Enter accepts the focused one, Backspace rejects the next, and both stick", async ({ page }) => {
-  await signIn(page);
-  const article = await (
-    await page.request.post("/api/articles", { data: { title: `Suggested ${Date.now()}`, body: rafah } })
-  ).json();
-  await page.goto(`/articles/${article.id}`);
+test("suggestions: Enter accepts the focused one, Backspace rejects the next, and both stick", async ({
+  editorPage: page,
+  apiAs,
+  seedArticle,
+}) => {
+  const article = await seedArticle();
+  await openWorkspace(page, article.id);
   const tab = page.getByRole("tab", { name: /Suggestions \(\d+\)/ });
   await expect(tab).not.toHaveText("Suggestions (0)");
   const total = Number((await tab.textContent())!.match(/\d+/)![0]);
 
-  await page.locator('[data-statement="0"]').focus();
+  await focusStatement(page, "Over the past weeks");
   await page.keyboard.press("n");
   const list = page.getByRole("list", { name: "Suggestions" });
   const first = list.getByRole("listitem").first();
@@ -32,21 +31,21 @@ test("suggestions: Enter accepts the focused one, Backspace rejects the next, an
 
   await page.reload();
   await expect(page.getByRole("tab", { name: /Suggestions/ })).toHaveText(`Suggestions (${total - 2})`);
-  const stored = await (await page.request.get(`/api/articles/${article.id}`)).json();
+  const stored = await (await apiAs("reviewer")).get(`/api/articles/${article.id}`);
   expect(stored.claims).toHaveLength(1);
   expect(firstName).toContain(stored.claims[0].attributions[0].source.name);
 });
 
-test("suggestions: an article in a language the engine cannot read says so", async ({ page }) => {
-  await signIn(page);
-  const arabic = readFileSync(
+test("suggestions: an article in a language the engine cannot read says so", async ({
+  editorPage: page,
+  seedArticle,
+}) => {
+  const body = readFileSync(
     path.join(process.cwd(), "fixtures/corpus/other-languages/ar-finance-minister-deficit/article.txt"),
     "utf8",
   );
-  const article = await (
-    await page.request.post("/api/articles", { data: { title: `Arabic ${Date.now()}`, body: arabic, language: "ar" } })
-  ).json();
-  await page.goto(`/articles/${article.id}`);
+  const article = await seedArticle({ body, language: "ar" });
+  await openWorkspace(page, article.id);
   await page.getByRole("tab", { name: /Suggestions/ }).click();
   await expect(page.getByText("No suggestions for Arabic yet.")).toBeVisible();
 });

@@ -1,36 +1,26 @@
-import { type Browser, expect, type Page, test } from "@playwright/test";
-import { signIn } from "./helpers";
-
-async function editorPage(browser: Browser): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page);
-  return page;
-}
+import { expect, test } from "./fixtures";
+import { focusStatement, openWorkspace, statements } from "./fixtures/workspace";
 
 test("a stale write from a second editor is refused with a clear message and the panel refreshes", async ({
-  browser,
+  pageAs,
+  apiAs,
+  seedArticle,
 }) => {
-  const alice = await editorPage(browser);
-  const body = `The minister said the bridge will reopen in May. Engineers disagreed.`;
-  const post = async (url: string, data: unknown) => {
-    const response = await alice.request.post(url, { data });
-    expect(response.status(), await response.text()).toBe(201);
-    return response.json();
-  };
-  const article = await post("/api/articles", { title: `Conflict ${Date.now()}`, body });
-  const claim = await post("/api/claims", { articleId: article.id, start: 17, end: 48 });
-  const source = await post("/api/sources", { type: "person", name: `Minister ${Date.now()}` });
-  await post("/api/attributions", {
-    claimId: claim.id,
-    sourceId: source.id,
-    mode: "paraphrase",
-    cue: { start: 13, end: 17 },
+  const article = await seedArticle({
+    body: "The minister said the bridge will reopen in May. Engineers disagreed.",
+    claims: [
+      {
+        text: "the bridge will reopen in May",
+        source: { type: "person", name: "Minister" },
+        mode: "paraphrase",
+        cue: "said",
+      },
+    ],
   });
-
-  const bob = await editorPage(browser);
+  const [alice, bob] = await Promise.all([pageAs("editor"), pageAs("editor")]);
   for (const page of [alice, bob]) {
-    await page.goto(`/articles/${article.id}`);
-    await page.locator("[data-claims]").first().click();
+    await openWorkspace(page, article.id);
+    await statements(page).locator("[data-claims]").first().click();
     await expect(page.getByRole("radio", { name: /Paraphrase/ })).toBeChecked();
   }
 
@@ -42,30 +32,29 @@ test("a stale write from a second editor is refused with a clear message and the
   await expect(bob.getByRole("alert").filter({ hasText: "changed by someone else" })).toBeVisible();
   await expect(bob.getByRole("radio", { name: /Direct quote/ })).toBeChecked();
 
-  const stored = await (await alice.request.get(`/api/articles/${article.id}`)).json();
+  const stored = await (await apiAs("reviewer")).get(`/api/articles/${article.id}`);
   expect(stored.claims[0].attributions[0]).toMatchObject({ mode: "direct_quote", version: 2 });
 });
 
-test("a deleted claim comes back with Undo", async ({ page }) => {
-  await signIn(page);
-  const body = "Officials said talks would resume. Nothing else happened.";
-  const article = await (
-    await page.request.post("/api/articles", { data: { title: `Undo ${Date.now()}`, body } })
-  ).json();
-  await page.request.post("/api/claims", { data: { articleId: article.id, start: 15, end: 33 } });
-  await page.goto(`/articles/${article.id}`);
-  await page.locator("[data-claims]").first().click();
+test("a deleted claim comes back with Undo", async ({ editorPage: page, seedArticle }) => {
+  const article = await seedArticle({
+    body: "Officials said talks would resume. Nothing else happened.",
+    claims: [{ text: "talks would resume" }],
+  });
+  await openWorkspace(page, article.id);
+  const claims = statements(page).locator("[data-claims]");
+  await claims.first().click();
   await page.getByRole("button", { name: /Delete claim/ }).click();
-  await expect(page.locator("[data-claims]")).toHaveCount(0);
+  await expect(claims).toHaveCount(0);
   await page.getByRole("button", { name: "Undo" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Claim restored" })).toBeVisible();
-  await expect(page.locator("[data-claims]")).toHaveCount(1);
+  await expect(claims).toHaveCount(1);
 });
 
-test("the help overlay opens with ? and lists the shortcuts", async ({ page }) => {
-  await signIn(page);
-  await page.getByRole("link", { name: /Rafah/ }).first().click();
-  await page.locator('[data-statement="0"]').focus();
+test("the help overlay opens with ? and lists the shortcuts", async ({ editorPage: page, seedArticle }) => {
+  const article = await seedArticle();
+  await openWorkspace(page, article.id);
+  await focusStatement(page, "Over the past weeks");
   await page.keyboard.press("?");
   const dialog = page.getByRole("dialog", { name: "Keyboard shortcuts" });
   await expect(dialog).toBeVisible();

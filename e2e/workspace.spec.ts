@@ -1,18 +1,8 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { expect, type Page, test } from "@playwright/test";
-import { DEMO_ARTICLE_TITLE, signIn } from "./helpers";
-import { clickOffset, createSource, focusStatement, press } from "./workspace-helpers";
-
-const gold = JSON.parse(readFileSync(path.join(process.cwd(), "fixtures/rafah/gold.json"), "utf8"));
-const goldClaim = (id: string) => gold.claims.find((c: { id: string }) => c.id === id);
-const goldSource = (id: string) => gold.sources.find((s: { id: string }) => s.id === id);
-
-async function openDemoArticle(page: Page) {
-  await signIn(page);
-  await page.getByRole("link", { name: DEMO_ARTICLE_TITLE }).first().click();
-  await expect(page.getByRole("region", { name: "Article text" })).toBeVisible();
-}
+import type { Page } from "@playwright/test";
+import { goldClaim, goldSource, seededSourceName } from "../tests/support/rafah-gold";
+import { expect, test } from "./fixtures";
+import { uniqueSuffix } from "./fixtures/seed";
+import { clickOffset, createSource, focusStatement, openWorkspace, press, statement } from "./fixtures/workspace";
 
 /** Marks the cue or mention of the current claim from the keyboard: m/c, → to the first word, Shift+→ to extend, Enter. */
 async function markByKeyboard(page: Page, key: "c" | "m", wordsToSkip: number, extraWords: number) {
@@ -24,13 +14,19 @@ async function markByKeyboard(page: Page, key: "c" | "m", wordsToSkip: number, e
 }
 
 test("an editor tags gold claims C3, C7 and C10 through the UI and the API stores exactly the gold", async ({
-  page,
+  editorPage: page,
+  apiAs,
+  seedArticle,
 }, testInfo) => {
   test.setTimeout(120_000); // some hundred deliberate key presses and a dozen saves
-  await openDemoArticle(page);
+  const article = await seedArticle();
+  // Named sources are unique workspace-wide: this test's own, so it can run again on the same data.
+  const suffix = ` ${uniqueSuffix()}`;
+  const named = (id: string) => seededSourceName(goldSource(id), suffix);
+  await openWorkspace(page, article.id);
 
   // C3: "Four US officials have made it clear that <claim>, as quoted by the newspaper "Politico""
-  await focusStatement(page, 2);
+  await focusStatement(page, "Four US officials have made it clear");
   await page.keyboard.press("Enter");
   await press(page, "Shift+ArrowRight", 8); // drop "Four US officials have made it clear that"
   await press(page, "Shift+ArrowLeft", 6); // drop "as quoted by the newspaper Politico"
@@ -42,12 +38,14 @@ test("an editor tags gold claims C3, C7 and C10 through the UI and the API store
   await expect(page.getByRole("group", { name: "Attribution to Four US officials" })).toBeVisible();
   await markByKeyboard(page, "m", 0, 2); // "Four US officials"
   await markByKeyboard(page, "c", 3, 3); // "have made it clear"
-  await createSource(page, "Via (second-hand source)", "Politico", { Role: "newspaper" });
-  await expect(page.getByRole("group", { name: "Attribution to Four US officials" })).toContainText("Politico");
+  await createSource(page, "Via (second-hand source)", named("politico"), { Role: "newspaper" });
+  await expect(page.getByRole("group", { name: "Attribution to Four US officials" })).toContainText(named("politico"));
 
   // C7: "Although a third Israeli official, who also requested anonymity, confirmed that <claim>."
-  await focusStatement(page, 2);
+  // j moves the cursor through the headings too: five statements down from C3's.
+  await focusStatement(page, "Four US officials have made it clear");
   await press(page, "j", 5);
+  await expect(statement(page, "Although a third Israeli official")).toBeFocused();
   await page.keyboard.press("Enter");
   await press(page, "Shift+ArrowRight", 11);
   await page.keyboard.press("Enter");
@@ -62,14 +60,15 @@ test("an editor tags gold claims C3, C7 and C10 through the UI and the API store
 
   // C10: a partial quote, "… Jake Sullivan later clarified that <these … "ill-considered speculation">."
   await press(page, "j", 3);
+  await expect(statement(page, "The information also came after")).toBeFocused();
   await page.keyboard.press("Enter");
   await press(page, "Shift+ArrowRight", 38);
   await page.keyboard.press("Enter");
-  await createSource(page, "Who said it? (source)", "Jake Sullivan", {
+  await createSource(page, "Who said it? (source)", named("jake-sullivan"), {
     Affiliation: "United States government",
     Role: "national security adviser",
   });
-  const sullivan = page.getByRole("group", { name: "Attribution to Jake Sullivan" });
+  const sullivan = page.getByRole("group", { name: `Attribution to ${named("jake-sullivan")}` });
   await expect(sullivan.getByRole("radio", { name: /Partial quote/ })).toBeChecked();
   // Mention and cue with the mouse: click the first word, Shift+click the last, Enter.
   const c10 = goldClaim("C10");
@@ -90,18 +89,17 @@ test("an editor tags gold claims C3, C7 and C10 through the UI and the API store
   await testInfo.attach("tagged-workspace", { path: shot, contentType: "image/png" });
 
   // The API holds exactly the gold spans and fields.
-  const articleId = page.url().split("/").pop();
-  const article = await (await page.request.get(`/api/articles/${articleId}`)).json();
+  const stored = await (await apiAs("reviewer")).get(`/api/articles/${article.id}`);
   const expectations = [
     { claim: "C3", source: "four-us-officials", via: "politico" },
     { claim: "C7", source: "third-israeli-official", via: null },
     { claim: "C10", source: "jake-sullivan", via: null },
   ];
-  expect(article.claims).toHaveLength(3);
+  expect(stored.claims).toHaveLength(3);
   for (const { claim: id, source: sourceId, via } of expectations) {
     const want = goldClaim(id);
     const wantSource = goldSource(sourceId);
-    const got = article.claims.find((c: { start: number }) => c.start === want.content.start);
+    const got = stored.claims.find((c: { start: number }) => c.start === want.content.start);
     expect(got, `claim ${id}`).toBeTruthy();
     expect({ start: got.start, end: got.end, text: got.text }).toEqual(want.content);
     expect(got.attributions).toHaveLength(1);
@@ -118,7 +116,7 @@ test("an editor tags gold claims C3, C7 and C10 through the UI and the API store
       anonymityReason: a.source.anonymityReason,
     }).toEqual({
       type: wantSource.type,
-      name: wantSource.label,
+      name: named(sourceId),
       count: wantSource.count,
       affiliation: wantSource.affiliation,
       role: wantSource.role,
@@ -127,7 +125,7 @@ test("an editor tags gold claims C3, C7 and C10 through the UI and the API store
     if (via)
       expect({ type: a.via.type, name: a.via.name, role: a.via.role }).toEqual({
         type: goldSource(via).type,
-        name: goldSource(via).label,
+        name: named(via),
         role: goldSource(via).role,
       });
     else expect(a.via).toBeNull();

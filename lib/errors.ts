@@ -6,7 +6,8 @@ export type ErrorCode =
   | "conflict"
   | "too_large"
   | "rate_limited"
-  | "internal_error";
+  | "internal_error"
+  | "unavailable";
 
 export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   validation_error: 400,
@@ -17,6 +18,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   too_large: 413,
   rate_limited: 429,
   internal_error: 500,
+  unavailable: 503,
 };
 
 export interface ErrorIssue {
@@ -26,6 +28,9 @@ export interface ErrorIssue {
 
 /** The one error services throw; lib/http.ts maps its code to an HTTP status. */
 export class AppError extends Error {
+  /** Seconds a client should wait before trying again (sent as `Retry-After` with 429 and 503). */
+  retryAfterSeconds?: number;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -34,6 +39,13 @@ export class AppError extends Error {
     super(message);
     this.name = "AppError";
   }
+}
+
+/** A 503 for work the server refuses for now (pool or queue full): the client may retry later. */
+export function unavailable(message: string, retryAfterSeconds: number): AppError {
+  const error = new AppError("unavailable", message);
+  error.retryAfterSeconds = retryAfterSeconds;
+  return error;
 }
 
 export const notFound = (what: string) => new AppError("not_found", `${what} not found`);

@@ -15,7 +15,8 @@ export function errorResponse(error: AppError) {
     error: { code: error.code, message: error.message },
   };
   if (error.issues?.length) body.error.issues = error.issues;
-  return NextResponse.json(body, { status: STATUS_BY_CODE[error.code] });
+  const headers = error.retryAfterSeconds ? { "retry-after": String(error.retryAfterSeconds) } : undefined;
+  return NextResponse.json(body, { status: STATUS_BY_CODE[error.code], headers });
 }
 
 export function issuesFromZod(error: z.ZodError): ErrorIssue[] {
@@ -31,12 +32,34 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.inf
   return result.data;
 }
 
+/**
+ * The body as UTF-8 text, refused with 413 as soon as it passes `limit` bytes: the bytes are counted
+ * as they stream in, so a chunked upload (no Content-Length) of 150 MB is cut off after 2 MB instead
+ * of being read whole first. A declared Content-Length over the limit is refused before reading.
+ */
+export async function readBodyText(request: Request, limit = MAX_BODY_BYTES): Promise<string> {
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > limit) throw tooLarge();
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    received += value.byteLength;
+    if (received > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks, received).toString("utf8");
+}
+
 /** Reads and parses a JSON body with a size limit; never trusts Content-Length alone. */
 export async function parseJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_BODY_BYTES) throw tooLarge();
-  const raw = await request.text();
-  if (Buffer.byteLength(raw, "utf8") > MAX_BODY_BYTES) throw tooLarge();
+  const raw = await readBodyText(request);
   let json: unknown;
   try {
     json = JSON.parse(raw);

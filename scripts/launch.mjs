@@ -27,6 +27,8 @@ if (mode === "dev" || process.env.SOURCEDESK_SEED === "1") {
 }
 
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+// lib/workers/pool.ts loads its worker entry from the checkout; tell it where that is.
+process.env.SOURCEDESK_ROOT ??= ROOT;
 const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
 const child = spawn(process.execPath, [nextBin, mode, ...nextArgs], { stdio: "inherit", env: process.env, cwd: ROOT });
 

@@ -5,14 +5,7 @@ import { createArticle } from "@/lib/articles/create-article";
 import { db } from "@/lib/db";
 import { createUser } from "@/lib/users/create-user";
 import { openDatabase, ROOT } from "./database.mjs";
-
-export const DEMO_PASSWORD = "sourcedesk-demo";
-export const DEMO_ARTICLE_TITLE = "US may back a limited operation in Rafah, officials say";
-const DEMO_USERS = [
-  { email: "editor@sourcedesk.local", name: "Demo Editor", role: "editor" },
-  { email: "reviewer@sourcedesk.local", name: "Demo Reviewer", role: "reviewer" },
-  { email: "admin@sourcedesk.local", name: "Demo Admin", role: "admin" },
-] as const;
+import { DEMO_ARTICLE_TITLE, DEMO_PASSWORD, DEMO_USERS } from "./demo-data";
 
 const database = await openDatabase();
 try {

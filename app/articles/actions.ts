@@ -19,6 +19,8 @@ export async function createArticleAction(_previous: ActionResult | null, form: 
     body: String(form.get("body") ?? "").replace(/\r\n?/g, "\n"),
     language: optional(form.get("language")),
     outlet: optional(form.get("outlet")),
+    author: optional(form.get("author")),
+    desk: optional(form.get("desk")),
     url: optional(form.get("url")),
     publishedAt: optional(form.get("publishedAt")),
   });

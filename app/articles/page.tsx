@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { StatusBadge } from "@/components/status-badge";
+import { STATUS_LABELS } from "@/lib/articles/article-status";
 import { listArticles } from "@/lib/articles/list-articles";
 import { ARTICLE_STATUSES, listArticlesSchema } from "@/lib/articles/schema";
 import { requirePageUser } from "@/lib/auth/page-user";
@@ -61,7 +62,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Sea
             <option value="">Any</option>
             {ARTICLE_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {s.replace("_", " ")}
+                {STATUS_LABELS[s]}
               </option>
             ))}
           </select>
@@ -83,7 +84,7 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Sea
               </Link>
               <StatusBadge status={a.status} />
               <span className="ml-auto text-sm text-muted">
-                {a.outlet ? `${a.outlet} · ` : ""}
+                {[a.outlet, a.author, a.desk].filter(Boolean).map((v) => `${v} · `)}
                 {plural(a.counts.claims, "claim")} · {percent(a.counts.sourcedShare)} of sentences sourced ·{" "}
                 {percent(a.counts.anonymousShare)} anonymous
               </span>

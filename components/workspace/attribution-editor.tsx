@@ -1,19 +1,18 @@
 "use client";
 
 import { useState } from "react";
+import { ATTRIBUTION_MODES } from "@/lib/claims/schema";
 import { callApi } from "@/lib/client/api";
+import { MODE_LABELS } from "@/lib/reports/labels";
 import { ANONYMOUS_SOURCE_TYPES } from "@/lib/sources/source-types";
 import type { WorkspaceAttribution, WorkspaceSource } from "@/lib/workspace/types";
+import { SourceTypeBadge } from "../source-type-badge";
 import { AnonymityWarning, NewSourceForm } from "./new-source-form";
 import { SourceCombobox } from "./source-combobox";
-import { SourceTypeBadge } from "./source-style";
 import type { Workspace } from "./use-workspace";
 
-export const MODES = [
-  { value: "direct_quote", label: "Direct quote", key: "1" },
-  { value: "partial_quote", label: "Partial quote", key: "2" },
-  { value: "paraphrase", label: "Paraphrase", key: "3" },
-] as const;
+/** The modes in the order of their shortcut keys, 1 to 3. */
+export const MODES = ATTRIBUTION_MODES.map((value, i) => ({ value, label: MODE_LABELS[value], key: String(i + 1) }));
 
 interface Props {
   attribution: WorkspaceAttribution;

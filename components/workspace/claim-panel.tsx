@@ -2,6 +2,7 @@
 
 import { forwardRef, useState } from "react";
 import { callApi } from "@/lib/client/api";
+import type { ReviewStatus } from "@/lib/generated/prisma/enums";
 import type { Span } from "@/lib/spans/check-span";
 import type { WorkspaceClaim, WorkspaceSource } from "@/lib/workspace/types";
 import { AttributionEditor } from "./attribution-editor";
@@ -58,7 +59,7 @@ export const ClaimPanel = forwardRef<HTMLInputElement, ClaimPanelProps>(function
     );
   }
 
-  const review = (reviewStatus: "approved" | "flagged" | "pending", reviewComment: string | null) =>
+  const review = (reviewStatus: ReviewStatus, reviewComment: string | null) =>
     workspace.save(
       () => callApi("PATCH", `/api/claims/${claim.id}`, { version: claim.version, reviewStatus, reviewComment }),
       `Claim ${reviewStatus}`,
@@ -121,7 +122,7 @@ function ReviewControls({
 }: {
   claim: WorkspaceClaim;
   canReview: boolean;
-  onReview: (s: "approved" | "flagged" | "pending", c: string | null) => void;
+  onReview: (s: ReviewStatus, c: string | null) => void;
 }) {
   const [comment, setComment] = useState(claim.reviewComment ?? "");
   return (

@@ -17,7 +17,7 @@ function describeReanchor(result: PatchResult): string {
   return `Text saved. ${moved} claim${moved === 1 ? "" : "s"} re-anchored${orphaned ? `, ${orphaned} orphaned (listed under the text for review)` : ""}.`;
 }
 
-/** Edits the title and text; tagged claims follow their quoted words or are flagged orphaned. */
+/** Edits the title, byline, desk and text; tagged claims follow their quoted words or are flagged orphaned. */
 export function EditArticleText({
   article,
   workspace,
@@ -29,10 +29,18 @@ export function EditArticleText({
 }) {
   const [title, setTitle] = useState(article.title);
   const [body, setBody] = useState(article.body);
-  const unchanged = title === article.title && body === article.body;
+  const [author, setAuthor] = useState(article.author ?? "");
+  const [desk, setDesk] = useState(article.desk ?? "");
+  const metadata = { author: [author, article.author ?? ""], desk: [desk, article.desk ?? ""] } as const;
+  const unchanged =
+    title === article.title && body === article.body && Object.values(metadata).every(([now, was]) => now === was);
 
   async function submit() {
-    const changes = { ...(title !== article.title ? { title } : {}), ...(body !== article.body ? { body } : {}) };
+    const changes = {
+      ...(title !== article.title ? { title } : {}),
+      ...(body !== article.body ? { body } : {}),
+      ...Object.fromEntries(Object.entries(metadata).flatMap(([key, [now, was]]) => (now === was ? [] : [[key, now]]))),
+    };
     const result = await workspace.save(() =>
       callApi<PatchResult>("PATCH", `/api/articles/${article.id}`, { version: article.version, ...changes }),
     );
@@ -60,6 +68,26 @@ export function EditArticleText({
           className="mt-1 w-full rounded border border-gray-300 px-2 py-1"
         />
       </label>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <label className="block text-sm font-medium">
+          Author
+          <input
+            value={author}
+            onChange={(e) => setAuthor(e.target.value)}
+            dir="auto"
+            className="mt-1 w-full rounded border border-gray-300 px-2 py-1"
+          />
+        </label>
+        <label className="block text-sm font-medium">
+          Desk
+          <input
+            value={desk}
+            onChange={(e) => setDesk(e.target.value)}
+            dir="auto"
+            className="mt-1 w-full rounded border border-gray-300 px-2 py-1"
+          />
+        </label>
+      </div>
       <label className="block text-sm font-medium">
         Text
         <textarea

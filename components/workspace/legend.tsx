@@ -1,5 +1,5 @@
-import { SOURCE_TYPES } from "@/lib/sources/source-types";
-import { SOURCE_TYPE_STYLE } from "./source-style";
+import { SOURCE_TYPE_LABELS, SOURCE_TYPES } from "@/lib/sources/source-types";
+import { NO_SOURCE_LABEL, SOURCE_TYPE_STYLE } from "../source-type-badge";
 
 export function Legend() {
   return (
@@ -8,8 +8,13 @@ export function Legend() {
       <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1">
         {[...SOURCE_TYPES, "none" as const].map((t) => (
           <li key={t} className="flex items-center gap-1">
-            <span className={`inline-block h-3 w-5 rounded-sm ${SOURCE_TYPE_STYLE[t].highlight}`} />
-            {SOURCE_TYPE_STYLE[t].label}
+            <span
+              aria-hidden="true"
+              className={`inline-flex h-4 w-5 items-center justify-center rounded-sm border ${SOURCE_TYPE_STYLE[t].highlight} ${SOURCE_TYPE_STYLE[t].edge}`}
+            >
+              {SOURCE_TYPE_STYLE[t].marker}
+            </span>
+            {t === "none" ? NO_SOURCE_LABEL : SOURCE_TYPE_LABELS[t]}
           </li>
         ))}
         <li>

@@ -4,9 +4,8 @@ import { type FormEvent, useState } from "react";
 import { callApi, describeError } from "@/lib/client/api";
 import type { SourceType } from "@/lib/generated/prisma/enums";
 import { guessSource } from "@/lib/sources/guess-source-type";
-import { ANONYMOUS_SOURCE_TYPES, SOURCE_TYPES } from "@/lib/sources/source-types";
+import { ANONYMOUS_SOURCE_TYPES, SOURCE_TYPE_LABELS, SOURCE_TYPES } from "@/lib/sources/source-types";
 import type { WorkspaceSource } from "@/lib/workspace/types";
-import { SOURCE_TYPE_STYLE } from "./source-style";
 
 export function AnonymityWarning() {
   return (
@@ -76,7 +75,7 @@ export function NewSourceForm({
         <select name="type" value={type} onChange={(e) => setType(e.target.value as SourceType)} className={field}>
           {SOURCE_TYPES.map((t) => (
             <option key={t} value={t}>
-              {SOURCE_TYPE_STYLE[t].label}
+              {SOURCE_TYPE_LABELS[t]}
             </option>
           ))}
         </select>

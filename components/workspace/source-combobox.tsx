@@ -3,7 +3,7 @@
 import { forwardRef, useEffect, useId, useState } from "react";
 import { callApi } from "@/lib/client/api";
 import type { WorkspaceSource } from "@/lib/workspace/types";
-import { SourceTypeBadge } from "./source-style";
+import { SourceTypeBadge } from "../source-type-badge";
 
 interface SourceComboboxProps {
   label: string;

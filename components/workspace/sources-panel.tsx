@@ -2,9 +2,9 @@
 
 import { ANONYMOUS_SOURCE_TYPES } from "@/lib/sources/source-types";
 import type { WorkspaceClaim, WorkspaceSource } from "@/lib/workspace/types";
+import { SourceTypeBadge } from "../source-type-badge";
 import { describeSource } from "./attribution-editor";
 import { AnonymityWarning } from "./new-source-form";
-import { SourceTypeBadge } from "./source-style";
 
 interface Props {
   claims: WorkspaceClaim[];

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { allowedTransitions, STATUS_LABELS } from "@/lib/articles/article-status";
 import { callApi } from "@/lib/client/api";
+import type { Role } from "@/lib/generated/prisma/enums";
 import type { WorkspaceArticle } from "@/lib/workspace/types";
 import { StatusBadge } from "../status-badge";
 import type { Workspace } from "./use-workspace";
@@ -14,7 +15,7 @@ export function StatusControls({
   workspace,
 }: {
   article: WorkspaceArticle;
-  role: "admin" | "editor" | "reviewer";
+  role: Role;
   workspace: Workspace;
 }) {
   const [comment, setComment] = useState("");

@@ -1,7 +1,8 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { SourceTypeBadge } from "./source-style";
+import { MODE_LABELS } from "@/lib/reports/labels";
+import { SourceTypeBadge } from "../source-type-badge";
 import type { KeyedSuggestion } from "./use-suggestions";
 
 interface Props {
@@ -16,8 +17,6 @@ interface Props {
   onReject: (s: KeyedSuggestion) => void;
   onEdit: (s: KeyedSuggestion) => void;
 }
-
-const MODE_LABEL = { direct_quote: "direct quote", partial_quote: "partial quote", paraphrase: "paraphrase" } as const;
 
 /**
  * Proposed attributions, one key each: Enter accepts the focused one, Backspace rejects it,
@@ -61,7 +60,7 @@ export function SuggestionsPanel({
             else items.current.delete(s.key);
           }}
           tabIndex={s.key === focusedKey || (!focusedKey && i === 0) ? 0 : -1}
-          aria-label={`Suggestion: ${s.source.name}, ${MODE_LABEL[s.mode]}`}
+          aria-label={`Suggestion: ${s.source.name}, ${MODE_LABELS[s.mode].toLowerCase()}`}
           onFocus={() => onFocus(s)}
           onKeyDown={(e) => {
             if (!canWrite && (e.key === "Enter" || e.key === "Backspace")) return;
@@ -96,7 +95,7 @@ export function SuggestionsPanel({
             “{body.slice(s.content.start, s.content.end)}”
           </p>
           <p className="text-xs text-muted">
-            {MODE_LABEL[s.mode]}
+            {MODE_LABELS[s.mode].toLowerCase()}
             {s.cue ? ` · cue “${body.slice(s.cue.start, s.cue.end)}”` : ""}
             {s.via ? ` · via ${s.via.name}` : ""}
             {s.source.count ? ` · ${s.source.count} people` : ""}

@@ -1,11 +1,13 @@
 "use client";
 
-import { type MouseEvent, memo, type RefObject } from "react";
+import { Fragment, type MouseEvent, memo, type RefObject } from "react";
+import { MODE_LABELS } from "@/lib/reports/labels";
+import { SOURCE_TYPE_LABELS } from "@/lib/sources/source-types";
 import type { Span } from "@/lib/spans/check-span";
 import { groupBlocks } from "@/lib/statements/group-blocks";
 import { type Mark, splitIntoSegments } from "@/lib/text/segments";
 import type { WorkspaceClaim, WorkspaceStatement } from "@/lib/workspace/types";
-import { SOURCE_TYPE_STYLE } from "./source-style";
+import { SOURCE_TYPE_STYLE } from "../source-type-badge";
 
 export type MarkKind = "claim" | "mention" | "cue" | "draft" | "pick" | "suggestion";
 
@@ -30,7 +32,7 @@ function claimTitle(claim: WorkspaceClaim): string {
   return claim.attributions
     .map(
       (a) =>
-        `${a.source.name} (${SOURCE_TYPE_STYLE[a.source.type].label}) · ${a.mode.replace("_", " ")}${a.cue ? ` · “${a.cue.text}”` : ""}${a.via ? ` · via ${a.via.name}` : ""}`,
+        `${a.source.name} (${SOURCE_TYPE_LABELS[a.source.type]}) · ${MODE_LABELS[a.mode].toLowerCase()}${a.cue ? ` · “${a.cue.text}”` : ""}${a.via ? ` · via ${a.via.name}` : ""}`,
     )
     .join("\n");
 }
@@ -96,19 +98,20 @@ export const TaggedText = memo(function TaggedText(props: TaggedTextProps) {
   ];
   const indexOf = new Map(statements.map((s, i) => [s.id, i]));
 
+  // A statement is an option of one single-select listbox (the j/k cursor selects it; Enter acts on
+  // it), grouped by paragraph; a heading is its own group. Options' text is their accessible name.
   const renderStatement = (s: WorkspaceStatement) => {
     const index = indexOf.get(s.id)!;
     return (
-      // biome-ignore lint/a11y/noStaticElementInteractions: focus tracking for the roving statement cursor
       <span
         key={s.id}
         ref={(el) => {
           statementRefs.current[index] = el;
         }}
-        data-statement={index}
+        role="option"
+        aria-selected={index === focusedIndex}
         tabIndex={index === focusedIndex ? 0 : -1}
         onFocus={() => props.onFocusStatement(index)}
-        aria-current={index === focusedIndex ? "true" : undefined}
         className={`rounded-sm outline-none ${index === focusedIndex ? "bg-yellow-50 shadow-[0_0_0_2px_rgba(11,92,173,0.35)]" : ""}`}
       >
         {splitIntoSegments(s, marks).map((seg) => {
@@ -131,21 +134,32 @@ export const TaggedText = memo(function TaggedText(props: TaggedTextProps) {
     );
   };
 
+  let paragraphs = 0;
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: word picking by mouse; the keyboard path is the statement cursor
-    <div onMouseUp={props.onMouseUp} className="space-y-4 font-serif text-lg leading-loose">
+    <div
+      role="listbox"
+      aria-label="Statements"
+      onMouseUp={props.onMouseUp}
+      className="space-y-4 font-serif text-lg leading-loose"
+    >
       {groupBlocks(body, statements).map((block) =>
         block.kind === "heading" ? (
-          <h2 key={block.statement.id} dir="auto" className="pt-2 font-sans text-xl font-semibold">
+          <div
+            key={block.statement.id}
+            role="group"
+            aria-label="Heading"
+            dir="auto"
+            className="pt-2 font-sans text-xl font-semibold"
+          >
             {renderStatement(block.statement)}
-          </h2>
+          </div>
         ) : (
-          <p key={block.statements[0].id} dir="auto">
+          <p key={block.statements[0].id} role="group" aria-label={`Paragraph ${++paragraphs}`} dir="auto">
             {block.statements.map((s, i) => (
-              <span key={s.id}>
-                {i > 0 ? " " : ""}
+              <Fragment key={s.id}>
+                {i > 0 && <span aria-hidden="true"> </span>}
                 {renderStatement(s)}
-              </span>
+              </Fragment>
             ))}
           </p>
         ),

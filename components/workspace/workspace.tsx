@@ -2,6 +2,7 @@
 
 import { type KeyboardEvent, type MouseEvent, useCallback, useMemo, useRef, useState } from "react";
 import { callApi } from "@/lib/client/api";
+import type { Role } from "@/lib/generated/prisma/enums";
 import type { Span } from "@/lib/spans/check-span";
 import { balanceQuotes, stepWords, type WordStep, wholeStatementSpan, wordAt } from "@/lib/text/words";
 import { measureCoverage, statementAt } from "@/lib/workspace/coverage";
@@ -25,7 +26,7 @@ import { useWorkspace } from "./use-workspace";
 
 export interface WorkspaceProps {
   initialArticle: WorkspaceArticle;
-  role: "admin" | "editor" | "reviewer";
+  role: Role;
   canWrite: boolean;
   canReview: boolean;
 }

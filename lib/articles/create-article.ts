@@ -1,13 +1,14 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db } from "@/lib/db";
-import { segmentText } from "@/lib/statements/segment-text";
+import { insertStatements } from "@/lib/statements/insert-statements";
+import { runSegmentation } from "@/lib/workers/pool";
 import { detectLanguage } from "./detect-language";
 import { type ArticleDetail, findArticle } from "./find-article";
 import type { CreateArticleInput } from "./schema";
 
 /** Stores an article and its statements in one transaction, so no half-imported article can exist. */
 export async function createArticle(input: CreateArticleInput, actorId: string): Promise<ArticleDetail> {
-  const segments = segmentText(input.body);
+  const segments = await runSegmentation(input.body);
   // Not Prisma's default 5 s timeout: a long text (50,000 words are ~3,000 statements) on a busy
   // machine outlasts it, and the import would fail at its audit event and roll back.
   const article = await db().$transaction(
@@ -18,20 +19,14 @@ export async function createArticle(input: CreateArticleInput, actorId: string):
           body: input.body,
           language: input.language ?? detectLanguage(input.body),
           outlet: input.outlet ?? null,
+          author: input.author ?? null,
+          desk: input.desk ?? null,
           url: input.url ?? null,
           publishedAt: input.publishedAt ?? null,
           createdById: actorId,
         },
       });
-      await tx.statement.createMany({
-        data: segments.map((s, ordinal) => ({
-          articleId: created.id,
-          ordinal,
-          kind: s.kind,
-          start: s.start,
-          end: s.end,
-        })),
-      });
+      await insertStatements(tx, created.id, segments);
       const { body: _body, ...summary } = created;
       await recordAudit(tx, {
         actorId,

@@ -90,6 +90,8 @@ export async function listArticles(input: ListArticlesInput) {
       title: true,
       language: true,
       outlet: true,
+      author: true,
+      desk: true,
       url: true,
       publishedAt: true,
       status: true,

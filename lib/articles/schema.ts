@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { enumValues } from "@/lib/enum-values";
+import { ArticleStatus } from "@/lib/generated/prisma/enums";
 import { limit, optionalText, storableString, text, version } from "@/lib/schema";
 
 export const MAX_ARTICLE_CHARS = 1_000_000;
@@ -17,6 +19,9 @@ const languageTag = z
 
 const httpUrl = z.url({ protocol: /^https?$/, message: "Must be an http(s) URL" }).max(2000);
 
+/** The desk or section that owns a story ("politics", "metro"): a short tag trends break down by. */
+const deskTag = optionalText(60);
+
 const publicationDate = z
   .union([z.iso.date(), z.iso.datetime({ offset: true })], {
     message: "Must be a date (YYYY-MM-DD) or an ISO date-time",
@@ -30,13 +35,15 @@ export const createArticleSchema = z
     body: storableString(MAX_ARTICLE_CHARS).refine((s) => s.trim().length > 0, "The article text is empty"),
     language: languageTag.optional(),
     outlet: optionalText(200),
+    author: optionalText(200),
+    desk: deskTag,
     url: z.union([httpUrl, z.null()]).optional(),
     publishedAt: z.union([publicationDate, z.null()]).optional(),
   })
   .strict();
 export type CreateArticleInput = z.infer<typeof createArticleSchema>;
 
-export const ARTICLE_STATUSES = ["draft", "in_review", "approved"] as const;
+export const ARTICLE_STATUSES = enumValues(ArticleStatus);
 
 export const listArticlesSchema = z
   .object({
@@ -60,6 +67,8 @@ export const updateArticleSchema = z
     body: createArticleSchema.shape.body.optional(),
     language: languageTag.optional(),
     outlet: optionalText(200),
+    author: optionalText(200),
+    desk: deskTag,
     url: z.union([httpUrl, z.null()]).optional(),
     publishedAt: z.union([publicationDate, z.null()]).optional(),
   })

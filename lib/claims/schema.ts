@@ -1,9 +1,11 @@
 import { z } from "zod";
+import { enumValues } from "@/lib/enum-values";
+import { AttributionMode, ReviewStatus } from "@/lib/generated/prisma/enums";
 import { id, limit, optionalText, span, text, version } from "@/lib/schema";
 import { SOURCE_TYPES } from "@/lib/sources/source-types";
 
-export const REVIEW_STATUSES = ["pending", "approved", "flagged"] as const;
-export const ATTRIBUTION_MODES = ["direct_quote", "partial_quote", "paraphrase"] as const;
+export const REVIEW_STATUSES = enumValues(ReviewStatus);
+export const ATTRIBUTION_MODES = enumValues(AttributionMode);
 
 export const createClaimSchema = z
   .object({

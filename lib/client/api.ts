@@ -26,19 +26,50 @@ export async function callApi<T>(method: "GET" | "POST" | "PATCH" | "DELETE", ur
       "The server could not be reached; your change was not saved. Check the connection and try again.",
     );
   }
-  const text = await response.text();
-  const json = text ? JSON.parse(text) : null;
-  if (!response.ok) {
-    const error = json?.error ?? {};
+  const text = await response.text().catch(() => null);
+  if (text === null)
     throw new ApiError(
       response.status,
-      error.code ?? "error",
-      error.message ?? `Request failed (${response.status})`,
-      error.issues,
+      "network_error",
+      "The connection broke while the server answered; reload to see whether your change was saved.",
+    );
+  const json = parseJson(text);
+  if (!response.ok) {
+    const error = json.ok && isRecord(json.value) && isRecord(json.value.error) ? json.value.error : {};
+    throw new ApiError(
+      response.status,
+      typeof error.code === "string" ? error.code : "error",
+      typeof error.message === "string"
+        ? error.message
+        : `Request failed: the server answered ${describeStatus(response)}.`,
+      Array.isArray(error.issues) ? error.issues : undefined,
     );
   }
-  return json as T;
+  if (!json.ok)
+    throw new ApiError(
+      response.status,
+      "bad_response",
+      `The server's answer could not be read (${describeStatus(response)}).`,
+    );
+  return json.value as T;
 }
+
+// A proxy in front of the app answers a 502 or 504 with an HTML page: not our JSON, yet the person
+// still needs to read what happened rather than a SyntaxError.
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  if (!text) return { ok: true, value: null };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+const describeStatus = (response: Response) =>
+  `${response.status}${response.statusText ? ` ${response.statusText}` : ""}`;
 
 /** The first field problem, or the message: what a person needs to read. */
 export function describeError(error: unknown): string {

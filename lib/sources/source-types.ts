@@ -1,13 +1,7 @@
-import type { SourceType } from "@/lib/generated/prisma/enums";
+import { enumValues } from "@/lib/enum-values";
+import { SourceType } from "@/lib/generated/prisma/enums";
 
-export const SOURCE_TYPES = [
-  "person",
-  "organization",
-  "media_outlet",
-  "document",
-  "anonymous_individual",
-  "anonymous_group",
-] as const satisfies readonly SourceType[];
+export const SOURCE_TYPES = enumValues(SourceType);
 
 export const ANONYMOUS_SOURCE_TYPES: readonly SourceType[] = ["anonymous_individual", "anonymous_group"];
 

@@ -1,5 +1,7 @@
+import type { StatementKind } from "@/lib/generated/prisma/enums";
+
 export interface StatementLike {
-  kind: "heading" | "sentence";
+  kind: StatementKind;
   start: number;
   end: number;
 }

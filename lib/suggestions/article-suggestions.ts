@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import { type LanguageSupport, languageSupport, type Suggestion, suggestAttributions } from "./engine";
+import { runSuggestions } from "@/lib/workers/pool";
+import { type LanguageSupport, languageSupport, type Suggestion } from "./engine";
 import { mutualOverlap } from "./engine/evaluate/evaluate-suggestions";
 import { withExistingSources } from "./match-existing-sources";
 import { suggestionKey } from "./suggestion-key";
@@ -62,7 +63,8 @@ export async function findArticleSuggestions({ articleId }: { articleId: string 
   if (!language.supported) return { body: article.body, language, suggestions: [] };
   const rejected = new Set(article.rejectedSuggestions.map((r) => r.key));
   const tagged = taggedBy(article.claims);
-  const open = suggestAttributions(article.body, { language: article.language, statements: article.statements })
+  const proposed = await runSuggestions(article.body, { language: article.language, statements: article.statements });
+  const open = proposed
     .map((s) => ({ ...s, key: suggestionKey(article.body, s) }))
     .filter((s) => !rejected.has(s.key) && !tagged(s));
   return { body: article.body, language, suggestions: await withExistingSources(open, articleId) };
@@ -78,5 +80,5 @@ export async function suggestForText({
 }): Promise<{ language: LanguageSupport; suggestions: Suggestion[] }> {
   const support = languageSupport(language);
   if (!support.supported) return { language: support, suggestions: [] };
-  return { language: support, suggestions: await withExistingSources(suggestAttributions(text, { language }), null) };
+  return { language: support, suggestions: await withExistingSources(await runSuggestions(text, { language }), null) };
 }

@@ -1,7 +1,9 @@
 import { z } from "zod";
+import { enumValues } from "@/lib/enum-values";
+import { Role } from "@/lib/generated/prisma/enums";
 import { text } from "@/lib/schema";
 
-export const ROLES = ["admin", "editor", "reviewer"] as const;
+export const ROLES = enumValues(Role);
 
 const password = z.string().min(8, "Passwords need at least 8 characters").max(1000);
 const name = text(200).pipe(z.string().min(1, "Give a name"));

@@ -3,11 +3,11 @@ import { z } from "zod";
 /**
  * The workspace file: one JSON document other tools can read, and that imports back losslessly.
  *
- *   { "format": "sourcedesk-workspace", "version": 2,
+ *   { "format": "sourcedesk-workspace", "version": 1,
  *     "users":        [{id, email, name, role, createdAt, updatedAt}],                   no secrets
  *     "sources":      [{id, type, name, count, affiliation, role, anonymityReason,
  *                       identityKnownToNewsroom, notes, version, createdAt, updatedAt}],
- *     "articles":     [{id, title, body, language, outlet, url, publishedAt, status, version,
+ *     "articles":     [{id, title, body, language, outlet, author, desk, url, publishedAt, status, version,
  *                       createdById, createdAt, updatedAt,
  *                       statements: [{id, ordinal, kind, start, end, text}],
  *                       rejectedSuggestions: [{id, key, actorId, createdAt}]}],
@@ -24,12 +24,12 @@ import { z } from "zod";
  * are ISO 8601 UTC with milliseconds. Every list is sorted by `id` (statements by `ordinal`), one
  * record per line, so the same workspace always gives the same bytes. Not included: password
  * hashes, sessions, API tokens (secrets) and the audit log (history: use `npm run db:backup`).
- * A later version adds a field only with a new `version`. Version 2 added each attribution's
- * `origin` and `confidence` (an accepted suggestion's engine confidence); a version 1 file still
- * imports, its attributions as typed by hand.
+ * A later version changes or removes a field only with a new `version`; an optional field may be
+ * added within one (older files without it still import; `author` and `desk` came so, and each
+ * attribution's `origin` and `confidence`: an accepted suggestion and the engine's confidence).
  */
 export const WORKSPACE_FORMAT = "sourcedesk-workspace";
-export const WORKSPACE_VERSION = 2;
+export const WORKSPACE_VERSION = 1;
 
 const id = z.uuid();
 const time = z.iso.datetime({ precision: 3 });
@@ -87,6 +87,9 @@ export const articleRecord = z
     body: z.string().min(1),
     language: z.string(),
     outlet: nullableText,
+    // Added within version 1: optional, so files written before them still import (as null).
+    author: nullableText.optional(),
+    desk: nullableText.optional(),
     url: nullableText,
     publishedAt: time.nullable(),
     status: z.enum(["draft", "in_review", "approved"]),
@@ -129,8 +132,9 @@ export const attributionRecord = z
     mention: spanWithText.nullable(),
     viaSourceId: id.nullable(),
     note: nullableText,
-    origin: z.enum(["manual", "suggestion"]),
-    confidence: z.number().min(0).max(1).nullable(),
+    // Added within version 1: files written before them import as typed by hand.
+    origin: z.enum(["manual", "suggestion"]).optional(),
+    confidence: z.number().min(0).max(1).nullable().optional(),
     version: z.number().int().min(1),
     createdById: id,
     createdAt: time,
@@ -151,20 +155,6 @@ export const workspaceFile = z
   .strict();
 
 export type WorkspaceFile = z.infer<typeof workspaceFile>;
-
-/** A version 1 document as version 2: its attributions were all typed by hand (no origin recorded). */
-export function upgradeWorkspace(input: unknown): unknown {
-  if (typeof input !== "object" || input === null) return input;
-  const doc = input as { version?: unknown; attributions?: unknown };
-  if (doc.version !== 1 || !Array.isArray(doc.attributions)) return input;
-  return {
-    ...doc,
-    version: WORKSPACE_VERSION,
-    attributions: doc.attributions.map((a) =>
-      typeof a === "object" && a !== null ? { ...a, origin: "manual", confidence: null } : a,
-    ),
-  };
-}
 export type UserRecord = z.infer<typeof userRecord>;
 export type SourceRecord = z.infer<typeof sourceRecord>;
 export type ArticleRecord = z.infer<typeof articleRecord>;

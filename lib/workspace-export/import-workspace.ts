@@ -5,7 +5,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { parseWith } from "@/lib/http";
 import { sourceUniqueKey } from "@/lib/sources/source-key";
 import { checkWorkspace } from "./check-workspace";
-import { upgradeWorkspace, WORKSPACE_FORMAT, WORKSPACE_VERSION, type WorkspaceFile, workspaceFile } from "./format";
+import { WORKSPACE_FORMAT, WORKSPACE_VERSION, type WorkspaceFile, workspaceFile } from "./format";
 
 const BATCH = 1000;
 const IMPORTED = `${WORKSPACE_FORMAT}/${WORKSPACE_VERSION}`;
@@ -56,7 +56,7 @@ async function assertEmpty(tx: Tx) {
  * passwords (the file holds no secrets): each gets an unusable hash until an admin sets a new one.
  */
 export async function importWorkspace(input: unknown): Promise<ImportStats> {
-  const file: WorkspaceFile = parseWith(workspaceFile, upgradeWorkspace(input));
+  const file: WorkspaceFile = parseWith(workspaceFile, input);
   const problems = checkWorkspace(file);
   if (problems.length)
     throw new AppError("validation_error", `The workspace file is inconsistent:\n  ${problems.join("\n  ")}`);

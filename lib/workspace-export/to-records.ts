@@ -50,6 +50,8 @@ export const toArticleRecord = (
   body: a.body,
   language: a.language,
   outlet: a.outlet,
+  author: a.author,
+  desk: a.desk,
   url: a.url,
   publishedAt: a.publishedAt ? iso(a.publishedAt) : null,
   status: a.status,

@@ -1,8 +1,9 @@
+import type { StatementKind } from "@/lib/generated/prisma/enums";
 import type { Span } from "@/lib/spans/check-span";
 
 interface StatementLike extends Span {
   id: string;
-  kind: "heading" | "sentence";
+  kind: StatementKind;
 }
 interface ClaimLike extends Span {
   orphaned?: boolean;

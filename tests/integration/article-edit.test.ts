@@ -25,13 +25,6 @@ interface ClaimJson {
   parts: { start: number; end: number }[] | null;
   attributions: { id: string; cue: Span | null; mention: Span | null; version: number }[];
 }
-interface GoldClaim {
-  id: string;
-  content: Span;
-  cue: Span;
-  sourceMention: Span;
-}
-
 let editor: TestUser;
 let reviewer: TestUser;
 let admin: TestUser;
@@ -40,7 +33,7 @@ beforeAll(async () => {
   [editor, reviewer, admin] = await Promise.all([makeUser("editor"), makeUser("reviewer"), makeUser("admin")]);
 });
 
-const golds = rafahGold.claims as GoldClaim[];
+const golds = rafahGold.claims;
 const get = async (id: string) => (await call(article.GET, "GET", { user: reviewer, id })).json;
 const patch = (id: string, body: unknown, user: TestUser = editor) => call(article.PATCH, "PATCH", { user, id, body });
 const claimOf = (json: { claims: ClaimJson[] }, id: string) => json.claims.find((c) => c.id === id)!;
@@ -201,6 +194,8 @@ describe("PATCH /api/articles/:id with metadata", () => {
       version: 1,
       title: "  New title  ",
       outlet: "",
+      author: " Ana Ruiz ",
+      desk: "politics",
       publishedAt: "2024-05-02",
       language: "EN-gb",
     });
@@ -208,6 +203,8 @@ describe("PATCH /api/articles/:id with metadata", () => {
     expect(response.json).toMatchObject({
       title: "New title",
       outlet: null,
+      author: "Ana Ruiz",
+      desk: "politics",
       language: "en-GB",
       publishedAt: "2024-05-02T00:00:00.000Z",
       version: 2,
@@ -215,9 +212,18 @@ describe("PATCH /api/articles/:id with metadata", () => {
     });
     expect((await get(seeded.id)).claims).toEqual(claimsBefore);
     const event = await latestEvent(seeded.id);
-    expect(event!.before).toEqual({ title: seeded.title, language: "en", publishedAt: null, version: 1 });
+    expect(event!.before).toEqual({
+      title: seeded.title,
+      language: "en",
+      author: null,
+      desk: null,
+      publishedAt: null,
+      version: 1,
+    });
     expect(event!.after).toEqual({
       title: "New title",
+      author: "Ana Ruiz",
+      desk: "politics",
       language: "en-GB",
       publishedAt: "2024-05-02T00:00:00.000Z",
       version: 2,

@@ -58,6 +58,8 @@ describe("POST /api/articles", () => {
         body: "He said so.",
         language: "PT-br",
         outlet: "  The Paper ",
+        author: " Rana Abu Ali ",
+        desk: "metro",
         url: "https://example.org/a",
         publishedAt: "2024-05-01",
       },
@@ -66,6 +68,8 @@ describe("POST /api/articles", () => {
     expect(json).toMatchObject({
       language: "pt-BR",
       outlet: "The Paper",
+      author: "Rana Abu Ali",
+      desk: "metro",
       url: "https://example.org/a",
       publishedAt: "2024-05-01T00:00:00.000Z",
     });
@@ -78,6 +82,7 @@ describe("POST /api/articles", () => {
     ["extra field", { title: "t", body: "Text.", status: "approved" }, ""],
     ["bad language", { title: "t", body: "Text.", language: "not a tag!" }, "language"],
     ["javascript url", { title: "t", body: "Text.", url: "javascript:alert(1)" }, "url"],
+    ["overlong desk", { title: "t", body: "Text.", desk: "d".repeat(61) }, "desk"],
     ["bad date", { title: "t", body: "Text.", publishedAt: "yesterday" }, "publishedAt"],
     ["NUL in body", { title: "t", body: "Te\u0000xt." }, "body"],
   ])("rejects %s with 400 and changes nothing", async (_label, body, field) => {

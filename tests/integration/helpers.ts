@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { inject } from "vitest";
 import { db } from "@/lib/db";
@@ -9,8 +8,7 @@ import { createApiToken, createUser } from "@/lib/users/create-user";
 process.env.DATABASE_URL ??= inject("databaseUrl");
 
 export const ROOT = path.resolve(import.meta.dirname, "..", "..");
-export const rafahText = readFileSync(path.join(ROOT, "fixtures/rafah/article.txt"), "utf8");
-export const rafahGold = JSON.parse(readFileSync(path.join(ROOT, "fixtures/rafah/gold.json"), "utf8"));
+export { rafahGold, rafahText } from "../support/rafah-gold";
 
 export const unique = (label: string) => `${label}-${randomUUID().slice(0, 8)}`;
 

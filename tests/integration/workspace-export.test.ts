@@ -85,6 +85,7 @@ describe("npm run export:workspace / import:workspace", () => {
 
     const edgeArticle = file.articles.find((a) => a.id === edge.article.id)!;
     expect(edgeArticle.body).toBe(EDGE_BODY);
+    expect(edgeArticle).toMatchObject({ author: "Rana \u202eAbu 'Ali\"", desk: "world/مينا" });
     expect(edgeArticle.rejectedSuggestions).toHaveLength(1);
     for (const s of edgeArticle.statements) expect(s.text).toBe(EDGE_BODY.slice(s.start, s.end));
     const split = file.claims.find((c) => c.id === edge.claims[0].id)!;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkWorkspace } from "@/lib/workspace-export/check-workspace";
-import { type Section, upgradeWorkspace, type WorkspaceFile, workspaceFile } from "@/lib/workspace-export/format";
+import { type Section, type WorkspaceFile, workspaceFile } from "@/lib/workspace-export/format";
 import { serializeWorkspace } from "@/lib/workspace-export/serialize-workspace";
 
 const T = "2026-01-02T03:04:05.678Z";
@@ -14,7 +14,7 @@ const body = '"Yes," she said 😀. قال.';
 function workspace(): WorkspaceFile {
   return {
     format: "sourcedesk-workspace",
-    version: 2,
+    version: 1,
     users: [{ id: U, email: "e@x.org", name: "E", role: "editor", createdAt: T, updatedAt: T }],
     sources: [
       {
@@ -134,12 +134,22 @@ describe("serializeWorkspace", () => {
     const text = await serialize(file);
     expect(JSON.parse(text)).toEqual(file);
     expect(workspaceFile.safeParse(JSON.parse(text)).success).toBe(true);
-    expect(text.startsWith('{\n  "format": "sourcedesk-workspace",\n  "version": 2,\n  "users": [\n    {"id":')).toBe(
+    expect(text.startsWith('{\n  "format": "sourcedesk-workspace",\n  "version": 1,\n  "users": [\n    {"id":')).toBe(
       true,
     );
     expect(text.endsWith("\n  ]\n}\n")).toBe(true);
     expect(text.split("\n").filter((l) => l.startsWith("    {"))).toHaveLength(1 + 2 + 1 + 1 + 1);
     expect(await serialize(file)).toBe(text);
+  });
+
+  it("reads version-1 files with and without the optional article fields added later", () => {
+    const older = workspace();
+    expect(workspaceFile.parse(older).articles[0]).not.toHaveProperty("author");
+    const newer = workspace();
+    Object.assign(newer.articles[0], { author: "Rana Abu Ali", desk: "metro" });
+    expect(workspaceFile.parse(newer).articles[0]).toMatchObject({ author: "Rana Abu Ali", desk: "metro" });
+    Object.assign(newer.articles[0], { desk: 5 });
+    expect(workspaceFile.safeParse(newer).success).toBe(false);
   });
 
   it("writes empty sections as []", async () => {
@@ -149,17 +159,15 @@ describe("serializeWorkspace", () => {
 });
 
 describe("checkWorkspace", () => {
-  it("reads a version 1 file as version 2, its attributions typed by hand", () => {
-    const v1 = structuredClone(workspace()) as unknown as { version: number; attributions: Record<string, unknown>[] };
-    v1.version = 1;
-    for (const a of v1.attributions) {
+  it("reads a file written before attributions had an origin, as typed by hand", () => {
+    const older = structuredClone(workspace()) as unknown as { attributions: Record<string, unknown>[] };
+    for (const a of older.attributions) {
       delete a.origin;
       delete a.confidence;
     }
-    const file = workspaceFile.parse(upgradeWorkspace(v1));
-    expect(file.version).toBe(2);
-    expect(file.attributions[0]).toMatchObject({ origin: "manual", confidence: null });
-    expect(workspaceFile.safeParse(v1).success).toBe(false);
+    const file = workspaceFile.parse(older);
+    expect(file.attributions[0].origin ?? "manual").toBe("manual");
+    expect(checkWorkspace(file)).toEqual([]);
   });
 
   it("accepts a consistent file", () => {

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Article" ADD COLUMN     "author" TEXT,
+ADD COLUMN     "desk" TEXT;
