@@ -68,9 +68,13 @@ export function clauseSubject(a: Analysis, s: Sentence, before: number): Mention
 function quoteEndingBefore(a: Analysis, anchor: number, s: Sentence): number {
   const j = anchor - 1;
   if (j < s.first) return -1; // a quotation closing the sentence before belongs to its own cue
-  if (a.closes[j] >= 0) return a.closes[j];
-  if (a.tokens[j].text === "," && j - 1 >= s.first && a.closes[j - 1] >= 0) return a.closes[j - 1];
-  return -1;
+  const qi = a.closes[j] >= 0 ? a.closes[j] : a.tokens[j].text === "," && j - 1 >= s.first ? a.closes[j - 1] : -1;
+  if (qi < 0) return -1;
+  // The quotation must be the whole content: opening the sentence (or a chain from before it), not
+  // a fragment ending a paraphrase ("The group wants the bill passed "as is," Whitlock said").
+  const open = a.quotes[qi].open;
+  const before = a.tokens.slice(s.first, tokenAt(a.tokens, open)).filter((t) => t.isWord);
+  return open <= a.tokens[s.first].start || before.length === 0 ? qi : -1;
 }
 
 /** The quotation opening at or right after `k` (after a comma or colon), as its index. */
@@ -235,7 +239,9 @@ function coordinatedSubject(a: Analysis, s: Sentence, cue: Cue, earlier: RawClai
   const after = tokens[cue.last + 1];
   const takesClause = !!after && (after.lower === "that" || after.text === ":" || a.opens[after.i] >= 0);
   if (a.lang.grammar.coordinatedActs.has(tokens[cue.head].lower) || takesClause) {
-    const main = mine.find((c) => c.content.start > tokens[c.cue!.last].start || c.shape !== "forward") ?? mine[0];
+    // The sentence's own first attribution, not one inside a relative clause ("who has pushed for …").
+    const top = mine.filter((c) => c.mention!.antecedent === undefined);
+    const main = top.find((c) => c.content.start > tokens[c.cue!.last].start || c.shape !== "forward") ?? top[0];
     if (main) return main.mention;
     return clauseSubject(a, s, cue.first);
   }
@@ -354,7 +360,10 @@ export function buildVerbClaim(a: Analysis, s: Sentence, cue: Cue, earlier: RawC
   if (!frames.has("back")) return null;
   let tail = chunkEnd + 1;
   tail = skipAdjuncts(a, tail, s.to);
-  const commaBefore = chunkStart - 1;
+  let commaBefore = chunkStart - 1;
+  // `… the bill "as is," Whitlock said`: the comma sits inside a closing quotation mark.
+  const commaInQuote = commaBefore > s.first && a.closes[commaBefore] >= 0 && tokens[commaBefore - 1].text === ",";
+  if (commaInQuote) commaBefore--;
   if (commaBefore < s.first || tokens[commaBefore].text !== ",") return null;
   const rest = tokens.slice(tail, s.to).filter((x) => x.isWord);
   const next = tokens[tail + 1];
@@ -365,7 +374,10 @@ export function buildVerbClaim(a: Analysis, s: Sentence, cue: Cue, earlier: RawC
         // "…, she said, though she cautioned that …": a new clause joined after the cue.
         ((next?.pos === "SCONJ" || next?.pos === "CCONJ") && startsClause(a, tail + 2, s.to))));
   if (endsClause) {
-    const startTok = s.first;
+    // "But the threat …, she said": a connective opening the sentence is not content.
+    let startTok = s.first;
+    while (startTok < commaBefore && (tokens[startTok].pos === "CCONJ" || /^[-–—•*]$/.test(tokens[startTok].text)))
+      startTok++;
     if (startTok >= commaBefore || !looksLikeClause(a, startTok, commaBefore - 1)) return null;
     const span = trimSpan(a.text, { start: tokens[startTok].start, end: tokens[commaBefore].start });
     return finish(a, cue, mention, [span], s, "backward", classFor(cue, "back"), 0.8);

@@ -108,6 +108,8 @@ export function clauseEnd(a: Analysis, k: number, s: Sentence): number {
     const t = tokens[i];
     if (a.quoteOf[i] >= 0) continue;
     if (t.text === ";") return t.start;
+    // A line break inside a statement (a list, a live-blog line) ends the clause.
+    if (i > k && a.text.slice(tokens[i - 1].end, t.start).includes("\n")) return tokens[i - 1].end;
     const n1 = tokens[i + 1];
     if (t.text === "," && n1 && i + 1 < s.to) {
       if (n1.lower === "according" && tokens[i + 2]?.lower === "to") return t.start;
@@ -132,7 +134,9 @@ export function clauseEnd(a: Analysis, k: number, s: Sentence): number {
     if ((t.lower === "and" || t.lower === "but") && i > k) {
       let v = i + 1;
       while (v < s.to && (tokens[v].pos === "AUX" || tokens[v].pos === "ADV") && v - i <= 3) v++;
-      if (g.coordinatedActs.has(tokens[v]?.lower ?? "") && tokens[v].pos === "VERB")
+      // "… were furious and had told Hartwell to …": a past perfect continues the reported clause.
+      const backshift = tokens[i + 1]?.lower === "had";
+      if (!backshift && g.coordinatedActs.has(tokens[v]?.lower ?? "") && tokens[v].pos === "VERB")
         return tokens[i - 1].text === "," ? tokens[i - 1].start : t.start;
     }
   }
@@ -179,7 +183,7 @@ export function classifyMode(a: Analysis, parts: Span[]): AttributionMode {
     a.quotes.some((q) => q.inner.start === p.start && q.inner.end >= p.end - 1 && q.inner.end <= p.end + 1);
   if (parts.every(isQuote) || (parts.length === 1 && isQuoteChain(a, parts[0]))) return "direct_quote";
   const inside = (p: Span) =>
-    quotesIn(a, p.start, p.end).some((q) => q.open >= p.start - 1 && q.inner.end <= p.end && quoteIsSpeech(a, q));
+    quotesIn(a, p.start, p.end).some((q) => q.open >= p.start - 1 && q.inner.end <= p.end + 2 && quoteIsSpeech(a, q));
   return parts.some(inside) ? "partial_quote" : "paraphrase";
 }
 

@@ -42,6 +42,19 @@ const PP_HEADS = new Set([
 const INSERT_ADVERBS = new Set(["however", "meanwhile", "too", "though", "also", "instead", "moreover", "separately"]);
 const PREDETERMINERS = new Set(["all", "both", "half", "many", "some", "most", "none", "each", "one", "several"]);
 
+const PRONOUN_QUANTITIES = new Set([
+  "one",
+  "some",
+  "many",
+  "most",
+  "others",
+  "several",
+  "both",
+  "all",
+  "few",
+  "two",
+  "three",
+]);
 const QUANTITY_ADVERBS = new Set(["nearly", "almost", "about", "roughly", "some", "around", "only", "just", "over"]);
 const isParticiple = (t: Token) => (t.pos === "VERB" || t.pos === "ADJ") && /(ed|ing|en|wn)$/.test(t.lower);
 
@@ -96,8 +109,29 @@ export function npLeft(a: Analysis, j: number, from: number): number {
   // "The Red Cross" with "Cross" read as a verb; "the 29-year-old" ending in an adjective.
   const nameEnd = head.isCap && tokens[j - 1]?.pos === "PROPN" && tokens[j - 1].end + 1 >= head.start;
   const ageEpithet = head.lower === "old" && tokens[j - 1]?.text === "-" && tokens[j - 2]?.lower === "year";
-  if (!(NOMINAL.has(head.pos) || (head.isCap && head.pos !== "VERB" && head.pos !== "AUX") || nameEnd || ageEpithet))
+  // "“Eli's our guy,” Pierce said": a capitalised word opening the clause before a cue is a name.
+  const clauseStartName =
+    head.isCap && head.pos === "VERB" && (j === from || !tokens[j - 1].isWord || tokens[j - 1].pos === "PROPN");
+  // "the team's thinking", "the committee's ruling": a gerund after a possessive or determiner.
+  const gerund =
+    head.pos === "VERB" && /ing$/.test(head.lower) && (tokens[j - 1]?.lower === "'s" || tokens[j - 1]?.pos === "DET");
+  // "one cautioned", "Most said", "Others warned": a quantity standing for people.
+  const quantity =
+    PRONOUN_QUANTITIES.has(head.lower) &&
+    (j === from || !tokens[j - 1].isWord || tokens[j - 1].pos === "CCONJ" || tokens[j - 1].pos === "SCONJ");
+  if (
+    !(
+      NOMINAL.has(head.pos) ||
+      (head.isCap && head.pos !== "VERB" && head.pos !== "AUX") ||
+      nameEnd ||
+      ageEpithet ||
+      clauseStartName ||
+      gerund ||
+      quantity
+    )
+  )
     return -1;
+  if (quantity) return j;
   let k = j;
   let pps = 0;
   while (k - 1 >= from && j - k < MAX_MENTION) {

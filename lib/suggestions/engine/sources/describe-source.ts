@@ -110,6 +110,15 @@ export function describeSource(
     return { source: { ...src, type, name: raw }, refers: "pronoun", key };
   }
   if (words.length === 1 && /['’]s$/.test(raw)) return describeSource(raw.slice(0, -2), opts); // "In Pike's view"
+  // "one cautioned", "another said", "others warned": members of the group just mentioned.
+  if (words.length === 1 && /^(one|another|some|others|most|several|many)$/.test(lw[0])) {
+    const n = lw[0] === "one" || lw[0] === "another" ? 1 : null;
+    return {
+      source: { ...src, type: n === 1 ? "anonymous_individual" : "anonymous_group", name: raw, count: n },
+      refers: "partitive",
+      key: "them",
+    };
+  }
   const partitive = PARTITIVE_RE.exec(raw);
   if (partitive) {
     const n = NUMBER_WORDS[partitive[1].toLowerCase()] ?? null;
