@@ -11,8 +11,12 @@ import type { RawClaim } from "./raw-claim";
 
 export function buildAccordingClaim(a: Analysis, s: Sentence, cue: Cue): RawClaim | null {
   const { tokens } = a;
-  const mention = npRight(a, cue.last + 1, s.to);
+  let mention = npRight(a, cue.last + 1, s.to);
   if (!mention) return null;
+  // "according to its lawyer, Michael Brandt": the name in apposition is the mention (guideline §3).
+  const app = mention.appositive;
+  if (app && tokens.slice(app.first, app.last + 1).every((t) => t.isCap || !t.isWord))
+    mention = { first: app.first, last: app.last, appositive: null };
   const npEnd = Math.max(mention.last, mention.appositive?.last ?? -1);
   const make = (parts: { start: number; end: number }[], shape: RawClaim["shape"]): RawClaim | null => {
     if (parts.some((p) => p.end - p.start < 2)) return null;
@@ -43,6 +47,14 @@ export function buildAccordingClaim(a: Analysis, s: Sentence, cue: Cue): RawClai
   while (n < s.to && !tokens[n].isWord && tokens[n].text !== ",") n++;
   const restWords = tokens.slice(n, s.to).some((t) => t.isWord);
   if (!restWords) return make([before], "backward");
+  // "…, according to results the company released in September.", "… two people close to him.":
+  // a trailing "according to" takes the rest of the sentence as its noun phrase.
+  if (tokens[cue.first - 1]?.text === "," && !tokens.slice(n, s.to).some((t) => t.text === "," || t.text === ";")) {
+    let last = s.to - 1;
+    while (last > n && !tokens[last].isWord && a.closes[last] < 0) last--;
+    mention = { first: mention.first, last, appositive: null };
+    return make([before], "backward");
+  }
   if (tokens[n]?.text === "," && tokens[cue.first - 1]?.text === ",") {
     const after = trimSpan(a.text, { start: tokens[n + 1].start, end: clauseEnd(a, n + 1, s) });
     return make([before, after], "parenthetical");

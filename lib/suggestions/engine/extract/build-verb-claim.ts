@@ -207,7 +207,8 @@ function complementStart(
     return { k, frame: "that" };
   if (NP_START.has(t.pos) || t.isWord) {
     if (frames.has("objInf")) {
-      const np = npRight(a, k, s.to, false);
+      // "urged residents in the storm's path to stay indoors": the object may carry a modifier.
+      const np = npRight(a, k, s.to, true);
       if (np && tokens[np.last + 1]?.lower === "to" && tokens[np.last + 2]?.pos === "VERB")
         return { k, frame: "objInf" };
     }
@@ -288,7 +289,7 @@ export function startsClause(a: Analysis, k: number, to: number): boolean {
 function hasDocumentHead(a: Analysis, m: Mention): boolean {
   for (let i = m.first; i <= m.last; i++) {
     const t = a.tokens[i];
-    if (a.lang.isDocumentNoun(t.lower) && t.pos === "NOUN") return true;
+    if (a.lang.isDocumentNoun(t.lower) && (t.pos === "NOUN" || t.pos === "PROPN")) return true;
     if (t.pos === "ADP" || t.pos === "VERB") return false;
   }
   return false;

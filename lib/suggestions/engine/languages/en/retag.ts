@@ -29,8 +29,7 @@ export function retagEnglish(tokens: Token[]): Token[] {
     else if (
       t.pos === "VERB" &&
       prev.lower === "to" &&
-      tokens[i - 2]?.lower === "according" &&
-      (next?.pos === "NOUN" || next?.pos === "PROPN")
+      tokens[i - 2]?.lower === "according"
     )
       t.pos = "NOUN";
   }
