@@ -16,6 +16,7 @@ import {
   quoteChainForward,
   skipAdjuncts,
   spanOf,
+  startsClause,
   trimSpan,
 } from "./content";
 import type { Cue } from "./find-cues";
@@ -268,21 +269,6 @@ function coordinatedSubject(a: Analysis, s: Sentence, cue: Cue, earlier: RawClai
     return subjectBefore(a, g, s.first) ?? clauseSubject(a, s, cue.first);
   }
   return clauseSubject(a, s, cue.first);
-}
-
-/** A clause starts at `k`: a subject (noun phrase or pronoun) followed by a finite verb. */
-export function startsClause(a: Analysis, k: number, to: number): boolean {
-  let np = npRight(a, k, to);
-  if (!np) return false;
-  // "he and other executives billed …": a coordinated subject.
-  if (a.tokens[np.last + 1]?.lower === "and") np = npRight(a, np.last + 2, to) ?? np;
-  let n = np.appositive ? np.appositive.last + 2 : np.last + 1;
-  if (np.appositive && a.tokens[n - 1]?.text !== ",") n = np.last + 1;
-  // "the US “strongly supports” the talks": a partial quote may open before the verb.
-  if (a.opens[n] >= 0) n++;
-  while (n < to && a.tokens[n].pos === "ADV") n++;
-  const v = a.tokens[n];
-  return !!v && n < to && (v.pos === "AUX" || (v.pos === "VERB" && !/ing$/.test(v.lower)) || v.lower === "'s");
 }
 
 /** "A poll released Monday by the institute": a document noun heads the phrase before its modifiers. */

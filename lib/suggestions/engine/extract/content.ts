@@ -10,6 +10,7 @@ import type { Token } from "../nlp/token";
 import type { Quote } from "../text/find-quotes";
 import type { AttributionMode, Span } from "../types";
 import { isCueVerbForm } from "./find-cues";
+import { npRight } from "./noun-phrases";
 
 /** Trims spaces and closing punctuation at the end, spaces at the start; keeps closing quote marks. */
 export function trimSpan(text: string, span: Span): Span {
@@ -85,6 +86,29 @@ function isTrailingChannel(a: Analysis, i: number, s: Sentence): boolean {
   return rest >= s.to || !tokens[rest].isWord;
 }
 
+const SENTENCE_JOINTS = new Set(["as", "but", "while", "although", "though", "whereas", "because", "since", "even"]);
+
+/** A clause with its own subject starting at `k` (after "even" in "even as", "even though"). */
+function joinsClause(a: Analysis, k: number, s: Sentence): boolean {
+  const m = a.tokens[k]?.lower === "as" || a.tokens[k]?.lower === "though" ? k + 1 : k;
+  return startsClause(a, m, s.to);
+}
+
+/** A clause starts at `k`: a subject (noun phrase or pronoun) followed by a finite verb. */
+export function startsClause(a: Analysis, k: number, to: number): boolean {
+  let np = npRight(a, k, to);
+  if (!np) return false;
+  // "he and other executives billed …": a coordinated subject.
+  if (a.tokens[np.last + 1]?.lower === "and") np = npRight(a, np.last + 2, to) ?? np;
+  let n = np.appositive ? np.appositive.last + 2 : np.last + 1;
+  if (np.appositive && a.tokens[n - 1]?.text !== ",") n = np.last + 1;
+  // "the US “strongly supports” the talks": a partial quote may open before the verb.
+  if (a.opens[n] >= 0) n++;
+  while (n < to && a.tokens[n].pos === "ADV") n++;
+  const v = a.tokens[n];
+  return !!v && n < to && (v.pos === "AUX" || (v.pos === "VERB" && !/ing$/.test(v.lower)) || v.lower === "'s");
+}
+
 /** From `k` to the sentence end: a noun phrase with no clause of its own and no comma after it. */
 function closingAppositive(a: Analysis, k: number, s: Sentence): boolean {
   for (let i = k; i < s.to; i++) {
@@ -115,6 +139,9 @@ export function clauseEnd(a: Analysis, k: number, s: Sentence): number {
       if (n1.lower === "according" && tokens[i + 2]?.lower === "to") return t.start;
       if (n1.lower === "citing" || n1.lower === "quoting") return t.start;
       if (n1.lower === "as" && /^(quoted|reported|cited)$/.test(tokens[i + 2]?.lower ?? "")) return t.start;
+      // ", as officials grew more confident …", ", but after two days …": an adverbial clause joined at
+      // the sentence's level is the writer's, not part of the report.
+      if (SENTENCE_JOINTS.has(n1.lower) && i > k + 2 && joinsClause(a, i + 2, s)) return t.start;
       // ", warning that …", ", saying …": the source's next report, a claim of its own.
       if (/ing$/.test(n1.lower) && isCueVerbForm(a.lang.cues, n1)) return t.start;
     }

@@ -26,12 +26,7 @@ export function retagEnglish(tokens: Token[]): Token[] {
         (CLAUSE_OPENERS.has(next.pos) && next.lower !== "of");
       if (subject && opens && prev.lower !== "'s") t.pos = "VERB";
     } else if (t.pos === "ADJ" && /ed$/.test(t.lower) && /^(has|have|had)$/.test(prev.lower)) t.pos = "VERB";
-    else if (
-      t.pos === "VERB" &&
-      prev.lower === "to" &&
-      tokens[i - 2]?.lower === "according"
-    )
-      t.pos = "NOUN";
+    else if (t.pos === "VERB" && prev.lower === "to" && tokens[i - 2]?.lower === "according") t.pos = "NOUN";
   }
   return tokens;
 }
