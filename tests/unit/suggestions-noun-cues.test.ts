@@ -58,10 +58,11 @@ describe("relative clauses", () => {
   });
 
   it("ends the outer content where a relative clause brings its own speaker", () => {
-    const out = triple("Okafor testified that the fire started in two places, which he said ruled out a fault.");
-    expect(out).toEqual([
+    const out = suggest("Okafor testified that the fire started in two places, which he said ruled out a fault.");
+    expect(out.map((s) => [s.mention, s.cue, s.parts ?? s.content])).toEqual([
       ["Okafor", "testified", "the fire started in two places"],
-      ["he", "said", "ruled out a fault"],
+      // Guideline §10: the noun phrase the relative clause modifies is the first part of the content.
+      ["he", "said", ["two places, which", "ruled out a fault"]],
     ]);
   });
 });

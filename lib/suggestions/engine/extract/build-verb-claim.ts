@@ -20,7 +20,7 @@ import {
   trimSpan,
 } from "./content";
 import type { Cue } from "./find-cues";
-import { type Mention, npRight, subjectBefore } from "./noun-phrases";
+import { type Mention, npLeft, npRight, subjectBefore } from "./noun-phrases";
 import type { RawClaim } from "./raw-claim";
 
 const NO_CONTENT_VERBS = new Set([
@@ -74,8 +74,11 @@ function quoteEndingBefore(a: Analysis, anchor: number, s: Sentence): number {
   // The quotation must be the whole content: opening the sentence (or a chain from before it), not
   // a fragment ending a paraphrase ("The group wants the bill passed "as is," Whitlock said").
   const open = a.quotes[qi].open;
-  const before = a.tokens.slice(s.first, tokenAt(a.tokens, open)).filter((t) => t.isWord);
-  return open <= a.tokens[s.first].start || before.length === 0 ? qi : -1;
+  const openTok = tokenAt(a.tokens, open);
+  const before = a.tokens.slice(s.first, openTok).filter((t) => t.isWord);
+  // 'What they're saying: "…," said X': a label or dash before the colon is fine.
+  const introduced = openTok > s.first && /^[:—–-]$/.test(a.tokens[openTok - 1].text);
+  return open <= a.tokens[s.first].start || before.length === 0 || introduced ? qi : -1;
 }
 
 /** The quotation opening at or right after `k` (after a comma or colon), as its index. */
@@ -168,7 +171,7 @@ function complementStart(
   frames: Set<Frame>,
   s: Sentence,
   mention: Mention,
-): { k: number; frame: Frame } | null {
+): { k: number; frame: Frame | "relative" } | null {
   const { tokens } = a;
   let k = cue.last + 1;
   if (frames.has("recipient")) k = skipRecipient(a, k, s);
@@ -184,13 +187,24 @@ function complementStart(
   if (t.text === ":" && k + 1 < s.to) return { k: k + 1, frame: "that" };
   // "…, which he said ruled out a fault": the relative pronoun is the subject of the content.
   const rel = tokens[mention.first - 1];
-  if (rel && /^(which|that|who)$/.test(rel.lower) && t.pos === "VERB" && !/ing$/.test(t.lower) && frames.has("that"))
-    return { k, frame: "that" };
+  const finiteVerb = (t.pos === "VERB" && !/ing$/.test(t.lower)) || t.pos === "AUX";
+  if (rel && /^(which|that|who)$/.test(rel.lower) && finiteVerb && frames.has("that")) return { k, frame: "relative" };
+  // "a plan she said would cost $60 million": a relative clause with no pronoun, its noun the subject.
+  if (
+    rel &&
+    (rel.pos === "NOUN" || rel.pos === "PROPN") &&
+    finiteVerb &&
+    frames.has("that") &&
+    mention.first === mention.last
+  )
+    return { k, frame: "relative" };
   // "said in a post on social media that", "told reporters at a news conference in the capital that".
   if (t.pos === "ADP" && (frames.has("that") || frames.has("recipient"))) {
     for (let m = k + 1; m < Math.min(s.to - 1, k + 9); m++) {
       const x = tokens[m];
-      if (x.lower === "that" && x.pos === "SCONJ") return { k: m + 1, frame: "that" };
+      const clauseThat =
+        x.lower === "that" && (x.pos === "SCONJ" || tokens[m + 1]?.pos === "PRON" || tokens[m + 1]?.pos === "DET");
+      if (clauseThat) return { k: m + 1, frame: "that" };
       if (x.pos === "VERB" || x.pos === "AUX" || !x.isWord || a.quoteOf[m] >= 0) break;
     }
   }
@@ -331,6 +345,20 @@ export function buildVerbClaim(a: Analysis, s: Sentence, cue: Cue, earlier: RawC
     }
     // 3. A complement after the cue.
     const c = complementStart(a, cue, frames, s, mention);
+    if (c?.frame === "relative") {
+      // Guideline §10: the noun phrase the clause modifies is the first part ("a plan" + "would cost …").
+      const relTok = mention.first - 1;
+      const pronoun = /^(which|that|who)$/.test(tokens[relTok].lower);
+      const headTok = pronoun ? relTok - (tokens[relTok - 1]?.text === "," ? 2 : 1) : relTok;
+      const headFirst = npLeft(a, headTok, s.first, false);
+      const end = clauseEnd(a, c.k, s);
+      const vp = trimSpan(a.text, { start: tokens[c.k].start, end });
+      if (headFirst >= 0 && vp.end > vp.start) {
+        const head = { start: tokens[headFirst].start, end: tokens[relTok].end };
+        return finish(a, cue, mention, [trimSpan(a.text, head), vp], s, "forward", classFor(cue, "that"), 0.75);
+      }
+      return finish(a, cue, mention, [vp], s, "forward", classFor(cue, "that"), 0.75);
+    }
     if (c) {
       let end = clauseEnd(a, c.k, s);
       // "The firm, which said the engine works, will expand": the relative clause ends at its comma.

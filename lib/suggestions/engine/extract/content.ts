@@ -162,7 +162,8 @@ export function clauseEnd(a: Analysis, k: number, s: Sentence): number {
       let v = i + 1;
       while (v < s.to && (tokens[v].pos === "AUX" || tokens[v].pos === "ADV") && v - i <= 3) v++;
       // "… were furious and had told Hartwell to …": a past perfect continues the reported clause.
-      const backshift = tokens[i + 1]?.lower === "had";
+      const backshift =
+        tokens[i + 1]?.lower === "had" || tokens.slice(k, i).some((x) => x.lower === "had" && x.pos === "AUX");
       if (!backshift && g.coordinatedActs.has(tokens[v]?.lower ?? "") && tokens[v].pos === "VERB")
         return tokens[i - 1].text === "," ? tokens[i - 1].start : t.start;
     }

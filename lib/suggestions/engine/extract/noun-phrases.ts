@@ -62,6 +62,10 @@ const isParticiple = (t: Token) => (t.pos === "VERB" || t.pos === "ADJ") && /(ed
 function insideNp(a: Analysis, t: Token, right: Token | undefined): boolean {
   if (t.pos === "NOUN" || t.pos === "PROPN" || t.pos === "ADJ" || t.pos === "NUM") return true;
   if (t.text === "%" && right?.lower === "of") return true;
+  // "ride-hailing", "co-founder": a word glued to a hyphen belongs with its neighbour.
+  const before = a.tokens[t.i - 1];
+  if ((before?.text === "-" && before.end === t.start) || (right?.text === "-" && right.start === t.end)) return true;
+  if (/^[$£€¥]$/.test(t.text) && right?.pos === "NUM") return true; // "$180 million"
   if (t.pos === "PART" && (t.lower === "'s" || t.lower === "'")) return true;
   if (t.pos === "PRON" && a.lang.grammar.possessives.has(t.lower)) return true;
   if (t.text === "-" || t.text === "&" || t.text === "/") return !!right && right.start === t.end;
@@ -88,7 +92,8 @@ function insideNp(a: Analysis, t: Token, right: Token | undefined): boolean {
 }
 
 /** Walks a noun phrase left from its head `j`; returns its first token, or -1 when `j` heads none. */
-export function npLeft(a: Analysis, j: number, from: number): number {
+export function npLeft(a: Analysis, j: number, from: number, modifiers = true): number {
+  const maxPp = modifiers ? 3 : 0;
   const { tokens } = a;
   const g = a.lang.grammar;
   const head = tokens[j];
@@ -149,7 +154,7 @@ export function npLeft(a: Analysis, j: number, from: number): number {
         p &&
         l &&
         k - 2 >= from &&
-        pps < 3 &&
+        pps < maxPp &&
         PP_HEADS.has(p.lower) &&
         (l.pos === "NOUN" || l.pos === "PROPN" || g.postmodifiers.has(l.lower) || isParticiple(l))
       ) {
@@ -170,7 +175,7 @@ export function npLeft(a: Analysis, j: number, from: number): number {
     }
     // A restrictive modifier: "officials at the ministry", "a person familiar with", "people briefed on".
     const left = tokens[k - 2];
-    if (PP_HEADS.has(t.lower) && left && k - 2 >= from && pps < 3) {
+    if (PP_HEADS.has(t.lower) && left && k - 2 >= from && pps < maxPp) {
       // "one of the aides", "61% of voters", "some of the officials": a partitive.
       const partitive = t.lower === "of" && (left.pos === "NUM" || left.text === "%" || PREDETERMINERS.has(left.lower));
       if (
@@ -188,6 +193,7 @@ export function npLeft(a: Analysis, j: number, from: number): number {
     // "Figures released on Tuesday by …", "documents obtained by …": a participle after its noun.
     const right = tokens[k];
     if (
+      modifiers &&
       isParticiple(t) &&
       t.pos === "VERB" &&
       left &&
@@ -269,7 +275,13 @@ function segmentKind(a: Analysis, first: number, last: number): "insert" | "name
       (x.lower === "that" && words2[n - 1]?.pos === "NOUN"),
   );
   const finite = (rel < 0 ? words2 : words2.slice(0, rel)).some(
-    (x) => x.pos === "AUX" || (x.pos === "VERB" && !isParticiple(x) && a.tokens[x.i - 1]?.lower !== "to"),
+    (x) =>
+      x.pos === "AUX" ||
+      (x.pos === "VERB" &&
+        !isParticiple(x) &&
+        // "the bill's lead sponsor": a verb-looking word inside a noun phrase is no verb.
+        !/^(to|'s|the|a|an)$/.test(a.tokens[x.i - 1]?.lower ?? "") &&
+        a.tokens[x.i - 1]?.pos !== "ADJ"),
   );
   return finite ? "other" : "insert";
 }
