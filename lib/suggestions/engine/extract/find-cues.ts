@@ -7,7 +7,7 @@
  * source ("is said to be furious") and are skipped.
  */
 import type { Analysis, Sentence } from "../analysis";
-import { type CueEntry, IRREGULAR_FORMS } from "../languages/en/cue-lexicon";
+import { ADJECTIVE_CUES, type CueEntry, IRREGULAR_FORMS, LINKING_VERBS } from "../languages/en/cue-lexicon";
 import type { Token } from "../nlp/token";
 
 export interface Cue {
@@ -179,6 +179,12 @@ export function findCues(a: Analysis, s: Sentence): Cue[] {
       cues.push(simpleCue("citing", i, i));
       continue;
     }
+    const adjective = adjectiveCue(a, i, s);
+    if (adjective) {
+      cues.push(adjective);
+      i = adjective.last;
+      continue;
+    }
     const participleNoun = /ing$/.test(t.lower) && prev?.text === "," && t.pos === "NOUN";
     // "small businesses plan to hire", "critics fear that": a verb the tagger read as a noun.
     const nounVerb =
@@ -228,6 +234,58 @@ export function findCues(a: Analysis, s: Sentence): Cue[] {
     i = last;
   }
   return cues;
+}
+
+/**
+ * "was confident (that)", "is determined to", "grew more confident that", "was skeptical of": an
+ * adjective of mental state after a linking verb, with what introduces its content.
+ */
+function adjectiveCue(a: Analysis, i: number, s: Sentence): Cue | null {
+  const { tokens } = a;
+  const t = tokens[i];
+  if (t.pos !== "ADJ" || !ADJECTIVE_CUES.has(t.lower)) return null;
+  let j = i - 1;
+  while (
+    j >= s.first &&
+    (tokens[j].pos === "ADV" || /^(more|less|very|so|increasingly|deeply|fully)$/.test(tokens[j].lower))
+  )
+    j--;
+  const link = tokens[j];
+  if (!link || j < s.first || !(LINKING_VERBS.has(link.lemma) || a.lang.grammar.be.has(link.lower))) return null;
+  let first = j;
+  while (
+    first - 1 >= s.first &&
+    (a.lang.grammar.auxiliaries.has(tokens[first - 1].lower) ||
+      tokens[first - 1].pos === "ADV" ||
+      a.lang.grammar.negations.has(tokens[first - 1].lower))
+  )
+    first--;
+  const next = tokens[i + 1];
+  if (!next || i + 1 >= s.to) return null;
+  const prep = /^(of|about|with|over|on)$/.test(next.lower);
+  const opens =
+    next.lower === "that" ||
+    (next.lower === "to" && tokens[i + 2]?.pos === "VERB") ||
+    prep ||
+    next.pos === "DET" ||
+    next.pos === "PRON" ||
+    next.pos === "NOUN" ||
+    next.pos === "PROPN";
+  if (!opens || (t.lower === "clear" && next.lower !== "that")) return null;
+  const last = prep ? i + 1 : i;
+  const frames = prep ? (["obj"] as const) : (["that", "inf"] as const);
+  return {
+    kind: "verb",
+    entries: [{ lemma: t.lower, cls: "stance", frames }],
+    lemma: t.lower,
+    first,
+    last,
+    head: i,
+    groupLast: last,
+    participle: false,
+    passiveBy: false,
+    negated: tokens.slice(first, i).some((x) => a.lang.grammar.negations.has(x.lower)),
+  };
 }
 
 function simpleCue(kind: "according" | "citing", first: number, last: number): Cue {

@@ -67,7 +67,8 @@ add(
   "stance",
   ["obj", "that"],
   "criticize, criticise, condemn, denounce, decry, slam, blast, praise, hail, welcome, applaud, commend, reject, " +
-    "oppose, back, endorse, defend, dismiss, question, dispute, challenge, deplore, blame, credit, call, " +
+    "oppose, support, back, endorse, defend, dismiss, question, dispute, challenge, deplore, blame, credit, call, " +
+    "greet, attribute, rate, count on, order, " +
     "describe, characterize, characterise, label, brand, applaud",
 );
 add("stance", ["objOf"], "accuse");
@@ -82,6 +83,7 @@ add(
     "express doubts about, raise concerns about, raise questions about, voice concern about, worry about, " +
     "complain about, be skeptical of, argue for",
 );
+
 // Intention and wish: the infinitive is the content.
 add(
   "intention",
@@ -89,6 +91,41 @@ add(
   "want, plan, intend, aim, vow, pledge, promise, threaten, refuse, seek, hope, expect, agree, offer, " +
     "propose, prefer, try",
 );
+
+/**
+ * Mental states with content, as adjectives after a form of "be" (or "grew", "remained"): "was
+ * confident (that) C", "is determined to C", "was skeptical of C" (guideline §10). The cue is the
+ * verb group with the adjective, and the preposition when one introduces the content.
+ */
+export const ADJECTIVE_CUES = new Set([
+  "confident",
+  "convinced",
+  "certain",
+  "sure",
+  "determined",
+  "committed",
+  "skeptical",
+  "sceptical",
+  "optimistic",
+  "pessimistic",
+  "hopeful",
+  "adamant",
+  "worried",
+  "concerned",
+  "furious",
+  "angry",
+  "opposed",
+  "eager",
+  "keen",
+  "intent",
+  "unconvinced",
+  "doubtful",
+  "wary",
+  "supportive",
+  "critical",
+  "clear",
+]);
+export const LINKING_VERBS = new Set(["be", "grow", "become", "remain", "seem", "appear", "sound"]);
 
 /** Irregular forms, for words the tagger lemmatised wrongly because it mistook their part of speech. */
 export const IRREGULAR_FORMS: Record<string, string> = {
