@@ -258,7 +258,15 @@ function coordinatedSubject(a: Analysis, s: Sentence, cue: Cue, earlier: RawClai
     // The sentence's own first attribution, not one inside a relative clause ("who has pushed for …").
     const top = mine.filter((c) => c.mention!.antecedent === undefined);
     const main = top.find((c) => c.content.start > tokens[c.cue!.last].start || c.shape !== "forward") ?? top[0];
-    if (main) return main.mention;
+    if (main) {
+      // "said he opposed a ban and believes “…”": the earlier reports stop at the joint.
+      for (const c of mine) {
+        if (c.parts || !(c.content.start < tokens[and].start && c.content.end > tokens[and].start)) continue;
+        c.content = trimSpan(a.text, { start: c.content.start, end: tokens[and].start });
+        c.mode = classifyMode(a, [c.content]);
+      }
+      return main.mention;
+    }
     return clauseSubject(a, s, cue.first);
   }
   for (let j = and - 1; j >= s.first; j--) {

@@ -162,8 +162,12 @@ export function clauseEnd(a: Analysis, k: number, s: Sentence): number {
       let v = i + 1;
       while (v < s.to && (tokens[v].pos === "AUX" || tokens[v].pos === "ADV") && v - i <= 3) v++;
       // "… were furious and had told Hartwell to …": a past perfect continues the reported clause.
+      // (Not when the act takes a report of its own: "had applied for grants but warned that …".)
+      const after = tokens[v + 1];
+      const ownReport = !!after && (after.lower === "that" || after.text === ":" || a.opens[after.i] >= 0);
       const backshift =
-        tokens[i + 1]?.lower === "had" || tokens.slice(k, i).some((x) => x.lower === "had" && x.pos === "AUX");
+        tokens[i + 1]?.lower === "had" ||
+        (!ownReport && tokens.slice(k, i).some((x) => x.lower === "had" && x.pos === "AUX"));
       if (!backshift && g.coordinatedActs.has(tokens[v]?.lower ?? "") && tokens[v].pos === "VERB")
         return tokens[i - 1].text === "," ? tokens[i - 1].start : t.start;
     }

@@ -111,7 +111,13 @@ export function relateClaims(a: Analysis, s: Sentence, found: RawClaim[], citing
       }
       // "praised the firm, which said …": the relative pronoun is the inner claim's own mention.
       const selfRelative = /^(which|who)$/.test(tokens[m].lower) && tokens[m - 1]?.text === ",";
-      const joint = selfRelative ? tokens[m] : tokens[m - 1];
+      // "…, and its chief executive, Sam Whitlock, argued": the joint stands before the role.
+      const lead = b.mention.lead ?? m;
+      const joint = selfRelative
+        ? tokens[m]
+        : tokens[lead - 1]?.text === "," && lead !== m
+          ? tokens[lead - 1]
+          : tokens[lead - 1];
       const relative = joint && /^(which|who)$/.test(joint.lower) && tokens[joint.i - 1]?.text === ",";
       if (joint && (g.clauseJoints.has(joint.lower) || relative) && joint.i > s.first && !outer.parts) {
         const cut = tokens[joint.i - 1]?.text === "," ? tokens[joint.i - 1].start : joint.start;

@@ -68,7 +68,7 @@ add(
   ["obj", "that"],
   "criticize, criticise, condemn, denounce, decry, slam, blast, praise, hail, welcome, applaud, commend, reject, " +
     "oppose, support, back, endorse, defend, dismiss, question, dispute, challenge, deplore, blame, credit, call, " +
-    "greet, attribute, rate, count on, order, " +
+    "greet, attribute, count on, " +
     "describe, characterize, characterise, label, brand, applaud",
 );
 add("stance", ["objOf"], "accuse");

@@ -8,6 +8,7 @@ import type { Token } from "../../nlp/token";
 import { CUE_LEXICON } from "./cue-lexicon";
 
 const CLAUSE_OPENERS = new Set(["DET", "NUM", "PRON", "PROPN", "ADJ", "NOUN"]);
+const MASS_SUBJECTS = new Set(["data", "research", "evidence", "staff", "police", "public", "media", "management"]);
 
 function cueLemma(t: Token): boolean {
   return CUE_LEXICON.has(t.lemma) || CUE_LEXICON.has(t.lower);
@@ -19,7 +20,11 @@ export function retagEnglish(tokens: Token[]): Token[] {
     const prev = tokens[i - 1];
     const next = tokens[i + 1];
     if (t.pos === "NOUN" && !t.isCap && !/ing$/.test(t.lower) && cueLemma(t) && next) {
-      const subject = prev.pos === "NOUN" || prev.pos === "PROPN" || (prev.pos === "PRON" && prev.lower !== "its");
+      // A plural or mass subject ("Data show", "Polls show"), never a compound's first noun
+      // ("customer support requests", "interest rates").
+      const plural = /[^s]s$/.test(prev.lower) || MASS_SUBJECTS.has(prev.lower);
+      const subject =
+        (prev.pos === "NOUN" && plural) || prev.pos === "PROPN" || (prev.pos === "PRON" && prev.lower !== "its");
       const opens =
         next.lower === "that" ||
         (next.lower === "to" && tokens[i + 2]?.pos === "VERB") ||
