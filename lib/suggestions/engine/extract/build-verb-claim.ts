@@ -59,8 +59,13 @@ export function clauseSubject(a: Analysis, s: Sentence, before: number): Mention
     k++;
   }
   if (k >= before) return null;
-  const np = npRight(a, k, before);
+  let np = npRight(a, k, before);
   if (!np) return null;
+  // "Delivery workers and their allies tore into …, calling it …": a coordinated subject.
+  if (tokens[np.last + 1]?.lower === "and") {
+    const second = npRight(a, np.last + 2, before);
+    if (second) np = { first: np.first, last: second.last, appositive: null };
+  }
   const after = tokens[np.last + 1];
   return after && (after.pos === "VERB" || after.pos === "AUX" || after.text === "," || after.text === "(") ? np : null;
 }
@@ -383,6 +388,11 @@ export function buildVerbClaim(a: Analysis, s: Sentence, cue: Cue, earlier: RawC
   if (!frames.has("back")) return null;
   let tail = chunkEnd + 1;
   tail = skipAdjuncts(a, tail, s.to);
+  // "…, two people familiar with the plans told TechPulse.": the hearer ends the clause too.
+  if (frames.has("recipient") && !inverted) {
+    const hearer = npRight(a, tail, s.to, false);
+    if (hearer) tail = skipAdjuncts(a, hearer.last + 1, s.to);
+  }
   let commaBefore = chunkStart - 1;
   // `… the bill "as is," Whitlock said`: the comma sits inside a closing quotation mark.
   const commaInQuote = commaBefore > s.first && a.closes[commaBefore] >= 0 && tokens[commaBefore - 1].text === ",";

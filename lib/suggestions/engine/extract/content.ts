@@ -40,6 +40,12 @@ export function skipAdjuncts(a: Analysis, k: number, to: number): number {
     const t = tokens[k];
     const n = tokens[k + 1];
     if (t.text === ",") {
+      // "reported last week, citing people familiar with the matter, that …": a citing insert.
+      if (n && (n.lower === "citing" || n.lower === "quoting")) {
+        let m = k + 2;
+        while (m < to && tokens[m].text !== "," && m - k < 14) m++;
+        if (tokens[m]?.text === "," && tokens[m + 1]?.lower === "that") return m + 1;
+      }
       // Only a comma that opens an insert: "said, however, that", "said, on Tuesday, that".
       if (
         !n ||

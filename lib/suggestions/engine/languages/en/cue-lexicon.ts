@@ -47,6 +47,19 @@ add(
     "highlight, point out, make clear, put it, go on, write, opine, summarize, summarise, conclude, reason, posit, " +
     "describe",
 );
+// Manners of speaking that introduce words, mostly in quotation (tabloid style: "…," he fumed).
+add(
+  "speech",
+  ["quote", "back"],
+  "fume, rage, shrug, snap, storm, seethe, gush, laugh, sigh, scoff, sneer, groan, beam, smile, thunder, " +
+    "bellow, cry, chuckle, confess, speak, plead, hit out, fire back, shoot back, hit back, blast, slam, " +
+    "rant, rail, moan, grumble, marvel, enthuse",
+);
+add(
+  "speech",
+  ["that", "quote", "back"],
+  "shoot back, fire back, hit back, push back, weigh in, chime in, go on to say",
+);
 add("speech", TELL, "tell, inform, assure, remind, notify, brief, advise, warn, caution, reassure, convince, promise");
 // Belief and expectation: stance in the guideline's kinds, but the same frames as saying.
 add("stance", ["that", "back", "inf", "objInf"], "believe, think, expect, fear, hope, worry, doubt, feel, reckon");
@@ -68,7 +81,7 @@ add(
   ["obj", "that"],
   "criticize, criticise, condemn, denounce, decry, slam, blast, praise, hail, welcome, applaud, commend, reject, " +
     "oppose, support, back, endorse, defend, dismiss, question, dispute, challenge, deplore, blame, credit, call, " +
-    "greet, attribute, count on, " +
+    "greet, attribute, count on, declare, " +
     "describe, characterize, characterise, label, brand, applaud",
 );
 add("stance", ["objOf"], "accuse");
@@ -168,8 +181,6 @@ export const WEAK_LEMMAS = new Set([
   "recall",
   "go on",
   "post",
-  "signal",
-  "indicate",
   "observe",
   "answer",
   "counter",
