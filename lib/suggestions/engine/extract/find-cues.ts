@@ -36,7 +36,7 @@ function lookupVerb(a: Analysis, i: number, to: number): { entries: CueEntry[]; 
   const { tokens } = a;
   const t = tokens[i];
   const cues = a.lang.cues;
-  const lemma = t.lemma || t.lower;
+  const lemma = IRREGULAR_FORMS[t.lower] ?? (t.lemma || t.lower);
   const next = i + 1 < to ? tokens[i + 1] : undefined;
   if (next && i + 2 < to) {
     const three = cues.get(`${lemma} ${next.lower} ${tokens[i + 2].lower}`);

@@ -34,7 +34,7 @@ function applyCiting(a: Analysis, s: Sentence, claims: RawClaim[], citing: Cue[]
   let out = claims;
   for (const c of citing) {
     const reporter = out.find(
-      (r) => r.cue && r.cue.kind === "verb" && r.cue.last < c.first && r.cue.last >= c.first - 3 && r.mention,
+      (r) => r.cue && r.cue.kind === "verb" && r.cue.last < c.first && r.cue.last >= c.first - 6 && r.mention,
     );
     const cited = npRight(a, c.last + 1, s.to);
     if (!reporter || !cited) continue;

@@ -20,6 +20,7 @@ import {
 } from "../languages/en/source-lexicon";
 import type { SuggestedSource } from "../types";
 import { cutRelayedBy, isAgeEpithet, isOutletNounAt, looksLikeOrgName } from "./classify-name";
+import { OUTLET_NAME_WORDS } from "./read-outlet";
 
 export type SourceDraft = Omit<SuggestedSource, "existingSourceId">;
 export interface Description {
@@ -131,6 +132,15 @@ export function describeSource(
   const core = cutRelayedBy(raw);
   if (core !== raw) return describeSource(core, opts);
   const bare = raw.replace(/^the\s+/i, "");
+  // "Bloomberg News", "The Daily Echo", "the Harbury Times": an outlet by the last word of its name.
+  const lastWord = lw.at(-1) ?? "";
+  if (
+    words.length > 1 &&
+    cap(words.at(-1) ?? "") &&
+    OUTLET_NAME_WORDS.has(lastWord) &&
+    !lw.some((w) => ORG_NOUNS.has(w))
+  )
+    return { source: { ...src, type: "media_outlet", name: bare }, refers: "full", key: "" };
   if (KNOWN_OUTLET_SET.has(bare.toLowerCase()))
     return { source: { ...src, type: "media_outlet", name: bare }, refers: "full", key: "" };
   const outletNoun = lw.findIndex(

@@ -3,7 +3,7 @@ import { KNOWN_OUTLET_SET, OUTLET_NOUNS } from "../languages/en/source-lexicon";
 import type { Token } from "../nlp/token";
 import type { Span } from "../types";
 
-const OUTLET_NAME_WORDS = new Set([
+export const OUTLET_NAME_WORDS = new Set([
   "times",
   "post",
   "journal",

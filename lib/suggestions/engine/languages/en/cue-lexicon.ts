@@ -159,6 +159,11 @@ export const IRREGULAR_FORMS: Record<string, string> = {
   swore: "swear",
   sworn: "swear",
   foresaw: "foresee",
+  shot: "shoot",
+  hit: "hit",
+  went: "go",
+  spelled: "spell",
+  spelt: "spell",
 };
 
 /** All entries per lemma (a lemma may carry several classes and frames). */
@@ -251,3 +256,8 @@ export const VIEW_NOUNS = new Set([
   "reading",
   "eyes",
 ]);
+
+/** First words of multiword cues ("shoot back", "call for", "push back on"), for the tagger's repairs. */
+export const MULTIWORD_HEADS = new Set(
+  [...CUE_LEXICON.keys()].filter((k) => k.includes(" ")).map((k) => k.split(" ")[0]),
+);

@@ -5,13 +5,14 @@
  * after "according to" read as a verb ("according to state data").
  */
 import type { Token } from "../../nlp/token";
-import { CUE_LEXICON } from "./cue-lexicon";
+import { CUE_LEXICON, IRREGULAR_FORMS, MULTIWORD_HEADS } from "./cue-lexicon";
 
 const CLAUSE_OPENERS = new Set(["DET", "NUM", "PRON", "PROPN", "ADJ", "NOUN"]);
 const MASS_SUBJECTS = new Set(["data", "research", "evidence", "staff", "police", "public", "media", "management"]);
 
 function cueLemma(t: Token): boolean {
-  return CUE_LEXICON.has(t.lemma) || CUE_LEXICON.has(t.lower);
+  const base = IRREGULAR_FORMS[t.lower] ?? t.lemma;
+  return CUE_LEXICON.has(t.lemma) || CUE_LEXICON.has(t.lower) || CUE_LEXICON.has(base) || MULTIWORD_HEADS.has(base);
 }
 
 export function retagEnglish(tokens: Token[]): Token[] {
@@ -19,6 +20,14 @@ export function retagEnglish(tokens: Token[]): Token[] {
     const t = tokens[i];
     const prev = tokens[i - 1];
     const next = tokens[i + 1];
+    // `"…," fumed Ligia Moran`: a reporting word right after a closing quotation is its verb.
+    const afterQuote = /^(["”»’]|''|')$/.test(prev.text) && /^[,?!]$/.test(tokens[i - 2]?.text ?? "");
+    if (afterQuote && !t.isCap && (cueLemma(t) || cueLemma({ ...t, lemma: t.lower.replace(/d$/, "") }))) {
+      t.pos = "VERB";
+      if (!CUE_LEXICON.has(t.lemma))
+        t.lemma = CUE_LEXICON.has(t.lower.replace(/d$/, "")) ? t.lower.replace(/d$/, "") : t.lower.replace(/ed$/, "");
+      continue;
+    }
     if (t.pos === "NOUN" && !t.isCap && !/ing$/.test(t.lower) && cueLemma(t) && next) {
       // A plural or mass subject ("Data show", "Polls show"), never a compound's first noun
       // ("customer support requests", "interest rates").
@@ -28,6 +37,7 @@ export function retagEnglish(tokens: Token[]): Token[] {
       const opens =
         next.lower === "that" ||
         (next.lower === "to" && tokens[i + 2]?.pos === "VERB") ||
+        /^(back|out)$/.test(next.lower) ||
         (CLAUSE_OPENERS.has(next.pos) && next.lower !== "of");
       if (subject && opens && prev.lower !== "'s") t.pos = "VERB";
     } else if (t.pos === "ADJ" && /ed$/.test(t.lower) && /^(has|have|had)$/.test(prev.lower)) t.pos = "VERB";
