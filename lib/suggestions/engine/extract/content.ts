@@ -217,8 +217,10 @@ const quoteIsSpeech = (a: Analysis, q: Quote) =>
 
 /** Direct quote when every part is exactly a quotation; partial when a quoted fragment is inside. */
 export function classifyMode(a: Analysis, parts: Span[]): AttributionMode {
-  const isQuote = (p: Span) =>
-    a.quotes.some((q) => q.inner.start === p.start && q.inner.end >= p.end - 1 && q.inner.end <= p.end + 1);
+  const isQuote = (p: Span) => {
+    const q = a.quotes[quoteIndexAtInner(a, p.start)];
+    return !!q && q.inner.end >= p.end - 1 && q.inner.end <= p.end + 1;
+  };
   if (parts.every(isQuote) || (parts.length === 1 && isQuoteChain(a, parts[0]))) return "direct_quote";
   const inside = (p: Span) =>
     quotesIn(a, p.start, p.end).some((q) => q.open >= p.start - 1 && q.inner.end <= p.end + 2 && quoteIsSpeech(a, q));
