@@ -153,6 +153,13 @@ export function describeSource(
       key: "",
     };
   }
+  // "Polls", "Opinion polls", "Court filings", "Data from the bureau": a document by its head noun.
+  const docHead = (w: string) =>
+    DOCUMENT_NOUNS.has(w) || (w.endsWith("s") && (DOCUMENT_NOUNS.has(w.slice(0, -1)) || DOCUMENT_NOUNS.has(w.replace(/ies$/, "y"))));
+  const headIndex = lw.findIndex((w) => /^(from|by|of|in|released|published|obtained|compiled|seen)$/.test(w));
+  const head = lw[(headIndex > 0 ? headIndex : lw.length) - 1] ?? "";
+  if (docHead(head) && !PERSON_NOUNS.has(head))
+    return { source: { ...src, type: "document", name: bare }, refers: lw[0] === "the" && lw.length <= 3 ? "short" : "full", key: head };
   const runStart = trailingCapRun(words);
   const run = words.slice(runStart);
   const runLower = run.map((w) => w.toLowerCase());

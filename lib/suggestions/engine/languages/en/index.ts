@@ -20,5 +20,8 @@ export const english: LanguageAdapter = {
   isNameParticle: (lower) => NAME_PARTICLES.has(lower),
   isOutletNoun: (lower) => OUTLET_NOUNS.has(lower),
   isKnownOutlet: (name) => KNOWN_OUTLET_SET.has(name.toLowerCase().replace(/^the\s+/, "")),
-  isDocumentNoun: (lower) => DOCUMENT_NOUNS.has(lower),
+  // Plurals too: "Polls show", "Court filings indicate", "surveys find".
+  isDocumentNoun: (lower) =>
+    DOCUMENT_NOUNS.has(lower) ||
+    (lower.endsWith("s") && (DOCUMENT_NOUNS.has(lower.slice(0, -1)) || DOCUMENT_NOUNS.has(lower.replace(/ies$/, "y")))),
 };

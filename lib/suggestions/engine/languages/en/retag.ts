@@ -38,6 +38,7 @@ export function retagEnglish(tokens: Token[]): Token[] {
         next.lower === "that" ||
         (next.lower === "to" && tokens[i + 2]?.pos === "VERB") ||
         /^(back|out)$/.test(next.lower) ||
+        /^(at|more|nearly|about|almost|roughly|only|just|fewer|less|over)$/.test(next.lower) ||
         (CLAUSE_OPENERS.has(next.pos) && next.lower !== "of");
       if (subject && opens && prev.lower !== "'s") t.pos = "VERB";
     } else if (t.pos === "ADJ" && /ed$/.test(t.lower) && /^(has|have|had)$/.test(prev.lower)) t.pos = "VERB";
