@@ -155,11 +155,30 @@ export function describeSource(
   }
   // "Polls", "Opinion polls", "Court filings", "Data from the bureau": a document by its head noun.
   const docHead = (w: string) =>
-    DOCUMENT_NOUNS.has(w) || (w.endsWith("s") && (DOCUMENT_NOUNS.has(w.slice(0, -1)) || DOCUMENT_NOUNS.has(w.replace(/ies$/, "y"))));
+    DOCUMENT_NOUNS.has(w) ||
+    (w.endsWith("s") && (DOCUMENT_NOUNS.has(w.slice(0, -1)) || DOCUMENT_NOUNS.has(w.replace(/ies$/, "y"))));
   const headIndex = lw.findIndex((w) => /^(from|by|of|in|released|published|obtained|compiled|seen)$/.test(w));
   const head = lw[(headIndex > 0 ? headIndex : lw.length) - 1] ?? "";
   if (docHead(head) && !PERSON_NOUNS.has(head))
-    return { source: { ...src, type: "document", name: bare }, refers: lw[0] === "the" && lw.length <= 3 ? "short" : "full", key: head };
+    return {
+      source: { ...src, type: "document", name: bare },
+      refers: lw[0] === "the" && lw.length <= 3 ? "short" : "full",
+      key: head,
+    };
+  // "Forecasters", "Insurers", "Democrats" opening a sentence: a plural that names people, not a
+  // person (gold: parties as organisations, people by what they do as groups).
+  if (words.length === 1 && cap(raw) && /(ers|ors|ists|ians|ants|ents|ics|ives|ites)$/.test(lw[0]))
+    return {
+      source: {
+        ...src,
+        type: /^(democrats|republicans|conservatives|liberals|socialists|greens)$/.test(lw[0])
+          ? "organization"
+          : "anonymous_group",
+        name: raw,
+      },
+      refers: "full",
+      key: lw[0],
+    };
   const runStart = trailingCapRun(words);
   const run = words.slice(runStart);
   const runLower = run.map((w) => w.toLowerCase());
@@ -295,6 +314,25 @@ function describeDescriptor(
   if (DOCUMENT_NOUNS.has(head))
     return { source: { ...src, type: "document", name: bare }, refers: isShort ? "short" : "full", key: head };
   const affiliationWord = pre.find((w) => NATIONALITIES[w]);
+  // An unknown plural head names people ("fiscal watchdogs", "child care advocates", "allies"), an
+  // unknown singular one after "a"/"one" a person ("one rider", "a pal of Gallo's"); else an institution.
+  const orgLike = ORG_NOUNS.has(head) || ORG_NOUNS.has(head.replace(/s$/, ""));
+  const pluralPeople = !orgLike && /[^s]s$/.test(head) && !/(ness|ics)$/.test(head);
+  const onePerson = !orgLike && /^(a|an|one|another)$/.test(lw[0] ?? "") && !/s$/.test(head);
+  if (pluralPeople || onePerson) {
+    const n = onePerson ? 1 : /^\d+$/.test(lw[0] ?? "") ? Number(lw[0]) : (NUMBER_WORDS[lw[0] ?? ""] ?? null);
+    return {
+      source: {
+        ...src,
+        type: onePerson || n === 1 ? "anonymous_individual" : "anonymous_group",
+        name: raw,
+        count: onePerson ? 1 : n,
+        affiliation: affiliationWord ? NATIONALITIES[affiliationWord] : null,
+      },
+      refers: isShort ? "short" : "full",
+      key: head,
+    };
+  }
   return {
     source: {
       ...src,
