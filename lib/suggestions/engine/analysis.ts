@@ -45,9 +45,17 @@ export function analyze(text: string, lang: LanguageAdapter, statements?: Statem
     let to = first;
     while (to < n && tokens[to].start < s.end) to++;
     if (to === first) continue;
-    const index = sentences.length;
-    sentences.push({ index, start: s.start, end: s.end, heading: s.kind === "heading", first, to });
-    sentenceOf.fill(index, first, to);
+    // A statement running over a line break (list items, live-blog lines) is read line by line.
+    let from = first;
+    for (let k = first + 1; k <= to; k++) {
+      if (k < to && !text.slice(tokens[k - 1].end, tokens[k].start).includes("\n")) continue;
+      const index = sentences.length;
+      const start = from === first ? s.start : tokens[from].start;
+      const end = k === to ? s.end : tokens[k - 1].end;
+      sentences.push({ index, start, end, heading: s.kind === "heading", first: from, to: k });
+      sentenceOf.fill(index, from, k);
+      from = k;
+    }
   }
   const quotes = findQuotes(text);
   const quoteOf = new Int32Array(n).fill(-1);

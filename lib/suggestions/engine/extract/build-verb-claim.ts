@@ -259,7 +259,9 @@ function coordinatedSubject(a: Analysis, s: Sentence, cue: Cue, earlier: RawClai
   const and = cue.first - 1;
   const after = tokens[cue.last + 1];
   const takesClause = !!after && (after.lower === "that" || after.text === ":" || a.opens[after.i] >= 0);
-  if (a.lang.grammar.coordinatedActs.has(tokens[cue.head].lower) || takesClause) {
+  // "were furious and had told Hartwell to …": a past perfect after "and" continues the reported clause.
+  const backshifted = tokens[cue.first]?.lower === "had";
+  if ((a.lang.grammar.coordinatedActs.has(tokens[cue.head].lower) || takesClause) && !backshifted) {
     // The sentence's own first attribution, not one inside a relative clause ("who has pushed for …").
     const top = mine.filter((c) => c.mention!.antecedent === undefined);
     const main = top.find((c) => c.content.start > tokens[c.cue!.last].start || c.shape !== "forward") ?? top[0];

@@ -141,7 +141,7 @@ export function npLeft(a: Analysis, j: number, from: number, modifiers = true): 
   let pps = 0;
   while (k - 1 >= from && j - k < MAX_MENTION) {
     const t = tokens[k - 1];
-    if (g.determiners.has(t.lower) && t.pos !== "PRON") {
+    if ((g.determiners.has(t.lower) || (PREDETERMINERS.has(t.lower) && t.pos === "DET")) && t.pos !== "PRON") {
       // "found that 57 percent of voters": after a verb, "that" is the complementizer.
       if ((t.lower === "that" || t.lower === "this") && (tokens[k - 2]?.pos === "VERB" || /s$/.test(tokens[k].lower)))
         break;
@@ -292,7 +292,9 @@ function previousComma(a: Analysis, j: number, from: number): number {
     const t = a.tokens[k];
     if (t.text === ",") return k;
     if (/^[;:—–]$/.test(t.text) || a.opens[k] >= 0 || a.closes[k] >= 0) return -1;
-    if (t.pos === "CCONJ") return -1; // "…, and Senator Ray Whitcomb, the …, said"
+    // "…, and Senator Ray Whitcomb, the …, said": "and" before a new name starts the subject's clause
+    // (not "who has pleaded not guilty and sat …" inside a relative clause).
+    if (t.pos === "CCONJ" && (a.tokens[k + 1]?.isCap || a.tokens[k + 1]?.pos === "DET")) return -1;
   }
   return -1;
 }
