@@ -96,6 +96,13 @@ function quoteOpeningAt(a: Analysis, k: number): number {
 
 /** Skips a recipient after tell-type verbs: "told reporters", "assured allies on Tuesday", "told CNN". */
 function skipRecipient(a: Analysis, k: number, s: Sentence): number {
+  // "told us: …", "assured them that …": an object pronoun.
+  if (/^(us|me|him|her|them|you)$/.test(a.tokens[k]?.lower ?? "") && a.tokens[k].pos === "PRON") {
+    const n = skipAdjuncts(a, k + 1, s.to);
+    return a.tokens[n]?.lower === "that" || a.tokens[n]?.text === ":" || a.tokens[n]?.text === "," || a.opens[n] >= 0
+      ? n
+      : k;
+  }
   const np = npRight(a, k, s.to, false);
   if (!np) return k;
   // "told reporters Okonkwo would not start": a name starting a clause is the content's subject.
@@ -358,6 +365,12 @@ export function buildVerbClaim(a: Analysis, s: Sentence, cue: Cue, earlier: RawC
       const restEmpty = closeTok + 1 >= s.to || !tokens.slice(closeTok + 1, s.to).some((x) => x.isWord);
       if (restEmpty || q.runsOn) return quoteClaim(a, cue, mention, qa, k, s, false);
     }
+    // "…, spoke at length in the locker room:" ending its sentence, the quotation opening the next.
+    const colon = s.to - 1;
+    const onlyAdjuncts = () =>
+      !tokens.slice(k, colon).some((x) => x.pos === "VERB" || x.pos === "AUX" || a.quoteOf[x.i] >= 0);
+    if (tokens[colon]?.text === ":" && colon - k < 10 && a.opens[s.to] >= 0 && frames.has("quote") && onlyAdjuncts())
+      return quoteClaim(a, cue, mention, a.opens[s.to], colon, s, false);
     // 3. A complement after the cue.
     const c = complementStart(a, cue, frames, s, mention);
     if (c?.frame === "relative") {
@@ -407,7 +420,9 @@ export function buildVerbClaim(a: Analysis, s: Sentence, cue: Cue, earlier: RawC
     (tokens[tail]?.text === "," &&
       (/^(ing|who|which|whose|citing|according|as)$/.test(suffixKey(next?.lower)) ||
         // "…, she said, though she cautioned that …": a new clause joined after the cue.
-        ((next?.pos === "SCONJ" || next?.pos === "CCONJ") && startsClause(a, tail + 2, s.to))));
+        ((next?.pos === "SCONJ" || next?.pos === "CCONJ") && startsClause(a, tail + 2, s.to)))) ||
+    // "…," Kovacs sobbed as jurors looked on.
+    (/^(as|while|after|before|when)$/.test(tokens[tail]?.lower ?? "") && startsClause(a, tail + 1, s.to));
   if (endsClause) {
     // "But the threat …, she said": a connective opening the sentence is not content.
     let startTok = s.first;

@@ -53,7 +53,7 @@ add(
   ["quote", "back"],
   "fume, rage, shrug, snap, storm, seethe, gush, laugh, sigh, scoff, sneer, groan, beam, smile, thunder, " +
     "bellow, cry, chuckle, confess, speak, plead, hit out, fire back, shoot back, hit back, blast, slam, " +
-    "rant, rail, moan, grumble, marvel, enthuse",
+    "rant, rail, moan, grumble, marvel, enthuse, sob, weep, gasp, wail, growl, roar, bark, hiss, whimper",
 );
 add(
   "speech",
@@ -81,7 +81,7 @@ add(
   ["obj", "that"],
   "criticize, criticise, condemn, denounce, decry, slam, blast, praise, hail, welcome, applaud, commend, reject, " +
     "oppose, support, back, endorse, defend, dismiss, question, dispute, challenge, deplore, blame, credit, call, " +
-    "greet, attribute, count on, declare, " +
+    "greet, attribute, count on, declare, deny, " +
     "describe, characterize, characterise, label, brand, applaud",
 );
 add("stance", ["objOf"], "accuse");

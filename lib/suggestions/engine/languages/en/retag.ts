@@ -21,7 +21,14 @@ export function retagEnglish(tokens: Token[]): Token[] {
     const prev = tokens[i - 1];
     const next = tokens[i + 1];
     // `"…," fumed Ligia Moran`: a reporting word right after a closing quotation is its verb.
-    const afterQuote = /^(["”»’]|''|')$/.test(prev.text) && /^[,?!]$/.test(tokens[i - 2]?.text ?? "");
+    // (Also with the speaker between: `"…," Hale fumed.`, `"…," Kovacs shot back.`)
+    const closing = (k: number) =>
+      /^(["”»’]|''|')$/.test(tokens[k]?.text ?? "") && /^[,?!]$/.test(tokens[k - 1]?.text ?? "");
+    const afterQuote =
+      closing(i - 1) ||
+      (closing(i - 2) &&
+        (prev.pos === "PROPN" || prev.pos === "PRON") &&
+        (!next || !next.isWord || /^(back|out)$/.test(next.lower)));
     if (afterQuote && !t.isCap && (cueLemma(t) || cueLemma({ ...t, lemma: t.lower.replace(/d$/, "") }))) {
       t.pos = "VERB";
       if (!CUE_LEXICON.has(t.lemma))
