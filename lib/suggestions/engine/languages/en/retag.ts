@@ -28,7 +28,7 @@ export function retagEnglish(tokens: Token[]): Token[] {
       closing(i - 1) ||
       (closing(i - 2) &&
         (prev.pos === "PROPN" || prev.pos === "PRON") &&
-        (!next || !next.isWord || /^(back|out)$/.test(next.lower)));
+        (!next?.isWord || /^(back|out)$/.test(next.lower)));
     if (afterQuote && !t.isCap && (cueLemma(t) || cueLemma({ ...t, lemma: t.lower.replace(/d$/, "") }))) {
       t.pos = "VERB";
       if (!CUE_LEXICON.has(t.lemma))
