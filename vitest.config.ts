@@ -3,8 +3,9 @@ import { defineConfig } from "vitest/config";
 
 const alias = { "@": path.resolve(import.meta.dirname) };
 
-// Two projects so pure-logic tests never wait for (or collide on) a database:
-// `vitest run --project unit` is instant; `integration` starts its own embedded PostgreSQL.
+// Three projects so pure-logic tests never wait for (or collide on) a database:
+// `vitest run --project unit` is instant; `integration` starts its own embedded PostgreSQL; `server`
+// runs the production build (npm test runs it after `next build`).
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -24,6 +25,20 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        // The production build under the real launcher (raw sockets, signals to PostgreSQL):
+        // `npm run test:server` builds first; `npm run test:e2e` runs it after its build.
+        resolve: { alias },
+        test: {
+          name: "server",
+          include: ["tests/server/**/*.test.ts"],
+          globalSetup: ["tests/server/global-setup.ts"],
+          environment: "node",
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
         },
       },
     ],

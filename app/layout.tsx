@@ -42,6 +42,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 Reports
               </Link>
             )}
+            {user && (
+              <Link href="/trends" className="text-sm text-muted hover:text-ink">
+                Trends
+              </Link>
+            )}
             {user && ROLES_THAT_ADMINISTER.includes(user.role) && (
               <Link href="/admin/users" className="text-sm text-muted hover:text-ink">
                 Admin

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { callApi, describeError } from "@/lib/client/api";
 import { ROLES } from "@/lib/users/schema";
+import { AdminResetPassword } from "./admin-reset-password";
 import { type AdminTokenRow, AdminUserTokens } from "./admin-user-tokens";
 
 export interface AdminUserRow {
@@ -15,7 +16,7 @@ export interface AdminUserRow {
   apiTokens: AdminTokenRow[];
 }
 
-/** One user: their role (changed through PATCH /api/users/:id) and their API tokens. */
+/** One user: their role (changed through PATCH /api/users/:id), their API tokens and a password reset. */
 function AdminUserItem({ user, isSelf }: { user: AdminUserRow; isSelf: boolean }) {
   const router = useRouter();
   const [role, setRole] = useState(user.role);
@@ -80,6 +81,7 @@ function AdminUserItem({ user, isSelf }: { user: AdminUserRow; isSelf: boolean }
         </p>
       )}
       <AdminUserTokens userId={user.id} email={user.email} tokens={user.apiTokens} />
+      <AdminResetPassword userId={user.id} email={user.email} />
     </li>
   );
 }

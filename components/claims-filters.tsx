@@ -71,6 +71,7 @@ export function ClaimsFilters({ filters, facets: counted }: { filters: FindClaim
     reviewStatus: uncounted(REVIEW_STATUSES),
     affiliation: uncounted(filters.affiliation ?? []),
     articleId: uncounted(filters.articleId ?? []),
+    articleWindow: null,
     unsourced: undefined,
   };
   const router = useRouter();
@@ -162,6 +163,11 @@ export function ClaimsFilters({ filters, facets: counted }: { filters: FindClaim
       )}
       {facets.articleId.length > 0 && (
         <Group legend="Article">
+          {facets.articleWindow !== null && (
+            <p className="text-xs text-muted">
+              Most claims among the newest {facets.articleWindow.toLocaleString("en")} claims
+            </p>
+          )}
           <Options type="checkbox" name="articleId" values={facets.articleId} selected={has(filters.articleId)} />
         </Group>
       )}
@@ -190,7 +196,7 @@ export function ClaimsFilters({ filters, facets: counted }: { filters: FindClaim
       <label className="flex items-baseline gap-2 text-sm">
         <input type="checkbox" name="unsourced" value="true" defaultChecked={Boolean(filters.unsourced)} />
         <span>Statements with no attribution</span>
-        <Count n={facets.unsourced} />
+        <Count n={facets.unsourced ?? undefined} />
       </label>
       <label className="block text-sm font-semibold">
         Sort

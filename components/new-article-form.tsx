@@ -2,19 +2,8 @@
 
 import { type ChangeEvent, useActionState, useRef } from "react";
 import { createArticleAction } from "@/app/articles/actions";
+import { titleFromFile } from "@/lib/articles/title-from-file";
 import { buttonClass, FormMessage, TextAreaField, TextField } from "./field";
-
-/** A Markdown file's first "# heading" (or a text file's first line) is a fair guess at the title. */
-function titleFromFile(text: string, fileName: string): string {
-  const heading =
-    text.match(/^#\s+(.+)$/m)?.[1] ??
-    text
-      .split("\n")
-      .find((line) => line.trim())
-      ?.trim() ??
-    "";
-  return heading.length <= 200 ? heading : fileName.replace(/\.(txt|md)$/i, "");
-}
 
 export function NewArticleForm() {
   const [state, action, pending] = useActionState(createArticleAction, null);

@@ -3,9 +3,10 @@ import path from "node:path";
 import { type Page, request } from "@playwright/test";
 import { DEMO_PASSWORD, demoEmail } from "../scripts/demo-data";
 import { expect, test } from "./fixtures";
+import { loopbackAddress, postFrom } from "./support/post-from";
 
 const stamp = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-/** A made-up client address per test, so rate-limit windows never leak between tests. */
+/** A made-up X-Forwarded-For value: the server must ignore it (no trusted proxies in e2e). */
 const address = () => `203.0.113.${Math.floor(Math.random() * 250) + 1}-${stamp()}`;
 const FOREIGN = "https://evil.example";
 
@@ -45,10 +46,11 @@ test.describe("sessions", () => {
     expect(await page.evaluate(() => document.cookie)).not.toContain("sd_session");
   });
 
-  test("sign-in is rate-limited per account, from any address, with the right password too", async ({
+  test("sign-in is limited per account and socket address; a forged X-Forwarded-For changes nothing", async ({
     baseURL,
     apiAs,
   }) => {
+    test.setTimeout(120_000); // the account's progressive delay: ~7 s of waits, then 5 s
     const email = `limited-${stamp()}@test.local`;
     await (await apiAs("admin")).post("/api/users", {
       email,
@@ -56,55 +58,54 @@ test.describe("sessions", () => {
       role: "editor",
       password: "right password",
     });
-    const api = await request.newContext({ baseURL });
+    const attacker = loopbackAddress();
     for (let i = 0; i < 10; i++) {
-      await expectError(
-        await api.post("/api/session", {
-          data: { email, password: `wrong ${i}` },
-          headers: { "x-forwarded-for": address() },
-        }),
-        401,
-        "unauthenticated",
+      const answer = await postFrom(
+        baseURL!,
+        attacker,
+        "/api/session",
+        { email, password: `wrong ${i}` },
+        {
+          "x-forwarded-for": address(),
+        },
       );
+      expect(answer.status).toBe(401);
     }
-    const blocked = await api.post("/api/session", {
-      data: { email, password: "right password" },
-      headers: { "x-forwarded-for": address() },
-    });
-    await expectError(blocked, 429, "rate_limited");
-    expect(blocked.headersArray().some((h) => h.name.toLowerCase() === "set-cookie")).toBe(false);
-    await api.dispose();
+    const blocked = await postFrom(
+      baseURL!,
+      attacker,
+      "/api/session",
+      { email, password: "right password" },
+      {
+        "x-forwarded-for": address(),
+      },
+    );
+    expect(blocked).toMatchObject({ status: 429, json: { error: { code: "rate_limited" } }, setCookie: false });
+    // Not locked out: the real user, from their own address, gets in (slowed down a little).
+    const real = await postFrom(baseURL!, loopbackAddress(), "/api/session", { email, password: "right password" });
+    expect(real).toMatchObject({ status: 200, setCookie: true });
   });
 
-  test("sign-in is rate-limited per address across accounts", async ({ baseURL }) => {
+  test("sign-in is rate-limited per socket address across accounts", async ({ baseURL }) => {
     test.setTimeout(120_000); // 50 deliberately slow (scrypt) failures
-    const api = await request.newContext({ baseURL });
-    const from = address();
+    const from = loopbackAddress();
     for (let i = 0; i < 50; i++) {
-      const response = await api.post("/api/session", {
-        data: { email: `nobody-${i}-${stamp()}@test.local`, password: "guess" },
-        headers: { "x-forwarded-for": from },
-      });
-      expect(response.status()).toBe(401);
+      const answer = await postFrom(
+        baseURL!,
+        from,
+        "/api/session",
+        {
+          email: `nobody-${i}-${stamp()}@test.local`,
+          password: "guess",
+        },
+        { "x-forwarded-for": address() },
+      );
+      expect(answer.status).toBe(401);
     }
-    await expectError(
-      await api.post("/api/session", {
-        data: { email: demoEmail("editor"), password: DEMO_PASSWORD },
-        headers: { "x-forwarded-for": from },
-      }),
-      429,
-      "rate_limited",
-    );
+    const demo = { email: demoEmail("editor"), password: DEMO_PASSWORD };
+    expect((await postFrom(baseURL!, from, "/api/session", demo)).status).toBe(429);
     // The account itself is not locked: the same person from elsewhere gets in.
-    expect(
-      (
-        await api.post("/api/session", {
-          data: { email: demoEmail("editor"), password: DEMO_PASSWORD },
-          headers: { "x-forwarded-for": address() },
-        })
-      ).status(),
-    ).toBe(200);
-    await api.dispose();
+    expect((await postFrom(baseURL!, loopbackAddress(), "/api/session", demo)).status).toBe(200);
   });
 });
 
@@ -352,6 +353,32 @@ test.describe("admin", () => {
     await expect(page.locator(`text=${token}`)).toHaveCount(0);
     await page.getByRole("button", { name: `Revoke token CMS import of ${email}` }).click();
     await expect(page.getByRole("table", { name: `API tokens of ${email}` }).getByText(/^revoked/)).toBeVisible();
+    await expectError(await bearer.get("/api/session"), 401, "unauthenticated");
+    await bearer.dispose();
+  });
+
+  test("an admin's password reset says it revokes the user's tokens, and does", async ({
+    adminPage: page,
+    baseURL,
+  }) => {
+    const email = `reset-${stamp()}@test.local`;
+    const created = await page.request.post("/api/users", {
+      data: { email, name: "Rita Reset", role: "editor", password: "the first password" },
+    });
+    const { id } = await created.json();
+    const minted = await (await page.request.post(`/api/users/${id}/tokens`, { data: { name: "stolen" } })).json();
+    const bearer = await request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${minted.token}` } });
+    expect((await bearer.get("/api/session")).status()).toBe(200);
+
+    await page.goto("/admin/users");
+    const reset = page.getByRole("form", { name: `New password for ${email}` });
+    await expect(reset).toContainText(`Setting a password signs ${email} out everywhere and revokes every API token`);
+    await expect(reset.getByLabel("Also revoke their API tokens")).toBeChecked();
+    await reset.getByLabel(`New password for ${email}`).fill("a brand new password");
+    await reset.getByRole("button", { name: "Set password" }).click();
+    await expect(reset.getByRole("status")).toHaveText(
+      `New password set for ${email}: 0 sessions ended, 1 API token revoked`,
+    );
     await expectError(await bearer.get("/api/session"), 401, "unauthenticated");
     await bearer.dispose();
   });

@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import { AppError, type ErrorIssue, STATUS_BY_CODE } from "./errors";
 import { mapPrismaError } from "./prisma-errors";
+import { API_CONTENT_SECURITY_POLICY, baseSecurityHeaders } from "./security/headers";
 
 /** Request bodies above this are refused with 413 before parsing (a 5,000-word article is ~35 kB). */
 export const MAX_BODY_BYTES = 2_000_000;
@@ -97,13 +98,31 @@ export function toErrorResponse(error: unknown) {
 
 type Handler<C> = (request: Request, context: C) => Promise<Response>;
 
+/**
+ * The security headers of every API answer (proxy.ts does pages). An answer that brings its own
+ * Content-Security-Policy (the HTML report) keeps it.
+ */
+export function withApiHeaders(response: Response): Response {
+  const headers: Record<string, string> = {
+    ...baseSecurityHeaders(process.env.NODE_ENV === "production"),
+    "content-security-policy": API_CONTENT_SECURITY_POLICY,
+  };
+  try {
+    for (const [name, value] of Object.entries(headers))
+      if (!response.headers.has(name)) response.headers.set(name, value);
+  } catch {
+    // immutable headers (Response.redirect): nothing of ours to add
+  }
+  return response;
+}
+
 /** Wraps a route handler so every failure answers with `{"error":{code,message,issues?}}`. */
 export function route<C>(handler: Handler<C>): Handler<C> {
   return async (request, context) => {
     try {
-      return await handler(request, context);
+      return withApiHeaders(await handler(request, context));
     } catch (error) {
-      return toErrorResponse(error);
+      return withApiHeaders(toErrorResponse(error));
     }
   };
 }

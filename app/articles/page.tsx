@@ -37,9 +37,17 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Sea
       <div className="flex items-center justify-between gap-4">
         <h1 className="text-2xl font-semibold">Articles</h1>
         {canWrite(user.role) && (
-          <Link href="/articles/new" className="rounded bg-accent px-3 py-2 text-sm font-medium text-white">
-            New article
-          </Link>
+          <div className="flex gap-2">
+            <Link
+              href="/articles/import"
+              className="rounded border border-accent px-3 py-2 text-sm font-medium text-accent"
+            >
+              Import
+            </Link>
+            <Link href="/articles/new" className="rounded bg-accent px-3 py-2 text-sm font-medium text-white">
+              New article
+            </Link>
+          </div>
         )}
       </div>
       <form role="search" className="flex flex-wrap items-end gap-3" action="/articles">
@@ -84,7 +92,10 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Sea
               </Link>
               <StatusBadge status={a.status} />
               <span className="ml-auto text-sm text-muted">
-                {[a.outlet, a.author, a.desk].filter(Boolean).map((v) => `${v} · `)}
+                {[a.outlet, a.author, a.desk]
+                  .filter(Boolean)
+                  .map((v) => `${v} · `)
+                  .join("")}
                 {plural(a.counts.claims, "claim")} · {percent(a.counts.sourcedShare)} of sentences sourced ·{" "}
                 {percent(a.counts.anonymousShare)} anonymous
               </span>

@@ -34,7 +34,7 @@ async function findPage(input: FindClaimsInput) {
 async function MatchCount({ facets, noun }: { facets: Promise<ClaimFacets>; noun: string }) {
   return (
     <p role="status" className="text-sm text-muted">
-      {(await facets).total} {noun}
+      {(await facets).total ?? "Many"} {noun}
     </p>
   );
 }

@@ -1,6 +1,6 @@
 "use server";
 
-import { cookies, headers } from "next/headers";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { type ActionResult, failureOf, fieldErrorsOf, withValues } from "@/lib/action-result";
 import { clientAddress } from "@/lib/auth/client-address";
@@ -12,7 +12,7 @@ export async function signInAction(_previous: ActionResult | null, form: FormDat
   const parsed = signInSchema.safeParse({ email: form.get("email"), password: form.get("password") });
   if (!parsed.success) return withValues(fieldErrorsOf(parsed.error), form);
   try {
-    const { token, expiresAt } = await signIn(parsed.data, clientAddress(await headers()));
+    const { token, expiresAt } = await signIn(parsed.data, clientAddress());
     (await cookies()).set(SESSION_COOKIE, token, sessionCookie(expiresAt));
   } catch (error) {
     return withValues(failureOf(error), form);

@@ -3,6 +3,7 @@
 import { type FormEvent, useState } from "react";
 import { callApi, describeError } from "@/lib/client/api";
 import type { SourceType } from "@/lib/generated/prisma/enums";
+import { GENDER_LABELS, GENDERS } from "@/lib/sources/genders";
 import { guessSource } from "@/lib/sources/guess-source-type";
 import { ANONYMOUS_SOURCE_TYPES, SOURCE_TYPE_LABELS, SOURCE_TYPES } from "@/lib/sources/source-types";
 import type { WorkspaceSource } from "@/lib/workspace/types";
@@ -45,6 +46,7 @@ export function NewSourceForm({
         role: text("role"),
         anonymityReason: anonymous ? text("anonymityReason") : null,
         identityKnownToNewsroom: anonymous ? form.get("identityKnown") === "on" : null,
+        ...(type === "person" ? { gender: String(form.get("gender") ?? "unknown") } : {}),
       });
       onCreated(source);
     } catch (e) {
@@ -99,6 +101,18 @@ export function NewSourceForm({
         Affiliation
         <input name="affiliation" className={field} />
       </label>
+      {type === "person" && (
+        <label className="block">
+          Gender, as they describe themselves
+          <select name="gender" defaultValue="unknown" className={field}>
+            {GENDERS.map((g) => (
+              <option key={g} value={g}>
+                {g === "unknown" ? "Unknown (not recorded)" : GENDER_LABELS[g]}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       {anonymous && (
         <>
           <label className="block">

@@ -1,6 +1,8 @@
 import { ANONYMOUS_ONLY } from "@/lib/claims/filter-sql";
-import { afterCursor, keysetOrder, pageOf } from "@/lib/cursor";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { afterKeys, keyColumns, keysetPage, type Ordering, orderByClause } from "@/lib/keyset";
+import { likePattern } from "@/lib/like";
 import type { ListArticlesInput } from "./schema";
 
 export interface ArticleCounts {
@@ -67,43 +69,51 @@ async function countArticles(ids: string[]): Promise<Map<string, ArticleCounts>>
   );
 }
 
+/** Newest first, ties broken by id: the articles list's one ordering. */
+const ARTICLE_ORDERING: Ordering = {
+  name: "articles",
+  keys: [
+    { expr: Prisma.raw(`a."createdAt"`), type: "timestamp", desc: true },
+    { expr: Prisma.raw("a.id"), type: "uuid", desc: true },
+  ],
+};
+
+const ARTICLE_FIELDS = {
+  id: true,
+  title: true,
+  language: true,
+  outlet: true,
+  author: true,
+  desk: true,
+  url: true,
+  publishedAt: true,
+  status: true,
+  version: true,
+  createdAt: true,
+  updatedAt: true,
+} as const;
+
 export async function listArticles(input: ListArticlesInput) {
-  const rows = await db().article.findMany({
-    where: {
-      AND: [
-        input.status ? { status: input.status } : {},
-        input.q
-          ? {
-              OR: [
-                { title: { contains: input.q, mode: "insensitive" } },
-                { outlet: { contains: input.q, mode: "insensitive" } },
-              ],
-            }
-          : {},
-        afterCursor(input.cursor),
-      ],
-    },
-    orderBy: keysetOrder,
-    take: input.limit + 1,
-    select: {
-      id: true,
-      title: true,
-      language: true,
-      outlet: true,
-      author: true,
-      desk: true,
-      url: true,
-      publishedAt: true,
-      status: true,
-      version: true,
-      createdAt: true,
-      updatedAt: true,
-    },
-  });
-  const page = pageOf(rows, input.limit);
-  const counts = await countArticles(page.items.map((a) => a.id));
+  const sql = Prisma.sql;
+  const conditions = [
+    input.status ? sql`a.status = CAST(${input.status} AS "ArticleStatus")` : sql`TRUE`,
+    input.q ? sql`(a.title ILIKE ${likePattern(input.q)} OR a.outlet ILIKE ${likePattern(input.q)})` : sql`TRUE`,
+    afterKeys(ARTICLE_ORDERING, input.cursor),
+  ];
+  const keys = await db().$queryRaw<{ id: string }[]>`
+    SELECT a.id::text AS id, ${keyColumns(ARTICLE_ORDERING)} FROM "Article" a
+    WHERE ${Prisma.join(conditions, " AND ")}
+    ORDER BY ${orderByClause(ARTICLE_ORDERING)} LIMIT ${input.limit + 1}`;
+  const page = keysetPage(ARTICLE_ORDERING, keys, input.limit);
+  const ids = page.items.map((k) => k.id);
+  const [rows, counts] = await Promise.all([
+    db().article.findMany({ where: { id: { in: ids } }, select: ARTICLE_FIELDS }),
+    countArticles(ids),
+  ]);
+  const byId = new Map(rows.map((a) => [a.id, a]));
   return {
-    items: page.items.map((a) => ({ ...a, counts: counts.get(a.id)! })),
+    // An article deleted between the two reads is left out rather than failing the page.
+    items: ids.filter((id) => byId.has(id)).map((id) => ({ ...byId.get(id)!, counts: counts.get(id)! })),
     nextCursor: page.nextCursor,
   };
 }

@@ -7,6 +7,7 @@ import { runSegmentation } from "@/lib/workers/pool";
 import { applyReanchor, describeBody, type ReanchorReport } from "./apply-reanchor";
 import { type ArticleDetail, findArticle } from "./find-article";
 import type { UpdateArticleInput } from "./schema";
+import { sendBackToReview } from "./sourcing-change";
 
 const METADATA = ["title", "language", "outlet", "author", "desk", "url", "publishedAt"] as const;
 
@@ -22,8 +23,8 @@ async function lockArticle(tx: Tx, id: string) {
 /**
  * Edits an article's metadata and/or text on top of `version`. A new text is re-segmented and
  * every claim, split-quote part, cue and mention re-anchored in the same transaction; claims whose
- * text is gone are kept, flagged `orphaned`. Editing the text of an approved article sends it
- * back to review: the approval was of the old words.
+ * text is gone are kept, flagged `orphaned`. Editing the text or title of an approved article
+ * sends it back to review (sourcing-change.ts): the approval was of the old words.
  */
 export async function updateArticle(
   id: string,
@@ -62,10 +63,6 @@ export async function updateArticle(
         data.body = newBody;
         before.body = describeBody(article.body, article._count.statements);
         after.body = describeBody(newBody, segments.length);
-        if (article.status === "approved") {
-          before.status = "approved";
-          after.status = data.status = "in_review";
-        }
       }
       const { count } = await tx.article.updateMany({
         where: { id, version: input.version },
@@ -82,6 +79,9 @@ export async function updateArticle(
         before: { ...before, version: article.version },
         after: { ...after, version: article.version + 1, ...(report ? { reanchor: report } : {}) },
       });
+      // New words or a new headline were not what the reviewer approved; a fixed URL or date still is.
+      if (bodyChanged || "title" in data)
+        await sendBackToReview(tx, { articleId: id, actorId, change: bodyChanged ? "article.text" : "article.title" });
       return report;
     },
     { timeout: 60_000 },

@@ -31,7 +31,7 @@ export async function restoreAttribution(input: RestoreAttributionInput, actorId
         "conflict",
         "Cannot restore: the claim of this attribution has been deleted (restore the claim first)",
       );
-    const body = await lockArticleBody(tx, claim.articleId);
+    const body = await lockArticleBody(tx, { articleId: claim.articleId, actorId, change: "attribution.restore" });
     await lockClaimForAttributions(tx, a.claimId);
     if (await tx.attribution.findUnique({ where: { id: a.id }, select: { id: true } }))
       throw new AppError("conflict", "This attribution exists: it has already been restored");

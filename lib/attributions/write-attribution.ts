@@ -1,4 +1,4 @@
-import { readBodyLocked } from "@/lib/articles/read-body-locked";
+import { lockArticleForSourcing } from "@/lib/articles/sourcing-change";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { lockClaimForAttributions } from "@/lib/claims/lock-claim-facets";
 import { refuseUnapplied } from "@/lib/concurrency";
@@ -43,7 +43,8 @@ export async function insertAttribution(
   actorId: string,
 ) {
   const claim = await tx.claim.findUnique({ where: { id: input.claimId }, select: { articleId: true } });
-  const body = claim && (await readBodyLocked(tx, claim.articleId));
+  const body =
+    claim && (await lockArticleForSourcing(tx, { articleId: claim.articleId, actorId, change: "attribution.create" }));
   if (!claim || body === null) throw notFound("Claim");
   await lockClaimForAttributions(tx, input.claimId);
   await checkAttribution(tx, body, input);
@@ -80,7 +81,12 @@ export async function updateAttribution(id: string, input: UpdateAttributionInpu
     const found = await loadAttribution(tx, id);
     if (!found) throw notFound("Attribution");
     const { version, cue, mention, ...rest } = input;
-    const body = (await readBodyLocked(tx, found.claim.articleId)) ?? found.claim.article.body;
+    const body =
+      (await lockArticleForSourcing(tx, {
+        articleId: found.claim.articleId,
+        actorId,
+        change: "attribution.update",
+      })) ?? found.claim.article.body;
     await lockClaimForAttributions(tx, found.claimId);
     const before = await lockAttribution(tx, id);
     if (!before) throw notFound("Attribution");
@@ -113,8 +119,12 @@ export async function deleteAttribution(
   actorId: string,
 ): Promise<{ id: string; auditEventId: string }> {
   return db().$transaction(async (tx) => {
-    const found = await tx.attribution.findUnique({ where: { id }, select: { claimId: true } });
+    const found = await tx.attribution.findUnique({
+      where: { id },
+      select: { claimId: true, claim: { select: { articleId: true } } },
+    });
     if (!found) throw notFound("Attribution");
+    await lockArticleForSourcing(tx, { articleId: found.claim.articleId, actorId, change: "attribution.delete" });
     await lockClaimForAttributions(tx, found.claimId);
     const before = await lockAttribution(tx, id);
     if (!before) throw notFound("Attribution");

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { readBodyLocked } from "@/lib/articles/read-body-locked";
+import { lockArticleForSourcing, type SourcingChange } from "@/lib/articles/sourcing-change";
 import type { Tx } from "@/lib/db";
 import { AppError, invalid } from "@/lib/errors";
 import { spanProblem } from "@/lib/spans/check-span";
@@ -88,9 +88,15 @@ export async function loadDeletion<S extends z.ZodType>(
   return { event, snapshot: snapshot.data as z.infer<S> };
 }
 
-/** Reads the article's text under a share lock, so an edit cannot re-anchor around a half-restored record. */
-export async function lockArticleBody(tx: Tx, articleId: string): Promise<string> {
-  const body = await readBodyLocked(tx, articleId);
+/**
+ * Reads the article's text under its lock, so an edit cannot re-anchor around a half-restored
+ * record; a restore changes the sourcing, so an approved article goes back to review.
+ */
+export async function lockArticleBody(
+  tx: Tx,
+  change: { articleId: string; actorId: string; change: SourcingChange },
+): Promise<string> {
+  const body = await lockArticleForSourcing(tx, change);
   if (body === null) throw new AppError("conflict", "Cannot restore: the article has been deleted");
   return body;
 }

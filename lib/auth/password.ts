@@ -17,9 +17,17 @@ export async function hashPassword(password: string): Promise<string> {
   return ["scrypt", PARAMS.N, PARAMS.r, PARAMS.p, salt.toString("base64url"), key.toString("base64url")].join("$");
 }
 
+// A fixed salt for the decoy derivation below; nothing is compared against its result.
+const DECOY_SALT = Buffer.alloc(16, 7);
+
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, salt, hash] = stored.split("$");
-  if (scheme !== "scrypt" || !salt || !hash) return false;
+  if (scheme !== "scrypt" || !salt || !hash) {
+    // An unusable hash (an imported user's placeholder) is refused only after the same work as a
+    // real one, so response times do not tell which accounts were imported.
+    await derive(password, DECOY_SALT, PARAMS);
+    return false;
+  }
   const expected = Buffer.from(hash, "base64url");
   const key = await derive(password, Buffer.from(salt, "base64url"), {
     N: Number(n),

@@ -1,11 +1,12 @@
 import { once } from "node:events";
-import { createReadStream, createWriteStream } from "node:fs";
+import { createWriteStream } from "node:fs";
 import { mkdir, open } from "node:fs/promises";
 import path from "node:path";
-import { pipeline, type Readable, type Writable } from "node:stream";
+import type { Writable } from "node:stream";
 import { finished } from "node:stream/promises";
 import { StringDecoder } from "node:string_decoder";
-import { createGunzip, createGzip } from "node:zlib";
+import { createGzip } from "node:zlib";
+import { type InputLimit, openBoundedInput } from "./bounded-read";
 
 const CHUNK_BYTES = 256 * 1024;
 
@@ -48,30 +49,45 @@ export async function openBackupWriter(file: string) {
   };
 }
 
-/** The file's lines, gunzipped when it starts with gzip's magic bytes (whatever its name). */
-export async function* readBackupLines(file: string): AsyncGenerator<string> {
-  const handle = await open(file, "r");
-  const magic = Buffer.alloc(2);
-  try {
-    await handle.read(magic, 0, 2, 0);
-  } finally {
-    await handle.close();
-  }
-  const raw = createReadStream(file);
-  // pipeline() hands a read or gunzip error (a damaged file) to the loop below instead of crashing.
-  const input: Readable = magic[0] === 0x1f && magic[1] === 0x8b ? pipeline(raw, createGunzip(), () => {}) : raw;
+/**
+ * No row of ours comes near this (an article body is at most 2 MB, a few times that escaped); a
+ * longer "line" is a damaged or hostile file, refused before it fills memory.
+ */
+export const MAX_LINE_CHARS = 64 * 1024 * 1024;
+
+/**
+ * The file's lines, gunzipped when it starts with gzip's magic bytes (whatever its name), within
+ * `limit` (bounded-read.ts: the file and what it decompresses to) and MAX_LINE_CHARS a line.
+ */
+export async function* readBackupLines(file: string, limit: InputLimit): AsyncGenerator<string> {
+  const input = await openBoundedInput(file, limit);
   const decoder = new StringDecoder("utf8");
-  let rest = "";
+  // The line being read, as pieces: joined once its newline arrives, so a long line costs its
+  // length, not its length times the number of chunks it spans.
+  let pending: string[] = [];
+  let pendingChars = 0;
+  let lineNumber = 1;
   // JSON.stringify escapes CR and LF inside strings, so a raw newline always ends a line.
   for await (const chunk of input) {
-    rest += decoder.write(chunk as Buffer);
+    const text = decoder.write(chunk as Buffer);
     let start = 0;
-    for (let nl = rest.indexOf("\n"); nl >= 0; nl = rest.indexOf("\n", start)) {
-      yield rest.slice(start, nl);
+    for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", start)) {
+      pending.push(text.slice(start, nl));
+      yield pending.join("");
+      pending = [];
+      pendingChars = 0;
+      lineNumber++;
       start = nl + 1;
     }
-    rest = rest.slice(start);
+    if (start < text.length) {
+      pending.push(text.slice(start));
+      pendingChars += text.length - start;
+    }
+    if (pendingChars > MAX_LINE_CHARS) {
+      input.destroy();
+      throw limit.fail(`Line ${lineNumber} of ${file} is longer than ${MAX_LINE_CHARS} characters: not a backup line`);
+    }
   }
-  rest += decoder.end();
+  const rest = pending.join("") + decoder.end();
   if (rest) yield rest; // no final newline: a cut-off file, which the footer check then refuses
 }

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readBackupLines } from "./backup-file";
+import { type InputLimit, limitFromEnv } from "./bounded-read";
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupHeader, type BackupSequence } from "./format";
 
 /** A backup that cannot be used as it is; the message says why, for the person restoring. */
@@ -9,6 +10,15 @@ export class BackupError extends Error {
     super(message);
     this.name = "BackupError";
   }
+}
+
+/**
+ * The largest backup db:restore reads, compressed or not, and the most its gzip may inflate to
+ * (a gzip bomb is stopped there): 16 GiB unless SOURCEDESK_RESTORE_MAX_BYTES says otherwise.
+ */
+export function restoreLimit(): InputLimit {
+  const variable = "SOURCEDESK_RESTORE_MAX_BYTES";
+  return { maxBytes: limitFromEnv(variable, 16 * 1024 ** 3), variable, fail: (m) => new BackupError(m) };
 }
 
 export type BackupEvent =
@@ -32,7 +42,7 @@ export async function* readBackup(file: string): AsyncGenerator<BackupEvent> {
   let total = 0;
   let ended = false;
   let lineNumber = 0;
-  for await (const line of readBackupLines(file)) {
+  for await (const line of readBackupLines(file, restoreLimit())) {
     lineNumber++;
     if (ended) throw new BackupError(`Line ${lineNumber}: data after the end of the backup`);
     let value: unknown;

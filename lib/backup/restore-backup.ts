@@ -99,6 +99,11 @@ async function loadRows(client: ClientBase, file: string): Promise<number> {
   };
   for (const setting of SESSION_SETTINGS) await client.query(setting);
   await client.query("BEGIN");
+  // The backup is one consistent snapshot holding the derived columns and the facet-count tables
+  // themselves: load them verbatim, with the triggers that would recompute (and, for the count
+  // tables, count a second time) standing aside (migration bulk_import_facet_counts). A setting
+  // unknown to an older backup's triggers is simply ignored by them.
+  await client.query("SET LOCAL sourcedesk.bulk_load = 'on'");
   try {
     for await (const event of readBackup(file)) {
       if (event.kind === "table") {

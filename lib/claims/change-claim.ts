@@ -1,3 +1,4 @@
+import { lockArticleForSourcing } from "@/lib/articles/sourcing-change";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { refuseUnapplied } from "@/lib/concurrency";
 import { db, type Tx } from "@/lib/db";
@@ -56,6 +57,9 @@ export async function deleteClaim(
   actorId: string,
 ): Promise<{ id: string; auditEventId: string }> {
   return db().$transaction(async (tx) => {
+    const found = await tx.claim.findUnique({ where: { id }, select: { articleId: true } });
+    if (!found) throw notFound("Claim");
+    await lockArticleForSourcing(tx, { articleId: found.articleId, actorId, change: "claim.delete" });
     await tx.$queryRaw`SELECT 1 FROM "Claim" WHERE id = ${id}::uuid FOR UPDATE`;
     // And its attributions: one being deleted on its own right now is then gone from the snapshot
     // instead of being recorded as deleted twice (and brought back by an undo of this deletion).

@@ -1,8 +1,18 @@
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { SOURCE_TYPES } from "@/lib/sources/source-types";
+import { compactFacetCountsSoon } from "./compact-facet-counts";
+import { countedRows, countTablesCover } from "./facet-count-tables";
 import { modeMask, sourceTypeMask } from "./facet-masks";
-import { ANONYMOUS_ONLY, anyBit, claimCondition, NAMED_SOURCE, unsourcedCondition } from "./filter-sql";
+import {
+  ANONYMOUS_ONLY,
+  anyBit,
+  articleCondition,
+  claimCondition,
+  hasClaimOnlyFilter,
+  NAMED_SOURCE,
+  unsourcedCondition,
+} from "./filter-sql";
 import { ATTRIBUTION_MODES, type ClaimFilters, type FilterKey, REVIEW_STATUSES } from "./schema";
 
 const sql = Prisma.sql;
@@ -40,28 +50,66 @@ const CLOSED: { facet: Facet; value: string; test: Sql }[] = [
 ];
 
 /**
- * The three queries behind the facet counts (exported for the benchmark's raw-SQL and EXPLAIN
- * runs). Each reads only the claims' own facet columns: the closed sets and the articles are
- * index-only scans of Claim's covering indexes, the affiliations one pass over the claims.
+ * When the count tables answer the rest, the articles facet ranks the articles of at most
+ * ARTICLE_WINDOW matching claims among the newest ARTICLE_SCAN claims (top stories of the recent
+ * archive, not of all of it; the UI says so).
  */
-export function facetCountsQueries(f: ClaimFilters) {
+export const ARTICLE_WINDOW = 20_000;
+export const ARTICLE_SCAN = 200_000;
+
+/**
+ * The queries behind the facet counts (exported for the benchmark's raw-SQL and EXPLAIN runs).
+ * When every filter is one the count tables are keyed by (countTablesCover), the closed sets and
+ * the affiliations are sums over ClaimFacetCount / ClaimAffiliationCount — a few thousand rows
+ * whatever the archive's size — plus the claims of partial months at a date range's edges; the
+ * articles facet then ranks the articles of the newest ARTICLE_WINDOW matching claims (one walk of
+ * the covering index). Otherwise (search, articles, affiliations) every count scans the claims
+ * those filters select: the closed sets and articles through Claim's covering indexes, the
+ * affiliations one pass over the claims.
+ */
+export function facetCountsQueries(f: ClaimFilters, options: { tables?: boolean } = {}) {
   // Filters that are not facets (dates, search, unsourced) narrow the claims before anything is
   // counted; each facet then counts under all the other facets' filters but its own.
   const base = claimCondition({ from: f.from, to: f.to, q: f.q, unsourced: f.unsourced });
   const facets: ClaimFilters = { ...f, from: undefined, to: undefined, q: undefined, unsourced: undefined };
   const others = (omit?: FilterKey) => claimCondition(facets, omit);
-  const counts = CLOSED.map(
-    ({ facet, value, test }) =>
-      sql`CAST(count(*) FILTER (WHERE ${test} AND ${others(facet)}) AS int) AS ${Prisma.raw(`"${facet}:${value}"`)}`,
-  );
+  const closedColumns = (agg: (condition: Sql) => Sql) => [
+    sql`${agg(others())} AS total`,
+    ...CLOSED.map(
+      ({ facet, value, test }) =>
+        sql`${agg(sql`${test} AND ${others(facet)}`)} AS ${Prisma.raw(`"${facet}:${value}"`)}`,
+    ),
+  ];
+  const selected = sql`ORDER BY c."articleId" = ANY(CAST(${f.articleId ?? []} AS uuid[])) DESC, 2 DESC, 1 LIMIT ${TOP}`;
+  if ((options.tables ?? true) && countTablesCover(f)) {
+    const sum = (condition: Sql) => sql`CAST(coalesce(sum(n) FILTER (WHERE ${condition}), 0) AS int)`;
+    return {
+      fromTables: true,
+      closed: sql`SELECT ${Prisma.join(closedColumns(sum), ", ")} FROM (${countedRows(f, false)}) c`,
+      affiliations: sql`
+        SELECT affiliation AS value, CAST(sum(n) AS int) AS count FROM (${countedRows(f, true)}) c WHERE ${others("affiliation")}
+        GROUP BY 1 HAVING sum(n) > 0 ORDER BY 2 DESC, 1 LIMIT ${TOP}`,
+      // The walk reads at most ARTICLE_SCAN entries of the covering index (its columns only, so no
+      // claim row is read), whatever the filters: selective ones would otherwise walk it all.
+      articles: sql`
+        SELECT CAST(c."articleId" AS text) AS value, CAST(count(*) AS int) AS count FROM (
+          SELECT c."articleId" FROM (
+            SELECT c."articleId", c."createdAt", c.id, c."articleDate", c."reviewStatus", c."sourceTypeMask", c."modeMask", c."secondHand"
+            FROM "Claim" c ORDER BY c."createdAt" DESC, c.id DESC LIMIT ${ARTICLE_SCAN}) c
+          WHERE ${base} AND ${others("articleId")} LIMIT ${ARTICLE_WINDOW}) c
+        GROUP BY c."articleId" ${selected}`,
+    };
+  }
+  const count = (condition: Sql) => sql`CAST(count(*) FILTER (WHERE ${condition}) AS int)`;
   return {
-    closed: sql`SELECT CAST(count(*) FILTER (WHERE ${others()}) AS int) AS total, ${Prisma.join(counts, ", ")} FROM "Claim" c WHERE ${base}`,
+    fromTables: false,
+    closed: sql`SELECT ${Prisma.join(closedColumns(count), ", ")} FROM "Claim" c WHERE ${base}`,
     affiliations: sql`
       SELECT x AS value, CAST(count(*) AS int) AS count FROM (SELECT unnest(c.affiliations) AS x FROM "Claim" c WHERE ${base} AND ${others("affiliation")}) u
       GROUP BY x ORDER BY x = ANY(CAST(${(f.affiliation ?? []).map((v) => v.toLowerCase())} AS text[])) DESC, 2 DESC, 1 LIMIT ${TOP}`,
     articles: sql`
       SELECT CAST(c."articleId" AS text) AS value, CAST(count(*) AS int) AS count FROM "Claim" c WHERE ${base} AND ${others("articleId")}
-      GROUP BY c."articleId" ORDER BY c."articleId" = ANY(CAST(${f.articleId ?? []} AS uuid[])) DESC, 2 DESC, 1 LIMIT ${TOP}`,
+      GROUP BY c."articleId" ${selected}`,
   };
 }
 
@@ -80,6 +128,7 @@ export async function findClaimFacets(f: ClaimFilters) {
     db().$queryRaw<Count[]>(queries.articles),
     countUnsourced(f, "unsourced"),
   ]);
+  if (queries.fromTables) compactFacetCountsSoon();
   const [affiliationLabels, titles] = await Promise.all([
     spelledAffiliations(affiliations.map((r) => r.value)),
     articleTitles([...articles.map((r) => r.value), ...(f.articleId ?? [])]),
@@ -100,6 +149,8 @@ export async function findClaimFacets(f: ClaimFilters) {
     via: closedFacet("via", ["true", "false"]),
     reviewStatus: closedFacet("reviewStatus", REVIEW_STATUSES),
     articleId: withSelected(articles, f.articleId).map((v) => ({ ...v, label: titles.get(v.value) ?? v.value })),
+    /** Set when the articles facet ranked only recent claims (see ARTICLE_WINDOW): how many claims it looked at, at most. */
+    articleWindow: queries.fromTables ? ARTICLE_SCAN : null,
     unsourced,
   };
 }
@@ -114,11 +165,16 @@ function withSelected(
   return [...rows, ...missing.map((value) => ({ value, count: 0 }))];
 }
 
-/** Claims store affiliations lower-cased; show each as a source spells it. */
+/**
+ * Claims store affiliations lower-cased; show each as a source spells it: one index probe per
+ * value (Source's lower(affiliation) index), not a pass over every source with that affiliation
+ * (which read ~150k rows of a 100k-article archive for 15 labels).
+ */
 async function spelledAffiliations(keys: string[]): Promise<Map<string, string>> {
+  if (!keys.length) return new Map();
   const rows = await db().$queryRaw<{ key: string; label: string }[]>(sql`
-    SELECT lower(s.affiliation) AS key, min(s.affiliation) AS label FROM "Source" s
-    WHERE lower(s.affiliation) = ANY(CAST(${keys} AS text[])) GROUP BY 1`);
+    SELECT k.key, s.affiliation AS label FROM unnest(CAST(${keys} AS text[])) AS k(key)
+    CROSS JOIN LATERAL (SELECT affiliation FROM "Source" WHERE lower(affiliation) = k.key LIMIT 1) s`);
   return new Map(rows.map((r) => [r.key, r.label]));
 }
 
@@ -130,8 +186,36 @@ async function articleTitles(ids: string[]): Promise<Map<string, string>> {
   return new Map(rows.map((a) => [a.id, a.title]));
 }
 
-export async function countUnsourced(f: ClaimFilters, omit?: keyof ClaimFilters): Promise<number> {
-  const [row] = await db().$queryRaw<{ n: number }[]>(sql`
-    SELECT CAST(count(*) AS int) AS n FROM "Statement" st JOIN "Article" ar ON ar.id = st."articleId" WHERE ${unsourcedCondition(f, omit)}`);
-  return row.n;
+/**
+ * How many unsourced sentences the filters select. Without a text search it sums
+ * StatementUnsourcedCount (one row per article; joined to the articles only for a date range or
+ * articles); a search tests each unsourced sentence's text.
+ */
+export async function countUnsourced(f: ClaimFilters, omit?: keyof ClaimFilters): Promise<number | null> {
+  const query = unsourcedCountQuery(f, omit);
+  if (!(f.q && omit !== "q")) return (await db().$queryRaw<{ n: number }[]>(query))[0].n;
+  // Sentences have no text index (their text is a slice of the article's): a search reads every
+  // unsourced sentence, seconds in a large archive. Past SEARCH_COUNT_MS the count is left out (null).
+  try {
+    return await db().$transaction(async (tx) => {
+      await tx.$executeRawUnsafe(`SET LOCAL statement_timeout = ${SEARCH_COUNT_MS}`);
+      return (await tx.$queryRaw<{ n: number }[]>(query))[0].n;
+    });
+  } catch (error) {
+    if (String((error as Error).message).includes("statement timeout")) return null;
+    throw error;
+  }
+}
+
+/** How long the unsourced count of a text search may take before the facet shows no number. */
+const SEARCH_COUNT_MS = 300;
+
+export function unsourcedCountQuery(f: ClaimFilters, omit?: keyof ClaimFilters): Prisma.Sql {
+  if (f.q && omit !== "q")
+    return sql`SELECT CAST(count(*) AS int) AS n FROM "Statement" st JOIN "Article" ar ON ar.id = st."articleId" WHERE ${unsourcedCondition(f, omit)}`;
+  if (hasClaimOnlyFilter(f, omit)) return sql`SELECT 0 AS n`;
+  const narrowed = Boolean(f.articleId?.length || f.from || f.to);
+  return narrowed
+    ? sql`SELECT CAST(coalesce(sum(u.n), 0) AS int) AS n FROM "StatementUnsourcedCount" u JOIN "Article" ar ON ar.id = u."articleId" WHERE ${articleCondition(f)}`
+    : sql`SELECT CAST(coalesce(sum(n), 0) AS int) AS n FROM "StatementUnsourcedCount"`;
 }

@@ -1,5 +1,5 @@
 import { quoteSelector } from "@/lib/anchoring/text-quote";
-import { readBodyLocked } from "@/lib/articles/read-body-locked";
+import { lockArticleForSourcing } from "@/lib/articles/sourcing-change";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db, type Tx } from "@/lib/db";
 import { notFound } from "@/lib/errors";
@@ -13,7 +13,7 @@ export function createClaim(input: CreateClaimInput, actorId: string) {
 
 /** Creates a claim inside a caller's transaction (accepting a suggestion creates several records at once). */
 export async function insertClaim(tx: Tx, input: CreateClaimInput, actorId: string) {
-  const body = await readBodyLocked(tx, input.articleId);
+  const body = await lockArticleForSourcing(tx, { articleId: input.articleId, actorId, change: "claim.create" });
   if (body === null) throw notFound("Article");
   const whole = { start: input.start, end: input.end };
   assertSpan(body, whole, ["start"]);

@@ -34,7 +34,7 @@ export function filterSearchParams(
  * Page search params → input; empty fields (a submitted form's blanks) are dropped first. A NUL
  * (which PostgreSQL text cannot hold) is kept, so validation refuses it instead of the database.
  */
-function compact(raw: RawParams, keys: readonly string[]) {
+export function compact(raw: RawParams, keys: readonly string[]) {
   const out: Record<string, string | string[]> = {};
   for (const key of keys) {
     const values = [raw[key] ?? []].flat().filter((v) => v !== "");

@@ -1,4 +1,5 @@
 import { Prisma } from "@/lib/generated/prisma/client";
+import { likePattern } from "@/lib/like";
 import { modeMask, NAMED_TYPES_MASK, sourceTypeMask } from "./facet-masks";
 import { CLAIM_ONLY_FILTERS, type ClaimFilters, type FilterKey } from "./schema";
 
@@ -14,9 +15,6 @@ type Sql = Prisma.Sql;
 export const ARTICLE_DATE = Prisma.raw(`coalesce(ar."publishedAt", ar."createdAt")`);
 
 const and = (parts: Sql[]) => (parts.length ? Prisma.join(parts, " AND ") : sql`TRUE`);
-
-/** `%` and `_` typed in the search box are literal characters, not patterns. */
-export const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
 
 /** Where a query finds the article's id and date: the article itself, or a claim's copies of them. */
 interface ArticleColumns {

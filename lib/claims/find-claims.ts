@@ -1,9 +1,10 @@
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { afterKeys, keyColumns, keysetPage, orderByClause } from "@/lib/keyset";
+import { readRows } from "@/lib/pg-pool";
 import { presentClaim } from "@/lib/present";
 import { claimCondition, unsourcedCondition } from "./filter-sql";
-import { loadClaims } from "./load-claims";
+import { CLAIM_COLUMNS, type ClaimRow, withAttributionDates } from "./load-claims";
 import { CLAIM_ORDERINGS, STATEMENT_ORDERING } from "./orderings";
 import type { FindClaimsInput } from "./schema";
 
@@ -16,27 +17,44 @@ const sql = Prisma.sql;
 export async function findClaims(input: FindClaimsInput) {
   if (input.unsourced) return findUnsourcedStatements(input);
   const ordering = CLAIM_ORDERINGS[input.sort];
-  const rows = await db().$queryRaw<{ id: string; articleId: string }[]>(claimPageQuery(input));
+  const rows = await readRows<ClaimRow & PageRow & Record<string, unknown>>(claimPageWithClaimsQuery(input));
   const page = keysetPage(ordering, rows, input.limit);
-  const [claims, articles] = await Promise.all([
-    loadClaims(sql`c.id = ANY(CAST(${page.items.map((r) => r.id)} AS uuid[]))`),
-    db().article.findMany({
-      where: { id: { in: [...new Set(page.items.map((r) => r.articleId))] } },
-      select: { id: true, body: true, title: true },
-    }),
-  ]);
-  const byId = new Map(claims.map((c) => [c.id, c]));
-  const articleById = new Map(articles.map((a) => [a.id, a]));
+  const bodies = new Map(rows.filter((r) => r.articleBody !== null).map((r) => [r.articleId, r.articleBody!]));
   return {
-    // A claim deleted between the two reads is left out rather than failing the page.
-    items: page.items
-      .filter((r) => byId.has(r.id) && articleById.has(r.articleId))
-      .map((r) => {
-        const article = articleById.get(r.articleId)!;
-        return { kind: "claim" as const, ...presentClaim(byId.get(r.id)!, article.body), articleTitle: article.title };
-      }),
+    items: page.items.map((r) => {
+      const { articleTitle, articleBody: _body, ...claim } = r;
+      return {
+        kind: "claim" as const,
+        ...presentClaim(withAttributionDates(claim as unknown as ClaimRow), bodies.get(r.articleId as string)!),
+        articleTitle: articleTitle as string,
+      };
+    }),
     nextCursor: page.nextCursor,
   };
+}
+
+interface PageRow {
+  articleTitle: string;
+  /** The article's text on the first of its claims in the page only (it can be long). */
+  articleBody: string | null;
+}
+
+/**
+ * The whole explorer page in one round trip: the page of matching claims (claimPageQuery, the
+ * index walk), each with its attributions and sources, its article's title and, once per article,
+ * the article's text for the cue and mention texts. Runs on node-postgres (lib/pg-pool.ts).
+ */
+export function claimPageWithClaimsQuery(input: FindClaimsInput): Prisma.Sql {
+  const ordering = CLAIM_ORDERINGS[input.sort];
+  return sql`
+    WITH page AS MATERIALIZED (${claimPageQuery(input)})
+    SELECT ${CLAIM_COLUMNS}, ${Prisma.join(
+      ordering.keys.map((_, i) => Prisma.raw(`page.k${i}`)),
+      ", ",
+    )}, ar.title AS "articleTitle",
+      CASE WHEN row_number() OVER (PARTITION BY c."articleId" ORDER BY c.id) = 1 THEN ar.body END AS "articleBody"
+    FROM page JOIN "Claim" c ON c.id = page.id JOIN "Article" ar ON ar.id = c."articleId"
+    ORDER BY ${orderByClause(ordering)}`;
 }
 
 /** One page of matching claim ids and their sort keys (exported for the benchmark's raw-SQL and EXPLAIN runs). */

@@ -13,7 +13,8 @@ const sql = Prisma.sql;
 const SOURCE_JSON = (alias: string) =>
   Prisma.raw(`json_build_object('id', ${alias}.id, 'type', ${alias}.type, 'name', ${alias}.name,
   'uniqueKey', ${alias}."uniqueKey", 'count', ${alias}.count, 'affiliation', ${alias}.affiliation, 'role', ${alias}.role,
-  'anonymityReason', ${alias}."anonymityReason", 'identityKnownToNewsroom', ${alias}."identityKnownToNewsroom", 'notes', ${alias}.notes,
+  'anonymityReason', ${alias}."anonymityReason", 'identityKnownToNewsroom', ${alias}."identityKnownToNewsroom",
+  'gender', ${alias}.gender, 'attributes', ${alias}.attributes, 'notes', ${alias}.notes,
   'version', ${alias}.version, 'createdAt', ${alias}."createdAt", 'updatedAt', ${alias}."updatedAt")`);
 
 type JsonDates<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
@@ -25,8 +26,15 @@ const source = (s: JsonDates<Source>): Source => ({ ...s, createdAt: utc(s.creat
 
 /** Claims selected by `where` (over "Claim" c), with their attributions in creation order. */
 export async function loadClaims(where: Prisma.Sql, order: Prisma.Sql = sql`c.id`): Promise<ClaimWithAttributions[]> {
-  const rows = await db().$queryRaw<(Claim & { attributions: AttributionRow[] })[]>(loadClaimsQuery(where, order));
-  return rows.map((c) => ({
+  const rows = await db().$queryRaw<ClaimRow[]>(loadClaimsQuery(where, order));
+  return rows.map(withAttributionDates);
+}
+
+export type ClaimRow = Claim & { attributions: AttributionRow[] };
+
+/** The attributions' JSON timestamps as Dates. */
+export function withAttributionDates<T extends ClaimRow>(c: T): T & ClaimWithAttributions {
+  return {
     ...c,
     attributions: c.attributions.map((a) => ({
       ...a,
@@ -35,11 +43,15 @@ export async function loadClaims(where: Prisma.Sql, order: Prisma.Sql = sql`c.id
       source: source(a.source),
       viaSource: a.viaSource && source(a.viaSource),
     })),
-  }));
+  };
 }
 
 export const loadClaimsQuery = (where: Prisma.Sql, order: Prisma.Sql = sql`c.id`) => sql`
-    SELECT c.id, c."articleId", c.start, c."end", c.text, c.prefix, c.suffix, c.orphaned, c.parts, CAST(c."reviewStatus" AS text) AS "reviewStatus",
+    SELECT ${CLAIM_COLUMNS}
+    FROM "Claim" c WHERE ${where} ORDER BY ${order}`;
+
+/** Claim c's columns and its attributions (with sources) as one JSON array, as loadClaims reads them. */
+export const CLAIM_COLUMNS = sql`c.id, c."articleId", c.start, c."end", c.text, c.prefix, c.suffix, c.orphaned, c.parts, CAST(c."reviewStatus" AS text) AS "reviewStatus",
       c."reviewComment", c.version, c."createdById", c."createdAt", c."updatedAt",
       coalesce((SELECT json_agg(json_build_object('id', a.id, 'claimId', a."claimId", 'sourceId', a."sourceId", 'mode', a.mode,
           'cueStart', a."cueStart", 'cueEnd', a."cueEnd", 'mentionStart', a."mentionStart", 'mentionEnd', a."mentionEnd",
@@ -47,5 +59,4 @@ export const loadClaimsQuery = (where: Prisma.Sql, order: Prisma.Sql = sql`c.id`
           'createdAt', a."createdAt", 'updatedAt', a."updatedAt", 'source', ${SOURCE_JSON("s")},
           'viaSource', CASE WHEN v.id IS NULL THEN NULL ELSE ${SOURCE_JSON("v")} END) ORDER BY a."createdAt", a.id)
         FROM "Attribution" a JOIN "Source" s ON s.id = a."sourceId" LEFT JOIN "Source" v ON v.id = a."viaSourceId"
-        WHERE a."claimId" = c.id), '[]') AS attributions
-    FROM "Claim" c WHERE ${where} ORDER BY ${order}`;
+        WHERE a."claimId" = c.id), '[]') AS attributions`;

@@ -26,7 +26,7 @@ export async function restoreClaim(input: RestoreClaimInput, actorId: string) {
       "claim",
       claimSnapshot,
     );
-    const body = await lockArticleBody(tx, c.articleId);
+    const body = await lockArticleBody(tx, { articleId: c.articleId, actorId, change: "claim.restore" });
     if (await tx.claim.findUnique({ where: { id: c.id }, select: { id: true } }))
       throw new AppError("conflict", "This claim exists: it has already been restored");
     // An orphaned claim's text is what was lost, so only its (placeholder) offsets must still fit.

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import {
   describeFilters,
   describeModes,
@@ -44,6 +45,8 @@ blockquote { margin: 0; font-family: Georgia, "Noto Serif", serif; } ol.claims >
   body { margin: 0; max-width: none; font-size: 11pt; } a { color: inherit; text-decoration: none; }
   h2 { break-after: avoid; } table, tr, figure { break-inside: avoid; } thead { display: table-header-group; }
 }`;
+/** The CSP source of that one stylesheet: the report document may apply it and nothing else. */
+export const HTML_REPORT_STYLE_HASH = `sha256-${createHash("sha256").update(STYLE).digest("base64")}`;
 
 const table = (header: string[], rows: string[][], numeric: number[] = []) =>
   `<table><thead><tr>${header.map((c) => `<th scope="col">${h(c)}</th>`).join("")}</tr></thead><tbody>${rows

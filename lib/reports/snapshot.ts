@@ -1,4 +1,5 @@
 import pg from "pg";
+import { unavailable } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 /**
@@ -8,14 +9,45 @@ import type { Prisma } from "@/lib/generated/prisma/client";
  */
 const globalForPool = globalThis as unknown as { reportPool?: pg.Pool };
 
+const env = (name: string, fallback: number) => Number(process.env[name] || fallback);
+/** Connections for reports, apart from Prisma's pool so a burst of exports never starves writes. */
+export const REPORT_CONNECTIONS = 4;
+/** A report that cannot get a connection in this long answers 503 rather than waiting on. */
+const acquireTimeoutMs = () => env("SOURCEDESK_REPORT_ACQUIRE_MS", 5_000);
+/** PostgreSQL ends a report transaction left idle this long (the app's own stall timer fires first). */
+const idleInTransactionMs = () => env("SOURCEDESK_REPORT_IDLE_TX_MS", 60_000);
+
 function pool(): pg.Pool {
   if (!process.env.DATABASE_URL) throw new Error("DATABASE_URL is not set");
-  globalForPool.reportPool ??= new pg.Pool({
-    connectionString: process.env.DATABASE_URL,
-    max: 4,
-    idleTimeoutMillis: 10_000,
-  });
+  if (!globalForPool.reportPool) {
+    globalForPool.reportPool = new pg.Pool({
+      connectionString: process.env.DATABASE_URL,
+      max: REPORT_CONNECTIONS,
+      idleTimeoutMillis: 10_000,
+      // pg-pool applies this to waiting for a free client too, not only to opening one.
+      connectionTimeoutMillis: acquireTimeoutMs(),
+      application_name: "sourcedesk-reports",
+    });
+    // An idle client whose server went away (restart, idle timeout) must not crash the process.
+    globalForPool.reportPool.on("error", (error) => console.error("[reports] idle connection lost", error.message));
+  }
   return globalForPool.reportPool;
+}
+
+/** Closes the report connections (tests that change the pool's settings; scripts that want to exit). */
+export async function closeReportPool(): Promise<void> {
+  const p = globalForPool.reportPool;
+  globalForPool.reportPool = undefined;
+  await p?.end();
+}
+
+async function connect(): Promise<pg.PoolClient> {
+  try {
+    return await pool().connect();
+  } catch (error) {
+    console.error("[reports] no database connection for a report", (error as Error).message);
+    throw unavailable("Reports are busy (or the database is unreachable); try again in a few seconds", 5);
+  }
 }
 
 export interface Snapshot {
@@ -51,11 +83,20 @@ function snapshotOn(client: pg.PoolClient): Snapshot {
  * output is exhausted and rolls back if it fails or its reader goes away (a cancelled download).
  */
 export async function* snapshotStream<T>(produce: (snapshot: Snapshot) => AsyncIterable<T>): AsyncGenerator<T> {
-  const client = await pool().connect();
+  const client = await connect();
   let finished = false;
   let broken = false;
+  // A checked-out client's connection errors (the server ended the session) are emitted on it;
+  // unhandled they would crash the process. The pending or next query fails and ends the report.
+  const onError = (error: Error) => {
+    broken = true;
+    console.error("[reports] report connection lost", error.message);
+  };
+  client.on("error", onError);
   try {
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    // The backstop for a report whose reader stalls and whose stall timer somehow never fires.
+    await client.query(`SET LOCAL idle_in_transaction_session_timeout = ${Math.floor(idleInTransactionMs())}`);
     // A report reads its cursors to the end: plan them for the whole result, not (PostgreSQL's
     // default for cursors) the first 10% — fast-start nested loops took ~20 s at 50k claims.
     await client.query("SET LOCAL cursor_tuple_fraction = 1.0");
@@ -65,10 +106,11 @@ export async function* snapshotStream<T>(produce: (snapshot: Snapshot) => AsyncI
     await client.query("COMMIT");
     finished = true;
   } finally {
-    if (!finished)
+    if (!finished && !broken)
       await client.query("ROLLBACK").catch(() => {
         broken = true;
       });
+    client.off("error", onError);
     client.release(broken);
   }
 }

@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
+import { escapeLike } from "@/lib/like";
 import { presentSource } from "@/lib/present";
 import type { ListSourcesInput } from "./schema";
 
@@ -10,8 +11,9 @@ export async function listSources(input: ListSourcesInput) {
     ...(input.q
       ? {
           OR: [
-            { name: { contains: input.q, mode: "insensitive" as const } },
-            { affiliation: { contains: input.q, mode: "insensitive" as const } },
+            // Prisma puts `contains` into ILIKE as it is: escaped, `q=%` no longer lists every source.
+            { name: { contains: escapeLike(input.q), mode: "insensitive" as const } },
+            { affiliation: { contains: escapeLike(input.q), mode: "insensitive" as const } },
           ],
         }
       : {}),

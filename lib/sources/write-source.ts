@@ -1,10 +1,12 @@
+import { sendBackToReview } from "@/lib/articles/sourcing-change";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { refuseUnapplied } from "@/lib/concurrency";
 import { db, type Tx } from "@/lib/db";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError, invalid, notFound } from "@/lib/errors";
 import type { Source } from "@/lib/generated/prisma/client";
 import { presentSource } from "@/lib/present";
-import type { CreateSourceInput, UpdateSourceInput } from "./schema";
+import { readAttributes } from "./person-attributes";
+import { type CreateSourceInput, describesNonPerson, type UpdateSourceInput } from "./schema";
 import { sourceUniqueKey } from "./source-key";
 
 async function assertNameFree(tx: Tx, key: string | null, exceptId?: string) {
@@ -32,13 +34,47 @@ export async function insertSource(tx: Tx, input: CreateSourceInput, actorId: st
   return json;
 }
 
-/** Optimistic concurrency: the write applies only if nobody changed the source since `version`. */
+/** What a report says about a source; `notes` are the newsroom's own and change no article's sourcing. */
+const SOURCING_FIELDS = [
+  "type",
+  "name",
+  "count",
+  "affiliation",
+  "role",
+  "anonymityReason",
+  "identityKnownToNewsroom",
+] as const;
+
+/**
+ * Every approved article citing the source (directly or as the "via") goes back to review, locked
+ * in id order before the source changes: articles first, as every writer locks them.
+ */
+async function sendCitingArticlesBack(tx: Tx, sourceId: string, actorId: string) {
+  const articles = await tx.$queryRaw<{ id: string }[]>`
+    SELECT a.id::text AS id FROM "Article" a
+    WHERE a.status = 'approved' AND EXISTS (
+      SELECT 1 FROM "Claim" c JOIN "Attribution" t ON t."claimId" = c.id
+      WHERE c."articleId" = a.id AND (t."sourceId" = ${sourceId}::uuid OR t."viaSourceId" = ${sourceId}::uuid))
+    ORDER BY a.id FOR NO KEY UPDATE OF a`;
+  for (const { id } of articles) await sendBackToReview(tx, { articleId: id, actorId, change: "source.update" });
+}
+
+/**
+ * Optimistic concurrency: the write applies only if nobody changed the source since `version`.
+ * A change to what reports say about the source reopens the review of every approved article
+ * citing it.
+ */
 export async function updateSource(id: string, input: UpdateSourceInput, actorId: string) {
   const { version, ...changes } = input;
   const source = await db().$transaction(async (tx) => {
     const before = await tx.source.findUnique({ where: { id } });
     if (!before) throw notFound("Source");
+    // A stale version is refused below, rolling this back too.
+    if (SOURCING_FIELDS.some((k) => changes[k] !== undefined && changes[k] !== before[k]))
+      await sendCitingArticlesBack(tx, id, actorId);
     const next = { ...before, ...changes } as Source;
+    if (describesNonPerson({ ...next, attributes: readAttributes(next.attributes) }))
+      throw invalid(["gender"], "Only person sources carry gender and self-described attributes");
     const uniqueKey = sourceUniqueKey(next.type, next.name);
     await assertNameFree(tx, uniqueKey, id);
     const { count } = await tx.source.updateMany({

@@ -1,3 +1,4 @@
+import { lockArticleForSourcing } from "@/lib/articles/sourcing-change";
 import { insertAttribution } from "@/lib/attributions/write-attribution";
 import { insertClaim } from "@/lib/claims/create-claim";
 import { db, type Tx } from "@/lib/db";
@@ -38,13 +39,6 @@ export function findOpen(suggestions: KeyedSuggestion[], key: string): KeyedSugg
   return suggestion;
 }
 
-/** Refuses when the article's text changed since the suggestions were computed from it. */
-async function assertSameText(tx: Tx, articleId: string, body: string): Promise<void> {
-  const rows = await tx.$queryRaw<{ same: boolean }[]>`
-    SELECT body = ${body} AS same FROM "Article" WHERE id = ${articleId}::uuid FOR SHARE`;
-  if (!rows[0]?.same) throw new AppError("conflict", "The article text changed meanwhile; reload the suggestions");
-}
-
 /**
  * Turns an open suggestion into a claim and attribution in one transaction, reusing the claim if
  * the exact span is already a claim and never duplicating a source that exists under its
@@ -55,7 +49,8 @@ export async function acceptSuggestion({ articleId, key, actorId }: SuggestionAc
   const { body, suggestions } = await findArticleSuggestions({ articleId });
   const s = findOpen(suggestions, key);
   return db().$transaction(async (tx) => {
-    await assertSameText(tx, articleId, body);
+    if ((await lockArticleForSourcing(tx, { articleId, actorId, change: "suggestion.accept" })) !== body)
+      throw new AppError("conflict", "The article text changed meanwhile; reload the suggestions");
     const sourceId = await resolveSource(tx, s.source, actorId);
     const viaSourceId = s.via
       ? await resolveSource(

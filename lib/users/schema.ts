@@ -22,12 +22,25 @@ export const createUserSchema = z
   .strict();
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 
-/** PATCH /api/users/:id (admins): any of role, name, password. */
+/**
+ * PATCH /api/users/:id (admins): any of role, name, password. A new password ends the user's
+ * sessions and, unless `revokeTokens: false`, revokes their API tokens: a reset after a stolen
+ * session must not leave a token minted with it working.
+ */
 export const updateUserSchema = z
-  .object({ role: z.enum(ROLES).optional(), name: name.optional(), password: password.optional() })
+  .object({
+    role: z.enum(ROLES).optional(),
+    name: name.optional(),
+    password: password.optional(),
+    revokeTokens: z.boolean().optional(),
+  })
   .strict()
   .refine((u) => u.role !== undefined || u.name !== undefined || u.password !== undefined, {
     message: "Nothing to change: send role, name or password",
+  })
+  .refine((u) => u.revokeTokens === undefined || u.password !== undefined, {
+    message: "revokeTokens goes with a new password",
+    path: ["revokeTokens"],
   });
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 

@@ -18,8 +18,9 @@ async function lockAdmins(tx: Tx): Promise<string[]> {
 /**
  * Changes a user's role, name and/or password (admins only; the route checks). The last admin
  * cannot be demoted (409): nobody could manage users any more. A new password ends the user's
- * sessions, so a reset locks out whoever knew the old one. The audit event records that the
- * password changed, never the password or its hash.
+ * sessions and revokes their API tokens (unless `revokeTokens: false`), so a reset locks out
+ * whoever knew the old password or minted a token with a stolen session. The audit event records
+ * that the password changed and what ended, never the password or its hash.
  */
 export async function updateUser(id: string, input: UpdateUserInput, actor: CurrentUser) {
   const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password);
@@ -36,15 +37,29 @@ export async function updateUser(id: string, input: UpdateUserInput, actor: Curr
       select: userSelect,
     });
     let sessionsEnded = 0;
-    if (passwordHash) sessionsEnded = (await tx.session.deleteMany({ where: { userId: id } })).count;
+    let tokensRevoked = 0;
+    if (passwordHash) {
+      sessionsEnded = (await tx.session.deleteMany({ where: { userId: id } })).count;
+      if (input.revokeTokens !== false) {
+        const revoked = await tx.apiToken.updateMany({
+          where: { userId: id, revokedAt: null },
+          data: { revokedAt: new Date() },
+        });
+        tokensRevoked = revoked.count;
+      }
+    }
     await recordAudit(tx, {
       actorId: actor.id,
       action: "update",
       entity: "user",
       entityId: id,
       before: { name: before.name, role: before.role },
-      after: { name: after.name, role: after.role, ...(passwordHash ? { passwordChanged: true, sessionsEnded } : {}) },
+      after: {
+        name: after.name,
+        role: after.role,
+        ...(passwordHash ? { passwordChanged: true, sessionsEnded, tokensRevoked } : {}),
+      },
     });
-    return after;
+    return passwordHash ? { ...after, sessionsEnded, tokensRevoked } : after;
   });
 }

@@ -6,9 +6,10 @@ import { z } from "zod";
  *   { "format": "sourcedesk-workspace", "version": 1,
  *     "users":        [{id, email, name, role, createdAt, updatedAt}],                   no secrets
  *     "sources":      [{id, type, name, count, affiliation, role, anonymityReason,
- *                       identityKnownToNewsroom, notes, version, createdAt, updatedAt}],
- *     "articles":     [{id, title, body, language, outlet, author, desk, url, publishedAt, status, version,
- *                       createdById, createdAt, updatedAt,
+ *                       identityKnownToNewsroom, gender, attributes, notes, version, createdAt,
+ *                       updatedAt}],
+ *     "articles":     [{id, title, body, language, outlet, author, desk, url, publishedAt, status,
+ *                       publicId, approvedAt, version, createdById, createdAt, updatedAt,
  *                       statements: [{id, ordinal, kind, start, end, text}],
  *                       rejectedSuggestions: [{id, key, actorId, createdAt}]}],
  *     "claims":       [{id, articleId, start, end, text, prefix, suffix, orphaned,
@@ -25,8 +26,9 @@ import { z } from "zod";
  * record per line, so the same workspace always gives the same bytes. Not included: password
  * hashes, sessions, API tokens (secrets) and the audit log (history: use `npm run db:backup`).
  * A later version changes or removes a field only with a new `version`; an optional field may be
- * added within one (older files without it still import; `author` and `desk` came so, and each
- * attribution's `origin` and `confidence`: an accepted suggestion and the engine's confidence).
+ * added within one (older files without it still import; `author`, `desk`, `publicId`, `approvedAt`,
+ * `gender`, `attributes` came so, and each attribution's `origin` and `confidence`: an accepted
+ * suggestion and the engine's confidence).
  */
 export const WORKSPACE_FORMAT = "sourcedesk-workspace";
 export const WORKSPACE_VERSION = 1;
@@ -58,6 +60,9 @@ export const sourceRecord = z
     role: nullableText,
     anonymityReason: nullableText,
     identityKnownToNewsroom: z.boolean().nullable(),
+    // Added within version 1 (optional: older files import as `unknown` / no attributes).
+    gender: z.enum(["woman", "man", "nonbinary", "unknown"]).optional(),
+    attributes: z.record(z.string(), z.string()).optional(),
     notes: z.string(),
     version: z.number().int().min(1),
     createdAt: time,
@@ -93,6 +98,10 @@ export const articleRecord = z
     url: nullableText,
     publishedAt: time.nullable(),
     status: z.enum(["draft", "in_review", "approved"]),
+    // Added within version 1: the transparency card's id (kept, so embedded cards keep working
+    // on the new instance) and the last approval.
+    publicId: nullableText.optional(),
+    approvedAt: time.nullable().optional(),
     version: z.number().int().min(1),
     createdById: id,
     createdAt: time,

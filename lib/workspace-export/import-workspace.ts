@@ -20,7 +20,7 @@ export interface ImportStats {
 }
 
 /** A hash no password matches (not the scrypt scheme): imported people set a new password first. */
-const unusablePasswordHash = () => `imported$no-password$${randomBytes(24).toString("base64url")}`;
+export const unusablePasswordHash = () => `imported$no-password$${randomBytes(24).toString("base64url")}`;
 
 const date = (iso: string | null) => (iso === null ? null : new Date(iso));
 const spanColumns = (prefix: "cue" | "mention", s: { start: number; end: number } | null) => ({
@@ -92,6 +92,7 @@ export async function importWorkspace(input: unknown): Promise<ImportStats> {
           data: batch.map(({ statements: _s, rejectedSuggestions: _r, ...a }) => ({
             ...a,
             publishedAt: date(a.publishedAt),
+            approvedAt: date(a.approvedAt ?? null),
             createdAt: date(a.createdAt)!,
             updatedAt: date(a.updatedAt)!,
           })),

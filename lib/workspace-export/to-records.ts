@@ -7,6 +7,7 @@ import type {
   Statement,
   User,
 } from "@/lib/generated/prisma/client";
+import { readAttributes } from "@/lib/sources/person-attributes";
 import type { ArticleRecord, AttributionRecord, ClaimRecord, SourceRecord, UserRecord } from "./format";
 
 // Pure mappings from rows to the file's records. Key order here IS the file's key order.
@@ -36,6 +37,8 @@ export const toSourceRecord = (s: Source): SourceRecord => ({
   role: s.role,
   anonymityReason: s.anonymityReason,
   identityKnownToNewsroom: s.identityKnownToNewsroom,
+  gender: s.gender,
+  attributes: readAttributes(s.attributes),
   notes: s.notes,
   version: s.version,
   createdAt: iso(s.createdAt),
@@ -55,6 +58,8 @@ export const toArticleRecord = (
   url: a.url,
   publishedAt: a.publishedAt ? iso(a.publishedAt) : null,
   status: a.status,
+  publicId: a.publicId,
+  approvedAt: a.approvedAt ? iso(a.approvedAt) : null,
   version: a.version,
   createdById: a.createdById,
   createdAt: iso(a.createdAt),

@@ -1,5 +1,5 @@
 // The explorer's SQL as the app builds it, for running straight through node-postgres.
-import { claimCondition, unsourcedCondition } from "@/lib/claims/filter-sql";
+import { claimCondition } from "@/lib/claims/filter-sql";
 import { claimPageQuery } from "@/lib/claims/find-claims";
 import { CLAIM_ORDERINGS } from "@/lib/claims/orderings";
 import type { ClaimFilters, FindClaimsInput } from "@/lib/claims/schema";
@@ -15,10 +15,6 @@ export function claimQuery(input: FindClaimsInput, offset?: number): Prisma.Sql 
   return sql`SELECT c.id, ${keyColumns(ordering)} FROM "Claim" c
     WHERE ${claimCondition(input)} ORDER BY ${orderByClause(ordering)} OFFSET ${offset - 1} LIMIT 1`;
 }
-
-/** The unsourced-sentences count the facets add (as countUnsourced runs it). */
-export const unsourcedCountQuery = (f: ClaimFilters) => sql`
-  SELECT CAST(count(*) AS int) AS n FROM "Statement" st JOIN "Article" ar ON ar.id = st."articleId" WHERE ${unsourcedCondition(f, "unsourced")}`;
 
 export const countQuery = (f: ClaimFilters) => sql`
   SELECT CAST(count(*) AS int) AS n FROM "Claim" c WHERE ${claimCondition(f)}`;

@@ -1,11 +1,16 @@
 // Fills an empty, migrated database with a deterministic synthetic archive, fast: rows are built in
-// JavaScript and sent as one multi-row INSERT … SELECT FROM unnest(arrays) per table and batch
-// (no COPY: pg-copy-streams is not installed), never through the API.
+// JavaScript and written by the bulk import's batch writer (lib/import/write-batch.ts: one
+// INSERT … SELECT FROM unnest(arrays) per table and batch, derived columns computed per batch),
+// never through the API. Statement ids come from the database (gen_random_uuid); the rest is seeded.
 import type pg from "pg";
+import { compactFacetCounts } from "@/lib/claims/compact-facet-counts";
+import { type BulkArticle, type BulkAttribution, type BulkClaim, writeBatch } from "@/lib/import/write-batch";
 import { between, clause, makeRng, makeUuid, pick, type Rng, type SourceRef, TextBuilder } from "./synthetic-text";
 
 export interface GenerateOptions {
   articles: number;
+  /** A new connection to the same database: batches are written on two at once. */
+  connect: () => Promise<pg.Client>;
   seed: number;
   userId: string;
   log: (line: string) => void;
@@ -238,6 +243,13 @@ const DAY = 86_400_000;
 const EPOCH = Date.UTC(2023, 0, 1);
 
 export async function generateWorkspace(client: pg.Client, options: GenerateOptions): Promise<GeneratedShape> {
+  // Trigram GIN entries (claim text, source names: ~100 per claim) collect in a pending list and are
+  // merged into the index when it fills; a bigger list merges in fewer, better-ordered passes.
+  // Two writers (as the import runs): one builds a batch while the other's database work runs.
+  const writers = [await options.connect(), await options.connect()];
+  for (const w of writers) await w.query("SET gin_pending_list_limit = '64MB'");
+  const idle = [...writers];
+  const inflight = new Set<Promise<void>>();
   const rng = makeRng(options.seed);
   const sources = makeSources(rng, Math.max(500, options.articles * 2));
   const vias = sources
@@ -270,39 +282,9 @@ export async function generateWorkspace(client: pg.Client, options: GenerateOpti
   };
   const BATCH = 200;
   for (let first = 0; first < options.articles; first += BATCH) {
-    const art: Record<string, unknown[]> = {
-      id: [],
-      title: [],
-      body: [],
-      outlet: [],
-      publishedAt: [],
-      status: [],
-      createdAt: [],
-    };
-    const st: Record<string, unknown[]> = { id: [], articleId: [], ordinal: [], kind: [], start: [], end: [] };
-    const cl: Record<string, unknown[]> = {
-      id: [],
-      articleId: [],
-      start: [],
-      end: [],
-      text: [],
-      prefix: [],
-      suffix: [],
-      reviewStatus: [],
-      createdAt: [],
-    };
-    const at: Record<string, unknown[]> = {
-      id: [],
-      claimId: [],
-      sourceId: [],
-      mode: [],
-      cueStart: [],
-      cueEnd: [],
-      mentionStart: [],
-      mentionEnd: [],
-      viaSourceId: [],
-      createdAt: [],
-    };
+    const articles: BulkArticle[] = [];
+    const claims: BulkClaim[] = [];
+    const attributions: BulkAttribution[] = [];
     for (let a = first; a < Math.min(first + BATCH, options.articles); a++) {
       const id = makeUuid(rng);
       const big = a === 0; // the 300-claim article the workspace benchmark loads
@@ -324,105 +306,75 @@ export async function generateWorkspace(client: pg.Client, options: GenerateOpti
           text.attributed(rng, someSource(), rng() < 0.5 ? someSource() : null, rng() < 0.15 ? pick(rng, vias) : null);
       }
       const body = text.body.trimEnd();
-      art.id.push(id);
-      art.title.push(title);
-      art.body.push(body);
-      art.outlet.push(pick(rng, OUTLETS));
-      art.publishedAt.push(published);
-      art.status.push(pick(rng, ["draft", "in_review", "approved", "approved"]));
-      art.createdAt.push(created);
-      text.sentences.forEach((s, ordinal) => {
-        st.id.push(makeUuid(rng));
-        st.articleId.push(id);
-        st.ordinal.push(ordinal);
-        st.kind.push(s.kind);
-        st.start.push(s.start);
-        st.end.push(s.end);
+      articles.push({
+        id,
+        title,
+        body,
+        language: "en",
+        outlet: pick(rng, OUTLETS),
+        url: null,
+        externalId: null,
+        publishedAt: published,
+        status: pick(rng, ["draft", "in_review", "approved", "approved"]),
+        createdAt: created,
+        statements: text.sentences.map(({ kind, start, end }) => ({ kind, start, end })),
       });
       text.claims.forEach((c, i) => {
         const claimId = makeUuid(rng);
         const claimCreated = new Date(created.getTime() + (i + 1) * 60_000);
-        cl.id.push(claimId);
-        cl.articleId.push(id);
-        cl.start.push(c.start);
-        cl.end.push(c.end);
-        cl.text.push(body.slice(c.start, c.end));
-        cl.prefix.push(body.slice(Math.max(0, c.start - 32), c.start));
-        cl.suffix.push(body.slice(c.end, c.end + 32));
         const r = rng();
-        cl.reviewStatus.push(r < 0.6 ? "pending" : r < 0.9 ? "approved" : "flagged");
-        cl.createdAt.push(claimCreated);
+        claims.push({
+          id: claimId,
+          articleId: id,
+          start: c.start,
+          end: c.end,
+          text: body.slice(c.start, c.end),
+          prefix: body.slice(Math.max(0, c.start - 32), c.start),
+          suffix: body.slice(c.end, c.end + 32),
+          reviewStatus: r < 0.6 ? "pending" : r < 0.9 ? "approved" : "flagged",
+          createdAt: claimCreated,
+        });
         for (const x of c.attributions) {
-          at.id.push(makeUuid(rng));
-          at.claimId.push(claimId);
-          at.sourceId.push(sources[x.source].id);
-          at.mode.push(x.mode);
-          at.cueStart.push(x.cue?.start ?? null);
-          at.cueEnd.push(x.cue?.end ?? null);
-          at.mentionStart.push(x.mention?.start ?? null);
-          at.mentionEnd.push(x.mention?.end ?? null);
-          at.viaSourceId.push(x.via === null ? null : sources[x.via].id);
-          at.createdAt.push(claimCreated);
+          attributions.push({
+            id: makeUuid(rng),
+            claimId,
+            sourceId: sources[x.source].id,
+            mode: x.mode,
+            cueStart: x.cue?.start ?? null,
+            cueEnd: x.cue?.end ?? null,
+            mentionStart: x.mention?.start ?? null,
+            mentionEnd: x.mention?.end ?? null,
+            viaSourceId: x.via === null ? null : sources[x.via].id,
+            createdAt: claimCreated,
+          });
         }
       });
     }
-    const n = art.id.length;
-    const user = options.userId;
-    await client.query("BEGIN");
-    await insert(client, "Article", [
-      ["id", "uuid", art.id],
-      ["title", "text", art.title],
-      ["body", "text", art.body],
-      ["language", "text", art.id.map(() => "en")],
-      ["outlet", "text", art.outlet],
-      ["publishedAt", "timestamp", art.publishedAt],
-      ["status", `"ArticleStatus"`, art.status],
-      ["createdById", "uuid", art.id.map(() => user)],
-      ["createdAt", "timestamp", art.createdAt],
-      ["updatedAt", "timestamp", art.createdAt],
-    ]);
-    await insert(client, "Statement", [
-      ["id", "uuid", st.id],
-      ["articleId", "uuid", st.articleId],
-      ["ordinal", "int", st.ordinal],
-      ["kind", `"StatementKind"`, st.kind],
-      ["start", "int", st.start],
-      ["end", "int", st.end],
-    ]);
-    await insert(client, "Claim", [
-      ["id", "uuid", cl.id],
-      ["articleId", "uuid", cl.articleId],
-      ["start", "int", cl.start],
-      ["end", "int", cl.end],
-      ["text", "text", cl.text],
-      ["prefix", "text", cl.prefix],
-      ["suffix", "text", cl.suffix],
-      ["reviewStatus", `"ReviewStatus"`, cl.reviewStatus],
-      ["createdById", "uuid", cl.id.map(() => user)],
-      ["createdAt", "timestamp", cl.createdAt],
-      ["updatedAt", "timestamp", cl.createdAt],
-    ]);
-    await insert(client, "Attribution", [
-      ["id", "uuid", at.id],
-      ["claimId", "uuid", at.claimId],
-      ["sourceId", "uuid", at.sourceId],
-      ["mode", `"AttributionMode"`, at.mode],
-      ["cueStart", "int", at.cueStart],
-      ["cueEnd", "int", at.cueEnd],
-      ["mentionStart", "int", at.mentionStart],
-      ["mentionEnd", "int", at.mentionEnd],
-      ["viaSourceId", "uuid", at.viaSourceId],
-      ["createdById", "uuid", at.id.map(() => user)],
-      ["createdAt", "timestamp", at.createdAt],
-      ["updatedAt", "timestamp", at.createdAt],
-    ]);
-    await client.query("COMMIT");
+    const n = articles.length;
+    // The import's own batch writer: derived columns and facet counts computed per batch.
+    while (!idle.length) await Promise.race(inflight);
+    const writer = idle.pop()!;
+    const work = (async () => {
+      await writer.query("BEGIN");
+      await writeBatch(writer, { articles, claims, attributions }, { actorId: options.userId });
+      await writer.query("COMMIT");
+      idle.push(writer);
+    })();
+    inflight.add(work);
+    work.then(
+      () => inflight.delete(work),
+      () => undefined,
+    );
+    shape.statements += articles.reduce((sum, a) => sum + a.statements.length, 0);
+    shape.claims += claims.length;
+    shape.attributions += attributions.length;
     shape.articles += n;
-    shape.statements += st.id.length;
-    shape.claims += cl.id.length;
-    shape.attributions += at.id.length;
+    if ((first / BATCH) % 20 === 19) await compactFacetCounts(client);
     if ((first / BATCH) % 10 === 0) options.log(`  … ${shape.articles} articles, ${shape.claims} claims`);
   }
+  await Promise.all(inflight);
+  for (const w of writers) await w.end();
+  await compactFacetCounts(client);
   await client.query("VACUUM ANALYZE");
   return shape;
 }

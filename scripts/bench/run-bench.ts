@@ -7,6 +7,7 @@
 // loopback), and the same explorer queries straight through node-postgres for the API/SQL ratio.
 // Prints one table and writes .data/bench-results/articles-<n>.{json,md} (the .md holds the plans).
 import { mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { ROOT } from "../database.mjs";
@@ -30,7 +31,12 @@ const port = Number(process.env.BENCH_PG_PORT ?? 54388);
 const database = `bench_${articles}`;
 const log = (line: string) => console.error(line);
 
-const server = await startPostgres({ dataDir, port, database });
+// A server sized like a production one on this 24 GB machine rather than PostgreSQL's minimal
+// defaults (128 MB of shared buffers, checkpoints every 1 GB of WAL): at 100k articles the archive's
+// indexes are ~1.5 GB, and the bulk load would spend its time writing back evicted pages.
+// synchronous_commit=off only lets the generator's commits skip the WAL flush wait.
+const SERVER_FLAGS = ["shared_buffers=1GB", "max_wal_size=8GB", "checkpoint_timeout=30min", "synchronous_commit=off"];
+const server = await startPostgres({ dataDir, port, database, flags: SERVER_FLAGS.flatMap((f) => ["-c", f]) });
 process.env.DATABASE_URL = server.url;
 const client = new pg.Client({ connectionString: server.url });
 await client.connect();
@@ -57,7 +63,12 @@ try {
     });
     log(`[bench] generating ${articles} articles…`);
     const t = performance.now();
-    const generated = await generateWorkspace(client, { articles, seed: 20261128, userId: user.id, log });
+    const connect = async () => {
+      const writer = new pg.Client({ connectionString: server.url });
+      await writer.connect();
+      return writer;
+    };
+    const generated = await generateWorkspace(client, { articles, seed: 20261128, userId: user.id, log, connect });
     shape = { ...generated, generationSeconds: (performance.now() - t) / 1000, userId: user.id };
     await client.query(`COMMENT ON DATABASE ${database} IS '${JSON.stringify(shape).replace(/'/g, "''")}'`);
   } else {
@@ -66,14 +77,25 @@ try {
     await client.query("VACUUM ANALYZE");
   }
   log(`[bench] archive: ${JSON.stringify(shape)}`);
+  // The machine is shared: the load average beside the figures says how far to trust them.
+  const loadBefore = os.loadavg()[0];
   const rows = await runScenarios({ client, shape, runs, only, log });
+  const loadAverage = { before: loadBefore, after: os.loadavg()[0] };
+  log(`[bench] load average ${loadBefore.toFixed(1)} before, ${loadAverage.after.toFixed(1)} after`);
   printTable(articles, shape, rows);
   const outDir = path.join(ROOT, ".data", "bench-results");
   mkdirSync(outDir, { recursive: true });
   writeFileSync(
     path.join(outDir, `articles-${articles}.json`),
     JSON.stringify(
-      { articles, shape, runs, at: new Date().toISOString(), rows: rows.map(({ plan: _p, ...r }) => r) },
+      {
+        articles,
+        shape,
+        runs,
+        at: new Date().toISOString(),
+        load: loadAverage,
+        rows: rows.map(({ plan: _p, ...r }) => r),
+      },
       null,
       2,
     ),
@@ -91,6 +113,8 @@ try {
   const { db } = await import("@/lib/db");
   await db().$disconnect();
   await (globalThis as { reportPool?: pg.Pool }).reportPool?.end();
+  const { closeImportPool, closeReadPool } = await import("@/lib/pg-pool");
+  await Promise.all([closeImportPool(), closeReadPool()]);
   await server.stop();
   // The report pool and Prisma keep sockets open a little while: leave promptly.
   setTimeout(() => process.exit(process.exitCode ?? 0), 200).unref();

@@ -88,6 +88,11 @@ const MATRIX: Record<string, Entry> = {
 
   "GET /api/articles": { probes: [probe(EVERYONE)] },
   "POST /api/articles": { probes: [probe(WRITERS, () => ({ body: {} }))] },
+  "POST /api/articles/import": {
+    probes: [
+      probe(WRITERS, () => ({ rawBody: "{}\n" }), "an NDJSON line that is no article (reported, nothing stored)"),
+    ],
+  },
   "GET /api/articles/:id": { probes: [probe(EVERYONE, () => ({ id: fx.article.id }))] },
   "PATCH /api/articles/:id": {
     probes: [probe(WRITERS, () => ({ id: fx.article.id, body: { version: 999999, title: "x" } }))],
@@ -146,6 +151,20 @@ const MATRIX: Record<string, Entry> = {
   "POST /api/articles/:id/suggestions/reject": {
     probes: [probe(WRITERS, () => ({ id: fx.article.id, body: { key: "no-such-suggestion" } }))],
   },
+
+  "POST /api/articles/:id/transparency": {
+    probes: [probe(REVIEWERS, async () => ({ id: (await articleIn("approved")).id }), "issue a card")],
+  },
+  "DELETE /api/articles/:id/transparency": {
+    probes: [probe(EVERYONE, async () => ({ id: (await articleIn("approved")).id }), "take a card down")],
+  },
+  // The transparency card is public by design: no credentials, any role, the same answer.
+  "GET /api/transparency/:publicId": { public: true, probes: [probe(EVERYONE, () => ({ id: fx.publicId }))] },
+  "GET /t/:publicId": { public: true, probes: [probe(EVERYONE, () => ({ id: fx.publicId }))] },
+  "GET /t/:publicId/embed": { public: true, probes: [probe(EVERYONE, () => ({ id: fx.publicId }))] },
+
+  "GET /api/trends": { probes: [probe(EVERYONE, () => ({ query: { articleId: fx.article.id, by: "desk" } }))] },
+  "GET /api/diversity": { probes: [probe(EVERYONE, () => ({ query: { articleId: fx.article.id } }))] },
 
   "GET /api/reports": { probes: [probe(EVERYONE, () => ({ query: { articleId: fx.article.id, format: "csv" } }))] },
 

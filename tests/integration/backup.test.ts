@@ -1,8 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { gunzipSync } from "node:zlib";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { applyMigrations, localMigrations } from "@/lib/backup/apply-migrations";
 import { openBackupWriter } from "@/lib/backup/backup-file";
 import { readBackup } from "@/lib/backup/read-backup";
@@ -10,6 +11,7 @@ import { restoreBackup } from "@/lib/backup/restore-backup";
 import { writeBackup } from "@/lib/backup/write-backup";
 import { createEmptyDatabase, fingerprintDatabase, query, runScript } from "./fixtures/databases";
 import { EDGE_BODY, seedEdgeCases } from "./fixtures/edge-seed";
+import { writeGzipBomb } from "./fixtures/gzip-bomb";
 import { makeUser } from "./helpers";
 import { seedRafahGold } from "./seed-gold";
 
@@ -24,6 +26,8 @@ beforeAll(async () => {
   edge = await seedEdgeCases(editor, reviewer);
   await seedRafahGold(editor);
 });
+
+afterEach(() => vi.unstubAllEnvs());
 
 afterAll(async () => {
   for (const drop of drops) await drop();
@@ -128,6 +132,40 @@ describe("npm run db:backup / db:restore", () => {
     writeFileSync(file, damage(readFileSync(file, "utf8")));
     const target = await emptyDatabase("damaged");
     await expect(restoreBackup({ file, url: target.url })).rejects.toThrow(message);
+    expect(await tableCount(target.url)).toBe(0);
+  });
+
+  it("refuses a file over SOURCEDESK_RESTORE_MAX_BYTES, or one that inflates past it, before touching the database", {
+    timeout: 60_000,
+  }, async () => {
+    const file = path.join(dir, "limited.jsonl.gz");
+    await backupTo(sourceUrl, file);
+    const compressed = statSync(file).size;
+    const inflated = gunzipSync(readFileSync(file)).length;
+    const target = await emptyDatabase("limited");
+    vi.stubEnv("SOURCEDESK_RESTORE_MAX_BYTES", String(compressed - 1));
+    await expect(restoreBackup({ file, url: target.url })).rejects.toThrow(
+      /is more than .* MB, the limit \(set SOURCEDESK_RESTORE_MAX_BYTES to raise it\)/,
+    );
+    vi.stubEnv("SOURCEDESK_RESTORE_MAX_BYTES", String(Math.floor((compressed + inflated) / 2)));
+    await expect(restoreBackup({ file, url: target.url })).rejects.toThrow(/decompresses to more than/);
+    expect(await tableCount(target.url)).toBe(0);
+    vi.stubEnv("SOURCEDESK_RESTORE_MAX_BYTES", String(inflated));
+    await expect(restoreBackup({ file, url: target.url })).resolves.toMatchObject({ tables: expect.any(Number) });
+  });
+
+  it("stops a gzip bomb (1 kB per inflated MB, no newline) at the line limit, in a process with 200 MB of heap", {
+    timeout: 120_000,
+  }, async () => {
+    const file = path.join(dir, "bomb.jsonl.gz");
+    writeGzipBomb(file, 2048); // 2 GB inflated, 2 MB on disk
+    const target = await emptyDatabase("bomb");
+    vi.stubEnv("NODE_OPTIONS", "--max-old-space-size=200");
+    const started = Date.now();
+    const restore = await runScript("db-restore.ts", [file], target.url);
+    expect(restore.stderr).toMatch(/db:restore refused: Line 1 of .* is longer than \d+ characters/);
+    expect(restore.code).toBe(1);
+    console.info(`[backup] gzip bomb refused in ${Date.now() - started} ms`);
     expect(await tableCount(target.url)).toBe(0);
   });
 

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as article from "@/app/api/articles/[id]/route";
 import * as attribution from "@/app/api/attributions/[id]/route";
@@ -9,7 +10,10 @@ import * as source from "@/app/api/sources/[id]/route";
 import { NAMED_TYPES_MASK } from "@/lib/claims/facet-masks";
 import { ATTRIBUTION_MODES } from "@/lib/claims/schema";
 import { db } from "@/lib/db";
+import { writeBatch } from "@/lib/import/write-batch";
+import { importPool } from "@/lib/pg-pool";
 import { SOURCE_TYPES } from "@/lib/sources/source-types";
+import { segmentText } from "@/lib/statements/segment-text";
 import { call, makeUser, type TestUser } from "./helpers";
 import { seedRafahGold } from "./seed-gold";
 
@@ -73,6 +77,42 @@ async function expectDerivedColumnsTrue() {
   const covered = (st: (typeof statements)[number]) =>
     sourcing.some((c) => c.articleId === st.articleId && c.start < st.end && c.end > st.start);
   expect(statements.filter((st) => st.sourced !== covered(st)).map((st) => st.id)).toEqual([]);
+  await expectFacetCountsTrue();
+}
+
+/** ClaimFacetCount and ClaimAffiliationCount sum, per key, to the claims that have that key (before and after compaction). */
+async function expectFacetCountsTrue() {
+  const fromClaims = () => db().$queryRaw<{ key: string; n: number }[]>`
+    SELECT concat_ws('|', date_trunc('month', "articleDate")::date, "sourceTypeMask", "modeMask", "reviewStatus", "secondHand") AS key, CAST(count(*) AS int) AS n
+    FROM "Claim" GROUP BY 1 ORDER BY 1`;
+  const fromCounts = () => db().$queryRaw<{ key: string; n: number }[]>`
+    SELECT concat_ws('|', month, "sourceTypeMask", "modeMask", "reviewStatus", "secondHand") AS key, CAST(sum(n) AS int) AS n
+    FROM "ClaimFacetCount" GROUP BY 1 HAVING sum(n) <> 0 ORDER BY 1`;
+  const affiliationsFromClaims = () => db().$queryRaw<{ key: string; n: number }[]>`
+    SELECT concat_ws('|', a, date_trunc('month', "articleDate")::date, "sourceTypeMask", "modeMask", "reviewStatus", "secondHand") AS key, CAST(count(*) AS int) AS n
+    FROM "Claim", unnest(affiliations) a GROUP BY 1 ORDER BY 1`;
+  const affiliationsFromCounts = () => db().$queryRaw<{ key: string; n: number }[]>`
+    SELECT concat_ws('|', affiliation, month, "sourceTypeMask", "modeMask", "reviewStatus", "secondHand") AS key, CAST(sum(n) AS int) AS n
+    FROM "ClaimAffiliationCount" GROUP BY 1 HAVING sum(n) <> 0 ORDER BY 1`;
+  const unsourcedFromStatements = () => db().$queryRaw<{ key: string; n: number }[]>`
+    SELECT CAST("articleId" AS text) AS key, CAST(count(*) AS int) AS n FROM "Statement"
+    WHERE kind = 'sentence' AND NOT sourced GROUP BY 1 ORDER BY 1`;
+  const unsourcedFromCounts = () => db().$queryRaw<{ key: string; n: number }[]>`
+    SELECT CAST("articleId" AS text) AS key, CAST(sum(n) AS int) AS n FROM "StatementUnsourcedCount"
+    GROUP BY 1 HAVING sum(n) <> 0 ORDER BY 1`;
+  const expectedUnsourced = await unsourcedFromStatements();
+  expect(await unsourcedFromCounts()).toEqual(expectedUnsourced);
+  const expected = await fromClaims();
+  const expectedAffiliations = await affiliationsFromClaims();
+  expect(await fromCounts()).toEqual(expected);
+  expect(await affiliationsFromCounts()).toEqual(expectedAffiliations);
+  await db().$executeRaw`SELECT sourcedesk_compact_facet_counts()`;
+  expect(await unsourcedFromCounts()).toEqual(expectedUnsourced);
+  expect(await fromCounts()).toEqual(expected);
+  expect(await affiliationsFromCounts()).toEqual(expectedAffiliations);
+  const [{ extra }] = await db().$queryRaw<{ extra: number }[]>`
+    SELECT CAST(count(*) - count(DISTINCT (month, "sourceTypeMask", "modeMask", "reviewStatus", "secondHand")) AS int) AS extra FROM "ClaimFacetCount"`;
+  expect(extra, "compaction leaves one row per key").toBe(0);
 }
 
 async function ok(handler: Parameters<typeof call>[0], method: string, options: Parameters<typeof call>[2]) {
@@ -178,6 +218,76 @@ describe("Claim facet columns (kept by triggers)", () => {
       },
     });
     expect(forged).toMatchObject({ sourceTypeMask: 0, modeMask: 0, secondHand: false, sourceNames: "" });
+    await expectDerivedColumnsTrue();
+  });
+
+  it("are exact after a bulk import computes them per batch (the benchmark's path), and follow later edits", async () => {
+    const sources = await db().source.findMany({ take: 4, orderBy: { id: "asc" } });
+    expect(sources.length).toBeGreaterThanOrEqual(3);
+    const body = "First claim here. Second claim here. A third one. Unsourced tail.";
+    const articleId = randomUUID();
+    const claims = [0, 18, 37].map((start, i) => ({
+      id: randomUUID(),
+      articleId,
+      start,
+      end: start + (i === 2 ? 12 : 17),
+      text: body.slice(start, start + (i === 2 ? 12 : 17)),
+      prefix: "",
+      suffix: "",
+      reviewStatus: (["pending", "approved", "flagged"] as const)[i],
+      createdAt: new Date(),
+    }));
+    const at = (claim: number, source: number, mode: string, via: number | null = null) => ({
+      id: randomUUID(),
+      claimId: claims[claim].id,
+      sourceId: sources[source].id,
+      mode,
+      cueStart: null,
+      cueEnd: null,
+      mentionStart: null,
+      mentionEnd: null,
+      viaSourceId: via === null ? null : sources[via].id,
+      createdAt: new Date(),
+    });
+    const client = await importPool().connect();
+    try {
+      await client.query("BEGIN");
+      await writeBatch(
+        client,
+        {
+          articles: [
+            {
+              id: articleId,
+              title: "Bulk",
+              body,
+              language: "en",
+              outlet: null,
+              url: null,
+              externalId: null,
+              publishedAt: new Date("2023-02-03T00:00:00Z"),
+              statements: segmentText(body),
+            },
+          ],
+          claims,
+          // Claim 2 stays unattributed: its sentence must stay unsourced.
+          attributions: [at(0, 0, "direct_quote"), at(0, 1, "paraphrase", 2), at(1, 2, "partial_quote")],
+        },
+        { actorId: editor.id },
+      );
+      await client.query("COMMIT");
+    } finally {
+      client.release();
+    }
+    await expectDerivedColumnsTrue();
+    const sourced = await db().statement.findMany({ where: { articleId }, orderBy: { ordinal: "asc" } });
+    expect(sourced.map((s) => s.sourced)).toEqual([true, true, false, false]);
+    // The triggers are back on after the batch: later writes keep everything exact.
+    const a = await db().article.findUniqueOrThrow({ where: { id: articleId } });
+    await ok(article.PATCH, "PATCH", { id: articleId, body: { publishedAt: "2025-01-31", version: a.version } });
+    await ok(attributions.POST, "POST", {
+      body: { claimId: claims[2].id, sourceId: sources[0].id, mode: "paraphrase" },
+    });
+    await ok(claim.DELETE, "DELETE", { id: claims[1].id });
     await expectDerivedColumnsTrue();
   });
 

@@ -1,11 +1,12 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { ROOT } from "./helpers";
+import { runWithPeer } from "@/lib/auth/client-address";
+import { ROOT, testPeer } from "./helpers";
 
 export const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
 export const MUTATING_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-type Handler = (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>;
+type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 export interface DiscoveredRoute {
   /** `POST /api/articles/:id/status` */
@@ -23,11 +24,12 @@ export function routePath(file: string): string {
 }
 
 /**
- * Every exported method of every `app/api/**\/route.ts`, imported as Next would: nothing is
- * listed by hand, so a new endpoint shows up here (and fails the tables that lack it).
+ * Every exported method of every `app/**\/route.ts` (the API, and public routes such as the
+ * transparency card's `/t/…`), imported as Next would: nothing is listed by hand, so a new
+ * endpoint shows up here (and fails the tables that lack it).
  */
 export async function discoverRoutes(): Promise<DiscoveredRoute[]> {
-  const apiDir = path.join(ROOT, "app", "api");
+  const apiDir = path.join(ROOT, "app");
   const files = readdirSync(apiDir, { recursive: true, encoding: "utf8" })
     .filter((f) => path.basename(f) === "route.ts" || path.basename(f) === "route.tsx")
     .map((f) => path.join(apiDir, f))
@@ -59,6 +61,8 @@ export interface InvokeOptions {
   body?: unknown;
   rawBody?: string;
   headers?: Record<string, string>;
+  /** The socket address (helpers.ts testPeer: a fresh one per call unless named). */
+  peer?: string;
 }
 
 export interface Answer {
@@ -74,8 +78,10 @@ export async function invoke(
   options: InvokeOptions = {},
 ): Promise<Answer> {
   // The handler gets the id as given (even a lone surrogate); the URL only needs to be well formed.
+  // Whatever the path calls its one parameter (`:id`, `:publicId`), `options.id` fills it.
+  const param = route.path.match(/:(\w+)/)?.[1] ?? "id";
   const url = new URL(
-    `http://localhost${route.path.replace(":id", encodeURIComponent((options.id ?? "").toWellFormed()))}`,
+    `http://localhost${route.path.replace(`:${param}`, encodeURIComponent((options.id ?? "").toWellFormed()))}`,
   );
   for (const [key, value] of Object.entries(options.query ?? {})) url.searchParams.append(key, value);
   const headers: Record<string, string> = { host: "localhost", ...options.headers };
@@ -85,14 +91,21 @@ export async function invoke(
   const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
   if (body !== undefined) headers["content-type"] ??= "application/json";
   const canHaveBody = route.method !== "GET" && route.method !== "HEAD";
-  const response = await route.handler(
-    new Request(url, { method: route.method, headers, body: canHaveBody ? body : undefined }),
-    { params: Promise.resolve({ id: options.id ?? "" }) },
+  const response = await runWithPeer(testPeer(options.peer, options.headers?.["x-forwarded-for"]), () =>
+    route.handler(new Request(url, { method: route.method, headers, body: canHaveBody ? body : undefined }), {
+      params: Promise.resolve({ [param]: options.id ?? "" }),
+    }),
   );
   const text = await response.text();
   const contentType = response.headers.get("content-type") ?? "";
   let json: unknown = null;
-  if (contentType.includes("json") && text) json = JSON.parse(text);
+  // NDJSON (the bulk import's event stream): the events as an array.
+  if (contentType.includes("ndjson") && text)
+    json = text
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+  else if (contentType.includes("json") && text) json = JSON.parse(text);
   return { status: response.status, text, json, contentType };
 }
 

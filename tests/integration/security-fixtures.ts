@@ -1,3 +1,4 @@
+import { changeArticleStatus } from "@/lib/articles/change-status";
 import { createArticle } from "@/lib/articles/create-article";
 import { createArticleSchema } from "@/lib/articles/schema";
 import { createAttributionSchema } from "@/lib/attributions/schema";
@@ -35,6 +36,14 @@ export async function makeFixtures(editor: TestUser) {
     }),
     editor.id,
   );
-  return { body, article, source, claim, attribution };
+  // A second, approved article, whose public transparency card the public routes can serve.
+  const approver = { ...editor, name: "Fixture approver", role: "admin" as const };
+  const published = await createArticle(
+    createArticleSchema.parse({ title: unique("Published fixture"), body, language: "en" }),
+    editor.id,
+  );
+  const inReview = await changeArticleStatus(published.id, { status: "in_review", version: 1 }, approver);
+  const approved = await changeArticleStatus(published.id, { status: "approved", version: inReview.version }, approver);
+  return { body, article, source, claim, attribution, publicId: approved.publicId! };
 }
 export type Fixtures = Awaited<ReturnType<typeof makeFixtures>>;

@@ -15,7 +15,7 @@ const route = (method: "POST" | "GET" | "DELETE") => ({
   handler: { POST: session.POST, GET: session.GET, DELETE: session.DELETE }[method],
 });
 const signIn = (email: string, password: string, from = unique("addr"), origin?: string) =>
-  invoke(route("POST"), { body: { email, password }, headers: { "x-forwarded-for": from }, origin });
+  invoke(route("POST"), { body: { email, password }, peer: from, origin });
 
 beforeEach(() => resetFakeNextHeaders());
 afterEach(() => vi.unstubAllEnvs());
@@ -41,13 +41,14 @@ describe("POST /api/session", () => {
     expect(cookieWrites[0].options).toMatchObject({ httpOnly: true, sameSite: "lax", secure: false });
   });
 
-  it("limits failures per account (10, then 429 even with the right password, from any address)", async () => {
+  it("limits failures per account and address (10, then 429 even with the right password)", async () => {
     const user = await makeUser("editor");
-    for (let i = 0; i < 10; i++) expect((await signIn(user.email, `wrong-${i}`)).status).toBe(401);
-    const blocked = await signIn(user.email, "test-password-123");
+    const from = unique("addr");
+    for (let i = 0; i < 10; i++) expect((await signIn(user.email, `wrong-${i}`, from)).status).toBe(401);
+    const blocked = await signIn(user.email, "test-password-123", from);
     expect(blocked).toMatchObject({ status: 429, json: { error: { code: "rate_limited" } } });
     expect(cookieJar.size).toBe(0);
-  });
+  }, 30_000);
 
   it("limits failures per address (50 across accounts), without locking the accounts", async () => {
     const user = await makeUser("editor");

@@ -84,6 +84,41 @@ describe("users", () => {
     expect(await findUserBySession(session)).toBeNull();
   });
 
+  it("revokes the user's API tokens with a password reset, unless the admin keeps them explicitly", async () => {
+    // A token minted with a stolen session must not outlive the reset of the compromised account.
+    const target = await makeUser("editor");
+    const stolen = await call(userTokens.POST, "POST", {
+      user: target,
+      id: target.id,
+      body: { name: "minted by thief" },
+    });
+    const thief = { ...target, token: stolen.json.token as string };
+    expect((await call(articles.GET, "GET", { user: thief })).status).toBe(200);
+    const reset = await call(user.PATCH, "PATCH", { user: admin, id: target.id, body: { password: "reset by admin" } });
+    expect(reset).toMatchObject({ status: 200, json: { id: target.id, sessionsEnded: 0, tokensRevoked: 2 } });
+    for (const who of [thief, target])
+      expect(await call(articles.GET, "GET", { user: who })).toMatchObject({
+        status: 401,
+        json: { error: { code: "unauthenticated" } },
+      });
+    expect(await auditText([target.id])).toContain('"tokensRevoked":2');
+
+    // Keeping them is a deliberate choice (a password typo fixed, nothing stolen).
+    const kept = await makeUser("reviewer");
+    const keep = await call(user.PATCH, "PATCH", {
+      user: admin,
+      id: kept.id,
+      body: { password: "another reset", revokeTokens: false },
+    });
+    expect(keep).toMatchObject({ status: 200, json: { tokensRevoked: 0 } });
+    expect((await call(articles.GET, "GET", { user: kept })).status).toBe(200);
+
+    const before = await databaseFingerprint();
+    const alone = await call(user.PATCH, "PATCH", { user: admin, id: kept.id, body: { revokeTokens: true } });
+    expect(alone).toMatchObject({ status: 400, json: { error: { code: "validation_error" } } });
+    expect(await databaseFingerprint()).toEqual(before);
+  });
+
   it("never demotes the last admin (409), even when two admins demote each other at once", async () => {
     // Other test files leave admins behind: demote all but two, ours, through the database.
     const a1 = await makeUser("admin");

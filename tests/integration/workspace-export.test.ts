@@ -1,13 +1,14 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import * as article from "@/app/api/articles/[id]/route";
 import { verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 import { WORKSPACE_FORMAT, type WorkspaceFile } from "@/lib/workspace-export/format";
 import { createEmptyDatabase, fingerprintDatabase, query, runScript } from "./fixtures/databases";
 import { EDGE_BODY, seedEdgeCases } from "./fixtures/edge-seed";
+import { writeGzipBomb } from "./fixtures/gzip-bomb";
 import { call, makeUser, type TestUser } from "./helpers";
 import { seedRafahGold } from "./seed-gold";
 
@@ -38,6 +39,8 @@ beforeAll(async () => {
     data: { articleId: edge.article.id, key: "claim:12-40|source:x|mode:paraphrase", actorId: editor.id },
   });
 }, 120_000);
+
+afterEach(() => vi.unstubAllEnvs());
 
 afterAll(async () => {
   for (const drop of drops) await drop();
@@ -126,6 +129,27 @@ describe("npm run export:workspace / import:workspace", () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/not empty.*Nothing was changed/);
     expect(await fingerprintDatabase(imported.url)).toEqual(before);
+  });
+
+  it("refuses a file over SOURCEDESK_IMPORT_MAX_BYTES, and a gzip bomb once it inflates past it", {
+    timeout: 120_000,
+  }, async () => {
+    const target = await createEmptyDatabase("workspace_limits");
+    drops.push(target.drop);
+    vi.stubEnv("SOURCEDESK_IMPORT_MAX_BYTES", String(first.length - 1));
+    const big = await runScript("import-workspace.ts", [path.join(dir, "first.json")], target.url);
+    expect(big.code).toBe(1);
+    expect(big.stderr).toMatch(/is more than .* MB, the limit \(set SOURCEDESK_IMPORT_MAX_BYTES to raise it\)/);
+
+    // 2 GB of spaces in 2 MB: read whole it would not even fit a string; it stops at 50 MB.
+    const bomb = path.join(dir, "bomb.json.gz");
+    writeGzipBomb(bomb, 2048, 0x20);
+    vi.stubEnv("SOURCEDESK_IMPORT_MAX_BYTES", "50000000");
+    vi.stubEnv("NODE_OPTIONS", "--max-old-space-size=200");
+    const run = await runScript("import-workspace.ts", [bomb], target.url);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/import:workspace refused: .*bomb\.json\.gz decompresses to more than 50 MB/);
+    expect(await query(target.url, `SELECT 1 FROM pg_tables WHERE schemaname = 'public'`)).toEqual([]);
   });
 
   it("refuses an inconsistent file with the problems listed, importing nothing", { timeout: 60_000 }, async () => {

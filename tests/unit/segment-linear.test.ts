@@ -38,11 +38,12 @@ describe("sentenceBreaks (ICU in chunks)", () => {
   });
 
   it("re-reads breaks near a chunk's end, where ICU's look-ahead (`etc. 1 1 … then`) was cut off", () => {
-    for (let pad = 0; pad < 300; pad += 3) {
-      const text = `${"He said so. ".repeat(330)}${"x".repeat(pad)} etc. ${"1 ".repeat(60)}then more. ${"Ok. ".repeat(900)}`;
+    // The first chunk ends at 4,096: slide the long look-ahead across that end.
+    for (let pad = 0; pad < 300; pad += 4) {
+      const text = `${"He said so. ".repeat(330)}${"x".repeat(pad)} etc. ${"1 ".repeat(60)}then more. ${"Ok. ".repeat(100)}`;
       expect([...sentenceBreaks(text)]).toEqual(icuBreaks(text));
     }
-  });
+  }, 30_000);
 
   it("agrees with ICU on a long generated article flattened into one paragraph", () => {
     const text = largeArticleBody(8000, "linear").replace(/\n+/g, " ");
@@ -58,8 +59,9 @@ describe("segmentText on one huge paragraph", () => {
     const t0 = performance.now();
     const segments = segmentText(text);
     const ms = performance.now() - t0;
-    // ~0.2 s on a quiet machine; the per-step ICU iteration took ~20 s here (O(sentences × length)).
-    expect(ms).toBeLessThan(4000);
+    // ~0.2 s on a quiet machine, under 2 s with the whole suite running beside it; the per-step ICU
+    // iteration took 15-35 s here (O(sentences × length): 128 kB alone took 0.9-2.2 s).
+    expect(ms).toBeLessThan(8000);
     expect(segments.length).toBeGreaterThan(4000);
-  });
+  }, 30_000);
 });

@@ -1,12 +1,15 @@
 import { NextResponse } from "next/server";
 import { checkDatabase } from "@/lib/health";
+import { withApiHeaders } from "@/lib/http";
 
 export const dynamic = "force-dynamic";
 
 export async function GET() {
   const database = await checkDatabase();
-  return NextResponse.json(
-    { status: database === "ok" ? "ok" : "degraded", database },
-    { status: database === "ok" ? 200 : 503 },
+  return withApiHeaders(
+    NextResponse.json(
+      { status: database === "ok" ? "ok" : "degraded", database },
+      { status: database === "ok" ? 200 : 503 },
+    ),
   );
 }

@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 export const POST = route(async (request) => {
   rejectForeignOrigin(request);
   const input = await parseJsonBody(request, signInSchema);
-  const { user, token, expiresAt } = await signIn(input, clientAddress(request.headers));
+  const { user, token, expiresAt } = await signIn(input, clientAddress());
   (await cookies()).set(SESSION_COOKIE, token, sessionCookie(expiresAt));
   return ok({ user });
 });

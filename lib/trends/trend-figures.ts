@@ -1,0 +1,146 @@
+import { ATTRIBUTION_MODES } from "@/lib/claims/schema";
+import { MODE_LABELS, percent, SOURCE_TYPE_LABELS } from "@/lib/reports/labels";
+import { GENDER_LABELS, GENDERS } from "@/lib/sources/genders";
+import { SOURCE_TYPES } from "@/lib/sources/source-types";
+import { lineChartSvg, stackedBarsSvg } from "./charts";
+import type { Diversity } from "./find-diversity";
+import type { Share, TrendPoint, Trends } from "./find-trends";
+import { periodLabel } from "./periods";
+
+/** How many groups a chart draws; the table and the CSV have them all. */
+export const CHARTED_GROUPS = 6;
+
+export const groupLabel = (g: string | null) => g ?? "(none)";
+const pct = (s: Share) => (s.share === null ? "–" : `${percent(s.share)} (${s.count}/${s.of})`);
+
+export interface Figure {
+  id: string;
+  title: string;
+  svg: string;
+  table: { columns: string[]; rows: (string | number)[][] };
+}
+
+/** A share per period, one line per group (the busiest groups), with every group in the table. */
+function shareFigure(trends: Trends, id: string, title: string, pick: (p: TrendPoint) => Share): Figure {
+  const charted = new Set(trends.groups.slice(0, CHARTED_GROUPS));
+  const points = trends.series
+    .filter((p) => charted.has(p.group))
+    .map((p) => ({ period: p.period, series: groupLabel(p.group), value: pick(p).share }));
+  const byKey = new Map(trends.series.map((p) => [`${p.period}\u0000${p.group}`, p]));
+  return {
+    id,
+    title,
+    svg: lineChartSvg(points, { label: "%" }),
+    table: {
+      columns: ["Period", ...(trends.by ? trends.groups.map(groupLabel) : ["Share"])],
+      rows: trends.periods.map((period) => [
+        periodLabel(period, trends.interval),
+        ...trends.groups.map((g) => pct(pick(byKey.get(`${period}\u0000${g}`)!))),
+      ]),
+    },
+  };
+}
+
+/** Claims per period stacked by key (all groups together: the overall mix). */
+function stackFigure<K extends string>(
+  trends: Trends,
+  options: {
+    id: string;
+    title: string;
+    keys: readonly K[];
+    labels: Record<K, string>;
+    pick: (p: TrendPoint) => Record<K, number>;
+  },
+): Figure {
+  const perPeriod = trends.periods.map((period) => {
+    const sum = Object.fromEntries(options.keys.map((k) => [k, 0])) as Record<K, number>;
+    for (const p of trends.series) if (p.period === period) for (const k of options.keys) sum[k] += options.pick(p)[k];
+    return { period, sum };
+  });
+  return {
+    id: options.id,
+    title: options.title,
+    svg: stackedBarsSvg(
+      perPeriod.flatMap(({ period, sum }) =>
+        options.keys.map((k) => ({ period, key: options.labels[k], value: sum[k] })),
+      ),
+      { keys: options.keys.map((k) => options.labels[k]), label: "claims", interval: trends.interval },
+    ),
+    table: {
+      columns: ["Period", ...options.keys.map((k) => options.labels[k])],
+      rows: perPeriod.map(({ period, sum }) => [
+        periodLabel(period, trends.interval),
+        ...options.keys.map((k) => sum[k]),
+      ]),
+    },
+  };
+}
+
+export function trendFigures(trends: Trends): Figure[] {
+  const missing = trends.groups.length > 1 ? null : trends.series;
+  return [
+    shareFigure(trends, "anonymous-only", "Claims resting only on anonymous sources", (p) => p.anonymousOnly),
+    shareFigure(trends, "second-hand", "Claims that reached us second-hand", (p) => p.secondHand),
+    shareFigure(trends, "unsourced", "Sentences no attributed claim covers", (p) => p.unsourcedSentences),
+    stackFigure(trends, {
+      id: "by-type",
+      title: "Claims by source type",
+      keys: SOURCE_TYPES,
+      labels: SOURCE_TYPE_LABELS,
+      pick: (p) => p.bySourceType,
+    }),
+    stackFigure(trends, {
+      id: "by-mode",
+      title: "Claims by mode",
+      keys: ATTRIBUTION_MODES,
+      labels: MODE_LABELS,
+      pick: (p) => p.byMode,
+    }),
+    {
+      id: "missing-reason",
+      title: "Anonymous sources with no stated reason",
+      svg: lineChartSvg(
+        trends.series
+          .filter((p) => trends.groups.slice(0, CHARTED_GROUPS).includes(p.group))
+          .map((p) => ({ period: p.period, series: groupLabel(p.group), value: p.anonymousWithoutReason })),
+        { percent: false, label: "sources" },
+      ),
+      table: {
+        columns: ["Period", ...(missing ? ["Sources"] : trends.groups.map(groupLabel))],
+        rows: trends.periods.map((period) => [
+          periodLabel(period, trends.interval),
+          ...trends.groups.map(
+            (g) => trends.series.find((p) => p.period === period && p.group === g)!.anonymousWithoutReason,
+          ),
+        ]),
+      },
+    },
+  ];
+}
+
+/** Gender palette: unknown is a visible grey, never left out. */
+export const GENDER_COLORS = ["#7b3294", "#008837", "#e66101", "#9e9e9e"];
+
+/** Share of the quoted named people by gender per period, unknown included. */
+export function diversityFigure(d: Diversity): Figure {
+  const labels = GENDERS.map((g) => GENDER_LABELS[g]);
+  return {
+    id: "gender",
+    title: "Quoted named people by gender",
+    svg: stackedBarsSvg(
+      d.byPeriod.flatMap((c) =>
+        GENDERS.map((g) => ({ period: c.period!, key: GENDER_LABELS[g], value: c.byGender[g].share ?? 0 })),
+      ),
+      { keys: labels, colors: GENDER_COLORS, label: "% of people", percent: true, interval: d.interval },
+    ),
+    table: {
+      columns: ["Period", "People", ...labels, "Anonymous sources"],
+      rows: d.byPeriod.map((c) => [
+        periodLabel(c.period!, d.interval),
+        c.people,
+        ...GENDERS.map((g) => (c.people ? `${percent(c.byGender[g].share!)} (${c.byGender[g].people})` : "–")),
+        c.anonymous.sources,
+      ]),
+    },
+  };
+}

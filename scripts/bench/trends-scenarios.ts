@@ -1,0 +1,113 @@
+// The trends and diversity scenarios: GET /api/trends and GET /api/diversity through their route
+// handlers, and each of the trends' queries alone through node-postgres (where the time goes).
+import type pg from "pg";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { type Timing, time } from "./measure";
+
+interface TrendRow {
+  name: string;
+  api: Timing;
+  sql?: Timing;
+  note?: string;
+  plan?: string;
+}
+
+type Call = (
+  handler: (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>,
+  method: string,
+  opts?: { query?: Record<string, string> },
+) => Promise<string>;
+
+const DESKS = ["politics", "world", "metro", "business", "health", "culture"];
+const AUTHORS = 40;
+
+/**
+ * The generator predates Article.author and Article.desk (and belongs to the bulk-import work):
+ * give every article a desk and an author derived from its id, once, so the breakdowns have
+ * something to group (an UPDATE of those columns fires no facet trigger).
+ */
+async function assignDesks(client: pg.Client, log: (line: string) => void) {
+  const { rowCount } = await client.query(
+    `UPDATE "Article" SET desk = (ARRAY[${DESKS.map((d) => `'${d}'`).join(",")}])[1 + abs(hashtext(id::text)) % ${DESKS.length}],
+       author = 'Reporter ' || (1 + abs(hashtext(id::text || 'a')) % ${AUTHORS})
+     WHERE desk IS NULL`,
+  );
+  if (rowCount) {
+    log(`[bench] trends: gave ${rowCount} articles a desk and an author`);
+    await client.query(`VACUUM ANALYZE "Article"`);
+  }
+}
+
+export async function runTrendScenarios(options: {
+  client: pg.Client;
+  call: Call;
+  runs: number;
+  add: (row: TrendRow) => void;
+  log: (line: string) => void;
+}) {
+  const { client, call, runs, add, log } = options;
+  await assignDesks(client, log);
+  const trends = await import("@/app/api/trends/route");
+  const diversity = await import("@/app/api/diversity/route");
+  const threeYears = { from: "2023-01-01", to: "2025-12-31" };
+  const cases: { name: string; query: Record<string, string>; handler: typeof trends.GET }[] = [
+    { name: "trends: 3-year monthly series", query: threeYears, handler: trends.GET },
+    { name: "trends: 3-year monthly, by outlet", query: { ...threeYears, by: "outlet" }, handler: trends.GET },
+    { name: "trends: 3-year monthly, by desk", query: { ...threeYears, by: "desk" }, handler: trends.GET },
+    {
+      name: "trends: 3-year weekly, by author",
+      query: { ...threeYears, interval: "week", by: "author" },
+      handler: trends.GET,
+    },
+    {
+      name: "trends: anonymous only, by desk",
+      query: { ...threeYears, anonymous: "true", by: "desk" },
+      handler: trends.GET,
+    },
+    { name: "diversity: 3-year monthly", query: threeYears, handler: diversity.GET },
+  ];
+  for (const c of cases) {
+    let bytes = 0;
+    const api = await time(async () => {
+      bytes = (await call(c.handler, "GET", { query: c.query })).length;
+    }, runs);
+    add({ name: c.name, api, note: `${(bytes / 1024).toFixed(0)} kB JSON` });
+  }
+
+  // Where the 3-year monthly series spends its time: each query alone, one after another.
+  const { trendsSchema } = await import("@/lib/trends/schema");
+  const { claimBucketsQuery, sentenceBucketsQuery, anonymousFactsQuery } = await import("@/lib/trends/trend-sql");
+  const input = trendsSchema.parse(threeYears);
+  const { interval, by: _by, format: _f, ...filters } = input;
+  const { findSingleSourceQuery } = await import("@/lib/trends/policy-checks");
+  const { aggregateSettings } = await import("@/lib/trends/read-aggregate");
+  const parts: [string, Prisma.Sql, boolean][] = [
+    ["claims per month (facet columns)", claimBucketsQuery(filters, interval), false],
+    ["sentences per month (Statement.sourced)", sentenceBucketsQuery(filters, interval), false],
+    [
+      "anonymous sources: no reason per month, policy lists",
+      anonymousFactsQuery(filters, { interval, limit: 50 }),
+      true,
+    ],
+    ["single-source articles", findSingleSourceQuery(filters), true],
+  ];
+  // Each alone, in a transaction with the settings the app gives it.
+  const inTransaction = async <T>(hashJoins: boolean, work: () => Promise<T>) => {
+    await client.query("BEGIN");
+    try {
+      for (const statement of aggregateSettings(hashJoins)) await client.query(statement);
+      return await work();
+    } finally {
+      await client.query("ROLLBACK");
+    }
+  };
+  for (const [name, q, hashJoins] of parts) {
+    const sql = await time(() => inTransaction(hashJoins, () => client.query(q.text, q.values)), runs);
+    const plan = await inTransaction(hashJoins, async () =>
+      (await client.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${q.text}`, q.values)).rows
+        .map((r) => r["QUERY PLAN"])
+        .join("\n"),
+    );
+    add({ name: `trends SQL: ${name}`, api: sql, sql, plan });
+  }
+}

@@ -1,0 +1,160 @@
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { facetCountsQueries, unsourcedCountQuery } from "@/lib/claims/claim-facets";
+import { splitRange } from "@/lib/claims/facet-count-tables";
+import { unsourcedCondition } from "@/lib/claims/filter-sql";
+import { claimFiltersSchema } from "@/lib/claims/schema";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { type BulkAttribution, type BulkClaim, writeBatch } from "@/lib/import/write-batch";
+import { importPool } from "@/lib/pg-pool";
+import { SOURCE_TYPES } from "@/lib/sources/source-types";
+import { segmentText } from "@/lib/statements/segment-text";
+import { makeRng } from "../../scripts/bench/synthetic-text";
+import { makeUser, unique } from "./helpers";
+
+/**
+ * The facet counts read from ClaimFacetCount / ClaimAffiliationCount (plus the claims at a date
+ * range's partial-month edges) must equal counting the claims themselves, under every combination
+ * of the filters the tables are keyed by.
+ */
+const MODES = ["direct_quote", "partial_quote", "paraphrase"];
+const REVIEW = ["pending", "approved", "flagged"];
+
+beforeAll(async () => {
+  const editor = await makeUser("editor");
+  const tag = unique("counts");
+  const sources = await Promise.all(
+    SOURCE_TYPES.map((type, i) =>
+      db().source.create({
+        data: {
+          type,
+          name: `${tag} source ${i}`,
+          uniqueKey: type.startsWith("anonymous") ? null : `${type}:${tag} source ${i}`,
+          affiliation: i % 2 ? `${tag} Ministry` : i % 3 ? `${tag} Council` : null,
+        },
+      }),
+    ),
+  );
+  // 60 articles over 2023-2024 on every day of the month, with every mix of types, modes, vias and reviews.
+  const rng = makeRng(7);
+  const rnd = (n: number) => Math.floor(rng() * n);
+  const body = "One claim here. Two claim here. Three claim here. Four claim here. The end here.";
+  const articles = [];
+  const claims: BulkClaim[] = [];
+  const attributions: BulkAttribution[] = [];
+  for (let a = 0; a < 60; a++) {
+    const id = randomUUID();
+    const date = new Date(Date.UTC(2023, rnd(24), 1 + rnd(28)));
+    articles.push({
+      id,
+      title: `${tag} ${a}`,
+      body,
+      language: "en",
+      outlet: null,
+      url: null,
+      externalId: null,
+      publishedAt: date,
+      statements: segmentText(body),
+    });
+    for (let c = 0; c < 4; c++) {
+      const claimId = randomUUID();
+      claims.push({
+        id: claimId,
+        articleId: id,
+        start: c * 16,
+        end: c * 16 + 10,
+        text: body.slice(c * 16, c * 16 + 10),
+        prefix: "",
+        suffix: "",
+        reviewStatus: REVIEW[rnd(3)],
+        createdAt: date,
+      });
+      for (let k = rnd(3); k > 0; k--)
+        attributions.push({
+          id: randomUUID(),
+          claimId,
+          sourceId: sources[rnd(sources.length)].id,
+          mode: MODES[rnd(3)],
+          cueStart: null,
+          cueEnd: null,
+          mentionStart: null,
+          mentionEnd: null,
+          viaSourceId: rnd(4) === 0 ? sources[2].id : null,
+          createdAt: date,
+        });
+    }
+  }
+  const client = await importPool().connect();
+  try {
+    await client.query("BEGIN");
+    await writeBatch(client, { articles, claims, attributions }, { actorId: editor.id });
+    await client.query("COMMIT");
+  } finally {
+    client.release();
+  }
+});
+
+const COMBINATIONS: Record<string, string | string[]>[] = [
+  {},
+  { anonymous: "true" },
+  { anonymous: "false", mode: "paraphrase" },
+  { sourceType: ["person", "anonymous_group"], reviewStatus: ["pending", "flagged"] },
+  { via: "true" },
+  { via: "false", mode: ["direct_quote", "partial_quote"], reviewStatus: "approved" },
+  { from: "2023-03-01", to: "2023-05-31" }, // whole months only
+  { from: "2023-03-15", to: "2024-02-10" }, // partial months at both edges
+  { from: "2024-07-04", to: "2024-07-20" }, // inside one month
+  { from: "2024-02-29" },
+  { to: "2023-01-31" },
+  { anonymous: "true", via: "false", sourceType: "anonymous_individual", from: "2023-06-02", to: "2024-11-30" },
+];
+
+describe("facet counts from the count tables", () => {
+  it.each(COMBINATIONS.map((c) => [JSON.stringify(c), c] as const))(
+    "equal counting the claims: %s",
+    async (_, combination) => {
+      const f = claimFiltersSchema.parse(combination);
+      const tables = facetCountsQueries(f);
+      const scan = facetCountsQueries(f, { tables: false });
+      expect(tables.fromTables).toBe(true);
+      const run = (q: typeof tables.closed) => db().$queryRaw<Record<string, unknown>[]>(q);
+      expect(await run(tables.closed)).toEqual(await run(scan.closed));
+      const [closed] = await run(scan.closed);
+      expect(closed.total).toBeGreaterThan(0);
+      expect(await run(tables.affiliations)).toEqual(await run(scan.affiliations));
+      // The unsourced count from StatementUnsourcedCount, against testing every statement.
+      const [fromTable] = await db().$queryRaw<{ n: number }[]>(unsourcedCountQuery(f, "unsourced"));
+      const [fromScan] = await db().$queryRaw<{ n: number }[]>(Prisma.sql`
+        SELECT CAST(count(*) AS int) AS n FROM "Statement" st JOIN "Article" ar ON ar.id = st."articleId"
+        WHERE ${unsourcedCondition(f, "unsourced")}`);
+      expect(fromTable.n).toBe(fromScan.n);
+    },
+  );
+
+  it("split a date range into whole months and edge days", () => {
+    const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString().slice(0, 10));
+    const show = (r: ReturnType<typeof splitRange>) => ({
+      months: r.months && [iso(r.months.from), iso(r.months.to)],
+      edges: r.edges.map((e) => [iso(e.from), iso(e.to)]),
+    });
+    expect(show(splitRange("2024-01-15", "2024-03-31"))).toEqual({
+      months: ["2024-02-01", "2024-04-01"],
+      edges: [["2024-01-15", "2024-02-01"]],
+    });
+    expect(show(splitRange("2024-01-01", "2024-01-20"))).toEqual({
+      months: null,
+      edges: [["2024-01-01", "2024-01-21"]],
+    });
+    expect(show(splitRange(undefined, "2024-12-30"))).toEqual({
+      months: [null, "2024-12-01"],
+      edges: [["2024-12-01", "2024-12-31"]],
+    });
+    expect(show(splitRange())).toEqual({ months: [null, null], edges: [] });
+  });
+
+  it("fall back to scanning the claims for search, articles and affiliations", () => {
+    for (const f of [{ q: "claim" }, { affiliation: "x" }, { articleId: randomUUID() }, { unsourced: "true" }])
+      expect(facetCountsQueries(claimFiltersSchema.parse(f)).fromTables).toBe(false);
+  });
+});
