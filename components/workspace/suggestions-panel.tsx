@@ -9,6 +9,8 @@ import type { KeyedSuggestion } from "./use-suggestions";
 interface Props {
   body: string;
   suggestions: KeyedSuggestion[];
+  /** "No suggestions for Arabic yet" when the engine cannot read the article's language. */
+  unsupported: string | null;
   focusedKey: string | null;
   canWrite: boolean;
   onFocus: (s: KeyedSuggestion) => void;
@@ -24,6 +26,7 @@ interface Props {
 export function SuggestionsPanel({
   body,
   suggestions,
+  unsupported,
   focusedKey,
   canWrite,
   onFocus,
@@ -36,6 +39,7 @@ export function SuggestionsPanel({
     if (focusedKey) items.current.get(focusedKey)?.focus();
   }, [focusedKey]);
 
+  if (unsupported) return <p className="text-sm text-muted">{unsupported}.</p>;
   if (!suggestions.length)
     return (
       <p className="text-sm text-muted">

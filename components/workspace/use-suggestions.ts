@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { acceptSuggestion, getSuggestions, rejectSuggestion } from "@/lib/client/suggestions";
 import type { KeyedSuggestion } from "@/lib/suggestions/article-suggestions";
+import type { LanguageSupport } from "@/lib/suggestions/engine/languages";
 import type { Workspace } from "./use-workspace";
 
 export type { KeyedSuggestion };
@@ -11,14 +12,17 @@ export type { KeyedSuggestion };
 export function useSuggestions(workspace: Workspace, enabled: boolean) {
   const { article, revision, save } = workspace;
   const [suggestions, setSuggestions] = useState<KeyedSuggestion[]>([]);
+  const [language, setLanguage] = useState<LanguageSupport | null>(null);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `revision` changes with every save: refetch then
   useEffect(() => {
     if (!enabled) return;
     let live = true;
     getSuggestions(article.id)
-      .then(({ suggestions: open }) => {
-        if (live) setSuggestions(open);
+      .then(({ suggestions: open, language: read }) => {
+        if (!live) return;
+        setSuggestions(open);
+        setLanguage(read);
       })
       .catch(() => {
         /* suggestions are an aid: the workspace works without them */
@@ -36,6 +40,6 @@ export function useSuggestions(workspace: Workspace, enabled: boolean) {
     (s: KeyedSuggestion) => save(() => rejectSuggestion(article.id, s.key), "Suggestion rejected"),
     [article.id, save],
   );
-  return { open: suggestions, accept, reject };
+  return { open: suggestions, language, accept, reject };
 }
 export type Suggestions = ReturnType<typeof useSuggestions>;

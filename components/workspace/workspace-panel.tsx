@@ -72,6 +72,7 @@ export function WorkspacePanel(props: Props) {
       <SuggestionsPanel
         body={article.body}
         suggestions={suggestions.open}
+        unsupported={suggestions.language?.supported === false ? suggestions.language.message : null}
         focusedKey={props.focusedKey}
         canWrite={props.canWrite}
         onFocus={(s) => props.onFocusSuggestion(s.key)}

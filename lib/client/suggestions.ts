@@ -6,7 +6,10 @@ import type { Answer } from "./serialized";
 
 /** Typed calls to an article's suggestion endpoints (README, API). */
 export const getSuggestions = (articleId: string) =>
-  callApi<Pick<Answer<typeof findArticleSuggestions>, "suggestions">>("GET", `/api/articles/${articleId}/suggestions`);
+  callApi<Pick<Answer<typeof findArticleSuggestions>, "suggestions" | "language">>(
+    "GET",
+    `/api/articles/${articleId}/suggestions`,
+  );
 
 export const acceptSuggestion = (articleId: string, key: string) =>
   callApi<Answer<typeof acceptSuggestionService>>("POST", `/api/articles/${articleId}/suggestions/accept`, { key });

@@ -16,7 +16,7 @@ import path from "node:path";
 import Piscina from "piscina";
 import { unavailable } from "@/lib/errors";
 import type { TextSegment } from "@/lib/statements/segment-text";
-import type { Suggestion, SuggestOptions } from "@/lib/suggestions/types";
+import type { Suggestion, SuggestOptions } from "@/lib/suggestions/engine";
 import * as tasks from "./text-tasks";
 
 /** Tasks waiting for a thread beyond this are refused (503) rather than queued without end. */

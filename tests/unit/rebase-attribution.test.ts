@@ -29,6 +29,8 @@ const base: WorkspaceAttribution = {
   source: source("s1", "The minister"),
   via: null,
   note: null,
+  origin: "manual",
+  confidence: null,
   version: 1,
   createdById: "u1",
   createdAt: "2026-12-01T00:00:00.000Z",
