@@ -119,12 +119,17 @@ test("the whole demo sourcing from suggestions, by keyboard only from page load,
     expect({ id: want.id, start: got.start, end: got.end, text: got.text }).toEqual({ id: want.id, ...want.content });
     expect(got.attributions, want.id).toHaveLength(1);
     const [a] = got.attributions;
-    expect({ id: want.id, mode: a.mode, cue: a.cue, mention: a.mention }).toEqual({
+    expect({ id: want.id, mode: a.mode, mention: a.mention }).toEqual({
       id: want.id,
       mode: want.mode,
-      cue: want.cue,
       mention: want.sourceMention,
     });
+    // The cue holds the gold's words; circumstance after the verb group may ride along ("have hinted in
+    // private talks with Israel"), as the guideline (section 2) and the evaluator allow.
+    const covers = want.cue
+      ? a.cue !== null && a.cue.start <= want.cue.start && a.cue.end >= want.cue.end
+      : a.cue === null;
+    expect({ id: want.id, cue: a.cue, gold: want.cue, covers }).toMatchObject({ id: want.id, covers: true });
     expect({ id: want.id, ...sourceFields(a.source) }).toEqual({
       id: want.id,
       ...sourceFields(goldSource(want.source)),
