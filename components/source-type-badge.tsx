@@ -10,6 +10,8 @@ interface SourceTypeStyle {
   edge: string;
   /** A non-colour cue, the same shape wherever the type is shown: filled for named, hollow for anonymous. */
   marker: string;
+  /** The style of a claim's edge in the text, a second non-colour cue: solid named, dashed anonymous individual, double group. */
+  line: string;
 }
 
 /**
@@ -23,42 +25,49 @@ export const SOURCE_TYPE_STYLE: Record<SourceType | "none", SourceTypeStyle> = {
     badge: "bg-sky-100 text-sky-950 border-sky-700",
     edge: "border-sky-700",
     marker: "●",
+    line: "border-b-2 border-solid",
   },
   organization: {
     highlight: "bg-violet-100",
     badge: "bg-violet-100 text-violet-950 border-violet-700",
     edge: "border-violet-700",
     marker: "■",
+    line: "border-b-2 border-solid",
   },
   media_outlet: {
     highlight: "bg-emerald-100",
     badge: "bg-emerald-100 text-emerald-950 border-emerald-700",
     edge: "border-emerald-700",
     marker: "▲",
+    line: "border-b-2 border-solid",
   },
   document: {
     highlight: "bg-stone-200",
     badge: "bg-stone-200 text-stone-950 border-stone-600",
     edge: "border-stone-600",
     marker: "◆",
+    line: "border-b-2 border-solid",
   },
   anonymous_individual: {
     highlight: "bg-amber-100",
     badge: "bg-amber-100 text-amber-950 border-amber-700",
     edge: "border-amber-700",
     marker: "○",
+    line: "border-b-2 border-dashed",
   },
   anonymous_group: {
     highlight: "bg-orange-100",
     badge: "bg-orange-100 text-orange-950 border-orange-700",
     edge: "border-orange-700",
     marker: "◎",
+    line: "border-b-[3px] border-double",
   },
   none: {
     highlight: "bg-gray-100 outline outline-1 outline-dashed outline-gray-500",
     badge: "bg-gray-100 text-gray-900 border-gray-500",
     edge: "border-gray-500",
     marker: "?",
+    line: "border-b-2 border-dotted",
   },
 };
 

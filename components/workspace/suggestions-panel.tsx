@@ -2,6 +2,7 @@
 
 import { useEffect, useRef } from "react";
 import { MODE_LABELS } from "@/lib/reports/labels";
+import { plural } from "@/lib/text/plural";
 import { SourceTypeBadge } from "../source-type-badge";
 import type { KeyedSuggestion } from "./use-suggestions";
 
@@ -98,7 +99,7 @@ export function SuggestionsPanel({
             {MODE_LABELS[s.mode].toLowerCase()}
             {s.cue ? ` · cue “${body.slice(s.cue.start, s.cue.end)}”` : ""}
             {s.via ? ` · via ${s.via.name}` : ""}
-            {s.source.count ? ` · ${s.source.count} people` : ""}
+            {s.source.count ? ` · ${plural(s.source.count, "person", "people")}` : ""}
             {s.source.anonymityReason ? ` · ${s.source.anonymityReason}` : ""}
           </p>
           {canWrite && (

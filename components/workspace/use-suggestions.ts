@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
-import { callApi } from "@/lib/client/api";
+import { acceptSuggestion, getSuggestions, rejectSuggestion } from "@/lib/client/suggestions";
 import type { KeyedSuggestion } from "@/lib/suggestions/article-suggestions";
 import type { LanguageSupport } from "@/lib/suggestions/engine/languages";
 import type { Workspace } from "./use-workspace";
@@ -18,10 +18,7 @@ export function useSuggestions(workspace: Workspace, enabled: boolean) {
   useEffect(() => {
     if (!enabled) return;
     let live = true;
-    callApi<{ suggestions: KeyedSuggestion[]; language: LanguageSupport }>(
-      "GET",
-      `/api/articles/${article.id}/suggestions`,
-    )
+    getSuggestions(article.id)
       .then(({ suggestions: open, language: read }) => {
         if (!live) return;
         setSuggestions(open);
@@ -36,20 +33,13 @@ export function useSuggestions(workspace: Workspace, enabled: boolean) {
   }, [article.id, revision, enabled]);
 
   const accept = useCallback(
-    (s: KeyedSuggestion) =>
-      save(
-        () => callApi<{ claimId: string }>("POST", `/api/articles/${article.id}/suggestions/accept`, { key: s.key }),
-        `Accepted: ${s.source.name}`,
-      ),
+    (s: KeyedSuggestion) => save(() => acceptSuggestion(article.id, s.key), `Accepted: ${s.source.name}`),
     [article.id, save],
   );
   const reject = useCallback(
-    (s: KeyedSuggestion) =>
-      save(
-        () => callApi("POST", `/api/articles/${article.id}/suggestions/reject`, { key: s.key }),
-        "Suggestion rejected",
-      ),
+    (s: KeyedSuggestion) => save(() => rejectSuggestion(article.id, s.key), "Suggestion rejected"),
     [article.id, save],
   );
-  return { suggestions, language, accept, reject };
+  return { open: suggestions, language, accept, reject };
 }
+export type Suggestions = ReturnType<typeof useSuggestions>;

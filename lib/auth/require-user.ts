@@ -62,8 +62,13 @@ export async function authenticate(request: Request): Promise<CurrentUser> {
 /** 401 when nobody is signed in, 403 when the signed-in role may not do this. */
 export async function requireRole(request: Request, roles: readonly Role[]): Promise<CurrentUser> {
   const user = await authenticate(request);
+  assertRole(user, roles);
+  return user;
+}
+
+/** 403 unless the (already authenticated) user has one of `roles`: for routes whose rule depends on the body. */
+export function assertRole(user: CurrentUser, roles: readonly Role[]): void {
   if (!roles.includes(user.role)) {
     throw new AppError("forbidden", `This needs one of the roles ${roles.join(", ")}; you are ${user.role}`);
   }
-  return user;
 }

@@ -16,6 +16,7 @@ export const CSV_COLUMNS = [
   "end",
   "text",
   "review_status",
+  "review_comment",
   "attribution_id",
   "mode",
   "source_id",
@@ -87,6 +88,7 @@ export function claimRecords(c: ReportClaim): CsvRecord[] {
     end: c.end,
     text: c.text,
     review_status: c.reviewStatus,
+    review_comment: c.reviewComment,
   };
   if (!c.attributions.length) return [{ record: "claim", ...base }];
   return c.attributions.map((a) => ({ record: "attribution", ...base, ...attributionCells(a) }));
