@@ -1,7 +1,8 @@
+import { envNumber } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
 /** Report downloads one user may stream at once (per app server); the pool has REPORT_CONNECTIONS. */
-const perUser = () => Number(process.env.SOURCEDESK_REPORT_PER_USER || 2);
+const perUser = () => envNumber("SOURCEDESK_REPORT_PER_USER", { default: 2, min: 1 });
 
 const globalForSlots = globalThis as unknown as { reportSlots?: Map<string, number> };
 const slots = () => (globalForSlots.reportSlots ??= new Map());

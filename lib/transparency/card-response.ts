@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { clientAddress } from "@/lib/auth/client-address";
+import { envNumber } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { errorResponse, toErrorResponse } from "@/lib/http";
 import type { TransparencyCard } from "./build-card";
@@ -7,7 +8,7 @@ import { loadCard } from "./load-card";
 import { ReadLimiter } from "./read-limiter";
 
 /** 120 card reads a minute per address: a page with a few embeds, reloaded often, stays far below it. */
-export const CARD_READS_PER_MINUTE = Number(process.env.SOURCEDESK_CARD_READS_PER_MINUTE ?? 120);
+export const CARD_READS_PER_MINUTE = envNumber("SOURCEDESK_CARD_READS_PER_MINUTE", { default: 120, min: 1 });
 const globalLimiter = globalThis as unknown as { cardReadLimiter?: ReadLimiter };
 const limiter = () => (globalLimiter.cardReadLimiter ??= new ReadLimiter(CARD_READS_PER_MINUTE));
 
