@@ -18,6 +18,12 @@ const limiter = () => (globalLimiter.cardReadLimiter ??= new ReadLimiter(CARD_RE
  */
 export const CARD_CACHE_CONTROL = "public, max-age=60";
 
+/**
+ * Errors are never cached: a 404 kept by a CDN would hide a card approved a moment later, a 429 or
+ * 400 is about one request, and a 500 about one moment.
+ */
+const ERROR_CACHE_CONTROL = "no-store";
+
 interface CardRoute {
   publicId: string;
   /** The body for a card; throws an AppError (e.g. bad style parameters) to refuse. */
@@ -37,7 +43,8 @@ function withHeaders(response: Response, headers: Record<string, string>): Respo
 
 /** Rate limit → card (404 unless approved with that id) → ETag / 304. Never sets a cookie. */
 export async function respondWithCard(request: Request, options: CardRoute): Promise<Response> {
-  const fail = (error: AppError) => withHeaders((options.error ?? errorResponse)(error), options.headers);
+  const errorHeaders = { ...options.headers, "Cache-Control": ERROR_CACHE_CONTROL };
+  const fail = (error: AppError) => withHeaders((options.error ?? errorResponse)(error), errorHeaders);
   try {
     const slot = limiter().take(clientAddress());
     if (!slot.allowed) {
@@ -48,10 +55,7 @@ export async function respondWithCard(request: Request, options: CardRoute): Pro
       return response;
     }
     const card = await loadCard(options.publicId);
-    if (!card)
-      return withHeaders(fail(new AppError("not_found", "Transparency card not found")), {
-        "Cache-Control": CARD_CACHE_CONTROL,
-      });
+    if (!card) return fail(new AppError("not_found", "Transparency card not found"));
     const { body, contentType } = options.render(card);
     const etag = etagOf(body);
     const headers = { ...options.headers, ETag: etag, "Cache-Control": CARD_CACHE_CONTROL };
@@ -63,6 +67,6 @@ export async function respondWithCard(request: Request, options: CardRoute): Pro
     return withHeaders(new Response(body, { status: 200, headers: { "Content-Type": contentType } }), headers);
   } catch (error) {
     if (error instanceof AppError) return fail(error);
-    return withHeaders(toErrorResponse(error), options.headers);
+    return withHeaders(toErrorResponse(error), errorHeaders);
   }
 }
