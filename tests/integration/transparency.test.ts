@@ -306,6 +306,19 @@ describe("the transparency card", () => {
     expect((await read(cardJson.GET, issued.json.publicId)).status).toBe(200);
   });
 
+  it("gives two concurrent issues one id, and keeps a live card's id when issued again", async () => {
+    await call(transparencyAdmin.DELETE, "DELETE", { user: editor, id: story.article.id });
+    const issue = () => call(transparencyAdmin.POST, "POST", { user: reviewer, id: story.article.id });
+    const both = await Promise.all([issue(), issue(), issue()]);
+    expect(both.map((r) => r.status)).toEqual([200, 200, 200]);
+    const ids = new Set(both.map((r) => r.json.publicId));
+    expect(ids.size).toBe(1);
+    const [publicId] = ids;
+    expect((await call(article.GET, "GET", { user: editor, id: story.article.id })).json.publicId).toBe(publicId);
+    expect((await read(cardJson.GET, publicId)).status).toBe(200);
+    expect((await issue()).json).toMatchObject({ publicId, live: true });
+  });
+
   it("cannot be issued for an article that is not approved", async () => {
     const draft = await seedStory(editor, { title: unique("Draft"), claims: [], unsourced: 1 });
     const refused = await call(transparencyAdmin.POST, "POST", { user: reviewer, id: draft.article.id });
