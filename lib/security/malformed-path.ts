@@ -20,10 +20,7 @@ export function malformedPathResponse(url: string): Response | null {
     };
     const message = "The path has a malformed percent-escape";
     if (raw.startsWith("/api/"))
-      return NextResponse.json(
-        { error: { code: "validation_error", message } },
-        { status: 400, headers },
-      );
+      return NextResponse.json({ error: { code: "validation_error", message } }, { status: 400, headers });
     return new NextResponse(`Bad request: ${message.toLowerCase()}.\n`, {
       status: 400,
       headers: { ...headers, "content-type": "text/plain; charset=utf-8" },
