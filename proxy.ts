@@ -13,12 +13,16 @@ import { malformedPathResponse } from "@/lib/security/malformed-path";
  * defeat the API's streaming 2 MB limit. API routes set their headers in `route()` (lib/http.ts);
  * only API paths holding a `%` pass here, to be checked like pages.
  */
+/** `/t/<publicId>` and `/t/<publicId>/embed` (app/t/[publicId]/…), with or without a trailing slash. */
+const CARD_ROUTE = /^\/t\/[^/]+(\/embed)?\/?$/;
+
 export function proxy(request: NextRequest) {
   const malformed = malformedPathResponse(request.url);
   if (malformed) return malformed;
   const { pathname } = new URL(request.url);
-  // The transparency card (/t/…) sets its own headers: its embed must be framable by other sites.
-  if (pathname.startsWith("/api/") || pathname.startsWith("/t/")) return NextResponse.next();
+  // The transparency card's two routes set their own headers (its embed must be framable by other
+  // sites); any other /t/ path is Next's 404 page and gets the pages' headers like every page.
+  if (pathname.startsWith("/api/") || CARD_ROUTE.test(pathname)) return NextResponse.next();
 
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
   const csp = pageContentSecurityPolicy({ nonce, dev: process.env.NODE_ENV === "development", pathname });

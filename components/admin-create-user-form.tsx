@@ -2,7 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
-import { ApiError, callApi, describeError } from "@/lib/client/api";
+import { ApiError, describeError } from "@/lib/client/api";
+import { createUser } from "@/lib/client/users";
 import { ROLES } from "@/lib/users/schema";
 import { buttonClass, FormMessage, TextField } from "./field";
 
@@ -20,15 +21,21 @@ export function AdminCreateUserForm() {
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
+    // The select offers only ROLES, so this finds one unless the page was tampered with.
+    const role = ROLES.find((r) => r === data.get("role"));
+    if (!role) {
+      setErrors({ role: ["Choose a role"] });
+      return;
+    }
     setPending(true);
     setErrors({});
     setMessage(undefined);
     setCreated(undefined);
     try {
-      const user = await callApi<{ email: string }>("POST", "/api/users", {
+      const user = await createUser({
         email: String(data.get("email") ?? ""),
         name: String(data.get("name") ?? ""),
-        role: String(data.get("role") ?? ""),
+        role,
         password: String(data.get("password") ?? ""),
       });
       form.reset();

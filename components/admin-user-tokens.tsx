@@ -2,7 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
-import { callApi, describeError } from "@/lib/client/api";
+import { describeError } from "@/lib/client/api";
+import { createToken, revokeToken } from "@/lib/client/users";
 
 export interface AdminTokenRow {
   id: string;
@@ -35,7 +36,7 @@ export function AdminUserTokens({ userId, email, tokens }: { userId: string; ema
   const create = (event: FormEvent) => {
     event.preventDefault();
     return run(async () => {
-      const created = await callApi<{ name: string; token: string }>("POST", `/api/users/${userId}/tokens`, { name });
+      const created = await createToken(userId, { name });
       setFresh(created);
       setCopied(false);
       setName("");
@@ -43,7 +44,7 @@ export function AdminUserTokens({ userId, email, tokens }: { userId: string; ema
   };
   const revoke = (id: string) =>
     run(async () => {
-      await callApi("DELETE", `/api/tokens/${id}`);
+      await revokeToken(id);
     });
 
   const nameId = `token-name-${userId}`;

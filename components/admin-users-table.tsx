@@ -2,7 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { callApi, describeError } from "@/lib/client/api";
+import { describeError } from "@/lib/client/api";
+import { updateUser } from "@/lib/client/users";
 import { ROLES } from "@/lib/users/schema";
 import { AdminResetPassword } from "./admin-reset-password";
 import { type AdminTokenRow, AdminUserTokens } from "./admin-user-tokens";
@@ -27,7 +28,7 @@ function AdminUserItem({ user, isSelf }: { user: AdminUserRow; isSelf: boolean }
     setPending(true);
     setMessage(undefined);
     try {
-      await callApi("PATCH", `/api/users/${user.id}`, { role });
+      await updateUser(user.id, { role });
       setMessage({ text: `${user.email} is now ${role}`, error: false });
       router.refresh();
     } catch (error) {

@@ -81,9 +81,14 @@ export function ClaimsTable({ rows }: { rows: Row[] }) {
         {rows.map((row) => (
           <tr key={row.id}>
             <td className={`${cell} max-w-md`}>
-              <span dir="auto" className="font-serif">
+              {/* Opens the article with this claim (or sentence) selected and in view. */}
+              <Link
+                href={`/articles/${row.articleId}?${row.kind === "claim" ? "claim" : "statement"}=${row.id}`}
+                dir="auto"
+                className="font-serif hover:underline"
+              >
                 {row.text}
-              </span>
+              </Link>
               <Link href={`/articles/${row.articleId}`} className="mt-1 block text-xs text-muted underline" dir="auto">
                 {row.articleTitle}
               </Link>

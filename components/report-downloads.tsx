@@ -8,11 +8,12 @@ export function ReportDownloads({ base }: { base: string }) {
   return (
     <nav aria-label="Downloads" className="flex flex-wrap items-center gap-2 text-sm print:hidden">
       <span className="text-muted">Download:</span>
+      {/* Printable HTML opens as a page to print (the server sends it inline); the others download. */}
       {REPORT_FORMATS.map((format) => (
         <a
           key={format}
           href={`${base}${join}format=${format}`}
-          download
+          {...(format === "html" ? { target: "_blank", rel: "noopener" } : { download: true })}
           className="rounded border border-gray-300 px-2 py-1 hover:bg-gray-50"
         >
           {LABELS[format]}

@@ -60,31 +60,33 @@ function Breakdown({
   return (
     <div className="grid items-start gap-4 md:grid-cols-2">
       <ReportBarChart title={title} rows={rows.map((r) => ({ label: r.label, value: r.claims }))} />
-      <table className="w-full border-collapse">
-        <caption className="sr-only">{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className={th}>
-              {title.replace("Claims by ", "").replace(/^./, (c) => c.toUpperCase())}
-            </th>
-            <th scope="col" className={th}>
-              Claims
-            </th>
-            <th scope="col" className={th}>
-              Attributions
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.label}>
-              <td className={td}>{r.label}</td>
-              <td className={num}>{r.claims}</td>
-              <td className={num}>{r.attributions}</td>
+      <div className="min-w-0 overflow-x-auto">
+        <table className="w-full border-collapse">
+          <caption className="sr-only">{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col" className={th}>
+                {title.replace("Claims by ", "").replace(/^./, (c) => c.toUpperCase())}
+              </th>
+              <th scope="col" className={th}>
+                Claims
+              </th>
+              <th scope="col" className={th}>
+                Attributions
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.label}>
+                <td className={td}>{r.label}</td>
+                <td className={num}>{r.claims}</td>
+                <td className={num}>{r.attributions}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }
@@ -131,39 +133,41 @@ export function ReportView({ report, apiBase }: { report: LoadedReport; apiBase:
         {s.sources.length === 0 ? (
           <p className="text-sm text-muted">No sources.</p>
         ) : (
-          <table className="w-full border-collapse">
-            <thead>
-              <tr>
-                {["Source", "Type", "Claims", "Via for", "Modes", "Anonymity reason"].map((h) => (
-                  <th key={h} scope="col" className={th}>
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {s.sources.map((src) => (
-                <tr key={src.id}>
-                  <td className={td} dir="auto">
-                    {describeSource(src)}
-                  </td>
-                  <td className={td}>
-                    <SourceTypeBadge type={src.type} />
-                  </td>
-                  <td className={num}>{src.claims}</td>
-                  <td className={num}>{src.viaClaims}</td>
-                  <td className={td}>{describeModes(src.modes)}</td>
-                  <td className={td}>
-                    {src.missingReason ? (
-                      <strong className="text-orange-800">⚠ No reason stated</strong>
-                    ) : (
-                      (src.anonymityReason ?? "–")
-                    )}
-                  </td>
+          <div className="overflow-x-auto">
+            <table className="w-full border-collapse">
+              <thead>
+                <tr>
+                  {["Source", "Type", "Claims", "Via for", "Modes", "Anonymity reason"].map((h) => (
+                    <th key={h} scope="col" className={th}>
+                      {h}
+                    </th>
+                  ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {s.sources.map((src) => (
+                  <tr key={src.id}>
+                    <td className={td} dir="auto">
+                      {describeSource(src)}
+                    </td>
+                    <td className={td}>
+                      <SourceTypeBadge type={src.type} />
+                    </td>
+                    <td className={num}>{src.claims}</td>
+                    <td className={num}>{src.viaClaims}</td>
+                    <td className={td}>{describeModes(src.modes)}</td>
+                    <td className={td}>
+                      {src.missingReason ? (
+                        <strong className="text-orange-800">⚠ No reason stated</strong>
+                      ) : (
+                        (src.anonymityReason ?? "–")
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </Section>
       <Section title="Unsourced statements">

@@ -12,6 +12,8 @@ interface SourceTypeStyle {
   marker: string;
   /** The edge's hue as a colour value, for SVG drawn on the server (the trends' charts). */
   chart: string;
+  /** The style of a claim's edge in the text, a second non-colour cue: solid named, dashed anonymous individual, double group. */
+  line: string;
 }
 
 /**
@@ -26,6 +28,7 @@ export const SOURCE_TYPE_STYLE: Record<SourceType | "none", SourceTypeStyle> = {
     edge: "border-sky-700",
     marker: "●",
     chart: "#0369a1",
+    line: "border-b-2 border-solid",
   },
   organization: {
     highlight: "bg-violet-100",
@@ -33,6 +36,7 @@ export const SOURCE_TYPE_STYLE: Record<SourceType | "none", SourceTypeStyle> = {
     edge: "border-violet-700",
     marker: "■",
     chart: "#6d28d9",
+    line: "border-b-2 border-solid",
   },
   media_outlet: {
     highlight: "bg-emerald-100",
@@ -40,6 +44,7 @@ export const SOURCE_TYPE_STYLE: Record<SourceType | "none", SourceTypeStyle> = {
     edge: "border-emerald-700",
     marker: "▲",
     chart: "#047857",
+    line: "border-b-2 border-solid",
   },
   document: {
     highlight: "bg-stone-200",
@@ -47,6 +52,7 @@ export const SOURCE_TYPE_STYLE: Record<SourceType | "none", SourceTypeStyle> = {
     edge: "border-stone-600",
     marker: "◆",
     chart: "#57534e",
+    line: "border-b-2 border-solid",
   },
   anonymous_individual: {
     highlight: "bg-amber-100",
@@ -54,6 +60,7 @@ export const SOURCE_TYPE_STYLE: Record<SourceType | "none", SourceTypeStyle> = {
     edge: "border-amber-700",
     marker: "○",
     chart: "#b45309",
+    line: "border-b-2 border-dashed",
   },
   anonymous_group: {
     highlight: "bg-orange-100",
@@ -61,6 +68,7 @@ export const SOURCE_TYPE_STYLE: Record<SourceType | "none", SourceTypeStyle> = {
     edge: "border-orange-700",
     marker: "◎",
     chart: "#c2410c",
+    line: "border-b-[3px] border-double",
   },
   none: {
     highlight: "bg-gray-100 outline outline-1 outline-dashed outline-gray-500",
@@ -68,6 +76,7 @@ export const SOURCE_TYPE_STYLE: Record<SourceType | "none", SourceTypeStyle> = {
     edge: "border-gray-500",
     marker: "?",
     chart: "#6b7280",
+    line: "border-b-2 border-dotted",
   },
 };
 

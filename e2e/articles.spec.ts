@@ -15,7 +15,7 @@ test("an editor uploads a Markdown file as a new article; the title comes from i
   await expect(page.getByLabel("Title")).toHaveValue(heading);
   await page.getByRole("button", { name: "Add article" }).click();
   await expect(page.getByRole("heading", { name: heading, level: 1 })).toBeVisible();
-  await expect(page.getByText("2 sentences · 1 headings")).toBeVisible();
+  await expect(page.getByText("2 sentences · 1 heading")).toBeVisible();
 });
 
 test("a rejected new article keeps everything that was typed", async ({ editorPage: page }) => {

@@ -64,13 +64,14 @@ test("a reviewer filters claims by source type, shares the view, and downloads t
   await expect(
     page.getByRole("img", { name: /Claims by mode: Direct quote 0, Partial quote 0, Paraphrase 6/ }),
   ).toBeVisible();
-  const [reportDownload] = await Promise.all([
-    page.waitForEvent("download"),
+  // Printable HTML opens the print view in a new tab (no download), with dates a person reads.
+  const [printView] = await Promise.all([
+    page.context().waitForEvent("page"),
     page.getByRole("link", { name: "Printable HTML" }).click(),
   ]);
-  const html = readFileSync((await reportDownload.path())!, "utf8");
-  expect(html).toMatch(/^<!doctype html>/);
-  expect(html.match(/<blockquote/g)).toHaveLength(6);
+  await expect(printView.getByRole("heading", { name: /^Sourcing report/, level: 1 })).toBeVisible();
+  await expect(printView.locator("blockquote")).toHaveCount(6);
+  await expect(printView.getByText(/^Generated \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} UTC/)).toBeVisible();
 });
 
 test("an article's sourcing report shows the gold figures", async ({ reviewerPage: page, seedGoldArticle }) => {

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { expect, test } from "./fixtures";
 import { focusStatement, openWorkspace } from "./fixtures/workspace";
 
@@ -32,4 +34,18 @@ test("suggestions: Enter accepts the focused one, Backspace rejects the next, an
   const stored = await (await apiAs("reviewer")).get(`/api/articles/${article.id}`);
   expect(stored.claims).toHaveLength(1);
   expect(firstName).toContain(stored.claims[0].attributions[0].source.name);
+});
+
+test("suggestions: an article in a language the engine cannot read says so", async ({
+  editorPage: page,
+  seedArticle,
+}) => {
+  const body = readFileSync(
+    path.join(process.cwd(), "fixtures/corpus/other-languages/ar-finance-minister-deficit/article.txt"),
+    "utf8",
+  );
+  const article = await seedArticle({ body, language: "ar" });
+  await openWorkspace(page, article.id);
+  await page.getByRole("tab", { name: /Suggestions/ }).click();
+  await expect(page.getByText("No suggestions for Arabic yet.")).toBeVisible();
 });

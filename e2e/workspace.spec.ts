@@ -4,10 +4,15 @@ import { expect, test } from "./fixtures";
 import { uniqueSuffix } from "./fixtures/seed";
 import { clickOffset, createSource, focusStatement, openWorkspace, press, statement } from "./fixtures/workspace";
 
-/** Marks the cue or mention of the current claim from the keyboard: m/c, → to the first word, Shift+→ to extend, Enter. */
-async function markByKeyboard(page: Page, key: "c" | "m", wordsToSkip: number, extraWords: number) {
+/**
+ * Marks the cue or mention of the current claim from the keyboard: m/c (the mark starts next to the
+ * claim), type a word's first letters to jump to it, Alt+Shift+← to take words before it, Shift+→
+ * to extend, Enter.
+ */
+async function markByKeyboard(page: Page, key: "c" | "m", typed: string, extraWords: number, wordsBefore = 0) {
   await page.keyboard.press(key);
-  await press(page, "ArrowRight", wordsToSkip);
+  await page.keyboard.type(typed);
+  await press(page, "Alt+Shift+ArrowLeft", wordsBefore);
   await press(page, "Shift+ArrowRight", extraWords);
   await page.keyboard.press("Enter");
   await expect(page.getByRole("status").filter({ hasText: key === "c" ? "Cue saved" : "Mention saved" })).toBeVisible();
@@ -36,8 +41,8 @@ test("an editor tags gold claims C3, C7 and C10 through the UI and the API store
     Role: "officials",
   });
   await expect(page.getByRole("group", { name: "Attribution to Four US officials" })).toBeVisible();
-  await markByKeyboard(page, "m", 0, 2); // "Four US officials"
-  await markByKeyboard(page, "c", 3, 3); // "have made it clear"
+  await markByKeyboard(page, "m", "fo", 2); // "Four US officials"
+  await markByKeyboard(page, "c", "hav", 3); // "have made it clear" (the "have" outside the claim comes first)
   await createSource(page, "Via (second-hand source)", named("politico"), { Role: "newspaper" });
   await expect(page.getByRole("group", { name: "Attribution to Four US officials" })).toContainText(named("politico"));
 
@@ -55,8 +60,8 @@ test("an editor tags gold claims C3, C7 and C10 through the UI and the API store
     "Reason anonymity was granted": "requested anonymity",
   });
   await expect(page.getByRole("group", { name: "Attribution to a third Israeli official" })).toBeVisible();
-  await markByKeyboard(page, "m", 1, 3); // "a third Israeli official"
-  await markByKeyboard(page, "c", 9, 0); // "confirmed"
+  await markByKeyboard(page, "m", "thi", 2, 1); // "a third Israeli official"
+  await markByKeyboard(page, "c", "con", 0); // "confirmed"
 
   // C10: a partial quote, "… Jake Sullivan later clarified that <these … "ill-considered speculation">."
   await press(page, "j", 3);

@@ -34,28 +34,46 @@ export function parseWith<S extends z.ZodType>(schema: S, input: unknown): z.inf
 }
 
 /**
- * The body as UTF-8 text, refused with 413 as soon as it passes `limit` bytes: the bytes are counted
- * as they stream in, so a chunked upload (no Content-Length) of 150 MB is cut off after 2 MB instead
- * of being read whole first. A declared Content-Length over the limit is refused before reading.
+ * The body's bytes as they stream in, refused with 413 (`tooLarge`) as soon as they pass `limit`:
+ * counted as they arrive, so a chunked upload (no Content-Length) of 150 MB is cut off after 2 MB
+ * instead of being read whole first. A declared Content-Length over the limit is refused before
+ * reading. `received` (if given) is told the running count, for progress.
  */
-export async function readBodyText(request: Request, limit = MAX_BODY_BYTES): Promise<string> {
+export async function* readBody(
+  request: Request,
+  options: { limit: number; tooLarge?: () => AppError; received?: (bytes: number) => void; signal?: AbortSignal },
+): AsyncGenerator<Uint8Array> {
+  const refuse = options.tooLarge ?? tooLarge;
   const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > limit) throw tooLarge();
-  if (!request.body) return "";
+  if (declared > options.limit) throw refuse();
+  if (!request.body) return;
   const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
+  // Whoever waits for the answer went away: a read waiting on a stalled upload must not wait on.
+  const stop = () => void reader.cancel().catch(() => undefined);
+  options.signal?.addEventListener("abort", stop, { once: true });
   let received = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    received += value.byteLength;
-    if (received > limit) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (options.signal?.aborted) throw new Error("the client went away");
+      if (done) return;
+      received += value.byteLength;
+      if (received > options.limit) throw refuse();
+      options.received?.(received);
+      yield value;
     }
-    chunks.push(value);
+  } finally {
+    options.signal?.removeEventListener("abort", stop);
+    // Stopped early (over the limit, or the consumer gave up): stop the upload too.
+    await reader.cancel().catch(() => undefined);
   }
-  return Buffer.concat(chunks, received).toString("utf8");
+}
+
+/** The body as UTF-8 text, at most `limit` bytes (see readBody). */
+export async function readBodyText(request: Request, limit = MAX_BODY_BYTES): Promise<string> {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of readBody(request, { limit })) chunks.push(chunk);
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 /** Reads and parses a JSON body with a size limit; never trusts Content-Length alone. */
@@ -136,4 +154,63 @@ export async function idParam(context: IdContext, what: string): Promise<string>
   const { id } = await context.params;
   if (!z.uuid().safeParse(id).success) throw new AppError("not_found", `${what} not found`);
   return id;
+}
+
+/** What a streamed answer's producer writes with; resolves once the reader has room for more. */
+export type StreamWrite = (text: string) => Promise<void>;
+
+/** Output queued for a slow reader before the producer is made to wait: ~64 kB, not the whole answer. */
+const STREAM_HIGH_WATER_BYTES = 64 * 1024;
+
+/**
+ * A streamed answer (NDJSON progress, exports) with backpressure: `write` resolves only while the
+ * reader keeps up, so a client that reads slowly holds the producer back instead of the server
+ * queueing everything it produces. When the reader goes away `write` rejects and `signal` aborts
+ * (for work that waits on something else, such as the upload); `onClose` runs once the producer
+ * has returned or failed, however the answer ended.
+ */
+export function streamResponse(
+  produce: (write: StreamWrite, signal: AbortSignal) => Promise<void>,
+  options: { headers: Record<string, string>; onClose?: () => void },
+): Response {
+  const encoder = new TextEncoder();
+  const cancelled = new AbortController();
+  let gone = false;
+  let wake: (() => void) | undefined;
+  const wakeWriter = () => {
+    wake?.();
+    wake = undefined;
+  };
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        const write: StreamWrite = async (text) => {
+          if (gone) throw new Error("the client went away");
+          controller.enqueue(encoder.encode(text));
+          while (!gone && (controller.desiredSize ?? 0) <= 0) await new Promise<void>((resolve) => (wake = resolve));
+          if (gone) throw new Error("the client went away");
+        };
+        // Not awaited: start() must return for the reader's pulls (and so the writer's wake-ups) to begin.
+        void produce(write, cancelled.signal)
+          .then(
+            () => !gone && controller.close(),
+            (error) => {
+              if (!gone) {
+                console.error("[stream] the producer failed", error);
+                controller.error(error);
+              }
+            },
+          )
+          .finally(() => options.onClose?.());
+      },
+      pull: wakeWriter,
+      cancel() {
+        gone = true;
+        cancelled.abort();
+        wakeWriter();
+      },
+    },
+    new ByteLengthQueuingStrategy({ highWaterMark: STREAM_HIGH_WATER_BYTES }),
+  );
+  return new Response(stream, { status: 200, headers: options.headers });
 }

@@ -40,6 +40,8 @@ export function presentAttribution(a: AttributionWithSources, body: string) {
     source: presentSource(a.source),
     via: a.viaSource ? presentSource(a.viaSource) : null,
     note: a.note,
+    origin: a.origin,
+    confidence: a.confidence,
     version: a.version,
     createdById: a.createdById,
     createdAt: a.createdAt,

@@ -5,7 +5,7 @@
  * benchmark, not a test: wall times swing with the machine's load.
  */
 import { segmentText } from "@/lib/statements/segment-text";
-import { suggestAttributions } from "@/lib/suggestions/suggest-attributions";
+import { suggestAttributions } from "@/lib/suggestions/engine";
 import { closeTextPool, runSegmentation, runSuggestions } from "@/lib/workers/pool";
 import { largeArticleBody } from "../tests/integration/fixtures/large-article";
 

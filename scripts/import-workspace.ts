@@ -5,9 +5,10 @@
 import path from "node:path";
 import pg from "pg";
 import { applyMigrations } from "@/lib/backup/apply-migrations";
-import { limitFromEnv, readBoundedFile } from "@/lib/backup/bounded-read";
+import { readBoundedFile } from "@/lib/backup/bounded-read";
 import { firstTableWithRows } from "@/lib/backup/catalog";
 import { db } from "@/lib/db";
+import { envNumber } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { importWorkspace } from "@/lib/workspace-export/import-workspace";
 import { openDatabase } from "./database.mjs";
@@ -25,7 +26,7 @@ try {
   // characters): 500 MB by default, read as a stream so a gzip bomb stops at the limit.
   const variable = "SOURCEDESK_IMPORT_MAX_BYTES";
   const raw = await readBoundedFile(path.resolve(input), {
-    maxBytes: Math.min(limitFromEnv(variable, 500_000_000), 536_000_000),
+    maxBytes: envNumber(variable, { default: 500_000_000, min: 1, max: 536_000_000 }),
     variable,
     fail: (message) => new AppError("too_large", message),
   });

@@ -50,7 +50,8 @@ export default async function ClaimsPage({ searchParams }: { searchParams: Searc
   const noun = filters.unsourced ? "statements with no attribution" : "claims";
   return (
     <div className="grid gap-8 lg:grid-cols-[16rem_1fr]">
-      <aside key={filterSearchParams({ ...filters, sort }).toString()}>
+      {/* On a phone the results come first, the filters after them. */}
+      <aside key={filterSearchParams({ ...filters, sort }).toString()} className="order-last lg:order-first">
         <Suspense fallback={<ClaimsFilters filters={input} facets={null} />}>
           <CountedFilters input={input} facets={facets} />
         </Suspense>

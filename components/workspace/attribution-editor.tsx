@@ -1,13 +1,16 @@
 "use client";
 
-import { useState } from "react";
+import { type RefObject, useState } from "react";
 import { ATTRIBUTION_MODES } from "@/lib/claims/schema";
-import { callApi } from "@/lib/client/api";
+import type { AttributionChanges } from "@/lib/client/attributions";
 import { MODE_LABELS } from "@/lib/reports/labels";
 import { ANONYMOUS_SOURCE_TYPES } from "@/lib/sources/source-types";
+import { plural } from "@/lib/text/plural";
 import type { WorkspaceAttribution, WorkspaceSource } from "@/lib/workspace/types";
 import { SourceTypeBadge } from "../source-type-badge";
 import { AnonymityWarning, NewSourceForm } from "./new-source-form";
+import { NoteField } from "./note-field";
+import { saveAttribution } from "./save-attribution";
 import { SourceCombobox } from "./source-combobox";
 import type { Workspace } from "./use-workspace";
 
@@ -21,22 +24,32 @@ interface Props {
   readOnly: boolean;
   onPick: (target: "cue" | "mention") => void;
   onDelete: () => void;
+  onDone: () => void;
+  viaInput?: RefObject<HTMLInputElement | null>;
 }
 
 export function describeSource(s: WorkspaceSource) {
-  return [s.count ? `${s.count} ${s.count === 1 ? "person" : "people"}` : null, s.affiliation, s.role]
-    .filter(Boolean)
-    .join(" · ");
+  return [s.count ? plural(s.count, "person", "people") : null, s.affiliation, s.role].filter(Boolean).join(" · ");
 }
 
 /** One attribution: every control saves at once, guarded by the attribution's version. */
-export function AttributionEditor({ attribution: a, articleId, workspace, readOnly, onPick, onDelete }: Props) {
+export function AttributionEditor(props: Props) {
+  const { attribution: a, articleId, workspace, readOnly, onPick, onDelete, onDone } = props;
   const [creatingVia, setCreatingVia] = useState<string | null>(null);
-  const [note, setNote] = useState(a.note ?? "");
-  // Shown at once while saving; the editor remounts with the server's state after every save.
+  // Shown at once while saving; follows the server's mode whenever a new version arrives.
   const [mode, setMode] = useState(a.mode);
-  const patch = (changes: Record<string, unknown>, done = "Saved") =>
-    workspace.save(() => callApi("PATCH", `/api/attributions/${a.id}`, { version: a.version, ...changes }), done);
+  const [seenVersion, setSeenVersion] = useState(a.version);
+  if (seenVersion !== a.version) {
+    setSeenVersion(a.version);
+    setMode(a.mode);
+  }
+  // Changes made with a control send focus back to the text; the note is saved on blur, where the
+  // editor chose where focus goes.
+  const patch = (changes: Omit<AttributionChanges, "version">, done = "Saved") =>
+    saveAttribution(workspace, a, changes, done).then((result) => {
+      if (!("note" in changes)) onDone();
+      return result;
+    });
   const anonymous = ANONYMOUS_SOURCE_TYPES.includes(a.source.type);
 
   return (
@@ -131,6 +144,7 @@ export function AttributionEditor({ attribution: a, articleId, workspace, readOn
             />
           ) : (
             <SourceCombobox
+              ref={props.viaInput}
               label="Via (second-hand source)"
               articleId={articleId}
               placeholder="e.g. the outlet that quoted them"
@@ -140,20 +154,7 @@ export function AttributionEditor({ attribution: a, articleId, workspace, readOn
           ))}
       </div>
 
-      <label className="block text-sm">
-        Note
-        <textarea
-          value={note}
-          readOnly={readOnly}
-          rows={2}
-          dir="auto"
-          onChange={(e) => setNote(e.target.value)}
-          onBlur={() => {
-            if (note !== (a.note ?? "")) void patch({ note: note.trim() || null }, "Note saved");
-          }}
-          className="mt-1 w-full rounded border border-gray-300 px-2 py-1"
-        />
-      </label>
+      <NoteField saved={a.note} readOnly={readOnly} onSave={(note) => void patch({ note }, "Note saved")} />
 
       {!readOnly && (
         <button type="button" onClick={onDelete} className="text-sm text-red-700 underline">

@@ -1,13 +1,15 @@
 "use client";
 
-import { forwardRef, useState } from "react";
-import { callApi } from "@/lib/client/api";
+import { forwardRef, type RefObject, useState } from "react";
+import { reviewClaim } from "@/lib/client/claims";
 import type { ReviewStatus } from "@/lib/generated/prisma/enums";
 import type { Span } from "@/lib/spans/check-span";
 import type { WorkspaceClaim, WorkspaceSource } from "@/lib/workspace/types";
 import { AttributionEditor } from "./attribution-editor";
 import { NewSourceForm } from "./new-source-form";
+import { ReviewControls } from "./review-controls";
 import { SourceCombobox } from "./source-combobox";
+import { SpanAdjuster } from "./span-adjuster";
 import type { Workspace } from "./use-workspace";
 
 interface ClaimPanelProps {
@@ -19,10 +21,18 @@ interface ClaimPanelProps {
   canWrite: boolean;
   canReview: boolean;
   onCreateClaim: () => void;
+  /** Adjusting the open claim's span: `draft` is then its new span. */
+  adjusting: boolean;
+  onAdjust: () => void;
+  onCancelSpan: () => void;
   onAddSource: (source: WorkspaceSource) => void;
   onPick: (attributionId: string, target: "cue" | "mention") => void;
+  /** After a change made from the panel: focus goes back to the text, where the shortcuts are. */
+  onDone: () => void;
   onDeleteClaim: (claim: WorkspaceClaim) => void;
   onDeleteAttribution: (claim: WorkspaceClaim, attributionId: string) => void;
+  /** The first attribution's via box, for the `v` shortcut. */
+  viaInput: RefObject<HTMLInputElement | null>;
 }
 
 /** The claim being tagged: its text, review state, attributions, and a picker to add a source. */
@@ -60,30 +70,43 @@ export const ClaimPanel = forwardRef<HTMLInputElement, ClaimPanelProps>(function
   }
 
   const review = (reviewStatus: ReviewStatus, reviewComment: string | null) =>
-    workspace.save(
-      () => callApi("PATCH", `/api/claims/${claim.id}`, { version: claim.version, reviewStatus, reviewComment }),
-      `Claim ${reviewStatus}`,
-    );
+    workspace
+      .save(
+        () => reviewClaim(claim.id, { version: claim.version, reviewStatus, reviewComment }),
+        `Claim ${reviewStatus}`,
+      )
+      .then(props.onDone);
 
   return (
     <section aria-label="Claim" className="space-y-4">
       <blockquote dir="auto" className="border-l-4 border-accent pl-3 font-serif">
         {claim.text}
       </blockquote>
+      {canWrite && (
+        <SpanAdjuster
+          body={body}
+          draft={props.adjusting ? draft : null}
+          onAdjust={props.onAdjust}
+          onSave={props.onCreateClaim}
+          onCancel={props.onCancelSpan}
+        />
+      )}
       {claim.orphaned && (
         <p role="alert" className="rounded border border-red-300 bg-red-50 px-2 py-1 text-sm text-red-900">
           Orphaned: the article text this claim quoted was edited away. Review it, then delete or re-tag it.
         </p>
       )}
       <ReviewControls claim={claim} canReview={canReview} onReview={review} />
-      {claim.attributions.map((a) => (
+      {claim.attributions.map((a, i) => (
         <AttributionEditor
-          key={`${a.id}-${a.version}`}
+          viaInput={i === 0 ? props.viaInput : undefined}
+          key={a.id}
           attribution={a}
           articleId={articleId}
           workspace={workspace}
           readOnly={!canWrite}
           onPick={(target) => props.onPick(a.id, target)}
+          onDone={props.onDone}
           onDelete={() => props.onDeleteAttribution(claim, a.id)}
         />
       ))}
@@ -114,66 +137,3 @@ export const ClaimPanel = forwardRef<HTMLInputElement, ClaimPanelProps>(function
     </section>
   );
 });
-
-function ReviewControls({
-  claim,
-  canReview,
-  onReview,
-}: {
-  claim: WorkspaceClaim;
-  canReview: boolean;
-  onReview: (s: ReviewStatus, c: string | null) => void;
-}) {
-  const [comment, setComment] = useState(claim.reviewComment ?? "");
-  return (
-    <div className="space-y-2 text-sm">
-      <p>
-        Review: <strong>{claim.reviewStatus}</strong>
-        {claim.reviewComment && (
-          <span className="text-muted" dir="auto">
-            {" "}
-            — {claim.reviewComment}
-          </span>
-        )}
-      </p>
-      {canReview && (
-        <div className="space-y-2">
-          <label className="block">
-            Review comment
-            <input
-              value={comment}
-              onChange={(e) => setComment(e.target.value)}
-              dir="auto"
-              className="mt-1 w-full rounded border border-gray-300 px-2 py-1"
-            />
-          </label>
-          <div className="flex gap-2">
-            <button
-              type="button"
-              className="rounded border border-green-600 px-2 py-0.5 text-green-800"
-              onClick={() => onReview("approved", comment.trim() || null)}
-            >
-              Approve claim
-            </button>
-            <button
-              type="button"
-              className="rounded border border-red-600 px-2 py-0.5 text-red-800"
-              onClick={() => onReview("flagged", comment.trim() || null)}
-            >
-              Flag claim
-            </button>
-            {claim.reviewStatus !== "pending" && (
-              <button
-                type="button"
-                className="rounded border border-gray-300 px-2 py-0.5"
-                onClick={() => onReview("pending", null)}
-              >
-                Reset
-              </button>
-            )}
-          </div>
-        </div>
-      )}
-    </div>
-  );
-}

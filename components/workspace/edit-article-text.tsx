@@ -1,20 +1,26 @@
 "use client";
 
 import { useState } from "react";
-import { callApi } from "@/lib/client/api";
+import { updateArticle } from "@/lib/client/articles";
+import { plural } from "@/lib/text/plural";
 import type { WorkspaceArticle } from "@/lib/workspace/types";
 import type { Workspace } from "./use-workspace";
 
-interface PatchResult {
-  reanchor: { claims: { outcome: string; orphaned: boolean }[] } | null;
-}
+type PatchResult = Awaited<ReturnType<typeof updateArticle>>;
 
 /** Summarises what re-anchoring did, so an editor knows which claims need a look. */
-function describeReanchor(result: PatchResult): string {
+export function describeReanchor(result: PatchResult): string {
   const claims = result.reanchor?.claims ?? [];
   const orphaned = claims.filter((c) => c.orphaned).length;
   const moved = claims.filter((c) => ["moved", "found", "reattached"].includes(c.outcome)).length;
-  return `Text saved. ${moved} claim${moved === 1 ? "" : "s"} re-anchored${orphaned ? `, ${orphaned} orphaned (listed under the text for review)` : ""}.`;
+  const adjusted = claims.filter((c) => c.outcome === "adjusted");
+  const parts = [`${plural(moved, "claim")} re-anchored`];
+  if (adjusted.length)
+    parts.push(
+      `${plural(adjusted.length, "claim")} adjusted to the edit: ${adjusted.map((c) => `now “${c.text}”`).join("; ")}`,
+    );
+  if (orphaned) parts.push(`${orphaned} orphaned (listed under the text for review)`);
+  return `Text saved. ${parts.join(", ")}.`;
 }
 
 /** Edits the title, byline, desk and text; tagged claims follow their quoted words or are flagged orphaned. */
@@ -31,19 +37,16 @@ export function EditArticleText({
   const [body, setBody] = useState(article.body);
   const [author, setAuthor] = useState(article.author ?? "");
   const [desk, setDesk] = useState(article.desk ?? "");
-  const metadata = { author: [author, article.author ?? ""], desk: [desk, article.desk ?? ""] } as const;
-  const unchanged =
-    title === article.title && body === article.body && Object.values(metadata).every(([now, was]) => now === was);
+  const changes = {
+    ...(title !== article.title ? { title } : {}),
+    ...(body !== article.body ? { body } : {}),
+    ...(author !== (article.author ?? "") ? { author } : {}),
+    ...(desk !== (article.desk ?? "") ? { desk } : {}),
+  };
+  const unchanged = Object.keys(changes).length === 0;
 
   async function submit() {
-    const changes = {
-      ...(title !== article.title ? { title } : {}),
-      ...(body !== article.body ? { body } : {}),
-      ...Object.fromEntries(Object.entries(metadata).flatMap(([key, [now, was]]) => (now === was ? [] : [[key, now]]))),
-    };
-    const result = await workspace.save(() =>
-      callApi<PatchResult>("PATCH", `/api/articles/${article.id}`, { version: article.version, ...changes }),
-    );
+    const result = await workspace.save(() => updateArticle(article.id, { version: article.version, ...changes }));
     if (result) {
       workspace.announce(describeReanchor(result));
       onDone();

@@ -1,31 +1,20 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { callApi, describeError } from "@/lib/client/api";
-
-interface HistoryItem {
-  id: string;
-  action: string;
-  entity: string;
-  entityId: string;
-  actor: { id: string; name: string; role: string } | null;
-  before: unknown;
-  after: unknown;
-  createdAt: string;
-}
+import { describeEvent } from "@/lib/audit/describe-event";
+import { describeError } from "@/lib/client/api";
+import { getHistory, type HistoryEvent } from "@/lib/client/articles";
+import { formatDayTime } from "@/lib/text/format-date";
 
 /** The article's audit trail: who changed what, when, with the values before and after. */
 export function HistoryPanel({ articleId, revision }: { articleId: string; revision: number }) {
-  const [items, setItems] = useState<HistoryItem[] | null>(null);
+  const [items, setItems] = useState<HistoryEvent[] | null>(null);
   const [cursor, setCursor] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   async function load(after: string | null) {
     try {
-      const page = await callApi<{ items: HistoryItem[]; nextCursor: string | null }>(
-        "GET",
-        `/api/articles/${articleId}/history?limit=30${after ? `&cursor=${encodeURIComponent(after)}` : ""}`,
-      );
+      const page = await getHistory(articleId, { limit: 30, cursor: after });
       setItems((old) => (after ? [...(old ?? []), ...page.items] : page.items));
       setCursor(page.nextCursor);
     } catch (e) {
@@ -52,10 +41,10 @@ export function HistoryPanel({ articleId, revision }: { articleId: string; revis
       <ol className="space-y-2 text-sm" aria-label="History">
         {items.map((e) => (
           <li key={e.id} className="rounded border border-gray-200 p-2">
-            <p>
-              <strong>{e.actor?.name ?? "System"}</strong> {e.action}d {e.entity.replace("_", " ")}{" "}
-              <time dateTime={e.createdAt} className="text-muted">
-                {new Date(e.createdAt).toLocaleString()}
+            <p dir="auto">
+              <strong>{e.actor?.name ?? "System"}</strong> {describeEvent(e)}{" "}
+              <time dateTime={e.createdAt} className="whitespace-nowrap text-muted">
+                {formatDayTime(e.createdAt)}
               </time>
             </p>
             <details>

@@ -10,7 +10,7 @@ export function Legend() {
           <li key={t} className="flex items-center gap-1">
             <span
               aria-hidden="true"
-              className={`inline-flex h-4 w-5 items-center justify-center rounded-sm border ${SOURCE_TYPE_STYLE[t].highlight} ${SOURCE_TYPE_STYLE[t].edge}`}
+              className={`inline-flex h-4 w-5 items-center justify-center rounded-sm border ${SOURCE_TYPE_STYLE[t].highlight} ${SOURCE_TYPE_STYLE[t].edge} ${SOURCE_TYPE_STYLE[t].line}`}
             >
               {SOURCE_TYPE_STYLE[t].marker}
             </span>

@@ -1,7 +1,8 @@
 "use client";
 
 import { type FormEvent, useState } from "react";
-import { callApi, describeError } from "@/lib/client/api";
+import { describeError } from "@/lib/client/api";
+import { createSource } from "@/lib/client/sources";
 import type { SourceType } from "@/lib/generated/prisma/enums";
 import { GENDER_LABELS, GENDERS } from "@/lib/sources/genders";
 import { guessSource } from "@/lib/sources/guess-source-type";
@@ -38,7 +39,7 @@ export function NewSourceForm({
     const text = (key: string) => String(form.get(key) ?? "").trim() || null;
     const count = text("count");
     try {
-      const source = await callApi<WorkspaceSource>("POST", "/api/sources", {
+      const source = await createSource({
         type,
         name: text("name") ?? "",
         count: count ? Number(count) : null,
@@ -46,7 +47,7 @@ export function NewSourceForm({
         role: text("role"),
         anonymityReason: anonymous ? text("anonymityReason") : null,
         identityKnownToNewsroom: anonymous ? form.get("identityKnown") === "on" : null,
-        ...(type === "person" ? { gender: String(form.get("gender") ?? "unknown") } : {}),
+        ...(type === "person" ? { gender: GENDERS.find((g) => g === form.get("gender")) ?? "unknown" } : {}),
       });
       onCreated(source);
     } catch (e) {

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { allowedTransitions, STATUS_LABELS } from "@/lib/articles/article-status";
-import { callApi } from "@/lib/client/api";
+import { changeStatus } from "@/lib/client/articles";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { WorkspaceArticle } from "@/lib/workspace/types";
 import { StatusBadge } from "../status-badge";
@@ -24,7 +24,7 @@ export function StatusControls({
     workspace
       .save(
         () =>
-          callApi("POST", `/api/articles/${article.id}/status`, {
+          changeStatus(article.id, {
             status: to,
             version: article.version,
             ...(comment.trim() ? { comment: comment.trim() } : {}),

@@ -2,12 +2,15 @@
 
 import { useEffect, useRef } from "react";
 import { MODE_LABELS } from "@/lib/reports/labels";
+import { plural } from "@/lib/text/plural";
 import { SourceTypeBadge } from "../source-type-badge";
 import type { KeyedSuggestion } from "./use-suggestions";
 
 interface Props {
   body: string;
   suggestions: KeyedSuggestion[];
+  /** "No suggestions for Arabic yet" when the engine cannot read the article's language. */
+  unsupported: string | null;
   focusedKey: string | null;
   canWrite: boolean;
   onFocus: (s: KeyedSuggestion) => void;
@@ -23,6 +26,7 @@ interface Props {
 export function SuggestionsPanel({
   body,
   suggestions,
+  unsupported,
   focusedKey,
   canWrite,
   onFocus,
@@ -35,6 +39,7 @@ export function SuggestionsPanel({
     if (focusedKey) items.current.get(focusedKey)?.focus();
   }, [focusedKey]);
 
+  if (unsupported) return <p className="text-sm text-muted">{unsupported}.</p>;
   if (!suggestions.length)
     return (
       <p className="text-sm text-muted">
@@ -94,7 +99,7 @@ export function SuggestionsPanel({
             {MODE_LABELS[s.mode].toLowerCase()}
             {s.cue ? ` · cue “${body.slice(s.cue.start, s.cue.end)}”` : ""}
             {s.via ? ` · via ${s.via.name}` : ""}
-            {s.source.count ? ` · ${s.source.count} people` : ""}
+            {s.source.count ? ` · ${plural(s.source.count, "person", "people")}` : ""}
             {s.source.anonymityReason ? ` · ${s.source.anonymityReason}` : ""}
           </p>
           {canWrite && (

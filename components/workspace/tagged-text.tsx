@@ -8,6 +8,7 @@ import { groupBlocks } from "@/lib/statements/group-blocks";
 import { type Mark, splitIntoSegments } from "@/lib/text/segments";
 import type { WorkspaceClaim, WorkspaceStatement } from "@/lib/workspace/types";
 import { SOURCE_TYPE_STYLE } from "../source-type-badge";
+import { ClaimMarker, describeClaims, ReviewMarker, reviewLabel } from "./text-annotations";
 
 export type MarkKind = "claim" | "mention" | "cue" | "draft" | "pick" | "suggestion";
 
@@ -28,13 +29,15 @@ interface TaggedTextProps {
 }
 
 function claimTitle(claim: WorkspaceClaim): string {
-  if (!claim.attributions.length) return "Claim without a source yet";
-  return claim.attributions
-    .map(
+  const review = reviewLabel(claim);
+  if (!claim.attributions.length) return ["Claim without a source yet", review].filter(Boolean).join("\n");
+  return [
+    ...claim.attributions.map(
       (a) =>
         `${a.source.name} (${SOURCE_TYPE_LABELS[a.source.type]}) · ${MODE_LABELS[a.mode].toLowerCase()}${a.cue ? ` · “${a.cue.text}”` : ""}${a.via ? ` · via ${a.via.name}` : ""}`,
-    )
-    .join("\n");
+    ),
+    ...(review ? [review] : []),
+  ].join("\n");
 }
 
 function segmentClass(
@@ -47,7 +50,10 @@ function segmentClass(
   const claimMarks = marks.filter((m) => m.kind === "claim");
   if (claimMarks.length) {
     const claim = claimsById.get(claimMarks[claimMarks.length - 1].id)!;
-    classes.push(SOURCE_TYPE_STYLE[claim.attributions[0]?.source.type ?? "none"].highlight);
+    const style = SOURCE_TYPE_STYLE[claim.attributions[0]?.source.type ?? "none"];
+    // The fill alone is too faint to see (≈1.1:1 on white): an edge of ≥ 3:1 under the words, its
+    // line style a second cue of the type besides colour.
+    classes.push(style.highlight, style.edge, style.line);
     if (claimMarks.some((m) => m.id === activeClaimId)) classes.push("ring-2 ring-accent");
     if (
       highlightSourceId &&
@@ -84,10 +90,12 @@ export const TaggedText = memo(function TaggedText(props: TaggedTextProps) {
     statementRefs,
   } = props;
   const claimsById = new Map(claims.map((c) => [c.id, c]));
+  const anchored = claims.filter((c) => !c.orphaned);
   const marks: Mark<MarkKind>[] = [
     ...ghosts.map((g) => ({ ...g, kind: "suggestion" as const })),
-    ...claims.filter((c) => !c.orphaned).map((c) => ({ start: c.start, end: c.end, kind: "claim" as const, id: c.id })),
-    ...claims.flatMap((c) =>
+    ...anchored.map((c) => ({ start: c.start, end: c.end, kind: "claim" as const, id: c.id })),
+    // An orphaned claim's cue and mention point at text that no longer says it: not drawn.
+    ...anchored.flatMap((c) =>
       c.attributions.flatMap((a) => [
         ...(a.mention ? [{ ...a.mention, kind: "mention" as const, id: `${a.id}m` }] : []),
         ...(a.cue ? [{ ...a.cue, kind: "cue" as const, id: `${a.id}c` }] : []),
@@ -97,6 +105,20 @@ export const TaggedText = memo(function TaggedText(props: TaggedTextProps) {
     ...(pick ? [{ ...pick, kind: "pick" as const, id: "pick" }] : []),
   ];
   const indexOf = new Map(statements.map((s, i) => [s.id, i]));
+  // Reviewed claims get a marker where they end, with the reviewer's comment.
+  const reviewedAt = new Map<number, WorkspaceClaim[]>();
+  for (const c of anchored)
+    if (c.reviewStatus !== "pending") reviewedAt.set(c.end, [...(reviewedAt.get(c.end) ?? []), c]);
+  const startingAt = new Map<number, WorkspaceClaim[]>();
+  for (const c of anchored) startingAt.set(c.start, [...(startingAt.get(c.start) ?? []), c]);
+  // Screen readers read a statement's text as its name, then this description: its claims, cues
+  // and mentions (an attribute, so the text is not in the page twice).
+  const descriptions = new Map(
+    statements.flatMap((s) => {
+      const text = describeClaims(s, anchored);
+      return text ? [[s.id, text] as const] : [];
+    }),
+  );
 
   // A statement is an option of one single-select listbox (the j/k cursor selects it; Enter acts on
   // it), grouped by paragraph; a heading is its own group. Options' text is their accessible name.
@@ -110,6 +132,7 @@ export const TaggedText = memo(function TaggedText(props: TaggedTextProps) {
         }}
         role="option"
         aria-selected={index === focusedIndex}
+        aria-description={descriptions.get(s.id)}
         tabIndex={index === focusedIndex ? 0 : -1}
         onFocus={() => props.onFocusStatement(index)}
         className={`rounded-sm outline-none ${index === focusedIndex ? "bg-yellow-50 shadow-[0_0_0_2px_rgba(11,92,173,0.35)]" : ""}`}
@@ -117,17 +140,26 @@ export const TaggedText = memo(function TaggedText(props: TaggedTextProps) {
         {splitIntoSegments(s, marks).map((seg) => {
           const claimIds = seg.marks.filter((m) => m.kind === "claim").map((m) => m.id);
           const suggestionKeys = seg.marks.filter((m) => m.kind === "suggestion").map((m) => m.id);
+          const reviewed = reviewedAt.get(seg.end);
+          const starting = startingAt.get(seg.start);
           return (
-            <span
-              key={seg.start}
-              data-start={seg.start}
-              data-claims={claimIds.join(" ") || undefined}
-              data-suggestions={suggestionKeys.join(" ") || undefined}
-              title={claimIds.length ? claimTitle(claimsById.get(claimIds[claimIds.length - 1])!) : undefined}
-              className={segmentClass(seg.marks, claimsById, activeClaimId, highlightSourceId)}
-            >
-              {body.slice(seg.start, seg.end)}
-            </span>
+            <Fragment key={seg.start}>
+              {starting?.map((c) => (
+                <ClaimMarker key={c.id} claim={c} />
+              ))}
+              <span
+                data-start={seg.start}
+                data-claims={claimIds.join(" ") || undefined}
+                data-suggestions={suggestionKeys.join(" ") || undefined}
+                title={claimIds.length ? claimTitle(claimsById.get(claimIds[claimIds.length - 1])!) : undefined}
+                className={segmentClass(seg.marks, claimsById, activeClaimId, highlightSourceId)}
+              >
+                {body.slice(seg.start, seg.end)}
+              </span>
+              {reviewed?.map((c) => (
+                <ReviewMarker key={c.id} claim={c} />
+              ))}
+            </Fragment>
           );
         })}
       </span>
@@ -137,6 +169,7 @@ export const TaggedText = memo(function TaggedText(props: TaggedTextProps) {
   let paragraphs = 0;
   return (
     <div
+      data-tagged-text
       role="listbox"
       aria-label="Statements"
       onMouseUp={props.onMouseUp}
@@ -167,29 +200,3 @@ export const TaggedText = memo(function TaggedText(props: TaggedTextProps) {
     </div>
   );
 });
-
-/** The body offset of a DOM position inside TaggedText, or null outside it. */
-export function offsetOfDomPoint(node: Node | null, offset: number): number | null {
-  if (!node) return null;
-  const element = node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element);
-  const run = element?.closest<HTMLElement>("[data-start]");
-  if (run)
-    return (
-      Number(run.dataset.start) +
-      (node.nodeType === Node.TEXT_NODE ? offset : offset > 0 ? (run.textContent ?? "").length : 0)
-    );
-  // A boundary between runs (e.g. at a statement's edge): use the nearest run inside it.
-  const child = (node as Element).childNodes?.[Math.min(offset, (node as Element).childNodes.length - 1)] as
-    | Element
-    | undefined;
-  const inner =
-    child?.querySelector?.<HTMLElement>("[data-start]") ??
-    (child as HTMLElement | undefined)?.closest?.<HTMLElement>("[data-start]");
-  return inner ? Number(inner.dataset.start) : null;
-}
-
-/** The body offset under a screen point (where a click landed), or null outside the text. */
-export function offsetAtPoint(x: number, y: number): number | null {
-  const range = document.caretRangeFromPoint?.(x, y);
-  return range ? offsetOfDomPoint(range.startContainer, range.startOffset) : null;
-}

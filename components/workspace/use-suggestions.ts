@@ -1,8 +1,9 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
-import { callApi } from "@/lib/client/api";
+import { acceptSuggestion, getSuggestions, rejectSuggestion } from "@/lib/client/suggestions";
 import type { KeyedSuggestion } from "@/lib/suggestions/article-suggestions";
+import type { LanguageSupport } from "@/lib/suggestions/engine/languages";
 import type { Workspace } from "./use-workspace";
 
 export type { KeyedSuggestion };
@@ -11,14 +12,17 @@ export type { KeyedSuggestion };
 export function useSuggestions(workspace: Workspace, enabled: boolean) {
   const { article, revision, save } = workspace;
   const [suggestions, setSuggestions] = useState<KeyedSuggestion[]>([]);
+  const [language, setLanguage] = useState<LanguageSupport | null>(null);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `revision` changes with every save: refetch then
   useEffect(() => {
     if (!enabled) return;
     let live = true;
-    callApi<{ suggestions: KeyedSuggestion[] }>("GET", `/api/articles/${article.id}/suggestions`)
-      .then(({ suggestions: open }) => {
-        if (live) setSuggestions(open);
+    getSuggestions(article.id)
+      .then(({ suggestions: open, language: read }) => {
+        if (!live) return;
+        setSuggestions(open);
+        setLanguage(read);
       })
       .catch(() => {
         /* suggestions are an aid: the workspace works without them */
@@ -29,20 +33,13 @@ export function useSuggestions(workspace: Workspace, enabled: boolean) {
   }, [article.id, revision, enabled]);
 
   const accept = useCallback(
-    (s: KeyedSuggestion) =>
-      save(
-        () => callApi<{ claimId: string }>("POST", `/api/articles/${article.id}/suggestions/accept`, { key: s.key }),
-        `Accepted: ${s.source.name}`,
-      ),
+    (s: KeyedSuggestion) => save(() => acceptSuggestion(article.id, s.key), `Accepted: ${s.source.name}`),
     [article.id, save],
   );
   const reject = useCallback(
-    (s: KeyedSuggestion) =>
-      save(
-        () => callApi("POST", `/api/articles/${article.id}/suggestions/reject`, { key: s.key }),
-        "Suggestion rejected",
-      ),
+    (s: KeyedSuggestion) => save(() => rejectSuggestion(article.id, s.key), "Suggestion rejected"),
     [article.id, save],
   );
-  return { suggestions, accept, reject };
+  return { open: suggestions, language, accept, reject };
 }
+export type Suggestions = ReturnType<typeof useSuggestions>;

@@ -1,9 +1,18 @@
 "use client";
 
 import { useCallback, useRef, useState } from "react";
-import { ApiError, callApi, describeError } from "@/lib/client/api";
+import { ApiError, describeError } from "@/lib/client/api";
+import { getArticle } from "@/lib/client/articles";
 import type { WorkspaceArticle } from "@/lib/workspace/types";
 import { useToast } from "./toasts";
+
+/**
+ * What to do when a change is refused because someone else changed the record first: given the
+ * fresh article, either a retry on top of it (with its own "done" message) or the error to show.
+ */
+export interface SaveOptions<T> {
+  onConflict?: (fresh: WorkspaceArticle) => { retry: () => Promise<T>; done?: string } | { error: string };
+}
 
 /**
  * The article as the server last said it is, and one way to change it: every change is saved at
@@ -20,7 +29,7 @@ export function useWorkspace(initial: WorkspaceArticle) {
 
   const refresh = useCallback(async () => {
     const ticket = ++latest.current;
-    const fresh = await callApi<WorkspaceArticle>("GET", `/api/articles/${initial.id}`);
+    const fresh = await getArticle(initial.id);
     if (ticket === latest.current) {
       setArticle(fresh);
       setRevision((r) => r + 1);
@@ -29,13 +38,30 @@ export function useWorkspace(initial: WorkspaceArticle) {
   }, [initial.id]);
 
   const save = useCallback(
-    async <T>(change: () => Promise<T>, done?: string): Promise<T | null> => {
+    async <T>(change: () => Promise<T>, done?: string, options: SaveOptions<T> = {}): Promise<T | null> => {
       setSaving((n) => n + 1);
       try {
-        const result = await change();
-        await refresh();
-        if (done) toast({ message: done, tone: "info" });
-        return result;
+        let attempt = change;
+        let message = done;
+        // A conflict the caller can resolve is retried on the fresh version, a few times at most.
+        for (let tries = 0; ; tries++) {
+          try {
+            const result = await attempt();
+            await refresh();
+            if (message) toast({ message, tone: "info" });
+            return result;
+          } catch (error) {
+            const conflict = error instanceof ApiError && error.status === 409;
+            if (!conflict || !options.onConflict || tries >= 3) throw error;
+            const resolution = options.onConflict(await refresh());
+            if ("error" in resolution) {
+              toast({ message: resolution.error, tone: "error", ms: 12000 });
+              return null;
+            }
+            attempt = resolution.retry;
+            message = resolution.done ?? message;
+          }
+        }
       } catch (error) {
         const conflict = error instanceof ApiError && error.status === 409;
         toast({

@@ -1,7 +1,7 @@
 import { quoteSelector } from "@/lib/anchoring/text-quote";
 import type { Span } from "@/lib/spans/check-span";
 import { placeholderSpan, quoteOf, reanchorParts, reanchorSpan, type SpanOutcome, searchElsewhere } from "./reanchor";
-import { diffText, type TextEdit } from "./reanchor-diff";
+import { diffText, mapEnd, mapStart, type TextEdit } from "./reanchor-diff";
 
 /** A claim as stored: for an orphaned claim, text/prefix/suffix are what was lost, not body.slice. */
 export interface StoredClaim {
@@ -79,7 +79,7 @@ function planClaim(edit: TextEdit, oldBody: string, newBody: string, claim: Stor
   const quote = quoteOf(oldBody, old);
   if (!quote) return orphan("orphaned");
   const whole = reanchorSpan(edit, newBody, quote, old);
-  if (whole.span) {
+  if (whole.span && whole.outcome !== "adjusted") {
     const shift = whole.span.start - old.start;
     const parts = claim.parts?.map((p) => ({ start: p.start + shift, end: p.end + shift })) ?? null;
     return { id: claim.id, outcome: whole.outcome, next: anchored(newBody, whole.span, parts) };
@@ -88,9 +88,24 @@ function planClaim(edit: TextEdit, oldBody: string, newBody: string, claim: Stor
   const parts = claim.parts?.length ? reanchorParts(edit, oldBody, newBody, claim.parts) : null;
   if (parts) {
     const span = { start: parts.spans[0].start, end: parts.spans[parts.spans.length - 1].end };
-    return { id: claim.id, outcome: parts.searched ? "found" : "moved", next: anchored(newBody, span, parts.spans) };
+    const outcome = parts.adjusted ? "adjusted" : parts.searched ? "found" : "moved";
+    return { id: claim.id, outcome, next: anchored(newBody, span, parts.spans) };
+  }
+  if (whole.span) {
+    const kept = claim.parts?.length ? mapParts(edit, claim.parts, whole.span) : null;
+    return { id: claim.id, outcome: "adjusted", next: anchored(newBody, whole.span, kept) };
   }
   return orphan("orphaned");
+}
+
+/** A copy-edited split quote's parts carried through the edit, or null (one piece) if they no longer fit. */
+function mapParts(edit: TextEdit, parts: Span[], whole: Span): Span[] | null {
+  const mapped = parts.map((p, i) => ({
+    start: i === 0 ? whole.start : mapStart(edit, p.start),
+    end: i === parts.length - 1 ? whole.end : mapEnd(edit, p.end),
+  }));
+  const fits = mapped.every((p, i) => p.start < p.end && (i === 0 || p.start >= mapped[i - 1].end));
+  return fits ? mapped : null;
 }
 
 function planSpan(edit: TextEdit, oldBody: string, newBody: string, start: number | null, end: number | null) {

@@ -1,13 +1,16 @@
 import { quoteSelector } from "@/lib/anchoring/text-quote";
 import { type Span, spanProblem, splitsSurrogatePair } from "@/lib/spans/check-span";
 import { isUnchangedText, mapEnd, mapStart, type TextEdit } from "./reanchor-diff";
+import { fuzzyReanchor } from "./reanchor-fuzzy";
 import { searchQuote, type TextQuote } from "./reanchor-search";
 
 /**
  * kept: same offsets; moved: the edit shifted it and the exact text is at the shifted place;
- * found: the exact text was located elsewhere by its context; lost: the exact text is gone.
+ * found: the exact text was located elsewhere by its context; adjusted: the exact text is gone but
+ * nearly the same words stand where it was (a copy edit), and the span now covers them; lost: the
+ * words are gone.
  */
-export type SpanOutcome = "kept" | "moved" | "found" | "lost";
+export type SpanOutcome = "kept" | "moved" | "found" | "adjusted" | "lost";
 
 export interface SpanResult {
   outcome: SpanOutcome;
@@ -17,7 +20,8 @@ export interface SpanResult {
 /**
  * W3C text-quote re-anchoring of one span: map its old position through the edit and accept it
  * when the exact text is there; otherwise take the occurrence whose context matches best
- * (nearest the mapped position on a tie); never a different text.
+ * (nearest the mapped position on a tie); otherwise, where it was, nearly the same words (at most
+ * a quarter of the characters edited: reanchor-fuzzy.ts).
  */
 export function reanchorSpan(edit: TextEdit, newBody: string, quote: TextQuote, old: Span): SpanResult {
   const start = mapStart(edit, old.start);
@@ -27,7 +31,9 @@ export function reanchorSpan(edit: TextEdit, newBody: string, quote: TextQuote, 
     return { outcome: same ? "kept" : "moved", span: { start, end } };
   }
   const match = searchElsewhere(edit, newBody, quote, start);
-  return match ? { outcome: "found", span: { start: match.start, end: match.end } } : { outcome: "lost", span: null };
+  if (match) return { outcome: "found", span: { start: match.start, end: match.end } };
+  const near = fuzzyReanchor(edit, newBody, quote.text, old);
+  return near ? { outcome: "adjusted", span: near } : { outcome: "lost", span: null };
 }
 
 /**
@@ -68,16 +74,18 @@ export function reanchorParts(
   oldBody: string,
   newBody: string,
   parts: Span[],
-): { spans: Span[]; searched: boolean } | null {
+): { spans: Span[]; searched: boolean; adjusted: boolean } | null {
   const spans: Span[] = [];
   let searched = false;
+  let adjusted = false;
   for (const part of parts) {
     const quote = quoteOf(oldBody, part);
     if (!quote) return null;
     const result = reanchorSpan(edit, newBody, quote, part);
     if (!result.span || (spans.length > 0 && result.span.start < spans[spans.length - 1].end)) return null;
     searched ||= result.outcome === "found";
+    adjusted ||= result.outcome === "adjusted";
     spans.push(result.span);
   }
-  return { spans, searched };
+  return { spans, searched, adjusted };
 }

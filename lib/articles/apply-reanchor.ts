@@ -60,6 +60,8 @@ export async function applyReanchor(tx: Tx, articleId: string, oldBody: string, 
       to: { start: c.next.start, end: c.next.end },
       orphaned: c.next.orphaned,
       text: clip(c.next.text),
+      // What it quoted before: with `adjusted`, the editor sees the copy edit ("1.3" → "1.4").
+      previousText: clip(before.get(c.id)!.text),
     })),
     // Only the cues and mentions that exist; "lost" ones are now null (the attribution stays).
     attributions: plan.attributions

@@ -7,6 +7,20 @@ import { type ArticleDetail, findArticle } from "./find-article";
 import type { CreateArticleInput } from "./schema";
 
 /** Stores an article and its statements in one transaction, so no half-imported article can exist. */
+/** A new article's columns from its input (the API's or an import line): absent ones null, the language detected. */
+export function newArticleFields(input: CreateArticleInput) {
+  return {
+    title: input.title,
+    body: input.body,
+    language: input.language ?? detectLanguage(input.body),
+    outlet: input.outlet ?? null,
+    author: input.author ?? null,
+    desk: input.desk ?? null,
+    url: input.url ?? null,
+    publishedAt: input.publishedAt ?? null,
+  };
+}
+
 export async function createArticle(input: CreateArticleInput, actorId: string): Promise<ArticleDetail> {
   const segments = await runSegmentation(input.body);
   // Not Prisma's default 5 s timeout: a long text (50,000 words are ~3,000 statements) on a busy
@@ -14,17 +28,7 @@ export async function createArticle(input: CreateArticleInput, actorId: string):
   const article = await db().$transaction(
     async (tx) => {
       const created = await tx.article.create({
-        data: {
-          title: input.title,
-          body: input.body,
-          language: input.language ?? detectLanguage(input.body),
-          outlet: input.outlet ?? null,
-          author: input.author ?? null,
-          desk: input.desk ?? null,
-          url: input.url ?? null,
-          publishedAt: input.publishedAt ?? null,
-          createdById: actorId,
-        },
+        data: { ...newArticleFields(input), createdById: actorId },
       });
       await insertStatements(tx, created.id, segments);
       const { body: _body, ...summary } = created;

@@ -6,6 +6,7 @@ export type SourcingChange =
   | "article.text"
   | "article.title"
   | "claim.create"
+  | "claim.span"
   | "claim.delete"
   | "claim.restore"
   | "attribution.create"

@@ -9,10 +9,25 @@ import { type ArticleDetail, findArticle } from "./find-article";
 import type { UpdateArticleInput } from "./schema";
 import { sendBackToReview } from "./sourcing-change";
 
-const METADATA = ["title", "language", "outlet", "author", "desk", "url", "publishedAt"] as const;
+/** What an edit (PATCH, or an import in update mode) may change; the body re-segments the article. */
+const EDITABLE = ["title", "language", "outlet", "author", "desk", "url", "publishedAt", "body"] as const;
+type Editable = (typeof EDITABLE)[number];
 
 const same = (a: unknown, b: unknown) =>
   a instanceof Date || b instanceof Date ? a?.valueOf() === b?.valueOf() : a === b;
+
+/** The fields `input` gives that differ from `current` (undefined means not given). */
+export function changedFields<T extends Partial<Record<Editable, unknown>>>(
+  current: Record<Editable, unknown>,
+  input: T,
+): Partial<Pick<T, Editable>> {
+  const changes: Partial<Pick<T, Editable>> = {};
+  for (const key of EDITABLE) {
+    const value = input[key];
+    if (value !== undefined && !same(value, current[key])) changes[key] = value;
+  }
+  return changes;
+}
 
 /** Holds the article row until commit, so no other article write interleaves with the re-anchoring. */
 async function lockArticle(tx: Tx, id: string) {
@@ -40,22 +55,16 @@ export async function updateArticle(
       if (!article) throw notFound("Article");
       if (article.version !== input.version) throw staleVersion("article", article.version);
 
+      const { body: newBody, ...metadata } = changedFields(article, input);
+      const data: Record<string, unknown> = { ...metadata };
       const before: Record<string, unknown> = {};
-      const after: Record<string, unknown> = {};
-      const data: Record<string, unknown> = {};
-      for (const key of METADATA) {
-        const value = input[key];
-        if (value === undefined || same(value, article[key])) continue;
-        before[key] = article[key];
-        after[key] = value;
-        data[key] = value;
-      }
-      const bodyChanged = input.body !== undefined && input.body !== article.body;
+      const after: Record<string, unknown> = { ...metadata };
+      for (const key of Object.keys(metadata) as (keyof typeof metadata)[]) before[key] = article[key];
+      const bodyChanged = newBody !== undefined;
       if (!bodyChanged && Object.keys(data).length === 0) return null; // nothing differs: no write, no event
 
       let report: ReanchorReport | null = null;
-      if (bodyChanged) {
-        const newBody = input.body!;
+      if (newBody !== undefined) {
         const segments = newSegments!;
         await tx.statement.deleteMany({ where: { articleId: id } });
         await insertStatements(tx, id, segments);

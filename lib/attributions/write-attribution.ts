@@ -4,6 +4,7 @@ import { lockClaimForAttributions } from "@/lib/claims/lock-claim-facets";
 import { refuseUnapplied } from "@/lib/concurrency";
 import { db, type Tx } from "@/lib/db";
 import { notFound } from "@/lib/errors";
+import type { AttributionOrigin } from "@/lib/generated/prisma/enums";
 import { attributionInclude, presentAttribution } from "@/lib/present";
 import { checkAttribution, spanColumns } from "./check-attribution";
 import type { CreateAttributionInput, UpdateAttributionInput } from "./schema";
@@ -29,8 +30,18 @@ export function createAttribution(input: CreateAttributionInput, actorId: string
   return db().$transaction((tx) => insertAttribution(tx, input, actorId));
 }
 
-/** Creates an attribution inside a caller's transaction. */
-export async function insertAttribution(tx: Tx, input: CreateAttributionInput, actorId: string) {
+/** Where an attribution came from, set by the server (never by API input): an accepted suggestion. */
+export interface Provenance {
+  origin: AttributionOrigin;
+  confidence: number | null;
+}
+
+/** Creates an attribution inside a caller's transaction; `provenance` only from server-side use cases. */
+export async function insertAttribution(
+  tx: Tx,
+  input: CreateAttributionInput & { provenance?: Provenance },
+  actorId: string,
+) {
   const claim = await tx.claim.findUnique({ where: { id: input.claimId }, select: { articleId: true } });
   const body =
     claim && (await lockArticleForSourcing(tx, { articleId: claim.articleId, actorId, change: "attribution.create" }));
@@ -44,6 +55,8 @@ export async function insertAttribution(tx: Tx, input: CreateAttributionInput, a
       mode: input.mode,
       viaSourceId: input.viaSourceId ?? null,
       note: input.note ?? null,
+      origin: input.provenance?.origin ?? "manual",
+      confidence: input.provenance?.confidence ?? null,
       createdById: actorId,
       ...spanColumns("cue", input.cue),
       ...spanColumns("mention", input.mention),

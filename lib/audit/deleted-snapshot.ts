@@ -21,6 +21,9 @@ export const attributionSnapshot = z.object({
   source: ref,
   via: ref.nullable(),
   note: z.string().nullable(),
+  // Deletions recorded before these fields existed restore as typed by hand.
+  origin: z.enum(["manual", "suggestion"]).default("manual"),
+  confidence: z.number().nullable().default(null),
   version: z.number().int().min(1),
   createdById: z.uuid(),
   createdAt: z.iso.datetime(),
@@ -107,6 +110,8 @@ export function attributionData(a: AttributionSnapshot) {
     mode: a.mode,
     viaSourceId: a.via?.id ?? null,
     note: a.note,
+    origin: a.origin,
+    confidence: a.confidence,
     cueStart: a.cue?.start ?? null,
     cueEnd: a.cue?.end ?? null,
     mentionStart: a.mention?.start ?? null,

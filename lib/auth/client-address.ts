@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { isIPv4, isIPv6 } from "node:net";
+import { envNumber } from "@/lib/env";
 
 /** What the HTTP server knew about a request before any handler ran (see peer-address-hook.ts). */
 export interface RequestPeer {
@@ -23,8 +24,7 @@ export function runWithPeer<T>(peer: RequestPeer, fn: () => T): T {
 
 /** `SOURCEDESK_TRUSTED_PROXIES`: how many proxies in front of the app append to X-Forwarded-For. */
 export function trustedProxies(): number {
-  const value = Number(process.env.SOURCEDESK_TRUSTED_PROXIES ?? 0);
-  return Number.isInteger(value) && value > 0 ? Math.min(value, 16) : 0;
+  return envNumber("SOURCEDESK_TRUSTED_PROXIES", { default: 0, min: 0, max: 16 });
 }
 
 /** `::ffff:1.2.3.4` is 1.2.3.4; an IPv6 client is its /64 (one machine usually holds a whole /64). */

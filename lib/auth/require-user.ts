@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { requestHost } from "@/lib/public-origin";
 import { type CurrentUser, findUserByApiToken, findUserBySession } from "./find-user";
 import { SESSION_COOKIE } from "./sessions";
 
@@ -18,12 +19,6 @@ function readCookie(header: string | null, name: string): string | undefined {
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-/** The host the request was addressed to, as Next's own server-action check reads it. */
-function requestHost(request: Request): string {
-  const forwarded = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim();
-  return forwarded || request.headers.get("host") || new URL(request.url).host;
-}
-
 /**
  * CSRF guard for cookie-authenticated writes (and sign-in): browsers send `Origin` on every
  * cross-origin POST/PATCH/DELETE, so one naming another host (or "null") is refused with 403.
@@ -40,7 +35,8 @@ export function rejectForeignOrigin(request: Request): void {
   } catch {
     originHost = null;
   }
-  if (originHost !== requestHost(request)) {
+  // The host the request was addressed to, as Next's own server-action check reads it.
+  if (originHost !== requestHost(request.headers, new URL(request.url).host)) {
     throw new AppError("forbidden", "Cross-origin requests may not use the session cookie; use an API token");
   }
 }
@@ -62,8 +58,13 @@ export async function authenticate(request: Request): Promise<CurrentUser> {
 /** 401 when nobody is signed in, 403 when the signed-in role may not do this. */
 export async function requireRole(request: Request, roles: readonly Role[]): Promise<CurrentUser> {
   const user = await authenticate(request);
+  assertRole(user, roles);
+  return user;
+}
+
+/** 403 unless the (already authenticated) user has one of `roles`: for routes whose rule depends on the body. */
+export function assertRole(user: CurrentUser, roles: readonly Role[]): void {
   if (!roles.includes(user.role)) {
     throw new AppError("forbidden", `This needs one of the roles ${roles.join(", ")}; you are ${user.role}`);
   }
-  return user;
 }

@@ -11,12 +11,6 @@ export interface InputLimit {
   fail: (message: string) => Error;
 }
 
-/** A byte count from the environment (`SOURCEDESK_…_MAX_BYTES`), or the default. */
-export function limitFromEnv(variable: string, fallback: number): number {
-  const value = Number(process.env[variable]);
-  return Number.isSafeInteger(value) && value > 0 ? value : fallback;
-}
-
 const isGzip = async (file: string) => {
   const handle = await open(file, "r");
   try {

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
+import { envNumber } from "@/lib/env";
 import { readBackupLines } from "./backup-file";
-import { type InputLimit, limitFromEnv } from "./bounded-read";
+import type { InputLimit } from "./bounded-read";
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupHeader, type BackupSequence } from "./format";
 
 /** A backup that cannot be used as it is; the message says why, for the person restoring. */
@@ -18,7 +19,11 @@ export class BackupError extends Error {
  */
 export function restoreLimit(): InputLimit {
   const variable = "SOURCEDESK_RESTORE_MAX_BYTES";
-  return { maxBytes: limitFromEnv(variable, 16 * 1024 ** 3), variable, fail: (m) => new BackupError(m) };
+  return {
+    maxBytes: envNumber(variable, { default: 16 * 1024 ** 3, min: 1 }),
+    variable,
+    fail: (m) => new BackupError(m),
+  };
 }
 
 export type BackupEvent =

@@ -55,7 +55,7 @@ export const CLAIM_COLUMNS = sql`c.id, c."articleId", c.start, c."end", c.text, 
       c."reviewComment", c.version, c."createdById", c."createdAt", c."updatedAt",
       coalesce((SELECT json_agg(json_build_object('id', a.id, 'claimId', a."claimId", 'sourceId', a."sourceId", 'mode', a.mode,
           'cueStart', a."cueStart", 'cueEnd', a."cueEnd", 'mentionStart', a."mentionStart", 'mentionEnd', a."mentionEnd",
-          'viaSourceId', a."viaSourceId", 'note', a.note, 'version', a.version, 'createdById', a."createdById",
+          'viaSourceId', a."viaSourceId", 'note', a.note, 'origin', a.origin, 'confidence', a.confidence, 'version', a.version, 'createdById', a."createdById",
           'createdAt', a."createdAt", 'updatedAt', a."updatedAt", 'source', ${SOURCE_JSON("s")},
           'viaSource', CASE WHEN v.id IS NULL THEN NULL ELSE ${SOURCE_JSON("v")} END) ORDER BY a."createdAt", a.id)
         FROM "Attribution" a JOIN "Source" s ON s.id = a."sourceId" LEFT JOIN "Source" v ON v.id = a."viaSourceId"

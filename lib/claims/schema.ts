@@ -24,6 +24,31 @@ export const reviewClaimSchema = z
   .strict();
 export type ReviewClaimInput = z.infer<typeof reviewClaimSchema>;
 
+/**
+ * A claim's new span, its attributions kept: the same fields as creating one. `parts` omitted or
+ * null makes the claim one piece again (old parts rarely fit a new span).
+ */
+export const updateClaimSpanSchema = z
+  .object({
+    start: span.shape.start,
+    end: span.shape.end,
+    parts: z.union([z.array(span).min(1).max(50), z.null()]).optional(),
+    version,
+  })
+  .strict()
+  .refine((c) => c.start < c.end, { message: "start must be less than end", path: ["end"] });
+export type UpdateClaimSpanInput = z.infer<typeof updateClaimSpanSchema>;
+
+/**
+ * PATCH /api/claims/:id takes one of two changes: a span (`start`, `end`, `parts`; editors) or a
+ * review (`reviewStatus`, `reviewComment`; reviewers). The body's keys say which schema applies;
+ * a body mixing both fails the span schema's strict check (400).
+ */
+export function claimPatchSchema(body: unknown) {
+  const span = typeof body === "object" && body !== null && ["start", "end", "parts"].some((k) => k in body);
+  return span ? updateClaimSpanSchema : reviewClaimSchema;
+}
+
 const oneOrMany = <T extends z.ZodType>(item: T) =>
   z.union([item, z.array(item)]).transform((v) => (Array.isArray(v) ? v : [v]) as z.infer<T>[]);
 

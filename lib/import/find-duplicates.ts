@@ -44,7 +44,7 @@ export async function findExisting(client: ClientBase | Pool, keys: ArticleKey[]
   const urls = keys.flatMap((k) => (k.url ? [k.url] : []));
   if (!externalIds.length && !urls.length) return keys.map(() => null);
   const { rows } = await client.query<ExistingArticle>(
-    `SELECT id, "externalId", url, title, body, language, outlet, author, desk, "publishedAt" AT TIME ZONE 'UTC' AS "publishedAt", version FROM "Article"
+    `SELECT id, "externalId", url, title, body, language, outlet, author, desk, "publishedAt", version FROM "Article"
      WHERE "externalId" = ANY($1::text[]) OR ("externalId" IS NULL AND url = ANY($2::text[]))
      ORDER BY "createdAt", id`,
     [externalIds, urls],

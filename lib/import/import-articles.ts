@@ -1,22 +1,11 @@
 import { randomUUID } from "node:crypto";
-import type { PoolClient } from "pg";
-import { detectLanguage } from "@/lib/articles/detect-language";
 import { compactFacetCounts } from "@/lib/claims/compact-facet-counts";
 import { issuesFromZod } from "@/lib/http";
 import { importPool } from "@/lib/pg-pool";
-import type { TextSegment } from "@/lib/statements/segment-text";
-import { type ArticleKey, findExisting, lockKeys } from "./find-duplicates";
-import {
-  type ImportEvent,
-  type ImportFailure,
-  type ImportLine,
-  type ImportSummary,
-  importLineSchema,
-  type OnDuplicate,
-} from "./schema";
+import { type ArticleKey, findExisting } from "./find-duplicates";
+import { type ImportEvent, type ImportFailure, type ImportSummary, importLineSchema, type OnDuplicate } from "./schema";
 import { type Segmenter, segmentOnWorkers } from "./segmenter";
-import { updateDuplicate } from "./update-duplicate";
-import { type BulkArticle, writeBatch } from "./write-batch";
+import { type BatchContext, keyOf, type Pending, writePending } from "./write-pending";
 
 /** One article to import, or why it cannot be: an NDJSON line or a file of a folder. */
 export interface ImportRecord {
@@ -45,13 +34,6 @@ export interface ImportOptions {
 /** Failures kept in the summary; every one is also sent as an event. */
 const MAX_LISTED_FAILURES = 1000;
 
-interface Pending {
-  line: number;
-  ref?: string;
-  input: ImportLine;
-}
-
-const keyOf = (p: ImportLine): ArticleKey => ({ externalId: p.externalId ?? null, url: p.url ?? null });
 const keyStrings = (k: ArticleKey) => [k.externalId && `e:${k.externalId}`, k.url && `u:${k.url}`].filter(Boolean);
 
 function describeIssues(input: unknown): string {
@@ -84,6 +66,14 @@ export async function importArticles(
     if (summary.failures.length < MAX_LISTED_FAILURES) summary.failures.push(failure);
     await emit({ type: "failure", ...failure });
   };
+  const context: BatchContext = {
+    importId,
+    actorId: options.actorId,
+    onDuplicate: options.onDuplicate,
+    segment,
+    summary,
+    fail,
+  };
   const progress = () =>
     emit({
       type: "progress",
@@ -114,7 +104,7 @@ export async function importArticles(
       const fresh = batch.filter((_, i) => !known[i]);
       const segmented = await segment(fresh.map((p) => p.input.body));
       const segments = new Map(fresh.map((p, i) => [p, segmented[i]]));
-      await writePending(batch, segments);
+      await writePending(batch, segments, context);
       if (++batches % 20 === 0) await compactFacetCounts();
       await progress();
     })();
@@ -124,72 +114,6 @@ export async function importArticles(
       () => inflight.delete(work),
       () => undefined,
     );
-  };
-
-  const writePending = async (batch: Pending[], segments: Map<Pending, TextSegment[]>) => {
-    const lineOf = new Map<string, number>();
-    try {
-      const duplicates = await inTransaction(async (client) => {
-        const keys = batch.map((p) => keyOf(p.input));
-        await lockKeys(client, keys);
-        const existing = await findExisting(client, keys);
-        const fresh: BulkArticle[] = [];
-        for (const [i, p] of batch.entries()) {
-          if (existing[i]) continue;
-          // Deleted since the first look: segment it now.
-          const statements = segments.get(p) ?? (await segment([p.input.body]))[0];
-          const article = toBulk(p.input, statements);
-          lineOf.set(article.id, p.line);
-          fresh.push(article);
-        }
-        await writeBatch(
-          client,
-          {
-            articles: fresh,
-          },
-          {
-            actorId: options.actorId,
-            audit: (a) => ({
-              id: a.id,
-              title: a.title,
-              language: a.language,
-              outlet: a.outlet,
-              author: a.author,
-              desk: a.desk,
-              url: a.url,
-              externalId: a.externalId,
-              publishedAt: a.publishedAt,
-              bodyLength: a.body.length,
-              statements: a.statements.length,
-              importedFrom: { importId, line: lineOf.get(a.id) },
-            }),
-          },
-        );
-        return existing;
-      });
-      summary.created += duplicates.filter((d) => !d).length;
-      for (const [i, existing] of duplicates.entries()) {
-        if (!existing) continue;
-        if (options.onDuplicate === "skip") {
-          summary.skipped++;
-          continue;
-        }
-        try {
-          const changed = await updateDuplicate(existing, batch[i].input, options.actorId);
-          if (changed) summary.updated++;
-          else summary.skipped++;
-        } catch (error) {
-          await fail({ line: batch[i].line, ref: batch[i].ref, reason: `update failed: ${(error as Error).message}` });
-        }
-      }
-    } catch (error) {
-      // One article the database refuses must not sink its batch: write them one by one.
-      if (batch.length === 1) {
-        await fail({ line: batch[0].line, ref: batch[0].ref, reason: (error as Error).message });
-        return;
-      }
-      for (const p of batch) await writePending([p], segments);
-    }
   };
 
   let batch: Pending[] = [];
@@ -227,35 +151,4 @@ export async function importArticles(
   summary.seconds = (performance.now() - started) / 1000;
   await emit({ type: "summary", ...summary });
   return summary;
-}
-
-function toBulk(input: ImportLine, statements: BulkArticle["statements"]): BulkArticle {
-  return {
-    id: randomUUID(),
-    title: input.title,
-    body: input.body,
-    language: input.language ?? detectLanguage(input.body),
-    outlet: input.outlet ?? null,
-    author: input.author ?? null,
-    desk: input.desk ?? null,
-    url: input.url ?? null,
-    externalId: input.externalId ?? null,
-    publishedAt: input.publishedAt ?? null,
-    statements,
-  };
-}
-
-async function inTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-  const client = await importPool().connect();
-  try {
-    await client.query("BEGIN");
-    const result = await work(client);
-    await client.query("COMMIT");
-    return result;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
 }

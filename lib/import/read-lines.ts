@@ -1,4 +1,4 @@
-import { PassThrough, Readable } from "node:stream";
+import { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
 import { MAX_LINE_BYTES } from "./schema";
 
@@ -86,9 +86,4 @@ export async function* readLines(
     const result = finish(Buffer.alloc(0));
     if (result) yield result;
   }
-}
-
-/** A web ReadableStream (a Request body) as the async iterable readLines takes. */
-export function fromWeb(stream: ReadableStream<Uint8Array>): AsyncIterable<Uint8Array> {
-  return Readable.fromWeb(stream as Parameters<typeof Readable.fromWeb>[0]).pipe(new PassThrough());
 }

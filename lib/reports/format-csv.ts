@@ -4,6 +4,8 @@ import type { ReportAttribution, ReportClaim, ReportStatement } from "./report-r
  * RFC 4180 CSV: CRLF line ends, a header row, fields quoted when they hold a quote, comma or line
  * break (quotes doubled). A text cell starting with = + - @ (or tab / carriage return) gets a
  * leading apostrophe so a spreadsheet shows it instead of running it as a formula.
+ * lib/reports/report-csv-sql.ts writes the same columns in SQL (the CSV the app serves): a column
+ * added here goes there too; tests/integration/report-csv.test.ts compares the two byte for byte.
  */
 export const CSV_COLUMNS = [
   "record",
@@ -16,6 +18,7 @@ export const CSV_COLUMNS = [
   "end",
   "text",
   "review_status",
+  "review_comment",
   "attribution_id",
   "mode",
   "source_id",
@@ -87,6 +90,7 @@ export function claimRecords(c: ReportClaim): CsvRecord[] {
     end: c.end,
     text: c.text,
     review_status: c.reviewStatus,
+    review_comment: c.reviewComment,
   };
   if (!c.attributions.length) return [{ record: "claim", ...base }];
   return c.attributions.map((a) => ({ record: "attribution", ...base, ...attributionCells(a) }));

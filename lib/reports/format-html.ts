@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { CHART_ACCENT } from "@/components/source-type-badge";
+import { formatDay, formatDayTime } from "@/lib/text/format-date";
 import {
   describeFilters,
   describeModes,
@@ -132,8 +133,10 @@ export async function* formatHtml({ meta, summary, claims, statements }: ReportP
   const showArticle = meta.kind === "filter";
   yield `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
     `<title>Sourcing report: ${h(meta.title)}</title><style>${STYLE}</style></head><body>\n` +
-    `<h1>Sourcing report: ${h(meta.title)}</h1><p class="meta">Generated ${h(meta.generatedAt)}` +
-    `${meta.article?.outlet ? ` · ${h(meta.article.outlet)}` : ""}${filters.length ? ` · ${h(filters.join("; "))}` : ""}</p>\n`;
+    `<h1>Sourcing report: ${h(meta.title)}</h1><p class="meta">Generated <time datetime="${h(meta.generatedAt)}">${h(formatDayTime(meta.generatedAt))}</time>` +
+    `${meta.article?.outlet ? ` · ${h(meta.article.outlet)}` : ""}` +
+    `${meta.article?.publishedAt ? ` · published ${h(formatDay(meta.article.publishedAt))}` : ""}` +
+    `${filters.length ? ` · ${h(filters.join("; "))}` : ""}</p>\n`;
   yield summaryHtml(summary);
   yield "\n<h2>Unsourced statements</h2>\n<ul>";
   let n = 0;

@@ -56,7 +56,7 @@ export function reportCsvClaimsQuery(f: ClaimFilters): Sql {
   return sql`
     WITH ${articlesOf(sql`SELECT c."articleId" FROM "Claim" c WHERE ${claimCondition(f)}`)}
     SELECT CASE WHEN a.id IS NULL THEN 'claim' ELSE 'attribution' END, c."articleId", ${text(sql`ar.title`)},
-      ${ISO(ARTICLE_DATE)}, c.id, NULL, c.start, c."end", ${text(sql`c.text`)}, CAST(c."reviewStatus" AS text),
+      ${ISO(ARTICLE_DATE)}, c.id, NULL, c.start, c."end", ${text(sql`c.text`)}, CAST(c."reviewStatus" AS text), ${text(sql`c."reviewComment"`)},
       a.id, CAST(a.mode AS text), s.id, CAST(s.type AS text), ${text(sql`s.name`)}, s.count,
       ${text(sql`s.affiliation`)}, ${text(sql`s.role`)},
       CASE WHEN s.id IS NULL THEN NULL WHEN CAST(s.type AS text) IN (${ANONYMOUS}) THEN 'true' ELSE 'false' END,
@@ -77,7 +77,7 @@ export function reportCsvStatementsQuery(f: ClaimFilters): Sql {
     WITH ${articlesOf(sql`SELECT st."articleId" FROM "Statement" st JOIN "Article" ar ON ar.id = st."articleId" WHERE ${unsourcedCondition(f)}`)}
     SELECT 'unsourced_statement', st."articleId", ${text(sql`ar.title`)}, ${ISO(ARTICLE_DATE)}, NULL, st.id, st.start, st."end",
       ${text(sql`spans.text`)},
-      ${Prisma.raw(Array.from({ length: 21 }, () => "NULL").join(", "))}
+      ${Prisma.raw(Array.from({ length: 22 }, () => "NULL").join(", "))}
     FROM "Statement" st JOIN "Article" ar ON ar.id = st."articleId" JOIN arts ON arts.id = ar.id
       CROSS JOIN LATERAL (SELECT ${slice(sql`st.start`, sql`st."end"`)} AS text OFFSET 0) spans
     WHERE ${unsourcedCondition(f)}

@@ -1,16 +1,14 @@
-import pg from "pg";
+import type pg from "pg";
 import { to as copyTo } from "pg-copy-streams";
 import { unavailable } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { types } from "@/lib/pg-pool";
+import { closePool, sharedPool } from "@/lib/pg-pool";
 
 /**
  * Reports read through node-postgres directly: one READ ONLY, REPEATABLE READ transaction per
  * report, so its totals and its rows come from the same snapshot even while editors write, and a
  * server-side cursor, so a 100k-claim export holds one batch in memory, never the whole result.
  */
-const globalForPool = globalThis as unknown as { reportPool?: pg.Pool };
-
 const env = (name: string, fallback: number) => Number(process.env[name] || fallback);
 /** Connections for reports, apart from Prisma's pool so a burst of exports never starves writes. */
 export const REPORT_CONNECTIONS = 4;
@@ -19,35 +17,16 @@ const acquireTimeoutMs = () => env("SOURCEDESK_REPORT_ACQUIRE_MS", 5_000);
 /** PostgreSQL ends a report transaction left idle this long (the app's own stall timer fires first). */
 const idleInTransactionMs = () => env("SOURCEDESK_REPORT_IDLE_TX_MS", 60_000);
 
-function pool(): pg.Pool {
-  if (!process.env.DATABASE_URL) throw new Error("DATABASE_URL is not set");
-  if (!globalForPool.reportPool) {
-    globalForPool.reportPool = new pg.Pool({
-      connectionString: process.env.DATABASE_URL,
-      max: REPORT_CONNECTIONS,
-      idleTimeoutMillis: 10_000,
-      // pg-pool applies this to waiting for a free client too, not only to opening one.
-      connectionTimeoutMillis: acquireTimeoutMs(),
-      application_name: "sourcedesk-reports",
-      // Timestamps as UTC, as Prisma reads them (the trends' single-source dates are Dates).
-      types,
-    });
-    // An idle client whose server went away (restart, idle timeout) must not crash the process.
-    globalForPool.reportPool.on("error", (error) => console.error("[reports] idle connection lost", error.message));
-  }
-  return globalForPool.reportPool;
-}
+/** The report connections (`sourcedesk-reports` in pg_stat_activity). */
+export const reportPool = () =>
+  sharedPool({ name: "reports", max: REPORT_CONNECTIONS, connectionTimeoutMillis: acquireTimeoutMs() });
 
 /** Closes the report connections (tests that change the pool's settings; scripts that want to exit). */
-export async function closeReportPool(): Promise<void> {
-  const p = globalForPool.reportPool;
-  globalForPool.reportPool = undefined;
-  await p?.end();
-}
+export const closeReportPool = () => closePool("reports");
 
 async function connect(): Promise<pg.PoolClient> {
   try {
-    return await pool().connect();
+    return await reportPool().connect();
   } catch (error) {
     console.error("[reports] no database connection for a report", (error as Error).message);
     throw unavailable("Reports are busy (or the database is unreachable); try again in a few seconds", 5);

@@ -12,13 +12,15 @@ export function malformedPathResponse(url: string): Response | null {
     decodeURIComponent(raw);
     return null;
   } catch {
-    const headers = { ...baseSecurityHeaders(process.env.NODE_ENV === "production") };
+    // Not cacheable (it is about one request) and no document: nothing may load or frame it.
+    const headers = {
+      ...baseSecurityHeaders(process.env.NODE_ENV === "production"),
+      "content-security-policy": API_CONTENT_SECURITY_POLICY,
+      "cache-control": "no-store",
+    };
     const message = "The path has a malformed percent-escape";
     if (raw.startsWith("/api/"))
-      return NextResponse.json(
-        { error: { code: "validation_error", message } },
-        { status: 400, headers: { ...headers, "content-security-policy": API_CONTENT_SECURITY_POLICY } },
-      );
+      return NextResponse.json({ error: { code: "validation_error", message } }, { status: 400, headers });
     return new NextResponse(`Bad request: ${message.toLowerCase()}.\n`, {
       status: 400,
       headers: { ...headers, "content-type": "text/plain; charset=utf-8" },

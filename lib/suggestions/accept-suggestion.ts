@@ -6,7 +6,13 @@ import { AppError } from "@/lib/errors";
 import { sourceUniqueKey } from "@/lib/sources/source-key";
 import { insertSource } from "@/lib/sources/write-source";
 import { findArticleSuggestions, type KeyedSuggestion } from "./article-suggestions";
-import type { SuggestedSource } from "./types";
+import type { SuggestedSource } from "./engine";
+
+export interface SuggestionAction {
+  articleId: string;
+  key: string;
+  actorId: string;
+}
 
 /** The suggested source as a record: the existing one it matched, the named one created meanwhile, or a new one. */
 async function resolveSource(tx: Tx, source: SuggestedSource, actorId: string): Promise<string> {
@@ -37,9 +43,10 @@ export function findOpen(suggestions: KeyedSuggestion[], key: string): KeyedSugg
  * Turns an open suggestion into a claim and attribution in one transaction, reusing the claim if
  * the exact span is already a claim and never duplicating a source that exists under its
  * normalised name. The server recomputes the suggestion: clients name it, they cannot forge it.
+ * The attribution records that it came from a suggestion, and the engine's confidence.
  */
-export async function acceptSuggestion(articleId: string, key: string, actorId: string) {
-  const { body, suggestions } = await findArticleSuggestions(articleId);
+export async function acceptSuggestion({ articleId, key, actorId }: SuggestionAction) {
+  const { body, suggestions } = await findArticleSuggestions({ articleId });
   const s = findOpen(suggestions, key);
   return db().$transaction(async (tx) => {
     if ((await lockArticleForSourcing(tx, { articleId, actorId, change: "suggestion.accept" })) !== body)
@@ -87,7 +94,7 @@ export async function acceptSuggestion(articleId: string, key: string, actorId: 
         cue: s.cue,
         mention: s.mention,
         viaSourceId: viaSourceId === sourceId ? null : viaSourceId,
-        note: `Accepted suggestion (confidence ${s.confidence.toFixed(2)})`,
+        provenance: { origin: "suggestion", confidence: s.confidence },
       },
       actorId,
     );

@@ -2,7 +2,7 @@ import { db } from "@/lib/db";
 import { normalizeSourceName } from "@/lib/sources/normalize-source-name";
 import { sourceUniqueKey } from "@/lib/sources/source-key";
 import { isAnonymousType } from "@/lib/sources/source-types";
-import type { SourceType, Suggestion } from "./types";
+import type { SourceType, Suggestion } from "./engine";
 
 interface Candidate {
   type: SourceType;
@@ -14,10 +14,13 @@ interface Candidate {
  * workspace under its normalised name; an anonymous descriptor only among this article's sources
  * (two "senior officials" in different stories are different people).
  */
-export async function matchExistingSources(
-  candidates: Candidate[],
-  articleId: string | null,
-): Promise<(c: Candidate) => string | null> {
+export async function matchExistingSources({
+  candidates,
+  articleId,
+}: {
+  candidates: Candidate[];
+  articleId: string | null;
+}): Promise<(c: Candidate) => string | null> {
   const keys = [
     ...new Set(candidates.map((c) => sourceUniqueKey(c.type, c.name)).filter((k): k is string => k !== null)),
   ];
@@ -44,10 +47,10 @@ export async function matchExistingSources(
       : (byKey.get(sourceUniqueKey(c.type, c.name)) ?? null);
 }
 
-export async function withExistingSources(suggestions: Suggestion[], articleId: string | null): Promise<Suggestion[]> {
-  const find = await matchExistingSources(
-    suggestions.map((s) => s.source),
-    articleId,
-  );
+export async function withExistingSources<S extends Suggestion>(
+  suggestions: S[],
+  articleId: string | null,
+): Promise<S[]> {
+  const find = await matchExistingSources({ candidates: suggestions.map((s) => s.source), articleId });
   return suggestions.map((s) => ({ ...s, source: { ...s.source, existingSourceId: find(s.source) } }));
 }

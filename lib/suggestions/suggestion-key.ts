@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { normalizeSourceName } from "@/lib/sources/normalize-source-name";
-import type { Suggestion } from "./types";
+import type { Suggestion } from "./engine";
 
 /**
  * A suggestion's identity: its content words and its source, not its offsets, so a rejection

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { clientAddress } from "@/lib/auth/client-address";
+import { envNumber } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { errorResponse, toErrorResponse } from "@/lib/http";
 import type { TransparencyCard } from "./build-card";
@@ -7,7 +8,7 @@ import { loadCard } from "./load-card";
 import { ReadLimiter } from "./read-limiter";
 
 /** 120 card reads a minute per address: a page with a few embeds, reloaded often, stays far below it. */
-export const CARD_READS_PER_MINUTE = Number(process.env.SOURCEDESK_CARD_READS_PER_MINUTE ?? 120);
+export const CARD_READS_PER_MINUTE = envNumber("SOURCEDESK_CARD_READS_PER_MINUTE", { default: 120, min: 1 });
 const globalLimiter = globalThis as unknown as { cardReadLimiter?: ReadLimiter };
 const limiter = () => (globalLimiter.cardReadLimiter ??= new ReadLimiter(CARD_READS_PER_MINUTE));
 
@@ -16,6 +17,12 @@ const limiter = () => (globalLimiter.cardReadLimiter ??= new ReadLimiter(CARD_RE
  * caches within a minute. Cards are the same for everyone, so shared caches may keep them.
  */
 export const CARD_CACHE_CONTROL = "public, max-age=60";
+
+/**
+ * Errors are never cached: a 404 kept by a CDN would hide a card approved a moment later, a 429 or
+ * 400 is about one request, and a 500 about one moment.
+ */
+const ERROR_CACHE_CONTROL = "no-store";
 
 interface CardRoute {
   publicId: string;
@@ -36,7 +43,8 @@ function withHeaders(response: Response, headers: Record<string, string>): Respo
 
 /** Rate limit → card (404 unless approved with that id) → ETag / 304. Never sets a cookie. */
 export async function respondWithCard(request: Request, options: CardRoute): Promise<Response> {
-  const fail = (error: AppError) => withHeaders((options.error ?? errorResponse)(error), options.headers);
+  const errorHeaders = { ...options.headers, "Cache-Control": ERROR_CACHE_CONTROL };
+  const fail = (error: AppError) => withHeaders((options.error ?? errorResponse)(error), errorHeaders);
   try {
     const slot = limiter().take(clientAddress());
     if (!slot.allowed) {
@@ -47,10 +55,7 @@ export async function respondWithCard(request: Request, options: CardRoute): Pro
       return response;
     }
     const card = await loadCard(options.publicId);
-    if (!card)
-      return withHeaders(fail(new AppError("not_found", "Transparency card not found")), {
-        "Cache-Control": CARD_CACHE_CONTROL,
-      });
+    if (!card) return fail(new AppError("not_found", "Transparency card not found"));
     const { body, contentType } = options.render(card);
     const etag = etagOf(body);
     const headers = { ...options.headers, ETag: etag, "Cache-Control": CARD_CACHE_CONTROL };
@@ -62,6 +67,6 @@ export async function respondWithCard(request: Request, options: CardRoute): Pro
     return withHeaders(new Response(body, { status: 200, headers: { "Content-Type": contentType } }), headers);
   } catch (error) {
     if (error instanceof AppError) return fail(error);
-    return withHeaders(toErrorResponse(error), options.headers);
+    return withHeaders(toErrorResponse(error), errorHeaders);
   }
 }

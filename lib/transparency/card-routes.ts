@@ -1,9 +1,19 @@
 import { type AppError, STATUS_BY_CODE } from "@/lib/errors";
 import { parseSearchParams } from "@/lib/http";
 import { escapeHtml } from "@/lib/reports/format-html";
+import { API_CONTENT_SECURITY_POLICY, baseSecurityHeaders } from "@/lib/security/headers";
 import { cardDocument } from "./card-html";
 import { respondWithCard } from "./card-response";
 import { cardStyleSchema } from "./card-style";
+
+/**
+ * The security headers every answer carries (proxy.ts skips these routes like the API's), minus
+ * X-Frame-Options: it cannot say "any site" for the embed, and frame-ancestors says it for both.
+ */
+function cardSecurityHeaders(): Record<string, string> {
+  const { "x-frame-options": _, ...headers } = baseSecurityHeaders(process.env.NODE_ENV === "production");
+  return headers;
+}
 
 /**
  * Headers of the public HTML card. No script runs in it (default-src 'none'); the embed may be
@@ -11,10 +21,10 @@ import { cardStyleSchema } from "./card-style";
  * /t/ so a site-wide header policy can leave them their own (see README, Security).
  */
 const htmlHeaders = (frameAncestors: string) => ({
-  "Content-Security-Policy": `default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors ${frameAncestors}`,
-  "X-Content-Type-Options": "nosniff",
-  "Referrer-Policy": "no-referrer",
-  "Cross-Origin-Resource-Policy": "cross-origin",
+  ...cardSecurityHeaders(),
+  "content-security-policy": `default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors ${frameAncestors}`,
+  "referrer-policy": "no-referrer",
+  "cross-origin-resource-policy": "cross-origin",
 });
 
 function htmlError(error: AppError): Response {
@@ -49,7 +59,11 @@ export async function cardJsonRoute(request: Request, context: { params: Promise
   const { publicId } = await context.params;
   return respondWithCard(request, {
     publicId,
-    headers: { "Access-Control-Allow-Origin": "*", "X-Content-Type-Options": "nosniff" },
+    headers: {
+      ...cardSecurityHeaders(),
+      "content-security-policy": API_CONTENT_SECURITY_POLICY,
+      "access-control-allow-origin": "*",
+    },
     render: (card) => ({ body: JSON.stringify(card), contentType: "application/json; charset=utf-8" }),
   });
 }

@@ -48,11 +48,16 @@ export function revokeCard(change: CardChange): Promise<CardState> {
   return changePublicId(change, () => null);
 }
 
-/** A new id for an approved article (after a revocation, or to retire a leaked link). */
+/**
+ * The approved article's card id: the one it has, else a new one (after a revocation; a leaked link
+ * is retired by taking the card down first). Returning the existing id, under the row lock of
+ * changePublicId, is what makes two clicks or two reviewers at once end with one id that both see,
+ * instead of the first caller's link being replaced the moment it was handed out.
+ */
 export function issueCard(change: CardChange): Promise<CardState> {
-  return changePublicId(change, ({ status }) => {
+  return changePublicId(change, ({ status, publicId }) => {
     if (status !== "approved") throw new AppError("conflict", "Only an approved article has a transparency card");
-    return newPublicId();
+    return publicId ?? newPublicId();
   });
 }
 

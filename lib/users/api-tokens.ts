@@ -7,18 +7,20 @@ import { tokenSelect } from "./present-user";
 
 /**
  * Admins manage everyone's tokens; every user manages their own (a reviewer scripting exports
- * needs no admin to mint or revoke one). 404 before 403, as everywhere.
+ * needs no admin to mint or revoke one). Other users and their tokens are not readable to a
+ * non-admin, so for them anything not their own is 403 whether it exists or not (checked before any
+ * look-up, or with the same answer for a missing row): a 404 would tell which ids exist.
  */
-function checkTokenOwner(actor: CurrentUser, ownerId: string) {
+function checkTokenOwner(actor: CurrentUser, ownerId: string | undefined) {
   if (actor.role !== "admin" && actor.id !== ownerId) {
     throw new AppError("forbidden", "Only admins manage other people's API tokens");
   }
 }
 
-/** 404 for an unknown user, 403 unless the actor is that user or an admin. */
+/** 403 unless the actor is that user or an admin, then 404 for an unknown user (only admins see it). */
 export async function requireTokenOwner(userId: string, actor: CurrentUser) {
-  if (!(await db().user.findUnique({ where: { id: userId }, select: { id: true } }))) throw notFound("User");
   checkTokenOwner(actor, userId);
+  if (!(await db().user.findUnique({ where: { id: userId }, select: { id: true } }))) throw notFound("User");
 }
 
 const present = ({
@@ -61,8 +63,8 @@ export async function listUserTokens(userId: string, actor: CurrentUser) {
 export async function revokeApiToken(id: string, actor: CurrentUser) {
   return db().$transaction(async (tx) => {
     const token = await tx.apiToken.findUnique({ where: { id }, select: tokenSelect });
+    checkTokenOwner(actor, token?.userId);
     if (!token) throw notFound("API token");
-    checkTokenOwner(actor, token.userId);
     if (token.revokedAt) return present(token);
     // Guarded on revokedAt: of two simultaneous revokes only one writes (and audits).
     const { count } = await tx.apiToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });

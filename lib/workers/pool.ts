@@ -14,23 +14,23 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import Piscina from "piscina";
+import { envNumber } from "@/lib/env";
 import { unavailable } from "@/lib/errors";
 import type { TextSegment } from "@/lib/statements/segment-text";
-import type { Suggestion, SuggestOptions } from "@/lib/suggestions/types";
+import type { Suggestion, SuggestOptions } from "@/lib/suggestions/engine";
 import * as tasks from "./text-tasks";
 
 /** Tasks waiting for a thread beyond this are refused (503) rather than queued without end. */
 const MAX_QUEUE = 64;
 /** A task still running after this is stopped (its thread is replaced) and answered 503. */
-const TASK_TIMEOUT_MS = Number(process.env.SOURCEDESK_TEXT_TASK_TIMEOUT_MS ?? 60_000);
+const TASK_TIMEOUT_MS = envNumber("SOURCEDESK_TEXT_TASK_TIMEOUT_MS", { default: 60_000, min: 100 });
 
 const globalForPool = globalThis as unknown as { textPool?: Piscina };
 
 function threadCount(): number {
-  const configured = process.env.SOURCEDESK_TEXT_WORKERS;
-  if (configured !== undefined && configured !== "") return Math.max(0, Math.floor(Number(configured)) || 0);
   // Leave a core to the event loop; a couple of threads are plenty for one newsroom's imports.
-  return Math.max(1, Math.min(4, availableParallelism() - 1));
+  const fallback = Math.max(1, Math.min(4, availableParallelism() - 1));
+  return envNumber("SOURCEDESK_TEXT_WORKERS", { default: fallback, min: 0, max: 64 });
 }
 
 function workerFile(): string {

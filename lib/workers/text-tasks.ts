@@ -3,8 +3,7 @@
  * free of database and Next imports so a bare worker thread can load it (see text-worker.mjs).
  */
 import { segmentText, type TextSegment } from "@/lib/statements/segment-text";
-import { suggestAttributions } from "@/lib/suggestions/suggest-attributions";
-import type { Suggestion, SuggestOptions } from "@/lib/suggestions/types";
+import { type Suggestion, type SuggestOptions, suggestAttributions } from "@/lib/suggestions/engine";
 
 export function segment(text: string): TextSegment[] {
   return segmentText(text);

@@ -16,7 +16,8 @@ import { z } from "zod";
  *                       parts: [{start, end, text}] | null, reviewStatus, reviewComment, version,
  *                       createdById, createdAt, updatedAt}],
  *     "attributions": [{id, claimId, sourceId, mode, cue: {start, end, text} | null,
- *                       mention: {start, end, text} | null, viaSourceId, note, version,
+ *                       mention: {start, end, text} | null, viaSourceId, note,
+ *                       origin: "manual" | "suggestion", confidence: number | null, version,
  *                       createdById, createdAt, updatedAt}] }
  *
  * Offsets are UTF-16 code units into the article's `body`; every span carries its text
@@ -25,8 +26,9 @@ import { z } from "zod";
  * record per line, so the same workspace always gives the same bytes. Not included: password
  * hashes, sessions, API tokens (secrets) and the audit log (history: use `npm run db:backup`).
  * A later version changes or removes a field only with a new `version`; an optional field may be
- * added within one (older files without it still import; `author`, `desk`,
- * `publicId`, `approvedAt`, `gender` and `attributes` came so).
+ * added within one (older files without it still import; `author`, `desk`, `publicId`, `approvedAt`,
+ * `gender`, `attributes` came so, and each attribution's `origin` and `confidence`: an accepted
+ * suggestion and the engine's confidence).
  */
 export const WORKSPACE_FORMAT = "sourcedesk-workspace";
 export const WORKSPACE_VERSION = 1;
@@ -139,6 +141,9 @@ export const attributionRecord = z
     mention: spanWithText.nullable(),
     viaSourceId: id.nullable(),
     note: nullableText,
+    // Added within version 1: files written before them import as typed by hand.
+    origin: z.enum(["manual", "suggestion"]).optional(),
+    confidence: z.number().min(0).max(1).nullable().optional(),
     version: z.number().int().min(1),
     createdById: id,
     createdAt: time,

@@ -106,6 +106,8 @@ export const toAttributionRecord = (a: Attribution, body: string): AttributionRe
   mention: span(body, a.mentionStart, a.mentionEnd),
   viaSourceId: a.viaSourceId,
   note: a.note,
+  origin: a.origin,
+  confidence: a.confidence,
   version: a.version,
   createdById: a.createdById,
   createdAt: iso(a.createdAt),

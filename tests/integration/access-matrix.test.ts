@@ -127,6 +127,7 @@ const MATRIX: Record<string, Entry> = {
         () => ({ id: fx.claim.id, body: { reviewStatus: "approved", version: 999999 } }),
         "set review status",
       ),
+      probe(WRITERS, () => ({ id: fx.claim.id, body: { start: 0, end: 5, version: 999999 } }), "adjust the span"),
     ],
   },
   "DELETE /api/claims/:id": { probes: [probe(WRITERS, () => ({ id: fx.claim.id, query: STALE }))] },

@@ -83,6 +83,24 @@ describe("PATCH /api/articles/:id with a new body", () => {
     expect(after.reanchor.claims).toHaveLength(10);
   });
 
+  it('adjusts C6 to a one-character copy edit ("1.3" → "1.4"), keeping its attribution, and reports the new text', async () => {
+    const { article: seeded, claimIds } = await seedRafahGold(editor);
+    const response = await patch(seeded.id, { version: 1, body: rafahText.replace("1.3 million", "1.4 million") });
+    expect(response.status).toBe(200);
+    const c6Gold = golds.find((g) => g.id === "C6")!;
+    const report = response.json.reanchor.claims.find((c: { claimId: string }) => c.claimId === claimIds.get("C6"));
+    expect(report).toMatchObject({
+      outcome: "adjusted",
+      orphaned: false,
+      text: c6Gold.content.text.replace("1.3", "1.4"),
+      previousText: c6Gold.content.text,
+    });
+    const c6 = claimOf(await get(seeded.id), claimIds.get("C6")!);
+    expect(c6).toMatchObject({ orphaned: false, text: c6Gold.content.text.replace("1.3", "1.4") });
+    expect(c6.attributions).toHaveLength(1);
+    expect(c6.attributions[0].cue?.text).toBe(c6Gold.cue.text);
+  });
+
   it("orphans C9 when its clause is deleted (keeping its attribution, cue and mention gone) and leaves the others intact", async () => {
     const { article: seeded, claimIds } = await seedRafahGold(editor);
     const cut = rafahText.indexOf("The information also came after");

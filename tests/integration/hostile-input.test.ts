@@ -244,6 +244,21 @@ const TARGETS: Record<string, Target> = {
       reviewComment: badOptionalText(2000),
       version: badVersion(1),
     }),
+    // The other shape of this PATCH, a new span: bad spans, bad parts, a stale version, or both shapes at once.
+    extras: () => [
+      badSpan(facts()).map((s) => ({
+        version: 1,
+        ...(typeof s === "object" && s && !Array.isArray(s) ? s : { start: s, end: s }),
+      })),
+      // (null parts are valid here: one piece again)
+      validSpan(facts()).chain((s) =>
+        badParts(facts())
+          .filter((parts) => parts !== null)
+          .map((parts) => ({ ...s, parts, version: 1 })),
+      ),
+      validSpan(facts()).chain((s) => badVersion(1).map((version) => ({ ...s, version }))),
+      validSpan(facts()).map((s) => ({ ...s, version: 1, reviewStatus: "approved" })),
+    ],
   },
   "DELETE /api/claims/:id": { id: () => fx.claim.id, query: () => fc.record({ version: badVersionParam(1) }) },
   "POST /api/claims/restore": {

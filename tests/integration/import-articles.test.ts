@@ -10,6 +10,7 @@ import { importArticles } from "@/lib/import/import-articles";
 import { readFolder } from "@/lib/import/read-folder";
 import type { ImportEvent } from "@/lib/import/schema";
 import { segmentText } from "@/lib/statements/segment-text";
+import { approve } from "./fixtures/story-seed";
 import { call, makeUser, type TestUser, unique } from "./helpers";
 
 /** POST /api/articles/import as Next calls it; the answer's NDJSON events, parsed. */
@@ -47,10 +48,46 @@ const story = (tag: string, i: number, extra: Record<string, unknown> = {}) => (
 });
 
 let editor: TestUser;
+let otherEditor: TestUser;
 let reviewer: TestUser;
 beforeAll(async () => {
-  [editor, reviewer] = await Promise.all([makeUser("editor"), makeUser("reviewer")]);
+  [editor, otherEditor, reviewer] = await Promise.all([makeUser("editor"), makeUser("editor"), makeUser("reviewer")]);
 });
+
+/** A request whose body the test feeds and ends itself, counting what the server has pulled. */
+function openUpload(user: TestUser, query = "") {
+  let feed!: ReadableStreamDefaultController<Uint8Array>;
+  const pulled = { bytes: 0 };
+  const source = new ReadableStream<Uint8Array>(
+    {
+      start(c) {
+        feed = c;
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  const counting = source.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, c) {
+        pulled.bytes += chunk.byteLength;
+        c.enqueue(chunk);
+      },
+    }),
+  );
+  const request = new Request(`http://localhost/api/articles/import${query}`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${user.token}`, "content-type": "application/x-ndjson" },
+    body: counting,
+    duplex: "half",
+  } as RequestInit);
+  const response = importRoute.POST(request, { params: Promise.resolve({}) } as never);
+  return {
+    response,
+    pulled,
+    feed: (text: string) => feed.enqueue(new TextEncoder().encode(text)),
+    end: () => feed.close(),
+  };
+}
 
 describe("POST /api/articles/import", () => {
   it("imports good lines, reports bad ones by line number and goes on", async () => {
@@ -154,12 +191,97 @@ describe("POST /api/articles/import", () => {
       url: `https://race.example/${tag}/${i}`,
     }));
     const lines = ndjson([...rows, ...urlOnly]);
-    const results = await Promise.all([1, 2, 3, 4].map(() => upload(editor, lines)));
+    // Two users, two imports each: the most one user may run at once.
+    const results = await Promise.all([editor, editor, otherEditor, otherEditor].map((u) => upload(u, lines)));
     const created = results.map((r) => (r.summary?.type === "summary" ? r.summary.created : -1));
     expect(created.reduce((a, b) => a + b, 0)).toBe(40);
     for (const r of results) expect(r.summary).toMatchObject({ failed: 0 });
     expect(await db().article.count({ where: { externalId: { startsWith: `${tag}-` } } })).toBe(30);
     expect(await db().article.count({ where: { url: { startsWith: `https://race.example/${tag}/` } } })).toBe(10);
+  });
+
+  it("sends an approved article whose text an update import changes back to review, as any sourcing change", async () => {
+    const tag = unique("approved");
+    const row = story(tag, 1);
+    await upload(editor, ndjson([row]));
+    const stored = await db().article.findFirstOrThrow({ where: { externalId: row.externalId } });
+    const approved = await approve(stored.id, editor);
+    expect(approved.status).toBe("approved");
+    const { summary } = await upload(editor, ndjson([{ ...row, body: `${row.body} A new sentence.` }]), {
+      onDuplicate: "update",
+    });
+    expect(summary).toMatchObject({ updated: 1, failed: 0 });
+    expect((await db().article.findUniqueOrThrow({ where: { id: stored.id } })).status).toBe("in_review");
+    const events = await db().auditEvent.findMany({ where: { articleId: stored.id }, orderBy: { createdAt: "asc" } });
+    expect(events.at(-1)?.after).toMatchObject({ status: "in_review", cause: "article.text" });
+  });
+
+  it("lets one user run two imports at once; a third is 429 with Retry-After, others and later ones go ahead", async () => {
+    const running = [openUpload(editor), openUpload(editor)];
+    const statuses = await Promise.all(running.map(async (r) => (await r.response).status));
+    expect(statuses).toEqual([200, 200]);
+    const third = await upload(editor, ndjson([story(unique("third"), 1)]));
+    expect(third.status).toBe(429);
+    expect(JSON.parse(third.text)).toMatchObject({ error: { code: "rate_limited" } });
+    const fromAnother = await upload(otherEditor, ndjson([story(unique("other"), 1)]));
+    expect(fromAnother.summary).toMatchObject({ created: 1 });
+    const refused = await importRoute.POST(
+      new Request("http://localhost/api/articles/import", {
+        method: "POST",
+        headers: { authorization: `Bearer ${editor.token}` },
+        body: "",
+      }),
+      { params: Promise.resolve({}) } as never,
+    );
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    await refused.text();
+    running[0].end();
+    await (await running[0].response).text(); // its slot is given back when its answer ends
+    expect((await upload(editor, ndjson([story(unique("later"), 1)]))).summary).toMatchObject({ created: 1 });
+    // One that goes away mid-upload (its answer cancelled, its body never ending) gives its slot back too.
+    await (await running[1].response).body!.cancel();
+    let again = 429;
+    for (let i = 0; i < 50 && again === 429; i++) {
+      again = (await upload(editor, ndjson([story(unique("after-cancel"), 1)]))).status;
+      if (again === 429) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(again).toBe(200);
+  });
+
+  it("pauses for a reader that stops reading the events instead of buffering the whole answer", async () => {
+    // 40,000 bad lines: ~4 MB of failure events from ~0.5 MB of input, none of it touching the database.
+    const lines = 40_000;
+    const upload = openUpload(editor);
+    const input = "{not json\n".repeat(lines);
+    const response = await upload.response;
+    expect(response.status).toBe(200);
+    const reader = response.body!.getReader();
+    const feeding = (async () => {
+      for (let fed = 0; fed < input.length; fed += 16_384) {
+        upload.feed(input.slice(fed, fed + 16_384));
+        await new Promise((r) => setTimeout(r, 0));
+      }
+      upload.end();
+    })();
+    await reader.read(); // the answer has started: now read nothing for a while
+    let before = -1;
+    while (before !== upload.pulled.bytes) {
+      before = upload.pulled.bytes;
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    // Held back: the server stopped reading the upload once ~64 kB of events waited for the reader.
+    expect(upload.pulled.bytes).toBeLessThan(input.length / 4);
+    let text = "";
+    const decoder = new TextDecoder();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      text += decoder.decode(value, { stream: true });
+    }
+    await feeding;
+    const summary = JSON.parse(text.trim().split("\n").at(-1)!);
+    expect(summary).toMatchObject({ type: "summary", failed: lines, created: 0 });
+    expect(upload.pulled.bytes).toBe(input.length);
   });
 
   it("takes gzipped NDJSON, streams progress per batch, and is for editors and admins only", async () => {

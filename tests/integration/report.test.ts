@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as articleReport from "@/app/api/articles/[id]/report/route";
 import * as articles from "@/app/api/articles/route";
 import * as attributions from "@/app/api/attributions/route";
+import * as claim from "@/app/api/claims/[id]/route";
 import * as claims from "@/app/api/claims/route";
 import * as reports from "@/app/api/reports/route";
 import * as sources from "@/app/api/sources/route";
@@ -64,6 +65,7 @@ interface JsonClaim {
   end: number;
   text: string;
   reviewStatus: string;
+  reviewComment: string | null;
   attributions: JsonAttribution[];
 }
 interface JsonStatement {
@@ -91,6 +93,7 @@ function expectedCsvRecords(json: { claims: JsonClaim[]; unsourcedStatements: Js
       end: str(c.end),
       text: c.text,
       review_status: c.reviewStatus,
+      review_comment: c.reviewComment ?? "",
     };
     const empty = Object.fromEntries(
       [
@@ -320,6 +323,13 @@ describe("exports of hostile and unsourced text", () => {
       (await call(claims.POST, "POST", { user: editor, body: { articleId: article.id, start, end: start + 8 } })).json
         .id,
     );
+    // A reviewer's comment, hostile too: it reaches the CSV in its own column.
+    const reviewed = await call(claim.PATCH, "PATCH", {
+      user: reviewer,
+      id: ids[0],
+      body: { reviewStatus: "flagged", reviewComment: '=needs a second, "independent" source', version: 1 },
+    });
+    expect(reviewed.status).toBe(200);
     return { article, ids };
   }
 
@@ -352,6 +362,10 @@ describe("exports of hostile and unsourced text", () => {
     ]);
     expect(records[1].text).toBe(`Commas, ""quotes"" and\nline breaks`);
     expect(records[1].note).toBe('@note, with\r\n"all" of it');
+    expect(records[0]).toMatchObject({
+      review_status: "flagged",
+      review_comment: '=needs a second, "independent" source',
+    });
     expect(records[3]).toMatchObject({ source_name: "", source_type: "", mode: "", text: "@SUM(A1) is a rumour." });
     expect(records).toEqual(expectedCsvRecords(json));
   });

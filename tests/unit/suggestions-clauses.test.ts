@@ -15,8 +15,10 @@ describe("bare content clauses with present-tense or base verbs", () => {
   });
 
   it("takes a base verb after a plural or collective subject, before or after the cue", () => {
+    // The staff's wish nests inside her report (guideline §7), and ends where her cue begins.
     expect(triple("The club’s medical staff want to manage his minutes carefully, she said.")).toEqual([
       ["she", "said", "The club’s medical staff want to manage his minutes carefully"],
+      ["The club’s medical staff", "want", "to manage his minutes carefully"],
     ]);
     expect(triple("Reyes said the team plays with more confidence now.")[0][2]).toBe(
       "the team plays with more confidence now",

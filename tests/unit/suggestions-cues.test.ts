@@ -46,9 +46,13 @@ describe("cue verbs and phrases", () => {
     expect([b.mention, b.cue, b.content]).toEqual(["the ministry", "according to", "Forty people were killed"]);
   });
 
-  it("takes the publisher of data as the source", () => {
+  it("takes the whole noun phrase after 'according to' as the mention (guideline §3)", () => {
     const [s] = suggest("According to data published by the statistics office on Monday, prices rose 3%.");
-    expect(s.mention).toBe("the statistics office");
+    expect([s.mention, s.content, s.source.type]).toEqual([
+      "data published by the statistics office on Monday",
+      "prices rose 3%",
+      "document",
+    ]);
   });
 
   it("handles content before the cue", () => {
@@ -76,8 +80,11 @@ describe("cue verbs and phrases", () => {
   });
 
   it("accepts participle cues hanging off the main clause", () => {
-    const [s] = suggest("The ministry welcomed the decision, saying that stable rates would help.");
-    expect([s.mention, s.cue, s.content]).toEqual(["The ministry", "saying", "stable rates would help"]);
+    const out = suggest("The ministry welcomed the decision, saying that stable rates would help.");
+    expect(out.map((s) => [s.mention, s.cue, s.content])).toEqual([
+      ["The ministry", "welcomed", "the decision"],
+      ["The ministry", "saying", "stable rates would help"],
+    ]);
   });
 
   it("accepts 'put it' only before a quotation", () => {

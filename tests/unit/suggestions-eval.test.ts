@@ -1,13 +1,15 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { languageSupport, type Suggestion, suggestAttributions } from "../../lib/suggestions/engine";
 import {
   evaluateSuggestions,
   type GoldArticle,
   matchGreedy,
+  normalizeContent,
   overlapRatio,
-} from "../../lib/suggestions/evaluate-suggestions";
-import { type Suggestion, suggestAttributions } from "../../lib/suggestions/suggest-attributions";
+  sumScores,
+} from "../../lib/suggestions/engine/evaluate/evaluate-suggestions";
 
 const FIXTURES = path.resolve(import.meta.dirname, "../../fixtures");
 // Only folders with a gold file: fixtures/corpus/ holds whole corpora, scored by npm run eval instead.
@@ -37,6 +39,7 @@ const sug = (
   cue: cue && { start: cue[0], end: cue[1] },
   mode: "paraphrase",
   via: null,
+  kind: "speech_reported",
   confidence: 0.9,
   ...extra,
 });
@@ -77,6 +80,31 @@ describe("evaluateSuggestions", () => {
     expect(ev.scores.contentExact.tp).toBe(2);
   });
 
+  it("takes content right when it overlaps the gold by half of each, and a cue when it covers half the gold", () => {
+    const gold = goldOf([claim("C1", [10, 30], [0, 5], [6, 9])]);
+    // Twice as long as the gold content: covers it, but the gold is less than half of it.
+    expect(evaluateSuggestions(gold, [sug([10, 51], [0, 5], [6, 9])]).scores.whole.tp).toBe(0);
+    expect(evaluateSuggestions(gold, [sug([12, 35], [0, 5], [6, 9])]).scores.whole.tp).toBe(1);
+    // "said in a statement" still matches the gold cue "said".
+    expect(evaluateSuggestions(gold, [sug([10, 30], [0, 5], [6, 25])]).scores.cue.tp).toBe(1);
+    expect(evaluateSuggestions(gold, [sug([10, 30], [0, 5], [8, 9])]).scores.cue.tp).toBe(0);
+  });
+
+  it("compares exact content without a leading 'that', quote marks and closing punctuation", () => {
+    const text = 'He said that "the plan is dead." Then';
+    expect(normalizeContent(text, { start: 8, end: 32 })).toEqual({ start: 14, end: 30 });
+  });
+
+  it("counts recall per kind of attribution", () => {
+    const gold = goldOf([
+      { ...claim("C1", [10, 30], [0, 5], [6, 9]), kind: "speech_quoted" },
+      { ...claim("C2", [40, 60], [31, 35], [36, 39]), kind: "evidence" },
+    ]);
+    const ev = evaluateSuggestions(gold, [sug([10, 30], [0, 5], [6, 9])]);
+    expect(ev.kinds.speech_quoted).toEqual({ gold: 1, whole: 1, cue: 1 });
+    expect(ev.kinds.evidence).toEqual({ gold: 1, whole: 0, cue: 0 });
+  });
+
   it("counts spurious suggestions against precision", () => {
     const ev = evaluateSuggestions(goldOf([]), [sug([0, 5], [6, 7], [8, 9])]);
     expect(ev.scores.whole).toMatchObject({ precision: 0, recall: 1, f1: 0 });
@@ -93,15 +121,15 @@ describe("gold fixtures", () => {
     }
   });
 
-  it.each(fixtures)("%s: every suggested span lies inside the text and outside headings", (name) => {
-    const { text, gold } = load(name);
+  it.each(fixtures)("%s: every suggested span lies inside the text and holds words", (name) => {
+    const { text } = load(name);
     for (const s of suggestAttributions(text)) {
       for (const sp of [s.content, s.mention, s.cue, ...(s.contentParts ?? [])]) {
         if (!sp) continue;
         expect(sp.start).toBeGreaterThanOrEqual(0);
         expect(sp.end).toBeLessThanOrEqual(text.length);
         expect(sp.start).toBeLessThan(sp.end);
-        for (const h of gold.headings) expect(sp.start >= h.end || sp.end <= h.start).toBe(true);
+        expect(text.slice(sp.start, sp.end).trim()).not.toBe("");
       }
       expect(s.confidence).toBeGreaterThan(0);
       expect(s.confidence).toBeLessThanOrEqual(1);
@@ -123,6 +151,35 @@ describe("gold fixtures", () => {
     expect(evaluateSuggestions(gold, suggestAttributions(text, { statements })).scores.whole.f1).toBeGreaterThanOrEqual(
       0.9,
     );
+  });
+
+  it("dev corpus: whole-attribution F1 stays at least 0.74", () => {
+    const dir = path.join(FIXTURES, "corpus/dev");
+    const evs = readdirSync(dir).map((d) => {
+      const text = readFileSync(path.join(dir, d, "article.txt"), "utf8");
+      return evaluateSuggestions(
+        JSON.parse(readFileSync(path.join(dir, d, "gold.json"), "utf8")),
+        suggestAttributions(text),
+        text,
+      );
+    });
+    expect(sumScores(evs).whole.f1).toBeGreaterThanOrEqual(0.74);
+  });
+
+  it("suggests nothing for languages it cannot read, and says so", () => {
+    const dir = path.join(FIXTURES, "corpus/other-languages");
+    for (const d of readdirSync(dir)) {
+      const gold = JSON.parse(readFileSync(path.join(dir, d, "gold.json"), "utf8"));
+      const text = readFileSync(path.join(dir, d, "article.txt"), "utf8");
+      expect(suggestAttributions(text, { language: gold.lang })).toEqual([]);
+      expect(languageSupport(gold.lang)).toMatchObject({
+        supported: false,
+        message: expect.stringMatching(/^No suggestions for \w+ yet$/),
+      });
+    }
+    expect(languageSupport("ar").message).toBe("No suggestions for Arabic yet");
+    expect(languageSupport("en-GB")).toMatchObject({ code: "en", supported: true, message: null });
+    expect(languageSupport("und").supported).toBe(true);
   });
 
   it("suggests nothing for the article without attributions", () => {

@@ -1,4 +1,4 @@
-import { type Suggestion, suggestAttributions } from "../../lib/suggestions/suggest-attributions";
+import { type Suggestion, suggestAttributions } from "../../lib/suggestions/engine";
 
 /** Suggestions for `text` with every span replaced by the text it covers, for readable assertions. */
 export function suggest(text: string, options?: Parameters<typeof suggestAttributions>[1]) {

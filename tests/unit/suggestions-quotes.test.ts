@@ -49,14 +49,21 @@ describe("quotations", () => {
     expect(s.content).toBe("We used to find one layer a decade. Now we find them every year,");
   });
 
-  it("gives a bare quote sentence to the speaker of the quote before it, same paragraph only", () => {
+  it("gives a bare quote sentence to the speaker of the quote before it, also in the next paragraph", () => {
     const out = suggest("“It is a cut,” Diaz said. “Families will notice.”");
     expect(out.map((s) => [s.content, s.mention, s.cue])).toEqual([
       ["It is a cut,", "Diaz", "said"],
       ["Families will notice.", null, null],
     ]);
     expect(out[1].source.name).toBe(out[0].source.name);
-    expect(suggest("“It is a cut,” Diaz said.\n\n“Families will notice.”")).toHaveLength(1);
+    // Guideline §4: a quote opening the next paragraph with no cue continues the same speaker.
+    const next = suggest("“It is a cut,” Diaz said.\n\n“Families will notice.”");
+    expect(next.map((s) => [s.content, s.cue])).toEqual([
+      ["It is a cut,", "said"],
+      ["Families will notice.", null],
+    ]);
+    // A paraphrase or the writer's own sentence in between ends the speaker's turn.
+    expect(suggest("Diaz said the cut was deep.\n\nThe vote is on Friday.\n\n“Families will notice.”")).toHaveLength(1);
   });
 
   it("does not pair a quote with a cue in the next paragraph", () => {

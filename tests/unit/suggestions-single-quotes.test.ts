@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findQuotes } from "../../lib/suggestions/find-quotes";
+import { findQuotes } from "../../lib/suggestions/engine/text/find-quotes";
 import { suggest } from "./suggestions-helpers";
 
 const inner = (text: string) => findQuotes(text).map((q) => text.slice(q.inner.start, q.inner.end));
@@ -51,19 +51,22 @@ describe("quote continuations", () => {
     expect(out[1].source.name).toBe(out[0].source.name);
   });
 
-  it("continues a quotation left open at a paragraph end into the next paragraph", () => {
+  it("keeps a quotation running over paragraphs one claim (guideline §4)", () => {
     const text =
       "Prosecutor Helen Marsh told the court: “This was not bad luck. It was a plan.\n\n“He needed money, and he knew how to get it.”";
     const out = suggest(text);
-    expect(out.map((s) => [s.content, s.mention])).toEqual([
-      ["This was not bad luck. It was a plan.", "Prosecutor Helen Marsh"],
-      ["He needed money, and he knew how to get it.", null],
+    expect(out.map((s) => [s.content, s.mention, s.mode])).toEqual([
+      [
+        "This was not bad luck. It was a plan.\n\n“He needed money, and he knew how to get it.",
+        "Prosecutor Helen Marsh",
+        "direct_quote",
+      ],
     ]);
-    expect(out[1].source.name).toBe("Helen Marsh");
+    expect(out[0].source.name).toBe("Helen Marsh");
   });
 
-  it("does not continue a closed quotation into a new paragraph", () => {
-    expect(suggest("‘It is a cut,’ Diaz said.\n\n‘Families will notice.’")).toHaveLength(1);
+  it("continues a closed quotation into a new paragraph as a claim of its own", () => {
+    expect(suggest("‘It is a cut,’ Diaz said.\n\n‘Families will notice.’").map((s) => s.cue)).toEqual(["said", null]);
   });
 
   it("does not continue over an unrelated sentence", () => {

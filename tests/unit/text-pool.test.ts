@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { segmentText } from "@/lib/statements/segment-text";
-import { suggestAttributions } from "@/lib/suggestions/suggest-attributions";
+import { suggestAttributions } from "@/lib/suggestions/engine";
 import { closeTextPool, runSegmentation, runSuggestions } from "@/lib/workers/pool";
 import { largeArticleBody } from "../integration/fixtures/large-article";
 

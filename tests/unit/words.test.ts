@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { balanceQuotes, findWords, stepWords, wholeStatementSpan, wordAt } from "@/lib/text/words";
+import type { Span } from "@/lib/spans/check-span";
+import {
+  balanceQuotes,
+  findWords,
+  snapToWords,
+  stepWords,
+  wholeStatementSpan,
+  wordAt,
+  wordNextTo,
+  wordStartingWith,
+} from "@/lib/text/words";
 
 const texts = (text: string, spans: { start: number; end: number }[]) => spans.map((s) => text.slice(s.start, s.end));
 
@@ -93,5 +103,111 @@ describe("balanceQuotes", () => {
       "“a disgrace”",
     );
     expect(balanceQuotes(text, { start: 0, end: 2 })).toEqual({ start: 0, end: 2 });
+  });
+});
+
+describe("wordNextTo and wordStartingWith (marking cues and mentions)", () => {
+  const s3 = "Four US officials have made it clear that senior officials have hinted, as quoted by Politico";
+  const claim = { start: s3.indexOf("senior"), end: s3.indexOf(", as") };
+  const within = { start: 0, end: s3.length };
+
+  it("starts next to the claim: the word before it, else the word after it", () => {
+    expect(texts(s3, [wordNextTo(s3, claim, within)!])).toEqual(["that"]);
+    const quote = `"We cannot win this war," he said.`;
+    const quoted = { start: 0, end: quote.indexOf(" he") };
+    expect(texts(quote, [wordNextTo(quote, quoted, { start: 0, end: quote.length })!])).toEqual(["he"]);
+  });
+
+  it("jumps to the word starting with the typed letters that is nearest the claim, outside it first", () => {
+    const that = wordNextTo(s3, claim, within)!;
+    const jump = (typed: string, from = that) => wordStartingWith(s3, typed, { from, within, near: claim });
+    expect(s3.slice(jump("ha")!.start)).toMatch(/^have made/);
+    expect(texts(s3, [jump("FO")!])).toEqual(["Four"]);
+    expect(jump("zz")).toBeNull();
+    expect(texts(s3, [jump("p")!])).toEqual(["Politico"]);
+  });
+
+  it("cycles through the words starting with one letter typed again", () => {
+    const jump = (typed: string, from: Span) => wordStartingWith(s3, typed, { from, within, near: claim });
+    const first = jump("h", { start: 0, end: 4 })!;
+    expect(s3.slice(first.start)).toMatch(/^have made/);
+    const second = jump("h", first)!;
+    expect(s3.slice(second.start)).toMatch(/^have hinted/);
+    const third = jump("hh", second)!;
+    expect(texts(s3, [third])).toEqual(["hinted"]);
+    expect(jump("hhh", third)).toEqual(first);
+  });
+
+  it("keeps the current word while a longer prefix still fits it", () => {
+    const have = { start: s3.indexOf("have"), end: s3.indexOf("have") + 4 };
+    expect(wordStartingWith(s3, "hav", { from: have, within, near: claim })).toEqual(have);
+  });
+});
+
+describe("words glued by punctuation, and Arabic clitics", () => {
+  it("splits words glued by a quotation mark or a comma (Rafah,\"he) but keeps U.S., 1,300, 10:30 and he's", () => {
+    const text = `brigades in Rafah,"he said. U.S. aid of 1,300 tons at 10:30, he's sure;"no" and«oui» or yes,no.`;
+    expect(texts(text, findWords(text))).toEqual([
+      "brigades",
+      "in",
+      "Rafah",
+      "he",
+      "said",
+      "U.S",
+      "aid",
+      "of",
+      "1,300",
+      "tons",
+      "at",
+      "10:30",
+      "he's",
+      "sure",
+      "no",
+      "and",
+      "oui",
+      "or",
+      "yes",
+      "no",
+    ]);
+    const arabic = "قال مسؤول،إن الجيش";
+    expect(texts(arabic, findWords(arabic))).toEqual(["قال", "مسؤول", "إن", "الجيش"]);
+  });
+
+  it("lets a cue leave out the conjunction و or ف written onto its word, only when asked", () => {
+    const text = "وقال المتحدث إن فالجيش مستعد";
+    const within = { start: 0, end: text.length };
+    const said = findWords(text)[0];
+    expect(texts(text, [stepWords(text, said, "dropFirst", within, { clitics: true })])).toEqual(["قال"]);
+    expect(stepWords(text, said, "dropFirst", within)).toEqual(said);
+    const twoWords = { start: said.start, end: findWords(text)[1].end };
+    expect(texts(text, [stepWords(text, twoWords, "dropFirst", within)])).toEqual(["المتحدث"]);
+    expect(texts(text, [stepWords(text, twoWords, "dropFirst", within, { clitics: true })])).toEqual(["قال المتحدث"]);
+    // A word merely starting with و (وزير, minister) is three letters after it too: the editor decides; short words never split.
+    const short = "وإن";
+    expect(stepWords(short, { start: 0, end: 3 }, "dropFirst", { start: 0, end: 3 }, { clitics: true })).toEqual({
+      start: 0,
+      end: 3,
+    });
+  });
+});
+
+describe("snapToWords (a mouse drag)", () => {
+  const text = 'The minister said the plan works and "will be finished soon". Done.';
+  const at = (s: string, d = 0) => text.indexOf(s) + d;
+  const snapped = (start: number, end: number) => {
+    const span = snapToWords(text, { start, end });
+    return span && text.slice(span.start, span.end);
+  };
+  it("takes whole words when the drag starts or ends mid-word", () => {
+    expect(snapped(at("the plan", 1), at("works", 2))).toBe("the plan works");
+    expect(snapped(at("minister", 3), at("said", 1))).toBe("minister said");
+  });
+  it("leaves trailing spaces and punctuation out and balances a quotation mark", () => {
+    expect(snapped(at("plan"), at(" and"))).toBe("plan works");
+    expect(snapped(at("will"), at("Done") - 1)).toBe('"will be finished soon"');
+    expect(snapped(at("works"), at("soon") + 2)).toBe('works and "will be finished soon"');
+  });
+  it("is null for a selection without words", () => {
+    expect(snapToWords(text, { start: at(". Done"), end: at(". Done") + 2 })).toBeNull();
   });
 });

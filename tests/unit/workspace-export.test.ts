@@ -102,6 +102,8 @@ function workspace(): WorkspaceFile {
         mention: { start: 7, end: 10, text: "she" },
         viaSourceId: S2,
         note: null,
+        origin: "suggestion",
+        confidence: 0.85,
         version: 1,
         createdById: U,
         createdAt: T,
@@ -157,6 +159,17 @@ describe("serializeWorkspace", () => {
 });
 
 describe("checkWorkspace", () => {
+  it("reads a file written before attributions had an origin, as typed by hand", () => {
+    const older = structuredClone(workspace()) as unknown as { attributions: Record<string, unknown>[] };
+    for (const a of older.attributions) {
+      delete a.origin;
+      delete a.confidence;
+    }
+    const file = workspaceFile.parse(older);
+    expect(file.attributions[0].origin ?? "manual").toBe("manual");
+    expect(checkWorkspace(file)).toEqual([]);
+  });
+
   it("accepts a consistent file", () => {
     expect(checkWorkspace(workspace())).toEqual([]);
   });

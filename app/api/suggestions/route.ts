@@ -10,5 +10,5 @@ export const dynamic = "force-dynamic";
 export const POST = route(async (request) => {
   await requireRole(request, ROLES_THAT_WRITE);
   const { text, language } = await parseJsonBody(request, suggestTextSchema);
-  return ok({ suggestions: await suggestForText(text, language) });
+  return ok(await suggestForText({ text, language }));
 });

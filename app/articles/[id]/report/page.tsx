@@ -8,6 +8,7 @@ import { TransparencyPanel } from "@/components/transparency-panel";
 import { requirePageUser } from "@/lib/auth/page-user";
 import { ROLES_THAT_REVIEW, ROLES_THAT_TAKE_CARDS_DOWN } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
+import { publicOrigin } from "@/lib/public-origin";
 import { articleReportMeta } from "@/lib/reports/export-report";
 import { loadReport } from "@/lib/reports/load-report";
 import { embedSnippet } from "@/lib/transparency/embed-snippet";
@@ -35,8 +36,7 @@ export default async function ArticleReportPage({ params }: { params: Params }) 
   const meta = await metaOf(id);
   if (!meta) notFound();
   const [report, card, requestHeaders] = await Promise.all([loadReport(meta), findCardState(id), headers()]);
-  // The embed code needs this server's public address, as the browser reached it.
-  const origin = `${requestHeaders.get("x-forwarded-proto") ?? "http"}://${requestHeaders.get("x-forwarded-host") ?? requestHeaders.get("host")}`;
+  const origin = publicOrigin(requestHeaders);
   return (
     <div className="space-y-4">
       <nav className="flex gap-4 text-sm print:hidden">

@@ -4,9 +4,12 @@ import { findArticleSuggestions } from "@/lib/suggestions/article-suggestions";
 
 export const dynamic = "force-dynamic";
 
-/** The article's open suggestions (rejected and already-tagged ones left out), each with its `key`. */
+/**
+ * The article's open suggestions (rejected and already-tagged ones left out), each with its `key`,
+ * and `language`: whether the engine reads the article's language (`message` says when it does not).
+ */
 export const GET = route(async (request, context: IdContext) => {
   await authenticate(request);
-  const { suggestions } = await findArticleSuggestions(await idParam(context, "Article"));
-  return ok({ suggestions });
+  const { language, suggestions } = await findArticleSuggestions({ articleId: await idParam(context, "Article") });
+  return ok({ suggestions, language });
 });

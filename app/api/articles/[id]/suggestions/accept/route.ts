@@ -10,5 +10,5 @@ export const POST = route(async (request, context: IdContext) => {
   const user = await requireRole(request, ROLES_THAT_WRITE);
   const articleId = await idParam(context, "Article");
   const { key } = await parseJsonBody(request, suggestionKeySchema);
-  return ok(await acceptSuggestion(articleId, key, user.id), 201);
+  return ok(await acceptSuggestion({ articleId, key, actorId: user.id }), 201);
 });

@@ -1,0 +1,169 @@
+import { type Span, splitsSurrogatePair } from "@/lib/spans/check-span";
+import { mapEnd, mapStart, type TextEdit } from "./reanchor-diff";
+
+/**
+ * Fuzzy re-anchoring, for a quote whose exact text is gone but whose words mostly remain (a copy
+ * edit: "1.3 million" → "1.4 million"). Like diff-match-patch's match_main, it looks only near
+ * where the edit put the old span, allows a bounded number of character edits, and prefers the
+ * closest candidate; unlike a search of the whole text, it can never wander to a similar passage
+ * elsewhere.
+ */
+
+/** At most this share of the quote's characters may differ (insertions, deletions, substitutions). */
+export const MAX_EDIT_SHARE = 0.25;
+
+/** Shorter quotes must match exactly: one letter of "said" is a different word. */
+export const MIN_FUZZY_LENGTH = 8;
+
+/** How far around the mapped span the search looks, beyond the allowed edits. */
+const WINDOW_SLACK = 32;
+
+/** Cap on the dynamic-programming cells one search may fill (a 2,000-character claim in its window). */
+const MAX_CELLS = 10_000_000;
+
+/** The number of character edits allowed for a quote of this length (0: exact only). */
+export function allowedEdits(length: number): number {
+  return length < MIN_FUZZY_LENGTH ? 0 : Math.floor(length * MAX_EDIT_SHARE);
+}
+
+/**
+ * Levenshtein distance of `a` and `b`, or null when it exceeds `max`. Only the diagonal band of
+ * width 2·max+1 is filled (Ukkonen), so the cost is O(max · length).
+ */
+export function boundedDistance(a: string, b: string, max: number): number | null {
+  if (Math.abs(a.length - b.length) > max) return null;
+  const n = a.length;
+  const m = b.length;
+  const big = max + 1;
+  let previous = new Int32Array(m + 1).fill(big);
+  let current = new Int32Array(m + 1).fill(big);
+  for (let j = 0; j <= Math.min(m, max); j++) previous[j] = j;
+  for (let i = 1; i <= n; i++) {
+    const from = Math.max(1, i - max);
+    const to = Math.min(m, i + max);
+    current.fill(big);
+    if (i <= max) current[0] = i;
+    let best = current[0];
+    for (let j = from; j <= to; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      const value = Math.min(previous[j - 1] + cost, previous[j] + 1, current[j - 1] + 1);
+      current[j] = Math.min(value, big);
+      if (current[j] < best) best = current[j];
+    }
+    if (best > max) return null;
+    [previous, current] = [current, previous];
+  }
+  return previous[m] <= max ? previous[m] : null;
+}
+
+/**
+ * The substring of `text` closest to `pattern` (Sellers' approximate search: the match may start
+ * and end anywhere), with its distance, or null when every substring is more than `max` edits
+ * away. Ties go to the match whose end is nearest `preferEnd`.
+ */
+export function approximateSearch(
+  pattern: string,
+  text: string,
+  max: number,
+  preferEnd: number,
+): { start: number; end: number; distance: number } | null {
+  const m = pattern.length;
+  const n = text.length;
+  if (!m || (m + 1) * (n + 1) > MAX_CELLS) return null;
+  // cost[i][j]: distance of pattern[0, i) to the best substring of text ending at j; start[i][j] where it starts.
+  const width = n + 1;
+  const cost = new Int32Array((m + 1) * width);
+  const origin = new Int32Array((m + 1) * width);
+  for (let j = 0; j <= n; j++) origin[j] = j;
+  for (let i = 1; i <= m; i++) {
+    const row = i * width;
+    const up = row - width;
+    cost[row] = i;
+    origin[row] = 0;
+    for (let j = 1; j <= n; j++) {
+      const substitute = cost[up + j - 1] + (pattern.charCodeAt(i - 1) === text.charCodeAt(j - 1) ? 0 : 1);
+      const skipPattern = cost[up + j] + 1;
+      const skipText = cost[row + j - 1] + 1;
+      if (substitute <= skipPattern && substitute <= skipText) {
+        cost[row + j] = substitute;
+        origin[row + j] = origin[up + j - 1];
+      } else if (skipPattern <= skipText) {
+        cost[row + j] = skipPattern;
+        origin[row + j] = origin[up + j];
+      } else {
+        cost[row + j] = skipText;
+        origin[row + j] = origin[row + j - 1];
+      }
+    }
+  }
+  let best: { start: number; end: number; distance: number } | null = null;
+  const last = m * width;
+  for (let j = 0; j <= n; j++) {
+    const distance = cost[last + j];
+    if (distance > max) continue;
+    const better =
+      !best ||
+      distance < best.distance ||
+      (distance === best.distance && Math.abs(j - preferEnd) < Math.abs(best.end - preferEnd));
+    if (better) best = { start: origin[last + j], end: j, distance };
+  }
+  return best && best.end > best.start ? best : null;
+}
+
+/** And this share of the quote's words must still stand, in order: a changed digit keeps its sentence, a changed word in a short phrase does not. */
+export const MIN_WORDS_KEPT = 0.75;
+
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+
+/** Moves the edges off whitespace, out to whole words, and never between the halves of an emoji. */
+function tidy(body: string, span: Span): Span | null {
+  let { start, end } = span;
+  while (start < end && /\s/u.test(body[start])) start++;
+  while (end > start && /\s/u.test(body[end - 1])) end--;
+  while (start > 0 && WORD_CHAR.test(body[start - 1]) && WORD_CHAR.test(body[start])) start--;
+  while (end < body.length && WORD_CHAR.test(body[end - 1]) && WORD_CHAR.test(body[end])) end++;
+  if (splitsSurrogatePair(body, start)) start--;
+  if (splitsSurrogatePair(body, end)) end++;
+  return end > start ? { start, end } : null;
+}
+
+/** The share of `before`'s words that `after` keeps in order (longest common subsequence of words). */
+export function wordsKept(before: string, after: string): number {
+  const a = before.match(WORD) ?? [];
+  const b = after.match(WORD) ?? [];
+  if (!a.length) return after.trim() === before.trim() ? 1 : 0;
+  if (a.length * b.length > 1_000_000) return 0;
+  let row = new Int32Array(b.length + 1);
+  for (const word of a) {
+    const next = new Int32Array(b.length + 1);
+    for (let j = 1; j <= b.length; j++) next[j] = word === b[j - 1] ? row[j - 1] + 1 : Math.max(row[j], next[j - 1]);
+    row = next;
+  }
+  return row[b.length] / a.length;
+}
+
+/** Nearly the same words: few character edits and most words kept. */
+function isCopyEdit(oldText: string, newText: string, max: number): boolean {
+  return boundedDistance(oldText, newText, max) !== null && wordsKept(oldText, newText) >= MIN_WORDS_KEPT;
+}
+
+/**
+ * Where a span whose exact text is gone now lies, if its words are still essentially there: first
+ * the old span mapped through the edit, else the closest approximate match in a window around it.
+ * Null when more than `allowedEdits` characters differ.
+ */
+export function fuzzyReanchor(edit: TextEdit, newBody: string, oldText: string, old: Span): Span | null {
+  const max = allowedEdits(oldText.length);
+  if (max === 0) return null;
+  const start = mapStart(edit, old.start);
+  const end = mapEnd(edit, old.end);
+  const accept = (span: Span | null) =>
+    span && isCopyEdit(oldText, newBody.slice(span.start, span.end), max) ? span : null;
+  const mapped = end > start ? accept(tidy(newBody, { start, end })) : null;
+  if (mapped) return mapped;
+  const from = Math.max(0, Math.min(start, end) - max - WINDOW_SLACK);
+  const to = Math.min(newBody.length, Math.max(start, end) + max + WINDOW_SLACK);
+  const found = approximateSearch(oldText, newBody.slice(from, to), max, Math.max(start, end) - from);
+  return found ? accept(tidy(newBody, { start: from + found.start, end: from + found.end })) : null;
+}

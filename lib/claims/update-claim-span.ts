@@ -1,0 +1,62 @@
+import { quoteSelector } from "@/lib/anchoring/text-quote";
+import { lockArticleForSourcing } from "@/lib/articles/sourcing-change";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { refuseUnapplied } from "@/lib/concurrency";
+import { db } from "@/lib/db";
+import { notFound } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { claimInclude, presentClaim } from "@/lib/present";
+import { assertParts, assertSpan } from "@/lib/spans/check-span";
+import type { UpdateClaimSpanInput } from "./schema";
+
+const spanFields = (c: { start: number; end: number; text: string; parts: unknown; orphaned: boolean }) => ({
+  start: c.start,
+  end: c.end,
+  text: c.text,
+  parts: c.parts ?? null,
+  orphaned: c.orphaned,
+});
+
+/**
+ * Widens or narrows a claim, keeping its attributions (their cues and mentions do not move): the
+ * new span is checked against the article text and re-quoted for re-anchoring; an orphaned claim
+ * given a span is anchored again. Guarded by `version`, audited, one transaction; locks in the
+ * usual order, article then claim, and sends an approved article back to review.
+ */
+export async function updateClaimSpan(id: string, input: UpdateClaimSpanInput, actorId: string) {
+  return db().$transaction(async (tx) => {
+    const found = await tx.claim.findUnique({ where: { id }, select: { articleId: true } });
+    // What the claim quotes is its sourcing: an approved article goes back to review.
+    const body =
+      found && (await lockArticleForSourcing(tx, { articleId: found.articleId, actorId, change: "claim.span" }));
+    if (!found || body === null) throw notFound("Claim");
+    await tx.$queryRaw`SELECT 1 FROM "Claim" WHERE id = ${id}::uuid FOR UPDATE`;
+    const before = await tx.claim.findUnique({ where: { id } });
+    if (!before) throw notFound("Claim");
+    const whole = { start: input.start, end: input.end };
+    assertSpan(body, whole, ["start"]);
+    if (input.parts) assertParts(body, whole, input.parts);
+    const { count } = await tx.claim.updateMany({
+      where: { id, version: input.version },
+      data: {
+        ...whole,
+        ...quoteSelector(body, whole),
+        parts: input.parts ?? Prisma.DbNull,
+        orphaned: false,
+        version: { increment: 1 },
+      },
+    });
+    if (count === 0) refuseUnapplied("claim", before);
+    const after = (await tx.claim.findUnique({ where: { id }, include: claimInclude }))!;
+    await recordAudit(tx, {
+      actorId,
+      action: "update",
+      entity: "claim",
+      entityId: id,
+      articleId: before.articleId,
+      before: { ...spanFields(before), version: before.version },
+      after: { ...spanFields(after), version: after.version },
+    });
+    return presentClaim(after, body);
+  });
+}

@@ -1,0 +1,77 @@
+/**
+ * Everything the rules read about one text, computed once and linearly: tagged tokens, sentences as
+ * token ranges, quotations, and per-token lookups (which sentence, which quotation a token is inside,
+ * which quotation a mark opens or closes), so no rule ever scans the whole text again.
+ */
+import { segmentText } from "@/lib/statements/segment-text";
+import type { LanguageAdapter } from "./language";
+import { type Token, tokenAt } from "./nlp/token";
+import { findQuotes, type Quote } from "./text/find-quotes";
+import type { StatementSpan } from "./types";
+
+export interface Sentence {
+  index: number;
+  start: number;
+  end: number;
+  heading: boolean;
+  /** Token range, `first` inclusive, `to` exclusive. */
+  first: number;
+  to: number;
+}
+
+export interface Analysis {
+  text: string;
+  lang: LanguageAdapter;
+  tokens: Token[];
+  sentences: Sentence[];
+  quotes: Quote[];
+  /** Per token: the sentence holding it. */
+  sentenceOf: Int32Array;
+  /** Per token: the quotation it stands inside (between the marks), or -1. */
+  quoteOf: Int32Array;
+  /** Per token: the quotation whose opening mark it is, or -1. */
+  opens: Int32Array;
+  /** Per token: the quotation whose closing mark it is, or -1. */
+  closes: Int32Array;
+}
+
+export function analyze(text: string, lang: LanguageAdapter, statements?: StatementSpan[]): Analysis {
+  const tokens = lang.tag(text);
+  const n = tokens.length;
+  const sentenceOf = new Int32Array(n).fill(-1);
+  const sentences: Sentence[] = [];
+  for (const s of statements ?? segmentText(text)) {
+    const first = tokenAt(tokens, s.start);
+    let to = first;
+    while (to < n && tokens[to].start < s.end) to++;
+    if (to === first) continue;
+    // A statement running over a line break (list items, live-blog lines) is read line by line.
+    let from = first;
+    for (let k = first + 1; k <= to; k++) {
+      if (k < to && !text.slice(tokens[k - 1].end, tokens[k].start).includes("\n")) continue;
+      const index = sentences.length;
+      const start = from === first ? s.start : tokens[from].start;
+      const end = k === to ? s.end : tokens[k - 1].end;
+      sentences.push({ index, start, end, heading: s.kind === "heading", first: from, to: k });
+      sentenceOf.fill(index, from, k);
+      from = k;
+    }
+  }
+  const quotes = findQuotes(text);
+  const quoteOf = new Int32Array(n).fill(-1);
+  const opens = new Int32Array(n).fill(-1);
+  const closes = new Int32Array(n).fill(-1);
+  let k = 0;
+  quotes.forEach((q, qi) => {
+    while (k < n && tokens[k].start < q.open) k++;
+    if (k < n && tokens[k].start === q.open) opens[k] = qi;
+    let j = k;
+    while (j < n && tokens[j].start < q.inner.end) {
+      if (tokens[j].start >= q.inner.start) quoteOf[j] = qi;
+      j++;
+    }
+    while (j < n && tokens[j].start < q.close) j++;
+    if (q.closeLength > 0 && j < n && tokens[j].start === q.close) closes[j] = qi;
+  });
+  return { text, lang, tokens, sentences, quotes, sentenceOf, quoteOf, opens, closes };
+}

@@ -1,0 +1,452 @@
+/**
+ * One verb cue → one claim, by the frames its lemma takes (languages/en/cue-lexicon.ts). In order:
+ * a quotation beside the source and cue (`"…," X said`, `X said: "…"`, with a second part after a
+ * comma for split quotes); a complement after the cue (`X said (that) C`, `X told Y C`, `X vowed to C`,
+ * `X criticized C`); the content before the cue when the cue ends its clause (`C, X said`); and content
+ * around a cue set off by commas (`The tariff, the ministry said, will start in March`).
+ */
+import type { Analysis, Sentence } from "../analysis";
+import type { CueClass, Frame } from "../languages/en/cue-lexicon";
+import { tokenAt } from "../nlp/token";
+import {
+  classifyMode,
+  clauseEnd,
+  looksLikeClause,
+  quoteChainBackward,
+  quoteChainForward,
+  skipAdjuncts,
+  spanOf,
+  startsClause,
+  trimSpan,
+} from "./content";
+import type { Cue } from "./find-cues";
+import { type Mention, npLeft, npRight, subjectBefore } from "./noun-phrases";
+import type { RawClaim } from "./raw-claim";
+
+const NO_CONTENT_VERBS = new Set([
+  "comment",
+  "say",
+  "discuss",
+  "elaborate",
+  "specify",
+  "answer",
+  "respond",
+  "disclose",
+  "identify",
+  "speculate",
+  "detail",
+  "name",
+  "confirm",
+  "provide",
+  "release",
+  "reveal",
+  "share",
+]);
+const WH_WORDS = new Set(["whether", "if", "how", "why", "what", "when", "where", "who", "which"]);
+const NP_START = new Set(["DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ"]);
+
+const framesOf = (cue: Cue) => new Set<Frame>(cue.entries.flatMap((e) => e.frames));
+const classFor = (cue: Cue, frame: Frame): CueClass =>
+  (cue.entries.find((e) => e.frames.includes(frame)) ?? cue.entries[0])?.cls ?? "speech";
+
+/** Subject of the main clause, for participle cues: "The ministry welcomed the move, saying …". */
+export function clauseSubject(a: Analysis, s: Sentence, before: number): Mention | null {
+  const { tokens } = a;
+  let k = s.first;
+  // Skip an opening adjunct up to its comma: "On Tuesday, the ministry …".
+  if (tokens[k] && (tokens[k].pos === "ADP" || tokens[k].pos === "ADV" || tokens[k].pos === "SCONJ")) {
+    while (k < before && tokens[k].text !== ",") k++;
+    k++;
+  }
+  if (k >= before) return null;
+  let np = npRight(a, k, before);
+  if (!np) return null;
+  // "Delivery workers and their allies tore into …, calling it …": a coordinated subject.
+  if (tokens[np.last + 1]?.lower === "and") {
+    const second = npRight(a, np.last + 2, before);
+    if (second) np = { first: np.first, last: second.last, appositive: null };
+  }
+  const after = tokens[np.last + 1];
+  return after && (after.pos === "VERB" || after.pos === "AUX" || after.text === "," || after.text === "(") ? np : null;
+}
+
+/** The quotation ending right before token `anchor` (`"…," X said`, `"…", X said`), as its index. */
+function quoteEndingBefore(a: Analysis, anchor: number, s: Sentence): number {
+  const j = anchor - 1;
+  if (j < s.first) return -1; // a quotation closing the sentence before belongs to its own cue
+  const qi = a.closes[j] >= 0 ? a.closes[j] : a.tokens[j].text === "," && j - 1 >= s.first ? a.closes[j - 1] : -1;
+  if (qi < 0) return -1;
+  // The quotation must be the whole content: opening the sentence (or a chain from before it), not
+  // a fragment ending a paraphrase ("The group wants the bill passed "as is," Whitlock said").
+  const open = a.quotes[qi].open;
+  const openTok = tokenAt(a.tokens, open);
+  const before = a.tokens.slice(s.first, openTok).filter((t) => t.isWord);
+  // 'What they're saying: "…," said X': a label or dash before the colon is fine.
+  const introduced = openTok > s.first && /^[:—–-]$/.test(a.tokens[openTok - 1].text);
+  return open <= a.tokens[s.first].start || before.length === 0 || introduced ? qi : -1;
+}
+
+/** The quotation opening at or right after `k` (after a comma or colon), as its index. */
+function quoteOpeningAt(a: Analysis, k: number): number {
+  if (a.opens[k] >= 0) return a.opens[k];
+  const t = a.tokens[k];
+  if (t && (t.text === "," || t.text === ":") && a.opens[k + 1] >= 0) return a.opens[k + 1];
+  return -1;
+}
+
+/** Skips a recipient after tell-type verbs: "told reporters", "assured allies on Tuesday", "told CNN". */
+function skipRecipient(a: Analysis, k: number, s: Sentence): number {
+  // "told us: …", "assured them that …": an object pronoun.
+  if (/^(us|me|him|her|them|you)$/.test(a.tokens[k]?.lower ?? "") && a.tokens[k].pos === "PRON") {
+    const n = skipAdjuncts(a, k + 1, s.to);
+    return a.tokens[n]?.lower === "that" || a.tokens[n]?.text === ":" || a.tokens[n]?.text === "," || a.opens[n] >= 0
+      ? n
+      : k;
+  }
+  const np = npRight(a, k, s.to, false);
+  if (!np) return k;
+  // "told reporters Okonkwo would not start": a name starting a clause is the content's subject.
+  for (let m = np.first + 1; m <= np.last; m++)
+    if (a.tokens[m].isCap && !a.tokens[m - 1].isCap && startsClause(a, m, s.to)) return m;
+  const n = np.last + 1;
+  const next = a.tokens[n];
+  if (!next) return k;
+  if (next.lower === "that" || next.text === "," || next.text === ":" || a.opens[n] >= 0) return n;
+  if (next.lower === "to" && a.tokens[n + 1]?.pos === "VERB") return k; // "told him to leave": objInf
+  const after = skipAdjuncts(a, n, s.to);
+  if (a.tokens[after]?.lower === "that" || a.opens[after] >= 0) return after;
+  // "told supporters in Columbus that", "told the committee at a hearing in March that".
+  for (let m = n; m < Math.min(s.to - 1, n + 9); m++) {
+    const x = a.tokens[m];
+    if ((x.lower === "that" && x.pos === "SCONJ") || a.opens[m] >= 0 || x.text === ":") return m;
+    if (x.pos === "VERB" || x.pos === "AUX" || (!x.isWord && x.text !== "," && x.text !== "-")) break;
+  }
+  // "told reporters the deal was done": a clause follows the recipient.
+  return NP_START.has(a.tokens[after]?.pos ?? "") && looksLikeClause(a, after, s.to - 1) ? after : k;
+}
+
+function quoteClaim(a: Analysis, cue: Cue, mention: Mention, qi: number, tail: number, s: Sentence, before: boolean) {
+  const chainStart = before ? quoteChainBackward(a, qi).start : a.quotes[qi].inner.start;
+  const first = before ? { start: chainStart, end: a.quotes[qi].inner.end } : chainForwardSpan(a, qi);
+  const parts = [first];
+  // Split quote: `"Q1," he said, "Q2."` — a second quotation after a comma continues the first.
+  if (before) {
+    let k = skipAdjuncts(a, tail, s.to);
+    // `"Q1," Okafor said, laughing, "Q2."`: a participle set off by commas may come between.
+    if (a.tokens[k]?.text === "," && quoteOpeningAt(a, k) < 0) {
+      let m = k + 1;
+      while (m < s.to && m - k <= 4 && a.tokens[m].isWord) m++;
+      if (m > k + 1 && /ing$/.test(a.tokens[k + 1].lower) && a.tokens[m]?.text === ",") k = m;
+    }
+    const q2 = a.tokens[k]?.text === "," ? quoteOpeningAt(a, k) : -1;
+    if (q2 > qi) parts.push(chainForwardSpan(a, q2));
+  }
+  return finish(a, cue, mention, parts, s, "quote", classFor(cue, "quote"), 0.9);
+}
+
+function chainForwardSpan(a: Analysis, qi: number) {
+  const c = quoteChainForward(a, qi);
+  return { start: c.start, end: c.end };
+}
+
+function finish(
+  a: Analysis,
+  cue: Cue,
+  mention: Mention,
+  parts: { start: number; end: number }[],
+  s: Sentence,
+  shape: RawClaim["shape"],
+  cls: CueClass,
+  confidence: number,
+): RawClaim | null {
+  if (parts.some((p) => p.end <= p.start)) return null;
+  const content = { start: parts[0].start, end: parts[parts.length - 1].end };
+  const claim: RawClaim = {
+    cue,
+    cueSpan: spanOf(a.tokens, cue.first, cue.last),
+    mention,
+    content,
+    mode: classifyMode(a, parts),
+    cls,
+    sentence: s.index,
+    shape,
+    confidence,
+  };
+  if (parts.length > 1) claim.parts = parts;
+  return claim;
+}
+
+/** Where a forward complement starts after the cue group, by frame; -1 when none fits. */
+function complementStart(
+  a: Analysis,
+  cue: Cue,
+  frames: Set<Frame>,
+  s: Sentence,
+  mention: Mention,
+): { k: number; frame: Frame | "relative" } | null {
+  const { tokens } = a;
+  let k = cue.last + 1;
+  if (frames.has("recipient")) k = skipRecipient(a, k, s);
+  k = skipAdjuncts(a, k, s.to);
+  const t = tokens[k];
+  if (!t || k >= s.to) return null;
+  // "found the key" is no report, "the study found rents rose" is: a document subject lifts the doubt.
+  const documentSubject = a.lang.isDocumentNoun(a.tokens[mention.last].lower) || hasDocumentHead(a, mention);
+  const weak = !documentSubject && cue.entries.some((e) => a.lang.weakCues.has(e.lemma));
+  if (t.lower === "that" && (t.pos === "SCONJ" || t.pos === "PRON" || t.pos === "DET") && k + 1 < s.to) {
+    if (frames.has("that") || frames.has("recipient")) return { k: k + 1, frame: "that" };
+  }
+  if (t.text === ":" && k + 1 < s.to) return { k: k + 1, frame: "that" };
+  // "…, which he said ruled out a fault": the relative pronoun is the subject of the content.
+  const rel = tokens[mention.first - 1];
+  const finiteVerb = (t.pos === "VERB" && !/ing$/.test(t.lower)) || t.pos === "AUX";
+  if (rel && /^(which|that|who)$/.test(rel.lower) && finiteVerb && frames.has("that")) return { k, frame: "relative" };
+  // "a plan she said would cost $60 million": a relative clause with no pronoun, its noun the subject.
+  if (
+    rel &&
+    (rel.pos === "NOUN" || rel.pos === "PROPN") &&
+    finiteVerb &&
+    frames.has("that") &&
+    mention.first === mention.last
+  )
+    return { k, frame: "relative" };
+  // "said in a post on social media that", "told reporters at a news conference in the capital that".
+  if (t.pos === "ADP" && (frames.has("that") || frames.has("recipient"))) {
+    for (let m = k + 1; m < Math.min(s.to - 1, k + 9); m++) {
+      const x = tokens[m];
+      const clauseThat =
+        x.lower === "that" && (x.pos === "SCONJ" || tokens[m + 1]?.pos === "PRON" || tokens[m + 1]?.pos === "DET");
+      if (clauseThat) return { k: m + 1, frame: "that" };
+      if (x.pos === "VERB" || x.pos === "AUX" || !x.isWord || a.quoteOf[m] >= 0) break;
+    }
+  }
+  if (t.lower === "to" && tokens[k + 1]?.pos === "VERB" && frames.has("inf")) {
+    // "declined to say", "refused to comment": an attribution with no content (guideline §1).
+    if (NO_CONTENT_VERBS.has(tokens[k + 1].lemma)) return null;
+    return { k, frame: "inf" };
+  }
+  if (frames.has("for") && cue.lemma.endsWith(" for")) return { k, frame: "for" };
+  // "asked whether …" is content; "does not say how …" is a refusal with none (guideline §1).
+  if (WH_WORDS.has(t.lower) && (frames.has("that") || frames.has("recipient")) && !weak)
+    return cue.negated ? null : { k, frame: "that" };
+  // "Opinion polls show broad sympathy", "inspectors found cracks": evidence may be a bare noun phrase.
+  if (documentSubject && cue.entries.some((e) => e.cls === "evidence") && NP_START.has(t.pos) && t.pos !== "PRON")
+    return { k, frame: "that" };
+  if (NP_START.has(t.pos) || t.isWord) {
+    if (frames.has("objInf")) {
+      // "urged residents in the storm's path to stay indoors": the object may carry a modifier.
+      const np = npRight(a, k, s.to, true);
+      if (np && tokens[np.last + 1]?.lower === "to" && tokens[np.last + 2]?.pos === "VERB")
+        return { k, frame: "objInf" };
+    }
+    if (frames.has("objOf")) {
+      const np = npRight(a, k, s.to, false);
+      if (np && tokens[np.last + 1]?.lower === "of") return { k, frame: "objOf" };
+    }
+    if ((frames.has("that") || frames.has("recipient")) && !weak && startsClause(a, k, s.to))
+      return { k, frame: "that" };
+    // "criticized the plan", not "backed Ms. Ramos in both campaigns": the object is a thing, not a person.
+    if (frames.has("obj") && NP_START.has(t.pos) && t.pos !== "PRON") {
+      const np = npRight(a, k, s.to, false);
+      const person = np && tokens.slice(np.first, np.last + 1).every((x) => x.pos === "PROPN" || x.text === ".");
+      if (!person) return { k, frame: "obj" };
+    }
+  }
+  return null;
+}
+
+/**
+ * The subject of a verb joined by "and"/"but" to an earlier one. A speech act ("… and called for",
+ * "… and urged") continues the sentence's first attribution; any other verb ("… and believes") joins
+ * the nearest finite verb before it, sharing that verb's subject (the claim it cues, if it is a cue).
+ */
+function coordinatedSubject(a: Analysis, s: Sentence, cue: Cue, earlier: RawClaim[]): Mention | null {
+  const { tokens } = a;
+  const mine = earlier.filter((c) => c.cue && c.mention && c.sentence === s.index && c.cue.last < cue.first);
+  const and = cue.first - 1;
+  const after = tokens[cue.last + 1];
+  const takesClause = !!after && (after.lower === "that" || after.text === ":" || a.opens[after.i] >= 0);
+  // "were furious and had told Hartwell to …": a past perfect after "and" continues the reported clause.
+  const backshifted = tokens[cue.first]?.lower === "had";
+  if ((a.lang.grammar.coordinatedActs.has(tokens[cue.head].lower) || takesClause) && !backshifted) {
+    // The sentence's own first attribution, not one inside a relative clause ("who has pushed for …").
+    const top = mine.filter((c) => c.mention!.antecedent === undefined);
+    const main = top.find((c) => c.content.start > tokens[c.cue!.last].start || c.shape !== "forward") ?? top[0];
+    if (main) {
+      // "said he opposed a ban and believes “…”": the earlier reports stop at the joint.
+      for (const c of mine) {
+        if (c.parts || !(c.content.start < tokens[and].start && c.content.end > tokens[and].start)) continue;
+        c.content = trimSpan(a.text, { start: c.content.start, end: tokens[and].start });
+        c.mode = classifyMode(a, [c.content]);
+      }
+      return main.mention;
+    }
+    return clauseSubject(a, s, cue.first);
+  }
+  for (let j = and - 1; j >= s.first; j--) {
+    const t = tokens[j];
+    const finite = (t.pos === "VERB" || t.pos === "AUX") && !/ing$/.test(t.lower) && tokens[j - 1]?.lower !== "to";
+    if (!finite) continue;
+    const claim = mine.find((c) => c.cue!.head === j);
+    if (claim) {
+      // "he opposed a federal ban and believes …": the first verb's content stops at the joint.
+      if (claim.content.end > tokens[and].start && claim.content.start < tokens[and].start && !claim.parts) {
+        claim.content = trimSpan(a.text, { start: claim.content.start, end: tokens[and].start });
+        claim.mode = classifyMode(a, [claim.content]);
+      }
+      return claim.mention;
+    }
+    let g = j;
+    while (
+      g - 1 >= s.first &&
+      (tokens[g - 1].pos === "AUX" || tokens[g - 1].pos === "ADV" || tokens[g - 1].pos === "PART")
+    )
+      g--;
+    return subjectBefore(a, g, s.first) ?? clauseSubject(a, s, cue.first);
+  }
+  return clauseSubject(a, s, cue.first);
+}
+
+/** "A poll released Monday by the institute": a document noun heads the phrase before its modifiers. */
+function hasDocumentHead(a: Analysis, m: Mention): boolean {
+  for (let i = m.first; i <= m.last; i++) {
+    const t = a.tokens[i];
+    if (a.lang.isDocumentNoun(t.lower) && (t.pos === "NOUN" || t.pos === "PROPN")) return true;
+    if (t.pos === "ADP" || t.pos === "VERB") return false;
+  }
+  return false;
+}
+
+export function buildVerbClaim(a: Analysis, s: Sentence, cue: Cue, earlier: RawClaim[] = []): RawClaim | null {
+  const { tokens } = a;
+  const frames = framesOf(cue);
+  const prev = tokens[cue.first - 1];
+  let mention: Mention | null = null;
+  let inverted = false;
+  if (cue.participle) mention = clauseSubject(a, s, cue.first);
+  else if (cue.passiveBy) {
+    let k = cue.groupLast + 1;
+    while (k < s.to && tokens[k].lower !== "by") k++;
+    mention = npRight(a, k + 1, s.to);
+  } else {
+    const before = cue.first > s.first ? subjectBefore(a, cue.first, s.first) : null;
+    const afterQuote = !!prev && (a.closes[prev.i] >= 0 || (prev.text === "," && a.closes[prev.i - 1] >= 0));
+    const afterBreak = !prev || cue.first === s.first || prev.text === "," || afterQuote;
+    if (afterBreak && (afterQuote || !before) && (frames.has("quote") || frames.has("back"))) {
+      const after = npRight(a, cue.last + 1, s.to);
+      if (after) {
+        mention = after;
+        inverted = true;
+      }
+    }
+    mention ??= before;
+    // "said he was disappointed and called for …": the verb shares the subject of the one before;
+    // "said Ms. Ramos is committed and expected to …": inside that one's content, the content's subject.
+    if (!mention && prev && (prev.lower === "and" || prev.lower === "but" || prev.lower === "or"))
+      mention = coordinatedSubject(a, s, cue, earlier);
+  }
+  if (!mention) return null;
+  const chunkStart = inverted ? cue.first : (mention.lead ?? mention.first);
+  const chunkEnd = inverted ? (mention.appositive?.last ?? mention.last) : cue.last;
+
+  // 1. A quotation before the source and cue.
+  const qb = cue.participle ? -1 : quoteEndingBefore(a, chunkStart, s);
+  if (qb >= 0) return quoteClaim(a, cue, mention, qb, chunkEnd + 1, s, true);
+
+  if (!inverted) {
+    // 2. A quotation after the cue: `X said: "…"`, `X told reporters, "…"`.
+    let k = cue.last + 1;
+    if (frames.has("recipient")) k = skipRecipient(a, k, s);
+    k = skipAdjuncts(a, k, s.to);
+    const qa = quoteOpeningAt(a, k);
+    if (qa >= 0) {
+      const q = a.quotes[qa];
+      const closeTok = tokenAt(tokens, q.close);
+      const restEmpty = closeTok + 1 >= s.to || !tokens.slice(closeTok + 1, s.to).some((x) => x.isWord);
+      if (restEmpty || q.runsOn) return quoteClaim(a, cue, mention, qa, k, s, false);
+    }
+    // "…, spoke at length in the locker room:" ending its sentence, the quotation opening the next.
+    const colon = s.to - 1;
+    const onlyAdjuncts = () =>
+      !tokens.slice(k, colon).some((x) => x.pos === "VERB" || x.pos === "AUX" || a.quoteOf[x.i] >= 0);
+    if (tokens[colon]?.text === ":" && colon - k < 10 && a.opens[s.to] >= 0 && frames.has("quote") && onlyAdjuncts())
+      return quoteClaim(a, cue, mention, a.opens[s.to], colon, s, false);
+    // 3. A complement after the cue.
+    const c = complementStart(a, cue, frames, s, mention);
+    if (c?.frame === "relative") {
+      // Guideline §10: the noun phrase the clause modifies is the first part ("a plan" + "would cost …").
+      const relTok = mention.first - 1;
+      const pronoun = /^(which|that|who)$/.test(tokens[relTok].lower);
+      const headTok = pronoun ? relTok - (tokens[relTok - 1]?.text === "," ? 2 : 1) : relTok;
+      const headFirst = npLeft(a, headTok, s.first, false);
+      const end = clauseEnd(a, c.k, s);
+      const vp = trimSpan(a.text, { start: tokens[c.k].start, end });
+      if (headFirst >= 0 && vp.end > vp.start) {
+        const head = { start: tokens[headFirst].start, end: tokens[relTok].end };
+        return finish(a, cue, mention, [trimSpan(a.text, head), vp], s, "forward", classFor(cue, "that"), 0.75);
+      }
+      return finish(a, cue, mention, [vp], s, "forward", classFor(cue, "that"), 0.75);
+    }
+    if (c) {
+      let end = clauseEnd(a, c.k, s);
+      // "The firm, which said the engine works, will expand": the relative clause ends at its comma.
+      if (mention.antecedent !== undefined && tokens[mention.first - 1]?.text === ",") end = relativeEnd(a, c.k, end);
+      const span = trimSpan(a.text, { start: tokens[c.k].start, end });
+      const words = a.text.slice(span.start, span.end).split(/\s+/).filter(Boolean).length;
+      if (words >= 2 || (words >= 1 && c.frame !== "that")) {
+        return finish(a, cue, mention, [span], s, "forward", classFor(cue, c.frame), 0.85);
+      }
+    }
+  }
+
+  // 4. Content before the cue, which must end its clause (adjuncts and a trailing insert aside).
+  if (!frames.has("back")) return null;
+  let tail = chunkEnd + 1;
+  tail = skipAdjuncts(a, tail, s.to);
+  // "…, two people familiar with the plans told TechPulse.": the hearer ends the clause too.
+  if (frames.has("recipient") && !inverted) {
+    const hearer = npRight(a, tail, s.to, false);
+    if (hearer) tail = skipAdjuncts(a, hearer.last + 1, s.to);
+  }
+  let commaBefore = chunkStart - 1;
+  // `… the bill "as is," Whitlock said`: the comma sits inside a closing quotation mark.
+  const commaInQuote = commaBefore > s.first && a.closes[commaBefore] >= 0 && tokens[commaBefore - 1].text === ",";
+  if (commaInQuote) commaBefore--;
+  if (commaBefore < s.first || tokens[commaBefore].text !== ",") return null;
+  const rest = tokens.slice(tail, s.to).filter((x) => x.isWord);
+  const next = tokens[tail + 1];
+  const endsClause =
+    rest.length === 0 ||
+    (tokens[tail]?.text === "," &&
+      (/^(ing|who|which|whose|citing|according|as)$/.test(suffixKey(next?.lower)) ||
+        // "…, she said, though she cautioned that …": a new clause joined after the cue.
+        ((next?.pos === "SCONJ" || next?.pos === "CCONJ") && startsClause(a, tail + 2, s.to)))) ||
+    // "…," Kovacs sobbed as jurors looked on.
+    (/^(as|while|after|before|when)$/.test(tokens[tail]?.lower ?? "") && startsClause(a, tail + 1, s.to));
+  if (endsClause) {
+    // "But the threat …, she said": a connective opening the sentence is not content.
+    let startTok = s.first;
+    while (startTok < commaBefore && (tokens[startTok].pos === "CCONJ" || /^[-–—•*]$/.test(tokens[startTok].text)))
+      startTok++;
+    if (startTok >= commaBefore || !looksLikeClause(a, startTok, commaBefore - 1)) return null;
+    const span = trimSpan(a.text, { start: tokens[startTok].start, end: tokens[commaBefore].start });
+    return finish(a, cue, mention, [span], s, "backward", classFor(cue, "back"), 0.8);
+  }
+  // 5. `A, X said, B`: the cue set off by commas inside the content.
+  if (tokens[tail]?.text === "," && tail + 1 < s.to) {
+    const p1 = trimSpan(a.text, { start: tokens[s.first].start, end: tokens[commaBefore].start });
+    const p2 = trimSpan(a.text, { start: tokens[tail + 1].start, end: clauseEnd(a, tail + 1, s) });
+    if (p1.end > p1.start && looksLikeClause(a, tail + 1, s.to - 1))
+      return finish(a, cue, mention, [p1, p2], s, "parenthetical", classFor(cue, "back"), 0.75);
+  }
+  return null;
+}
+
+/** The first comma outside quotation marks after token `k`, or `end`. */
+function relativeEnd(a: Analysis, k: number, end: number): number {
+  for (let i = k; i < a.tokens.length && a.tokens[i].start < end; i++)
+    if (a.tokens[i].text === "," && a.quoteOf[i] < 0) return a.tokens[i].start;
+  return end;
+}
+
+const suffixKey = (w: string | undefined) => (!w ? "" : /ing$/.test(w) ? "ing" : w);

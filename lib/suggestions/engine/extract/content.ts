@@ -1,0 +1,267 @@
+/**
+ * Where content starts and ends. A complement runs from after the cue (its "that", its recipient, a
+ * time adjunct) to the end of its clause: the sentence end, or a joint that starts something else
+ * (", according to …", ", citing …", "; ", "and urged …" by the same source). Content before a cue
+ * runs from the clause start to the comma before the source. A content that opens a quotation takes
+ * the whole quotation, across sentences and, when it runs on, across paragraphs.
+ */
+import type { Analysis, Sentence } from "../analysis";
+import type { Token } from "../nlp/token";
+import type { Quote } from "../text/find-quotes";
+import type { AttributionMode, Span } from "../types";
+import { isCueVerbForm } from "./find-cues";
+import { npRight } from "./noun-phrases";
+
+/** Trims spaces and closing punctuation at the end, spaces at the start; keeps closing quote marks. */
+export function trimSpan(text: string, span: Span): Span {
+  let { start, end } = span;
+  while (start < end && /[\s,;:—–-]/.test(text[start])) start++;
+  while (end > start && /[\s.,;:!?—–-]/.test(text[end - 1])) end--;
+  return { start, end };
+}
+
+/** A clause: some finite verb, or a subject followed by a verb. */
+export function looksLikeClause(a: Analysis, first: number, last: number): boolean {
+  let words = 0;
+  for (let i = first; i <= last; i++) {
+    const t = a.tokens[i];
+    if (!t.isWord) continue;
+    words++;
+    if (t.pos === "AUX" || (t.pos === "VERB" && !/ing$/.test(t.lower))) return words >= 1 && last - first >= 1;
+  }
+  return false;
+}
+
+/** Skips time adjuncts and commas between a verb and its complement: "said on Tuesday that", "said, however,". */
+export function skipAdjuncts(a: Analysis, k: number, to: number): number {
+  const { tokens } = a;
+  const g = a.lang.grammar;
+  for (let guard = 0; guard < 8 && k < to; guard++) {
+    const t = tokens[k];
+    const n = tokens[k + 1];
+    if (t.text === ",") {
+      // "reported last week, citing people familiar with the matter, that …": a citing insert.
+      if (n && (n.lower === "citing" || n.lower === "quoting")) {
+        let m = k + 2;
+        while (m < to && tokens[m].text !== "," && m - k < 14) m++;
+        if (tokens[m]?.text === "," && tokens[m + 1]?.lower === "that") return m + 1;
+      }
+      // Only a comma that opens an insert: "said, however, that", "said, on Tuesday, that".
+      if (
+        !n ||
+        k + 1 >= to ||
+        !(
+          n.lower === "that" ||
+          g.timeWords.has(n.lower) ||
+          /^(however|also|too|again|instead|on|in|at|last|this)$/.test(n.lower)
+        )
+      )
+        return k;
+      k++;
+    } else if (g.timeWords.has(t.lower) || g.months.has(t.lower)) {
+      k++;
+      while (k < to && (tokens[k].pos === "NUM" || g.timeWords.has(tokens[k].lower))) k++;
+    } else if (
+      /^(on|in|at|during|late|early|last)$/.test(t.lower) &&
+      k + 1 < to &&
+      (g.timeWords.has(tokens[k + 1].lower) || g.months.has(tokens[k + 1].lower) || /^\d/.test(tokens[k + 1].text))
+    ) {
+      k += 2;
+      while (k < to && (tokens[k].pos === "NUM" || g.timeWords.has(tokens[k].lower) || tokens[k].text === ",")) {
+        if (tokens[k].text === "," && !(tokens[k + 1]?.pos === "NUM")) break;
+        k++;
+      }
+    } else if (/^(however|also|too|again|instead)$/.test(t.lower)) k++;
+    else return k;
+  }
+  return k;
+}
+
+/** "in (a|an|the|his…) X? <channel noun> (to|with|on)? …" running to the sentence end. */
+function isTrailingChannel(a: Analysis, i: number, s: Sentence): boolean {
+  const { tokens } = a;
+  const g = a.lang.grammar;
+  let c = i + 1;
+  if (g.determiners.has(tokens[c]?.lower ?? "")) c++;
+  while (c < s.to && c - i <= 3 && tokens[c].isWord && !g.channelNouns.has(tokens[c].lower)) c++;
+  if (c >= s.to || !g.channelNouns.has(tokens[c].lower) || /^(report|reports|ruling|order)$/.test(tokens[c].lower))
+    return false;
+  let rest = c + 1;
+  if (/^(to|with|on|for)$/.test(tokens[rest]?.lower ?? "")) rest++;
+  while (rest < s.to && tokens[rest].isWord && rest - c <= 5) rest++;
+  return rest >= s.to || !tokens[rest].isWord;
+}
+
+const SENTENCE_JOINTS = new Set(["as", "but", "while", "although", "though", "whereas", "because", "since", "even"]);
+
+/** A clause with its own subject starting at `k` (after "even" in "even as", "even though"). */
+function joinsClause(a: Analysis, k: number, s: Sentence): boolean {
+  const m = a.tokens[k]?.lower === "as" || a.tokens[k]?.lower === "though" ? k + 1 : k;
+  return startsClause(a, m, s.to);
+}
+
+/** A clause starts at `k`: a subject (noun phrase or pronoun) followed by a finite verb. */
+export function startsClause(a: Analysis, k: number, to: number): boolean {
+  let np = npRight(a, k, to);
+  if (!np) return false;
+  // "he and other executives billed …": a coordinated subject.
+  if (a.tokens[np.last + 1]?.lower === "and") np = npRight(a, np.last + 2, to) ?? np;
+  let n = np.appositive ? np.appositive.last + 2 : np.last + 1;
+  if (np.appositive && a.tokens[n - 1]?.text !== ",") n = np.last + 1;
+  // "the US “strongly supports” the talks": a partial quote may open before the verb.
+  if (a.opens[n] >= 0) n++;
+  while (n < to && a.tokens[n].pos === "ADV") n++;
+  const v = a.tokens[n];
+  return !!v && n < to && (v.pos === "AUX" || (v.pos === "VERB" && !/ing$/.test(v.lower)) || v.lower === "'s");
+}
+
+/** From `k` to the sentence end: a noun phrase with no clause of its own and no comma after it. */
+function closingAppositive(a: Analysis, k: number, s: Sentence): boolean {
+  for (let i = k; i < s.to; i++) {
+    const t = a.tokens[i];
+    if (a.quoteOf[i] >= 0 || a.opens[i] >= 0) return false;
+    if (t.text === "," || t.text === ";") return false;
+    if (t.pos === "AUX" || (t.pos === "VERB" && !/(ed|ing|en)$/.test(t.lower))) {
+      // "the largest deal in years and a bet that drugs will reshape …": a verb inside a relative is fine.
+      if (!a.tokens.slice(k, i).some((x) => x.lower === "that" || x.lower === "which" || x.lower === "who"))
+        return false;
+    }
+  }
+  return true;
+}
+
+/** The end offset of a complement starting at token `k` in sentence `s`. */
+export function clauseEnd(a: Analysis, k: number, s: Sentence): number {
+  const { tokens } = a;
+  const g = a.lang.grammar;
+  for (let i = k; i < s.to; i++) {
+    const t = tokens[i];
+    if (a.quoteOf[i] >= 0) continue;
+    if (t.text === ";") return t.start;
+    // A line break inside a statement (a list, a live-blog line) ends the clause.
+    if (i > k && a.text.slice(tokens[i - 1].end, t.start).includes("\n")) return tokens[i - 1].end;
+    const n1 = tokens[i + 1];
+    if (t.text === "," && n1 && i + 1 < s.to) {
+      if (n1.lower === "according" && tokens[i + 2]?.lower === "to") return t.start;
+      if (n1.lower === "citing" || n1.lower === "quoting") return t.start;
+      if (n1.lower === "as" && /^(quoted|reported|cited)$/.test(tokens[i + 2]?.lower ?? "")) return t.start;
+      // ", as officials grew more confident …", ", but after two days …": an adverbial clause joined at
+      // the sentence's level is the writer's, not part of the report.
+      if (SENTENCE_JOINTS.has(n1.lower) && i > k + 2 && joinsClause(a, i + 2, s)) return t.start;
+      // ", warning that …", ", saying …": the source's next report, a claim of its own.
+      if (/ing$/.test(n1.lower) && isCueVerbForm(a.lang.cues, n1)) return t.start;
+    }
+    // "…in cash, the largest deal in three years": a closing description is the writer's, not content.
+    if (
+      t.text === "," &&
+      n1 &&
+      (n1.lower === "the" || n1.lower === "a" || n1.lower === "an") &&
+      i > k + 2 &&
+      closingAppositive(a, i + 1, s)
+    )
+      return t.start;
+    // "… in remarks to state television." closing the sentence: how it was said, not what.
+    if (t.lower === "in" && i > k + 1 && isTrailingChannel(a, i, s)) return t.start;
+    // "said the US backs the talks and urged both sides to …": the second act is the speaker's own.
+    // "and has told lawmakers", "but also warned": auxiliaries and adverbs may come between.
+    if ((t.lower === "and" || t.lower === "but") && i > k) {
+      let v = i + 1;
+      while (v < s.to && (tokens[v].pos === "AUX" || tokens[v].pos === "ADV") && v - i <= 3) v++;
+      // "… were furious and had told Hartwell to …": a past perfect continues the reported clause.
+      // (Not when the act takes a report of its own: "had applied for grants but warned that …".)
+      const after = tokens[v + 1];
+      const ownReport = !!after && (after.lower === "that" || after.text === ":" || a.opens[after.i] >= 0);
+      const backshift =
+        tokens[i + 1]?.lower === "had" ||
+        (!ownReport && tokens.slice(k, i).some((x) => x.lower === "had" && x.pos === "AUX"));
+      if (!backshift && g.coordinatedActs.has(tokens[v]?.lower ?? "") && tokens[v].pos === "VERB")
+        return tokens[i - 1].text === "," ? tokens[i - 1].start : t.start;
+    }
+  }
+  return s.end;
+}
+
+/** The quotation a content starting at token `k` opens, if any. */
+export const quoteOpenedAt = (a: Analysis, k: number): Quote | null => (a.opens[k] >= 0 ? a.quotes[a.opens[k]] : null);
+
+/**
+ * A quotation with the ones that continue it in the following paragraphs: each left open at its
+ * paragraph end (runsOn) and followed by a paragraph that opens with a quotation mark.
+ */
+export function quoteChainForward(a: Analysis, qi: number): { start: number; end: number; last: number } {
+  let q = a.quotes[qi];
+  const start = q.inner.start;
+  let last = qi;
+  while (q.runsOn && last + 1 < a.quotes.length) {
+    const next = a.quotes[last + 1];
+    if (!/^\s*$/.test(a.text.slice(q.close, next.open))) break;
+    last++;
+    q = next;
+  }
+  return { start, end: q.inner.end, last };
+}
+
+/** The same chain read backwards from its last quotation. */
+export function quoteChainBackward(a: Analysis, qi: number): { start: number; first: number } {
+  let first = qi;
+  while (first > 0) {
+    const prev = a.quotes[first - 1];
+    if (!prev.runsOn || !/^\s*$/.test(a.text.slice(prev.close, a.quotes[first].open))) break;
+    first--;
+  }
+  return { start: a.quotes[first].inner.start, first };
+}
+
+const quoteIsSpeech = (a: Analysis, q: Quote) =>
+  q.words >= 2 || /^\p{Ll}/u.test(a.text.slice(q.inner.start, q.inner.end));
+
+/** Direct quote when every part is exactly a quotation; partial when a quoted fragment is inside. */
+export function classifyMode(a: Analysis, parts: Span[]): AttributionMode {
+  const isQuote = (p: Span) => {
+    const q = a.quotes[quoteIndexAtInner(a, p.start)];
+    return !!q && q.inner.end >= p.end - 1 && q.inner.end <= p.end + 1;
+  };
+  if (parts.every(isQuote) || (parts.length === 1 && isQuoteChain(a, parts[0]))) return "direct_quote";
+  const inside = (p: Span) =>
+    quotesIn(a, p.start, p.end).some((q) => q.open >= p.start - 1 && q.inner.end <= p.end + 2 && quoteIsSpeech(a, q));
+  return parts.some(inside) ? "partial_quote" : "paraphrase";
+}
+
+function isQuoteChain(a: Analysis, p: Span): boolean {
+  const qi = quoteIndexAtInner(a, p.start);
+  if (qi < 0) return false;
+  return quoteChainForward(a, qi).end === p.end;
+}
+
+/** Binary search: the quotation whose inner text starts at `offset`, or -1. */
+export function quoteIndexAtInner(a: Analysis, offset: number): number {
+  let lo = 0;
+  let hi = a.quotes.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = a.quotes[mid].inner.start;
+    if (s === offset) return mid;
+    if (s < offset) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** Quotations opening inside [start, end), by binary search. */
+export function quotesIn(a: Analysis, start: number, end: number): Quote[] {
+  let lo = 0;
+  let hi = a.quotes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a.quotes[mid].open < start - 1) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Quote[] = [];
+  for (let i = lo; i < a.quotes.length && a.quotes[i].open < end; i++) out.push(a.quotes[i]);
+  return out;
+}
+
+export const spanOf = (tokens: Token[], first: number, last: number): Span => ({
+  start: tokens[first].start,
+  end: tokens[last].end,
+});

@@ -1,0 +1,3 @@
+export { type LanguageSupport, languageSupport, supportedLanguages } from "./languages";
+export { suggestAttributions } from "./suggest-attributions";
+export type * from "./types";
