@@ -1,3 +1,5 @@
+import { CHART_ACCENT } from "./source-type-badge";
+
 /** Horizontal bars as SVG (prints without background graphics); the table beside it carries the same numbers. */
 export function ReportBarChart({ title, rows }: { title: string; rows: { label: string; value: number }[] }) {
   const max = Math.max(1, ...rows.map((r) => r.value));
@@ -20,7 +22,7 @@ export function ReportBarChart({ title, rows }: { title: string; rows: { label: 
               <text x="0" y={y + 16} fill="currentColor">
                 {r.label}
               </text>
-              <rect x="170" y={y + 5} width={width} height="14" fill="#0b5cad" rx="2" />
+              <rect x="170" y={y + 5} width={width} height="14" fill={CHART_ACCENT} rx="2" />
               <text x={176 + width} y={y + 16} fill="currentColor">
                 {r.value}
               </text>

@@ -9,6 +9,7 @@ import {
   SOURCE_TYPE_LABELS,
 } from "@/lib/reports/labels";
 import { type LoadedReport, PAGE_ROW_LIMIT } from "@/lib/reports/load-report";
+import { statedText } from "@/lib/text/stated-text";
 import { ReportBarChart } from "./report-bar-chart";
 import { ReportDownloads } from "./report-downloads";
 import { SourceTypeBadge } from "./source-type-badge";
@@ -108,11 +109,11 @@ export function ReportView({ report, apiBase }: { report: LoadedReport; apiBase:
         <Totals report={report} />
         <ul className="list-disc space-y-1 pl-5 text-sm">
           <li>
-            Anonymous share: <strong>{percent(s.anonymousShare.share)}</strong> ({s.anonymousShare.claims} of{" "}
+            Anonymous share: <strong>{percent(s.anonymousShare.share)}</strong> ({s.anonymousShare.count} of{" "}
             {s.anonymousShare.of} claims rest only on anonymous sources)
           </li>
           <li>
-            Second-hand share: <strong>{percent(s.secondHandShare.share)}</strong> ({s.secondHandShare.claims} of{" "}
+            Second-hand share: <strong>{percent(s.secondHandShare.share)}</strong> ({s.secondHandShare.count} of{" "}
             {s.secondHandShare.of} claims came through another source)
           </li>
           <li>
@@ -211,7 +212,7 @@ export function ReportView({ report, apiBase }: { report: LoadedReport; apiBase:
                       {MODE_LABELS[a.mode]}
                       {a.cue ? `, cue “${a.cue.text}”` : ""}
                       {a.via ? `, via ${a.via.name}` : ""}
-                      {a.source.anonymous && !a.source.anonymityReason?.trim() && (
+                      {a.source.anonymous && !statedText(a.source.anonymityReason) && (
                         <span className="text-orange-800">, anonymous with no stated reason</span>
                       )}
                     </li>

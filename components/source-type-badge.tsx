@@ -10,6 +10,8 @@ interface SourceTypeStyle {
   edge: string;
   /** A non-colour cue, the same shape wherever the type is shown: filled for named, hollow for anonymous. */
   marker: string;
+  /** The edge's hue as a colour value, for SVG drawn on the server (the trends' charts). */
+  chart: string;
   /** The style of a claim's edge in the text, a second non-colour cue: solid named, dashed anonymous individual, double group. */
   line: string;
 }
@@ -25,6 +27,7 @@ export const SOURCE_TYPE_STYLE: Record<SourceType | "none", SourceTypeStyle> = {
     badge: "bg-sky-100 text-sky-950 border-sky-700",
     edge: "border-sky-700",
     marker: "●",
+    chart: "#0369a1",
     line: "border-b-2 border-solid",
   },
   organization: {
@@ -32,6 +35,7 @@ export const SOURCE_TYPE_STYLE: Record<SourceType | "none", SourceTypeStyle> = {
     badge: "bg-violet-100 text-violet-950 border-violet-700",
     edge: "border-violet-700",
     marker: "■",
+    chart: "#6d28d9",
     line: "border-b-2 border-solid",
   },
   media_outlet: {
@@ -39,6 +43,7 @@ export const SOURCE_TYPE_STYLE: Record<SourceType | "none", SourceTypeStyle> = {
     badge: "bg-emerald-100 text-emerald-950 border-emerald-700",
     edge: "border-emerald-700",
     marker: "▲",
+    chart: "#047857",
     line: "border-b-2 border-solid",
   },
   document: {
@@ -46,6 +51,7 @@ export const SOURCE_TYPE_STYLE: Record<SourceType | "none", SourceTypeStyle> = {
     badge: "bg-stone-200 text-stone-950 border-stone-600",
     edge: "border-stone-600",
     marker: "◆",
+    chart: "#57534e",
     line: "border-b-2 border-solid",
   },
   anonymous_individual: {
@@ -53,6 +59,7 @@ export const SOURCE_TYPE_STYLE: Record<SourceType | "none", SourceTypeStyle> = {
     badge: "bg-amber-100 text-amber-950 border-amber-700",
     edge: "border-amber-700",
     marker: "○",
+    chart: "#b45309",
     line: "border-b-2 border-dashed",
   },
   anonymous_group: {
@@ -60,6 +67,7 @@ export const SOURCE_TYPE_STYLE: Record<SourceType | "none", SourceTypeStyle> = {
     badge: "bg-orange-100 text-orange-950 border-orange-700",
     edge: "border-orange-700",
     marker: "◎",
+    chart: "#c2410c",
     line: "border-b-[3px] border-double",
   },
   none: {
@@ -67,9 +75,13 @@ export const SOURCE_TYPE_STYLE: Record<SourceType | "none", SourceTypeStyle> = {
     badge: "bg-gray-100 text-gray-900 border-gray-500",
     edge: "border-gray-500",
     marker: "?",
+    chart: "#6b7280",
     line: "border-b-2 border-dotted",
   },
 };
+
+/** The colour of a chart with one series (no source type to show): bars and lines of reports and trends. */
+export const CHART_ACCENT = "#0b5cad";
 
 export const NO_SOURCE_LABEL = "No source yet";
 

@@ -4,11 +4,13 @@ import { DiversityView } from "@/components/trends/diversity-view";
 import { PolicyChecksView } from "@/components/trends/policy-checks";
 import { TrendsFilters } from "@/components/trends/trends-filters";
 import { requirePageUser } from "@/lib/auth/page-user";
+import { AppError } from "@/lib/errors";
 import { percent } from "@/lib/reports/labels";
-import { findDiversity } from "@/lib/trends/find-diversity";
-import { findTrends } from "@/lib/trends/find-trends";
+import { type Diversity, findDiversity } from "@/lib/trends/find-diversity";
+import { findTrends, type Trends } from "@/lib/trends/find-trends";
 import { parseTrendsParams, trendsQuery } from "@/lib/trends/page-params";
 import { CHARTED_GROUPS, trendFigures } from "@/lib/trends/trend-figures";
+import { OTHER_GROUP, TREND_GROUP_LIMIT } from "@/lib/trends/trend-sql";
 
 export const metadata: Metadata = { title: "Trends" };
 export const dynamic = "force-dynamic";
@@ -21,7 +23,23 @@ export default async function TrendsPage({ searchParams }: { searchParams: Searc
   const parsed = parseTrendsParams(await searchParams);
   const input = parsed.value;
   const { by: _by, ...diversityInput } = input;
-  const [trends, diversity] = await Promise.all([findTrends(input), findDiversity(diversityInput)]);
+  let found: [Trends, Diversity];
+  try {
+    found = await Promise.all([findTrends(input), findDiversity(diversityInput)]);
+  } catch (error) {
+    // A range with too many periods: say so above the filters rather than fail the page.
+    if (!(error instanceof AppError) || error.code !== "validation_error") throw error;
+    return (
+      <div className="space-y-8">
+        <h1 className="text-2xl font-semibold">Trends</h1>
+        <p role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          {error.message}.
+        </p>
+        <TrendsFilters value={input} />
+      </div>
+    );
+  }
+  const [trends, diversity] = found;
   const query = trendsQuery(input);
   const csv = (path: string) => `${path}?${trendsQuery(input, { format: "csv" })}`;
   // The diversity view has no breakdown parameter: desks are always its columns.
@@ -52,6 +70,8 @@ export default async function TrendsPage({ searchParams }: { searchParams: Searc
         of the sentences are unsourced.
         {trends.groups.length > CHARTED_GROUPS &&
           ` The charts draw the ${CHARTED_GROUPS} busiest of ${trends.groups.length} ${input.by}s; the tables and the CSV have them all.`}
+        {trends.otherGroups > 0 &&
+          ` “${OTHER_GROUP}” sums the ${trends.otherGroups} ${input.by}s past the ${TREND_GROUP_LIMIT} busiest.`}
       </p>
       <section aria-labelledby="sourcing" className="space-y-6">
         <h2 id="sourcing" className="text-xl font-semibold">

@@ -7,8 +7,8 @@ import { modeMask, sourceTypeMask } from "./facet-masks";
 import {
   ANONYMOUS_ONLY,
   anyBit,
-  articleCondition,
   claimCondition,
+  dateRange,
   hasClaimOnlyFilter,
   NAMED_SOURCE,
   unsourcedCondition,
@@ -187,9 +187,9 @@ async function articleTitles(ids: string[]): Promise<Map<string, string>> {
 }
 
 /**
- * How many unsourced sentences the filters select. Without a text search it sums
- * StatementUnsourcedCount (one row per article; joined to the articles only for a date range or
- * articles); a search tests each unsourced sentence's text.
+ * How many unsourced sentences the filters select. Without a text search it sums the trend
+ * counts (TrendCount's day cells, or the named articles' ArticleCounts rows); a search tests each
+ * unsourced sentence's text.
  */
 export async function countUnsourced(f: ClaimFilters, omit?: keyof ClaimFilters): Promise<number | null> {
   const query = unsourcedCountQuery(f, omit);
@@ -214,8 +214,10 @@ export function unsourcedCountQuery(f: ClaimFilters, omit?: keyof ClaimFilters):
   if (f.q && omit !== "q")
     return sql`SELECT CAST(count(*) AS int) AS n FROM "Statement" st JOIN "Article" ar ON ar.id = st."articleId" WHERE ${unsourcedCondition(f, omit)}`;
   if (hasClaimOnlyFilter(f, omit)) return sql`SELECT 0 AS n`;
-  const narrowed = Boolean(f.articleId?.length || f.from || f.to);
-  return narrowed
-    ? sql`SELECT CAST(coalesce(sum(u.n), 0) AS int) AS n FROM "StatementUnsourcedCount" u JOIN "Article" ar ON ar.id = u."articleId" WHERE ${articleCondition(f)}`
-    : sql`SELECT CAST(coalesce(sum(n), 0) AS int) AS n FROM "StatementUnsourcedCount"`;
+  // The articles' own counts (ArticleCounts) when articles are named, else the day cells (TrendCount).
+  if (f.articleId?.length)
+    return sql`SELECT CAST(coalesce(sum(unsourced), 0) AS int) AS n FROM "ArticleCounts"
+      WHERE ${Prisma.join([sql`"articleId" = ANY(CAST(${f.articleId} AS uuid[]))`, ...dateRange(sql`date`, f)], " AND ")}`;
+  return sql`SELECT CAST(coalesce(sum(unsourced), 0) AS int) AS n FROM "TrendCount"
+    WHERE ${Prisma.join([sql`dimension = ''`, ...dateRange(sql`day`, f)], " AND ")}`;
 }

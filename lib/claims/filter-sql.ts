@@ -33,6 +33,14 @@ function articleConditions(f: ClaimFilters, omit?: FilterKey, on: ArticleColumns
   return parts;
 }
 
+/** `>= from AND < to + 1` on a date or timestamp column: the from/to days, inclusive. */
+export function dateRange(on: Sql, f: { from?: string; to?: string }): Sql[] {
+  const parts: Sql[] = [];
+  if (f.from) parts.push(sql`${on} >= CAST(${f.from} AS date)`);
+  if (f.to) parts.push(sql`${on} < CAST(${f.to} AS date) + 1`);
+  return parts;
+}
+
 /** True when a filter that only claims can satisfy is set (unsourced statements then match nothing). */
 export function hasClaimOnlyFilter(f: ClaimFilters, omit?: FilterKey): boolean {
   return CLAIM_ONLY_FILTERS.some(

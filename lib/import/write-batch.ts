@@ -61,7 +61,8 @@ const utc = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, -1) : 
  * the caller's transaction. The derived columns are computed here, once for the whole batch, in the
  * same statements, with the expressions the triggers use (migration claim_facet_columns and after):
  * the claims' article date and facet columns from the batch's attributions and their sources,
- * Statement.sourced from the claims, and the facet counts from the inserted claims. The triggers
+ * Statement.sourced from the claims, the facet counts from the inserted claims, and the articles'
+ * trend counts from all of it (sourcedesk_count_new_articles). The triggers
  * stand aside for this transaction's bulk statements (`sourcedesk.bulk_load`), and are back on
  * before this returns. Sources the claims use are share-locked first, so a concurrent rename or
  * retype waits for this commit and then refreshes these claims too.
@@ -94,17 +95,11 @@ export async function writeBatch(client: ClientBase, batch: Batch, options: Batc
   );
   if (claims.length) await insertClaims(client, claims, attributions, options.actorId);
   const st = articles.flatMap((a) => a.statements.map((s, ordinal) => ({ articleId: a.id, ordinal, s })));
-  // Statements, and their article's count of unsourced sentences (the explorer's unsourced facet).
   await client.query(
-    `WITH ins AS (
-       INSERT INTO "Statement" (id, "articleId", ordinal, kind, start, "end", sourced)
-       SELECT gen_random_uuid(), s.article_id, s.ordinal, s.kind, s.start, s."end",
-         ${claims.length ? `EXISTS (SELECT 1 FROM "Claim" c WHERE c."articleId" = s.article_id AND c.start < s."end" AND c."end" > s.start AND NOT c.orphaned AND c."sourceTypeMask" <> 0)` : "false"}
-       FROM unnest($1::uuid[], $2::int[], $3::"StatementKind"[], $4::int[], $5::int[]) AS s(article_id, ordinal, kind, start, "end")
-       RETURNING "articleId", kind, sourced
-     )
-     INSERT INTO "StatementUnsourcedCount" ("articleId", n)
-     SELECT "articleId", count(*) FROM ins WHERE kind = 'sentence' AND NOT sourced GROUP BY 1`,
+    `INSERT INTO "Statement" (id, "articleId", ordinal, kind, start, "end", sourced)
+     SELECT gen_random_uuid(), s.article_id, s.ordinal, s.kind, s.start, s."end",
+       ${claims.length ? `EXISTS (SELECT 1 FROM "Claim" c WHERE c."articleId" = s.article_id AND c.start < s."end" AND c."end" > s.start AND NOT c.orphaned AND c."sourceTypeMask" <> 0)` : "false"}
+     FROM unnest($1::uuid[], $2::int[], $3::"StatementKind"[], $4::int[], $5::int[]) AS s(article_id, ordinal, kind, start, "end")`,
     [
       st.map((x) => x.articleId),
       st.map((x) => x.ordinal),
@@ -113,6 +108,8 @@ export async function writeBatch(client: ClientBase, batch: Batch, options: Batc
       st.map((x) => x.s.end),
     ],
   );
+  // The articles' counts (trends, the unsourced facet) from the rows just written, in one call.
+  await client.query("SELECT sourcedesk_count_new_articles($1::uuid[])", [articles.map((a) => a.id)]);
   if (options.audit) {
     await client.query(
       `INSERT INTO "AuditEvent" ("actorId", action, entity, "entityId", "articleId", after)
@@ -143,17 +140,24 @@ async function insertClaims(client: ClientBase, claims: BulkClaim[], attribution
          array_agg(s.name) || array_agg(v.name) FILTER (WHERE v.name IS NOT NULL) AS names
        FROM a JOIN "Source" s ON s.id = a.source_id LEFT JOIN "Source" v ON v.id = a.via_id
        GROUP BY a.claim_id
+     ), src AS (
+       SELECT d.claim_id, array_agg(d.source_id ORDER BY d.source_id) AS ids, array_agg(d.type ORDER BY d.source_id) AS types,
+         coalesce(bit_or(1 << (array_position(enum_range(NULL::"Gender"), d.gender) - 1)) FILTER (WHERE d.type = 'person'), 0) AS genders
+       FROM (SELECT DISTINCT a.claim_id, s.id AS source_id, s.type, s.gender FROM a JOIN "Source" s ON s.id = a.source_id) d
+       GROUP BY d.claim_id
      ), ins AS (
        INSERT INTO "Claim" (id, "articleId", start, "end", text, prefix, suffix, "reviewStatus", "createdById", "createdAt", "updatedAt",
-         "articleDate", "sourceTypeMask", "modeMask", affiliations, "secondHand", "sourceNames")
+         "articleDate", "sourceTypeMask", "modeMask", affiliations, "secondHand", "sourceNames", "sourceIds", "sourceTypes", "genderMask")
        SELECT c.id, c.article_id, c.start, c."end", c.text, c.prefix, c.suffix, c.review_status, $10::uuid, c.created_at, c.created_at,
          coalesce(ar."publishedAt", ar."createdAt"), coalesce(f.types, 0), coalesce(f.modes, 0), coalesce(f.affiliations, '{}'),
          coalesce(f.second_hand, false),
-         coalesce((SELECT string_agg(DISTINCT n, E'\\n' ORDER BY n) FROM unnest(f.names) AS n), '')
+         coalesce((SELECT string_agg(DISTINCT n, E'\\n' ORDER BY n) FROM unnest(f.names) AS n), ''),
+         coalesce(src.ids, '{}'), coalesce(src.types, '{}'), coalesce(src.genders, 0)
        FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::int[], $5::text[], $6::text[], $7::text[], $8::"ReviewStatus"[], $9::timestamp[])
          AS c(id, article_id, start, "end", text, prefix, suffix, review_status, created_at)
        JOIN "Article" ar ON ar.id = c.article_id
        LEFT JOIN f ON f.claim_id = c.id
+       LEFT JOIN src ON src.claim_id = c.id
        RETURNING "articleDate", ${keys}, affiliations
      ), counted AS (
        INSERT INTO "ClaimFacetCount" (month, ${keys}, n) SELECT ${month}, ${keys}, count(*) FROM ins GROUP BY 1, 2, 3, 4, 5

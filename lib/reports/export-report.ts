@@ -1,19 +1,19 @@
 import type { ClaimFilters } from "@/lib/claims/schema";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import { formatCsv } from "./format-csv";
 import { formatHtml } from "./format-html";
 import { formatJson } from "./format-json";
 import { formatMarkdown } from "./format-markdown";
+import { reportCsv } from "./report-csv";
 import type { ReportMeta, ReportParts } from "./report-meta";
 import { streamReportClaims, streamUnsourcedStatements } from "./report-rows";
 import { buildReportSummary } from "./report-summary";
 import type { ReportFormat } from "./schema";
 import { snapshotStream } from "./snapshot";
 
-const FORMATTERS: Record<ReportFormat, (parts: ReportParts) => AsyncIterable<string>> = {
+/** The formats that open with the summary; the CSV is rows only. */
+const FORMATTERS: Record<Exclude<ReportFormat, "csv">, (parts: ReportParts) => AsyncIterable<string>> = {
   json: formatJson,
-  csv: (parts) => formatCsv(parts.claims, parts.statements),
   md: formatMarkdown,
   html: formatHtml,
 };
@@ -47,6 +47,12 @@ export function filterReportMeta(filters: ClaimFilters): ReportMeta {
 /** The report as text chunks, computed and read inside one database snapshot as the reader consumes them. */
 export function reportChunks(format: ReportFormat, meta: ReportMeta): AsyncGenerator<string> {
   return snapshotStream(async function* (snapshot) {
+    // The CSV has no summary (its totals, four aggregates over every matching claim, are not
+    // computed) and is written by PostgreSQL.
+    if (format === "csv") {
+      yield* reportCsv(snapshot, meta.filters);
+      return;
+    }
     const summary = await buildReportSummary(snapshot, meta.filters);
     const claims = streamReportClaims(snapshot, meta.filters);
     const statements = streamUnsourcedStatements(snapshot, meta.filters);

@@ -4,6 +4,8 @@ import type { ReportAttribution, ReportClaim, ReportStatement } from "./report-r
  * RFC 4180 CSV: CRLF line ends, a header row, fields quoted when they hold a quote, comma or line
  * break (quotes doubled). A text cell starting with = + - @ (or tab / carriage return) gets a
  * leading apostrophe so a spreadsheet shows it instead of running it as a formula.
+ * lib/reports/report-csv-sql.ts writes the same columns in SQL (the CSV the app serves): a column
+ * added here goes there too; tests/integration/report-csv.test.ts compares the two byte for byte.
  */
 export const CSV_COLUMNS = [
   "record",
@@ -107,11 +109,27 @@ export function statementRecord(s: ReportStatement): CsvRecord {
   };
 }
 
+/** Lines are joined into chunks of about this many characters: one yield (and one stream hop) per chunk, not per line. */
+const CHUNK_CHARS = 64 * 1024;
+
 export async function* formatCsv(
   claims: AsyncIterable<ReportClaim>,
   statements: AsyncIterable<ReportStatement>,
 ): AsyncGenerator<string> {
-  yield `${CSV_COLUMNS.join(",")}\r\n`;
-  for await (const claim of claims) for (const record of claimRecords(claim)) yield csvLine(record);
-  for await (const statement of statements) yield csvLine(statementRecord(statement));
+  let chunk = `${CSV_COLUMNS.join(",")}\r\n`;
+  for await (const claim of claims) {
+    for (const record of claimRecords(claim)) chunk += csvLine(record);
+    if (chunk.length >= CHUNK_CHARS) {
+      yield chunk;
+      chunk = "";
+    }
+  }
+  for await (const statement of statements) {
+    chunk += csvLine(statementRecord(statement));
+    if (chunk.length >= CHUNK_CHARS) {
+      yield chunk;
+      chunk = "";
+    }
+  }
+  yield chunk;
 }

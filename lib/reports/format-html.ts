@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { CHART_ACCENT } from "@/components/source-type-badge";
 import { formatDay, formatDayTime } from "@/lib/text/format-date";
 import {
   describeFilters,
@@ -26,7 +27,7 @@ export function barChartSvg(title: string, rows: { label: string; value: number 
     const y = i * rowHeight;
     const width = Math.round((r.value / max) * 260);
     return (
-      `<text x="0" y="${y + 15}">${h(r.label)}</text><rect x="170" y="${y + 4}" width="${width}" height="14" fill="#0b5cad"/>` +
+      `<text x="0" y="${y + 15}">${h(r.label)}</text><rect x="170" y="${y + 4}" width="${width}" height="14" fill="${CHART_ACCENT}"/>` +
       `<text x="${176 + width}" y="${y + 15}">${r.value}</text>`
     );
   });
@@ -82,8 +83,8 @@ export function summaryHtml(s: ReportSummary): string {
       [[t.articles, t.statements, t.sentences, t.headings, t.claims, t.attributed, t.unsourced, t.sources].map(String)],
       [0, 1, 2, 3, 4, 5, 6, 7],
     ),
-    `<ul><li>Anonymous share: <strong>${percent(s.anonymousShare.share)}</strong> (${s.anonymousShare.claims} of ${s.anonymousShare.of} claims rest only on anonymous sources)</li>`,
-    `<li>Second-hand share: <strong>${percent(s.secondHandShare.share)}</strong> (${s.secondHandShare.claims} of ${s.secondHandShare.of} claims came through another source)</li>`,
+    `<ul><li>Anonymous share: <strong>${percent(s.anonymousShare.share)}</strong> (${s.anonymousShare.count} of ${s.anonymousShare.of} claims rest only on anonymous sources)</li>`,
+    `<li>Second-hand share: <strong>${percent(s.secondHandShare.share)}</strong> (${s.secondHandShare.count} of ${s.secondHandShare.of} claims came through another source)</li>`,
     `<li>Anonymous sources with no stated reason: <strong${s.anonymousWithoutReason ? ' class="flag"' : ""}>${s.anonymousWithoutReason}</strong></li></ul>`,
     "<h2>Claims by source type and by mode</h2>",
     `<div class="charts"><figure><figcaption>Claims by source type</figcaption>${barChartSvg("Claims by source type", types)}</figure>` +

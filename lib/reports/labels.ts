@@ -17,7 +17,8 @@ export const REVIEW_STATUS_LABELS: Record<ReviewStatus, string> = {
 };
 
 /** 0.8 → "80%"; one decimal only where it matters (1/3 → "33.3%"). */
-export function percent(share: number): string {
+export function percent(share: number | null): string {
+  if (share === null) return "–";
   const value = Math.round(share * 1000) / 10;
   return `${Number.isInteger(value) ? value.toFixed(0) : value.toFixed(1)}%`;
 }

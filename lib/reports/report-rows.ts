@@ -59,7 +59,7 @@ export interface ReportStatement {
   text: string;
 }
 
-const ISO = (expr: Prisma.Sql) => sql`to_char(${expr}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+export const ISO = (expr: Prisma.Sql) => sql`to_char(${expr}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 const sourceColumns = (alias: string) =>
   Prisma.raw(
     `${alias}.id AS ${alias}_id, CAST(${alias}.type AS text) AS ${alias}_type, ${alias}.name AS ${alias}_name, ${alias}.count AS ${alias}_count, ` +
@@ -106,9 +106,9 @@ const firstOfArticle = (order: Prisma.Sql, articleId: Prisma.Sql) =>
 const BATCH = 500;
 
 /** Report order: newest stories first, each from top to bottom. */
-const ARTICLE_ORDER = sql`${ARTICLE_DATE} DESC, ar.id DESC`;
+export const ARTICLE_ORDER = sql`${ARTICLE_DATE} DESC, ar.id DESC`;
 
-const CLAIM_ORDER = sql`${ARTICLE_ORDER}, c.start, c."end" DESC, c.id, a."createdAt", a.id`;
+export const CLAIM_ORDER = sql`${ARTICLE_ORDER}, c.start, c."end" DESC, c.id, a."createdAt", a.id`;
 
 /** The report's claim rows (one per attribution), as streamed (exported for the benchmark's COPY of the same rows). */
 export function reportClaimsQuery(f: ClaimFilters): Prisma.Sql {
@@ -168,18 +168,20 @@ export async function* streamReportClaims(snapshot: Snapshot, f: ClaimFilters): 
   if (pending) yield pending;
 }
 
-/** The sentences no attributed claim covers, under the same filters. */
-export async function* streamUnsourcedStatements(snapshot: Snapshot, f: ClaimFilters): AsyncGenerator<ReportStatement> {
-  const bodyOf = bodyCache();
+/** The report's unsourced-statement rows, as streamed (exported for the benchmark's COPY of the same rows). */
+export function reportStatementsQuery(f: ClaimFilters): Prisma.Sql {
   const order = sql`${ARTICLE_ORDER}, st.ordinal`;
-  for await (const batch of snapshot.stream<Row>(
-    sql`
+  return sql`
     SELECT st.id, st."articleId" AS article_id, ar.title AS article_title, ${ISO(ARTICLE_DATE)} AS article_date, st.ordinal, st.start, st."end",
       ${firstOfArticle(order, sql`st."articleId"`)}
     FROM "Statement" st JOIN "Article" ar ON ar.id = st."articleId"
-    WHERE ${unsourcedCondition(f)} ORDER BY ${order}`,
-    BATCH,
-  )) {
+    WHERE ${unsourcedCondition(f)} ORDER BY ${order}`;
+}
+
+/** The sentences no attributed claim covers, under the same filters. */
+export async function* streamUnsourcedStatements(snapshot: Snapshot, f: ClaimFilters): AsyncGenerator<ReportStatement> {
+  const bodyOf = bodyCache();
+  for await (const batch of snapshot.stream<Row>(reportStatementsQuery(f), BATCH)) {
     for (const row of batch) {
       const body = bodyOf(row);
       yield {

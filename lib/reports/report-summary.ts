@@ -3,15 +3,12 @@ import { ATTRIBUTION_MODES, type ClaimFilters } from "@/lib/claims/schema";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AttributionMode, SourceType } from "@/lib/generated/prisma/enums";
 import { isAnonymousType, SOURCE_TYPES } from "@/lib/sources/source-types";
+import { statedText } from "@/lib/text/stated-text";
+import { shareOf } from "./share";
 import type { Snapshot } from "./snapshot";
 
 const sql = Prisma.sql;
 
-export interface Share {
-  claims: number;
-  of: number;
-  share: number;
-}
 export interface ReportSource {
   id: string;
   type: SourceType;
@@ -27,8 +24,6 @@ export interface ReportSource {
   viaClaims: number;
   modes: Record<AttributionMode, number>;
 }
-
-const share = (claims: number, of: number): Share => ({ claims, of, share: of ? claims / of : 0 });
 
 /** Matching claims as a CTE named m, so every aggregate below counts the same set. */
 const matching = (f: ClaimFilters) => sql`WITH m AS (SELECT c.id FROM "Claim" c WHERE ${claimCondition(f)})`;
@@ -79,8 +74,8 @@ export async function buildReportSummary(snapshot: Snapshot, f: ClaimFilters) {
       attributions: byMode.reduce((sum, r) => sum + r.attributions, 0),
       sources: sources.length,
     },
-    anonymousShare: share(claims.anonymous, claims.claims),
-    secondHandShare: share(claims.second_hand, claims.claims),
+    anonymousShare: shareOf(claims.anonymous, claims.claims),
+    secondHandShare: shareOf(claims.second_hand, claims.claims),
     bySourceType: breakdown(SOURCE_TYPES, byType).map(({ key, ...counts }) => ({ type: key, ...counts })),
     byMode: breakdown(ATTRIBUTION_MODES, byMode).map(({ key, ...counts }) => ({ mode: key, ...counts })),
     sources,
@@ -125,7 +120,7 @@ async function findReportSources(snapshot: Snapshot, f: ClaimFilters): Promise<R
         role: r.role,
         anonymous,
         anonymityReason: r.anonymity_reason,
-        missingReason: anonymous && !r.anonymity_reason?.trim(),
+        missingReason: anonymous && !statedText(r.anonymity_reason),
         claims: 0,
         viaClaims: 0,
         modes: { direct_quote: 0, partial_quote: 0, paraphrase: 0 },

@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { to as copyTo } from "pg-copy-streams";
 import { unavailable } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { closePool, sharedPool } from "@/lib/pg-pool";
@@ -34,15 +35,27 @@ async function connect(): Promise<pg.PoolClient> {
 
 export interface Snapshot {
   rows<T>(query: Prisma.Sql): Promise<T[]>;
+  /** The bytes of a `COPY … TO STDOUT` (SQL text: COPY takes no parameters), as they arrive. */
+  copyOut(copySql: string): AsyncIterable<Buffer>;
   /** Rows in batches through a server-side cursor. */
   stream<T>(query: Prisma.Sql, batchSize?: number): AsyncGenerator<T[]>;
 }
 
 let cursorCount = 0;
 
-function snapshotOn(client: pg.PoolClient): Snapshot {
+function snapshotOn(client: pg.PoolClient, abandon: () => void): Snapshot {
   return {
     rows: async <T>(query: Prisma.Sql) => (await client.query(query.text, query.values)).rows as T[],
+    async *copyOut(copySql: string) {
+      let finished = false;
+      try {
+        for await (const chunk of client.query(copyTo(copySql))) yield chunk as Buffer;
+        finished = true;
+      } finally {
+        // A COPY left midway (a cancelled download) leaves the connection mid-protocol: drop it.
+        if (!finished) abandon();
+      }
+    },
     async *stream<T>(query: Prisma.Sql, batchSize = 500) {
       const name = `report_cursor_${++cursorCount}`;
       await client.query(`DECLARE ${name} NO SCROLL CURSOR FOR ${query.text}`, query.values);
@@ -84,7 +97,11 @@ export async function* snapshotStream<T>(produce: (snapshot: Snapshot) => AsyncI
     await client.query("SET LOCAL cursor_tuple_fraction = 1.0");
     // Its totals hash-aggregate every matching claim: more than the default 4 MB without spilling.
     await client.query("SET LOCAL work_mem = '64MB'");
-    yield* produce(snapshotOn(client));
+    yield* produce(
+      snapshotOn(client, () => {
+        broken = true;
+      }),
+    );
     await client.query("COMMIT");
     finished = true;
   } finally {

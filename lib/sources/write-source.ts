@@ -60,6 +60,18 @@ async function sendCitingArticlesBack(tx: Tx, sourceId: string, actorId: string)
 }
 
 /**
+ * A new type or gender changes what every citing article counts (ArticleCounts, kept in place by
+ * the claim triggers): lock those articles first, in id order, as their own writers do, so the
+ * refresh of their claims never holds a claim while waiting for an article a writer holds.
+ */
+async function lockCitingArticles(tx: Tx, sourceId: string) {
+  await tx.$queryRaw`
+    SELECT 1 FROM "Article" a
+    WHERE EXISTS (SELECT 1 FROM "Claim" c JOIN "Attribution" t ON t."claimId" = c.id WHERE c."articleId" = a.id AND t."sourceId" = ${sourceId}::uuid)
+    ORDER BY a.id FOR NO KEY UPDATE OF a`;
+}
+
+/**
  * Optimistic concurrency: the write applies only if nobody changed the source since `version`.
  * A change to what reports say about the source reopens the review of every approved article
  * citing it.
@@ -70,8 +82,9 @@ export async function updateSource(id: string, input: UpdateSourceInput, actorId
     const before = await tx.source.findUnique({ where: { id } });
     if (!before) throw notFound("Source");
     // A stale version is refused below, rolling this back too.
-    if (SOURCING_FIELDS.some((k) => changes[k] !== undefined && changes[k] !== before[k]))
-      await sendCitingArticlesBack(tx, id, actorId);
+    const changed = (k: keyof typeof changes) => changes[k] !== undefined && changes[k] !== before[k];
+    if (changed("type") || changed("gender")) await lockCitingArticles(tx, id);
+    if (SOURCING_FIELDS.some(changed)) await sendCitingArticlesBack(tx, id, actorId);
     const next = { ...before, ...changes } as Source;
     if (describesNonPerson({ ...next, attributes: readAttributes(next.attributes) }))
       throw invalid(["gender"], "Only person sources carry gender and self-described attributes");

@@ -1,5 +1,6 @@
 import type { SourceType } from "@/lib/generated/prisma/enums";
 import { isAnonymousType } from "@/lib/sources/source-types";
+import { statedText } from "@/lib/text/stated-text";
 
 /** What load-card.ts reads: the only columns the public card is ever built from. */
 export interface CardRows {
@@ -37,7 +38,7 @@ function safeUrl(url: string | null): string | null {
   }
 }
 
-const blankToNull = (s: string | null) => (s?.trim() ? s.trim() : null);
+const blankToNull = statedText;
 
 /**
  * The public transparency card. Each field is copied by name, so the card holds exactly what is

@@ -1,5 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import { parseHTML } from "linkedom";
+import { CHART_ACCENT } from "@/components/source-type-badge";
 
 /**
  * Charts drawn on the server with Observable Plot into a linkedom document, sent as SVG markup:
@@ -34,10 +35,10 @@ export function lineChartSvg(points: LinePoint[], { percent = true, label }: { p
     marks: [
       Plot.ruleY([0]),
       // A period with nothing to divide by has no value: the line breaks there instead of dropping to 0.
-      Plot.lineY(data, { x: "date", y: "value", z: "series", stroke: multi ? "series" : "#0b5cad", strokeWidth: 2 }),
+      Plot.lineY(data, { x: "date", y: "value", z: "series", stroke: multi ? "series" : CHART_ACCENT, strokeWidth: 2 }),
       Plot.dot(
         data.filter((d) => d.value !== null),
-        { x: "date", y: "value", fill: multi ? "series" : "#0b5cad", r: 2.5 },
+        { x: "date", y: "value", fill: multi ? "series" : CHART_ACCENT, r: 2.5 },
       ),
     ],
   });

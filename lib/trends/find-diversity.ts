@@ -1,13 +1,14 @@
-import { sourceTypeMask } from "@/lib/claims/facet-masks";
-import { anyBit, claimCondition } from "@/lib/claims/filter-sql";
+import type { ClaimFilters } from "@/lib/claims/schema";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Gender } from "@/lib/generated/prisma/enums";
 import { GENDERS } from "@/lib/sources/genders";
 import { personAttributes } from "@/lib/sources/person-attributes";
-import { periodStart, periodsBetween } from "./periods";
-import { readAggregate } from "./read-aggregate";
-import type { DiversityInput } from "./schema";
-import { ANONYMOUS_MASK } from "./trend-sql";
+import { statedTextSql } from "@/lib/text/stated-text-sql";
+import { claimDiversityQueries, countedDiversityQueries, type DiversityRow } from "./diversity-sql";
+import { periodsOf } from "./periods";
+import { type AggregateReader, readAggregates } from "./read-aggregate";
+import type { DiversityInput, TrendInterval } from "./schema";
+import { trendCountsCover } from "./trend-counts-sql";
 
 const sql = Prisma.sql;
 
@@ -30,66 +31,88 @@ export interface DiversityCell {
   anonymous: { sources: number; claims: number };
 }
 
-interface Row {
-  period: string | null;
-  desk: string | null;
-  gender: Gender | null;
-  level: number;
-  people: number;
-  claims: number;
-}
+type Row = DiversityRow;
 
 /** GROUPING(period, desk[, gender]) without its gender bit → the cell's scope. */
 const SCOPES: Record<number, DiversityScope> = { 0: "desk", 1: "period", 3: "overall" };
 
-const PERSON_MASK = sourceTypeMask(["person"]);
+interface CellClaims {
+  period: string | null;
+  desk: string | null;
+  level: number;
+  person: number;
+  anonymous: number;
+  [gender: string]: number | string | null;
+}
+
+/**
+ * The count tables' rows in the claims' shape: people and anonymous sources from the pairs, the
+ * claims quoting them from the cells. A cell with no such claim is no row, as with the claims.
+ */
+async function countedRows(reader: AggregateReader, { f, interval }: { f: ClaimFilters; interval: TrendInterval }) {
+  const q = countedDiversityQueries(f, interval);
+  const [people, anonymous, claims] = await Promise.all([
+    reader.read<Omit<Row, "claims">>(q.people, { hashJoins: true }),
+    reader.read<Omit<Row, "claims" | "gender">>(q.anonymous, { hashJoins: true }),
+    reader.read<CellClaims>(q.claims),
+  ]);
+  const key = (level: number, period: string | null, desk: string | null, gender: string | null = null) =>
+    `${level}\u0000${period ?? ""}\u0000${desk ?? ""}\u0000${gender ?? ""}`;
+  const claimsOf = new Map<string, number>();
+  for (const c of claims) {
+    const desk = c.level === 0 ? c.desk : null;
+    claimsOf.set(key((c.level << 1) | 1, c.period, desk), c.person);
+    for (const g of GENDERS) claimsOf.set(key(c.level << 1, c.period, desk, g), c[g] as number);
+    claimsOf.set(key(c.level, c.period, desk, "anonymous"), c.anonymous);
+  }
+  return {
+    peopleRows: people.map((r) => ({ ...r, claims: claimsOf.get(key(r.level, r.period, r.desk, r.gender)) ?? 0 })),
+    anonymousRows: anonymous.map((r) => ({
+      ...r,
+      gender: null,
+      claims: claimsOf.get(key(r.level, r.period, r.desk, "anonymous")) ?? 0,
+    })),
+    quotedPeople: q.quotedPeople,
+  };
+}
+
+async function claimRows(reader: AggregateReader, { f, interval }: { f: ClaimFilters; interval: TrendInterval }) {
+  const q = claimDiversityQueries(f, interval);
+  const [peopleRows, anonymousRows] = await Promise.all([
+    reader.read<Row>(q.people, { hashJoins: true }),
+    reader.read<Row>(q.anonymous, { hashJoins: true }),
+  ]);
+  return { peopleRows, anonymousRows, quotedPeople: q.quotedPeople };
+}
 
 /**
  * Who we quote, over the claims a filter selects: distinct named people (person sources) by
  * gender per period and desk, per period over all desks, and over the whole range (people are
  * counted distinct in each cell, so totals are not sums of cells); anonymous sources apart; the
  * configured self-described attributes over the whole range. Nothing is inferred: an unrecorded
- * gender is `unknown`, and shown.
+ * gender is `unknown`, and shown. A date range alone is read from the count tables
+ * (`countTables: false` reads the claims anyway: the tests compare the two).
  */
-export async function findDiversity(input: DiversityInput) {
+export async function findDiversity(input: DiversityInput, { countTables }: { countTables?: boolean } = {}) {
   const { interval, format: _format, ...f } = input;
-  const period = sql`to_char(date_trunc(${Prisma.raw(`'${interval}'`)}, c."articleDate"), 'YYYY-MM-DD')`;
-  const desk = sql`ar.desk`;
-  const quoted = (types: Prisma.Sql, mask: number) => sql`
-    FROM "Claim" c JOIN "Attribution" a ON a."claimId" = c.id JOIN "Source" s ON s.id = a."sourceId"
-      JOIN "Article" ar ON ar.id = c."articleId"
-    WHERE ${claimCondition(f)} AND ${anyBit("sourceTypeMask", mask)} AND ${types}`;
   const attributes = personAttributes();
-  const [peopleRows, anonymousRows, attributeRows] = await Promise.all([
-    readAggregate<Row[]>(
-      sql`
-      SELECT ${period} AS period, ${desk} AS desk, CAST(s.gender AS text) AS gender,
-        CAST(GROUPING(${period}, ${desk}, s.gender) AS int) AS level,
-        CAST(count(DISTINCT s.id) AS int) AS people, CAST(count(DISTINCT c.id) AS int) AS claims
-      ${quoted(sql`s.type = 'person'`, PERSON_MASK)}
-      GROUP BY GROUPING SETS ((${period}, ${desk}, s.gender), (${period}, s.gender), (s.gender),
-        (${period}, ${desk}), (${period}), ())`,
-      { hashJoins: true },
-    ),
-    readAggregate<Row[]>(
-      sql`
-      SELECT ${period} AS period, ${desk} AS desk, NULL AS gender, CAST(GROUPING(${period}, ${desk}) AS int) AS level,
-        CAST(count(DISTINCT s.id) AS int) AS people, CAST(count(DISTINCT c.id) AS int) AS claims
-      ${quoted(sql`s.type IN ('anonymous_individual', 'anonymous_group')`, ANONYMOUS_MASK)}
-      GROUP BY GROUPING SETS ((${period}, ${desk}), (${period}), ())`,
-      { hashJoins: true },
-    ),
-    attributes.length
-      ? readAggregate<{ key: string; value: string | null; people: number }[]>(
+  // A closed range too long for one answer is refused before anything is read.
+  if (f.from && f.to) periodsOf({ ...f, interval });
+  const counted = (countTables ?? true) && trendCountsCover(f);
+  const { peopleRows, anonymousRows, attributeRows } = await readAggregates(async (reader) => {
+    const rows = counted ? await countedRows(reader, { f, interval }) : await claimRows(reader, { f, interval });
+    const attributeRows = attributes.length
+      ? await reader.read<{ key: string; value: string | null; people: number }>(
           sql`
-          WITH people AS (SELECT DISTINCT s.id, s.attributes ${quoted(sql`s.type = 'person'`, PERSON_MASK)})
-          SELECT k.key, nullif(btrim(people.attributes ->> k.key), '') AS value, CAST(count(*) AS int) AS people
+          WITH people AS (${rows.quotedPeople})
+          SELECT k.key, ${statedTextSql(sql`people.attributes ->> k.key`)} AS value, CAST(count(*) AS int) AS people
           FROM people CROSS JOIN unnest(CAST(${attributes.map((a) => a.key)} AS text[])) AS k(key)
           GROUP BY 1, 2 ORDER BY 1, 3 DESC, 2`,
           { hashJoins: true },
         )
-      : Promise.resolve([]),
-  ]);
+      : [];
+    return { ...rows, attributeRows };
+  });
 
   const cells = new Map<string, DiversityCell>();
   const cellFor = (scope: DiversityScope, p: string | null, d: string | null) => {
@@ -116,10 +139,7 @@ export async function findDiversity(input: DiversityInput) {
     for (const g of GENDERS) cell.byGender[g].share = cell.people ? cell.byGender[g].people / cell.people : null;
 
   const all = [...cells.values()];
-  const seen = all.flatMap((c) => (c.period ? [c.period] : [])).sort();
-  const first = f.from ? periodStart(new Date(`${f.from}T00:00:00Z`), interval) : seen[0];
-  const last = f.to ? periodStart(new Date(`${f.to}T00:00:00Z`), interval) : seen.at(-1);
-  const periods = first && last ? periodsBetween(first, last, interval) : [];
+  const periods = periodsOf({ ...f, interval, seen: all.flatMap((c) => (c.period ? [c.period] : [])) });
   const desks = [...new Set(all.filter((c) => c.scope === "desk").map((c) => c.desk))].sort(
     (a, b) => Number(a === null) - Number(b === null) || String(a).localeCompare(String(b)),
   );

@@ -1,26 +1,32 @@
 import { ATTRIBUTION_MODES } from "@/lib/claims/schema";
 import type { AttributionMode, SourceType } from "@/lib/generated/prisma/enums";
+import { type Share, shareOf } from "@/lib/reports/share";
 import { SOURCE_TYPES } from "@/lib/sources/source-types";
-import { periodStart, periodsBetween } from "./periods";
-import { findSingleSourceArticles, POLICY_LIST_LIMIT, policyChecks } from "./policy-checks";
-import { readAggregate } from "./read-aggregate";
+import type { AnonymousFacts } from "./anonymous-facts-sql";
+import { periodsOf } from "./periods";
+import { findSingleSourceQuery, POLICY_LIST_LIMIT, policyChecks, type SingleSourceRow } from "./policy-checks";
+import { type AggregateReader, readAggregates } from "./read-aggregate";
 import type { TrendsInput } from "./schema";
 import {
-  type AnonymousFacts,
+  countedAnonymousFactsQuery,
+  countedBucketsQuery,
+  sentenceBucketsQuery,
+  trendCountsCover,
+} from "./trend-counts-sql";
+import {
   anonymousFactsQuery,
   type ClaimBucketRow,
   claimBucketsQuery,
-  type SentenceBucketRow,
-  sentenceBucketsQuery,
+  OTHER_GROUP,
+  TREND_GROUP_LIMIT,
 } from "./trend-sql";
 
-/** `{count, of, share}`: share is null when there is nothing to divide by. */
-export interface Share {
-  count: number;
-  of: number;
-  share: number | null;
+interface SentenceBucketRow {
+  period: string;
+  group: string | null;
+  sentences: number;
+  unsourced: number;
 }
-const share = (count: number, of: number): Share => ({ count, of, share: of ? count / of : null });
 
 export interface TrendPoint {
   period: string;
@@ -71,34 +77,92 @@ function addClaims(c: Counts, r: ClaimBucketRow) {
   for (const m of ATTRIBUTION_MODES) c.modes[m] += r[`mode:${m}`] as number;
 }
 
-const point = (period: string, group: string | null, c: Counts, missing: number): TrendPoint => ({
-  period,
-  group,
-  claims: c.claims,
-  attributed: c.attributed,
-  anonymousOnly: share(c.anonymousOnly, c.attributed),
-  secondHand: share(c.secondHand, c.attributed),
-  unsourcedSentences: share(c.unsourced, c.sentences),
-  anonymousWithoutReason: missing,
-  bySourceType: c.types,
-  byMode: c.modes,
-});
+/** A point of the series (or a total) from its counts and its distinct no-reason sources. */
+const point = ({ period, group, c, missing }: { period: string; group: string | null; c: Counts; missing: number }) =>
+  ({
+    period,
+    group,
+    claims: c.claims,
+    attributed: c.attributed,
+    anonymousOnly: shareOf(c.anonymousOnly, c.attributed),
+    secondHand: shareOf(c.secondHand, c.attributed),
+    unsourcedSentences: shareOf(c.unsourced, c.sentences),
+    anonymousWithoutReason: missing,
+    bySourceType: c.types,
+    byMode: c.modes,
+  }) satisfies TrendPoint;
+
+type BucketRow = ClaimBucketRow | SentenceBucketRow;
+
+/**
+ * The claim and sentence rows of a trend. When every filter is one the count tables hold (a date
+ * range), they are sums over TrendCount's cells (migration trend_counts); otherwise the claims are
+ * read (their facet columns), and the sentences still come from the counts (only article filters
+ * apply to them).
+ */
+async function bucketRows(reader: AggregateReader, { input, counted }: { input: TrendsInput; counted: boolean }) {
+  const { interval, by, format: _format, ...filters } = input;
+  if (counted) {
+    const rows = await reader.read<ClaimBucketRow & SentenceBucketRow>(countedBucketsQuery(filters, { interval, by }));
+    return { claimRows: rows as ClaimBucketRow[], sentenceRows: rows as SentenceBucketRow[] };
+  }
+  const [claimRows, sentenceRows] = await Promise.all([
+    reader.read<ClaimBucketRow>(claimBucketsQuery(filters, { interval, by })),
+    reader.read<SentenceBucketRow>(sentenceBucketsQuery(filters, { interval, by })),
+  ]);
+  return { claimRows, sentenceRows };
+}
+
+/**
+ * The groups kept apart, busiest first (by claims), when there are more than TREND_GROUP_LIMIT;
+ * null when all fit. "No value" (null) is always its own group.
+ */
+function topGroups(claimRows: ClaimBucketRow[]): string[] | null {
+  const claims = new Map<string, number>();
+  for (const r of claimRows) if (r.group !== null) claims.set(r.group, (claims.get(r.group) ?? 0) + r.claims);
+  if (claims.size <= TREND_GROUP_LIMIT) return null;
+  return [...claims.entries()]
+    .filter(([g]) => g !== OTHER_GROUP)
+    .sort(([ga, a], [gb, b]) => b - a || ga.localeCompare(gb))
+    .slice(0, TREND_GROUP_LIMIT)
+    .map(([g]) => g);
+}
+
+/** Rows with their group folded into OTHER_GROUP past `top` (the sums then add up per folded group). */
+function foldGroups<R extends BucketRow>(rows: R[], top: string[] | null): R[] {
+  if (!top) return rows;
+  const kept = new Set(top);
+  return rows.map((r) => (r.group === null || kept.has(r.group) ? r : { ...r, group: OTHER_GROUP }));
+}
 
 /**
  * The sourcing trends of the claims a filter selects: one point per period and group (every
- * period in the range, empty ones at zero), each group's and the overall totals, and the policy
- * checks. Four independent queries run in parallel on the pool.
+ * period in the range, empty ones at zero; at most TREND_GROUP_LIMIT groups and OTHER_GROUP), each
+ * group's and the overall totals, and the policy checks — all from one read-only snapshot.
+ * `countTables: false` reads the claims even where the counts would do (the tests compare the two;
+ * the benchmark times both).
  */
-export async function findTrends(input: TrendsInput) {
+export async function findTrends(input: TrendsInput, { countTables }: { countTables?: boolean } = {}) {
   const { interval, by, format: _format, ...filters } = input;
-  const [claimRows, sentenceRows, [anonymous], single] = await Promise.all([
-    readAggregate<ClaimBucketRow[]>(claimBucketsQuery(filters, interval, by)),
-    readAggregate<SentenceBucketRow[]>(sentenceBucketsQuery(filters, interval, by)),
-    readAggregate<AnonymousFacts[]>(anonymousFactsQuery(filters, { interval, by, limit: POLICY_LIST_LIMIT }), {
-      hashJoins: true,
-    }),
-    findSingleSourceArticles(filters),
-  ]);
+  // A closed range too long for one answer is refused before anything is read.
+  if (filters.from && filters.to) periodsOf({ ...filters, interval });
+  const counted = (countTables ?? true) && trendCountsCover(filters);
+  const read = await readAggregates(async (reader) => {
+    const rows = await bucketRows(reader, { input, counted });
+    const top = by ? topGroups(rows.claimRows) : null;
+    const options = { interval, by, top, limit: POLICY_LIST_LIMIT };
+    const [[anonymous], single] = await Promise.all([
+      reader.read<AnonymousFacts>(
+        counted ? countedAnonymousFactsQuery(filters, options) : anonymousFactsQuery(filters, options),
+        { hashJoins: true },
+      ),
+      reader.read<SingleSourceRow>(findSingleSourceQuery(filters)),
+    ]);
+    return { ...rows, top, anonymous, single };
+  });
+  const claimRows = foldGroups(read.claimRows, read.top);
+  const sentenceRows = foldGroups(read.sentenceRows, read.top);
+  const { anonymous, single } = read;
   const missingRows = anonymous.buckets;
   const key = (period: string, group: string | null) => `${period}\u0000${group ?? ""}`;
   const cells = new Map<string, Counts>();
@@ -125,16 +189,12 @@ export async function findTrends(input: TrendsInput) {
   const missing = (level: number, period: string | null, group: string | null) =>
     missingBy.get(`${level}\u0000${period ?? ""}\u0000${group ?? ""}`) ?? 0;
 
-  const seen = [...claimRows, ...sentenceRows].map((r) => r.period).sort();
-  const first = filters.from ? periodStart(new Date(`${filters.from}T00:00:00Z`), interval) : seen[0];
-  const last = filters.to ? periodStart(new Date(`${filters.to}T00:00:00Z`), interval) : seen.at(-1);
-  const periods = first && last ? periodsBetween(first, last, interval) : [];
-  // Busiest first; "no value" (an article without an outlet, author or desk) last.
+  const seen = [...claimRows, ...sentenceRows].map((r) => r.period);
+  const periods = periodsOf({ ...filters, interval, seen });
+  // Busiest first, the folded groups after them, "no value" (no outlet, author or desk) last.
+  const rank = (g: string | null) => (g === null ? 2 : read.top && g === OTHER_GROUP ? 1 : 0);
   const groups = [...groupTotals.entries()]
-    .sort(
-      ([ga, a], [gb, b]) =>
-        Number(ga === null) - Number(gb === null) || b.claims - a.claims || String(ga).localeCompare(String(gb)),
-    )
+    .sort(([ga, a], [gb, b]) => rank(ga) - rank(gb) || b.claims - a.claims || String(ga).localeCompare(String(gb)))
     .map(([g]) => g);
   if (!groups.length) groups.push(null);
   return {
@@ -142,10 +202,21 @@ export async function findTrends(input: TrendsInput) {
     by: by ?? null,
     periods,
     groups,
-    series: groups.flatMap((g) => periods.map((p) => point(p, g, cells.get(key(p, g)) ?? zero(), missing(0, p, g)))),
+    /** How many groups OTHER_GROUP holds (0: every group is listed). */
+    otherGroups: read.top
+      ? new Set(read.claimRows.map((r) => r.group).filter((g) => g !== null)).size - read.top.length
+      : 0,
+    series: groups.flatMap((group) =>
+      periods.map((period) =>
+        point({ period, group, c: cells.get(key(period, group)) ?? zero(), missing: missing(0, period, group) }),
+      ),
+    ),
     totals: {
-      groups: groups.map((g) => ({ ...point("", g, groupTotals.get(g) ?? zero(), missing(2, null, g)), period: null })),
-      overall: { ...point("", null, overall, missing(3, null, null)), period: null },
+      groups: groups.map((group) => ({
+        ...point({ period: "", group, c: groupTotals.get(group) ?? zero(), missing: missing(2, null, group) }),
+        period: null,
+      })),
+      overall: { ...point({ period: "", group: null, c: overall, missing: missing(3, null, null) }), period: null },
     },
     policy: policyChecks(anonymous, single),
   };

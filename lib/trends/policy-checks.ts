@@ -1,37 +1,40 @@
-import { claimCondition } from "@/lib/claims/filter-sql";
+import { claimCondition, dateRange } from "@/lib/claims/filter-sql";
 import type { ClaimFilters } from "@/lib/claims/schema";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { readAggregate } from "./read-aggregate";
-import type { AnonymousFacts } from "./trend-sql";
+import type { AnonymousFacts } from "./anonymous-facts-sql";
+import { trendCountsCover } from "./trend-counts-sql";
 
 const sql = Prisma.sql;
 
 /** How many items each check lists (its figure counts them all). */
 export const POLICY_LIST_LIMIT = 50;
 
-/**
- * Articles resting on a single source: every attribution of the article (not only the matching
- * claims') names the same source. The smallest and largest source id agree: a hash aggregate,
- * where count(DISTINCT) would sort every attribution.
- */
-export function findSingleSourceArticles(f: ClaimFilters) {
-  return readAggregate<{ id: string; title: string; date: Date; source: string; claims: number; total: number }[]>(
-    findSingleSourceQuery(f),
-    { hashJoins: true },
-  );
+export interface SingleSourceRow {
+  id: string;
+  title: string;
+  date: Date;
+  source: string;
+  claims: number;
+  total: number;
 }
 
+/**
+ * Articles resting on a single source: every attribution of the article (not only the matching
+ * claims') names the same source — ArticleCounts.sources = 1, kept exactly by the count triggers
+ * (a partial index holds those articles, newest first). With a claim filter, only articles with a
+ * matching claim.
+ */
 export function findSingleSourceQuery(f: ClaimFilters) {
+  const conditions = [sql`ac.sources = 1`, ...dateRange(sql`ac.date`, f)];
+  if (!trendCountsCover(f))
+    conditions.push(sql`ac."articleId" IN (SELECT c."articleId" FROM "Claim" c WHERE ${claimCondition(f)})`);
   return sql`
-    WITH matching AS (SELECT DISTINCT c."articleId" AS id FROM "Claim" c WHERE ${claimCondition(f)}),
-    single AS (
-      SELECT cl."articleId" AS id, min(CAST(a."sourceId" AS text)) AS source_id, CAST(count(*) AS int) AS claims
-      FROM matching JOIN "Claim" cl ON cl."articleId" = matching.id JOIN "Attribution" a ON a."claimId" = cl.id
-      GROUP BY cl."articleId" HAVING min(CAST(a."sourceId" AS text)) = max(CAST(a."sourceId" AS text)))
-    SELECT ar.id, ar.title, coalesce(ar."publishedAt", ar."createdAt") AS date, s.name AS source, single.claims,
-      CAST(count(*) OVER () AS int) AS total
-    FROM single JOIN "Article" ar ON ar.id = single.id JOIN "Source" s ON s.id = CAST(single.source_id AS uuid)
-    ORDER BY date DESC, ar.id LIMIT ${POLICY_LIST_LIMIT}`;
+    WITH single AS (SELECT ac."articleId", ac.date FROM "ArticleCounts" ac WHERE ${Prisma.join(conditions, " AND ")}),
+    top AS (SELECT * FROM single ORDER BY date DESC, "articleId" LIMIT ${POLICY_LIST_LIMIT})
+    SELECT ar.id, ar.title, top.date, s.name AS source, p.claims, (SELECT CAST(count(*) AS int) FROM single) AS total
+    FROM top JOIN "Article" ar ON ar.id = top."articleId" JOIN "ArticleSourceCount" p ON p."articleId" = top."articleId"
+      JOIN "Source" s ON s.id = p."sourceId"
+    ORDER BY top.date DESC, top."articleId"`;
 }
 
 /**
@@ -41,7 +44,7 @@ export function findSingleSourceQuery(f: ClaimFilters) {
  * - anonymous sources whose identity no editor knows (identityKnownToNewsroom = false; the ones
  *   nobody recorded either way are counted apart).
  */
-export function policyChecks(anonymous: AnonymousFacts, single: Awaited<ReturnType<typeof findSingleSourceArticles>>) {
+export function policyChecks(anonymous: AnonymousFacts, single: SingleSourceRow[]) {
   return {
     anonymousWithoutReason: {
       articles: anonymous.missingArticles,

@@ -1,36 +1,56 @@
-import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { withSnapshot } from "@/lib/reports/snapshot";
 
 /**
- * Runs one of the trends' aggregates in its own read-only transaction with planner settings that
- * fit it. These queries read most of the selected claims, so:
+ * The trends' and diversity's queries run in ONE read-only snapshot on the report pool
+ * (lib/reports/snapshot.ts), one after another: every figure of an answer describes the same
+ * moment, a request holds one connection rather than one interactive Prisma transaction per query
+ * (parallel requests exhausted Prisma's pool: P2028 → 500), and a busy pool answers 503 with
+ * Retry-After instead. The snapshot already gives work_mem 64 MB (grouping sets and distinct counts
+ * sort in memory); on top of it:
  * - random_page_cost 1.1 (the default 4 models a spinning disk): the facet columns' covering
- *   index is then read index-only (4k pages at 10k articles) instead of the wide claim rows (11k);
- * - work_mem 64 MB, as the reports use: grouping sets and distinct counts sort in memory;
- * - for the joins to attributions and sources (`hashJoins`), no nested loops: the planner's
- *   estimate of anonymous sources without a reason is far off, and it probed the claims' primary
- *   key 55k times (290k buffers) where hash joins read each table once (10k; bench, docs/performance.md).
+ *   index is then read index-only instead of the wide claim rows;
+ * - for the queries that join pairs or claims to sources (`hashJoins`), no nested loops: the
+ *   planner's estimate of anonymous sources without a reason is far off, and it probed the claims'
+ *   primary key 55k times where hash joins read each table once (bench, docs/performance.md).
  */
-export function readAggregate<T>(query: Prisma.Sql, { hashJoins = false }: { hashJoins?: boolean } = {}): Promise<T> {
-  return db().$transaction(
-    async (tx) => {
-      await tx.$executeRawUnsafe("SET TRANSACTION READ ONLY");
-      await tx.$executeRawUnsafe("SET LOCAL random_page_cost = 1.1");
-      await tx.$executeRawUnsafe("SET LOCAL work_mem = '64MB'");
-      if (hashJoins) await tx.$executeRawUnsafe("SET LOCAL enable_nestloop = off");
-      return tx.$queryRaw<T>(query);
-      // Not Prisma's 5 s: on a busy machine a year-long weekly breakdown at 100k articles outlasts it.
-    },
-    { timeout: 60_000 },
-  );
+export interface AggregateReader {
+  read<T>(query: Prisma.Sql, options?: { hashJoins?: boolean }): Promise<T[]>;
 }
 
-/** The statements that open such a transaction (the benchmark runs the raw SQL with them too). */
+/** The statements that prepare such a snapshot (the benchmark runs the raw SQL with them too). */
 export function aggregateSettings(hashJoins: boolean): string[] {
   return [
     "SET TRANSACTION READ ONLY",
     "SET LOCAL random_page_cost = 1.1",
     "SET LOCAL work_mem = '64MB'",
-    ...(hashJoins ? ["SET LOCAL enable_nestloop = off"] : []),
+    `SET LOCAL enable_nestloop = ${hashJoins ? "off" : "on"}`,
   ];
+}
+
+export function readAggregates<R>(work: (reader: AggregateReader) => Promise<R>): Promise<R> {
+  return withSnapshot(async (snapshot) => {
+    await snapshot.rows(Prisma.sql`SET LOCAL random_page_cost = 1.1`);
+    let nestedLoops = true;
+    // One connection runs one query at a time: reads are queued, so callers may still start
+    // several at once, and each runs with its own planner setting.
+    let queue: Promise<unknown> = Promise.resolve();
+    const run = async <T>(query: Prisma.Sql, hashJoins: boolean) => {
+      if (nestedLoops === hashJoins) {
+        await snapshot.rows(Prisma.raw(`SET LOCAL enable_nestloop = ${hashJoins ? "off" : "on"}`));
+        nestedLoops = !hashJoins;
+      }
+      return snapshot.rows<T>(query);
+    };
+    const reader: AggregateReader = {
+      read<T>(query: Prisma.Sql, { hashJoins = false } = {}) {
+        const next = queue.then(() => run<T>(query, hashJoins));
+        queue = next.catch(() => undefined);
+        return next;
+      },
+    };
+    const result = await work(reader);
+    await queue;
+    return result;
+  });
 }

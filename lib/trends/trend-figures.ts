@@ -1,10 +1,12 @@
+import { SOURCE_TYPE_STYLE } from "@/components/source-type-badge";
 import { ATTRIBUTION_MODES } from "@/lib/claims/schema";
 import { MODE_LABELS, percent, SOURCE_TYPE_LABELS } from "@/lib/reports/labels";
+import type { Share } from "@/lib/reports/share";
 import { GENDER_LABELS, GENDERS } from "@/lib/sources/genders";
 import { SOURCE_TYPES } from "@/lib/sources/source-types";
 import { lineChartSvg, stackedBarsSvg } from "./charts";
 import type { Diversity } from "./find-diversity";
-import type { Share, TrendPoint, Trends } from "./find-trends";
+import type { TrendPoint, Trends } from "./find-trends";
 import { periodLabel } from "./periods";
 
 /** How many groups a chart draws; the table and the CSV have them all. */
@@ -20,25 +22,55 @@ export interface Figure {
   table: { columns: string[]; rows: (string | number)[][] };
 }
 
-/** A share per period, one line per group (the busiest groups), with every group in the table. */
-function shareFigure(trends: Trends, id: string, title: string, pick: (p: TrendPoint) => Share): Figure {
+/** The series' points by period and group, for the tables (one lookup per cell, not a scan). */
+function pointLookup(trends: Trends): (period: string, group: string | null) => TrendPoint {
+  const byKey = new Map(trends.series.map((p) => [`${p.period}\u0000${p.group ?? "\u0001"}`, p]));
+  return (period, group) => byKey.get(`${period}\u0000${group ?? "\u0001"}`)!;
+}
+
+/** A figure per period, one line per group (the busiest groups), with every group in the table. */
+function lineFigure(
+  trends: Trends,
+  options: {
+    id: string;
+    title: string;
+    percent: boolean;
+    /** The y axis's label, and the table's one column without a breakdown. */
+    label: string;
+    column: string;
+    value: (p: TrendPoint) => number | null;
+    cell: (p: TrendPoint) => string | number;
+  },
+): Figure {
   const charted = new Set(trends.groups.slice(0, CHARTED_GROUPS));
   const points = trends.series
     .filter((p) => charted.has(p.group))
-    .map((p) => ({ period: p.period, series: groupLabel(p.group), value: pick(p).share }));
-  const byKey = new Map(trends.series.map((p) => [`${p.period}\u0000${p.group}`, p]));
+    .map((p) => ({ period: p.period, series: groupLabel(p.group), value: options.value(p) }));
+  const at = pointLookup(trends);
   return {
-    id,
-    title,
-    svg: lineChartSvg(points, { label: "%" }),
+    id: options.id,
+    title: options.title,
+    svg: lineChartSvg(points, { percent: options.percent, label: options.label }),
     table: {
-      columns: ["Period", ...(trends.by ? trends.groups.map(groupLabel) : ["Share"])],
+      columns: ["Period", ...(trends.by ? trends.groups.map(groupLabel) : [options.column])],
       rows: trends.periods.map((period) => [
         periodLabel(period, trends.interval),
-        ...trends.groups.map((g) => pct(pick(byKey.get(`${period}\u0000${g}`)!))),
+        ...trends.groups.map((g) => options.cell(at(period, g))),
       ]),
     },
   };
+}
+
+/** A share per period, one line per group. */
+function shareFigure(trends: Trends, options: { id: string; title: string; pick: (p: TrendPoint) => Share }): Figure {
+  return lineFigure(trends, {
+    ...options,
+    percent: true,
+    label: "%",
+    column: "Share",
+    value: (p) => options.pick(p).share,
+    cell: (p) => pct(options.pick(p)),
+  });
 }
 
 /** Claims per period stacked by key (all groups together: the overall mix). */
@@ -50,13 +82,17 @@ function stackFigure<K extends string>(
     keys: readonly K[];
     labels: Record<K, string>;
     pick: (p: TrendPoint) => Record<K, number>;
+    colors?: string[];
   },
 ): Figure {
-  const perPeriod = trends.periods.map((period) => {
-    const sum = Object.fromEntries(options.keys.map((k) => [k, 0])) as Record<K, number>;
-    for (const p of trends.series) if (p.period === period) for (const k of options.keys) sum[k] += options.pick(p)[k];
-    return { period, sum };
-  });
+  const sums = new Map(
+    trends.periods.map((period) => [period, Object.fromEntries(options.keys.map((k) => [k, 0])) as Record<K, number>]),
+  );
+  for (const p of trends.series) {
+    const sum = sums.get(p.period)!;
+    for (const k of options.keys) sum[k] += options.pick(p)[k];
+  }
+  const perPeriod = [...sums].map(([period, sum]) => ({ period, sum }));
   return {
     id: options.id,
     title: options.title,
@@ -64,7 +100,12 @@ function stackFigure<K extends string>(
       perPeriod.flatMap(({ period, sum }) =>
         options.keys.map((k) => ({ period, key: options.labels[k], value: sum[k] })),
       ),
-      { keys: options.keys.map((k) => options.labels[k]), label: "claims", interval: trends.interval },
+      {
+        keys: options.keys.map((k) => options.labels[k]),
+        colors: options.colors,
+        label: "claims",
+        interval: trends.interval,
+      },
     ),
     table: {
       columns: ["Period", ...options.keys.map((k) => options.labels[k])],
@@ -77,17 +118,25 @@ function stackFigure<K extends string>(
 }
 
 export function trendFigures(trends: Trends): Figure[] {
-  const missing = trends.groups.length > 1 ? null : trends.series;
   return [
-    shareFigure(trends, "anonymous-only", "Claims resting only on anonymous sources", (p) => p.anonymousOnly),
-    shareFigure(trends, "second-hand", "Claims that reached us second-hand", (p) => p.secondHand),
-    shareFigure(trends, "unsourced", "Sentences no attributed claim covers", (p) => p.unsourcedSentences),
+    shareFigure(trends, {
+      id: "anonymous-only",
+      title: "Claims resting only on anonymous sources",
+      pick: (p) => p.anonymousOnly,
+    }),
+    shareFigure(trends, { id: "second-hand", title: "Claims that reached us second-hand", pick: (p) => p.secondHand }),
+    shareFigure(trends, {
+      id: "unsourced",
+      title: "Sentences no attributed claim covers",
+      pick: (p) => p.unsourcedSentences,
+    }),
     stackFigure(trends, {
       id: "by-type",
       title: "Claims by source type",
       keys: SOURCE_TYPES,
       labels: SOURCE_TYPE_LABELS,
       pick: (p) => p.bySourceType,
+      colors: SOURCE_TYPES.map((t) => SOURCE_TYPE_STYLE[t].chart),
     }),
     stackFigure(trends, {
       id: "by-mode",
@@ -96,25 +145,15 @@ export function trendFigures(trends: Trends): Figure[] {
       labels: MODE_LABELS,
       pick: (p) => p.byMode,
     }),
-    {
+    lineFigure(trends, {
       id: "missing-reason",
       title: "Anonymous sources with no stated reason",
-      svg: lineChartSvg(
-        trends.series
-          .filter((p) => trends.groups.slice(0, CHARTED_GROUPS).includes(p.group))
-          .map((p) => ({ period: p.period, series: groupLabel(p.group), value: p.anonymousWithoutReason })),
-        { percent: false, label: "sources" },
-      ),
-      table: {
-        columns: ["Period", ...(missing ? ["Sources"] : trends.groups.map(groupLabel))],
-        rows: trends.periods.map((period) => [
-          periodLabel(period, trends.interval),
-          ...trends.groups.map(
-            (g) => trends.series.find((p) => p.period === period && p.group === g)!.anonymousWithoutReason,
-          ),
-        ]),
-      },
-    },
+      percent: false,
+      label: "sources",
+      column: "Sources",
+      value: (p) => p.anonymousWithoutReason,
+      cell: (p) => p.anonymousWithoutReason,
+    }),
   ];
 }
 

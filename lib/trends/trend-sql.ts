@@ -1,28 +1,50 @@
 import { modeMask, sourceTypeMask } from "@/lib/claims/facet-masks";
-import { ANONYMOUS_ONLY, ARTICLE_DATE, anyBit, articleCondition, claimCondition } from "@/lib/claims/filter-sql";
+import { ANONYMOUS_ONLY, anyBit, claimCondition } from "@/lib/claims/filter-sql";
 import { ATTRIBUTION_MODES, type ClaimFilters } from "@/lib/claims/schema";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { ANONYMOUS_SOURCE_TYPES, SOURCE_TYPES } from "@/lib/sources/source-types";
+import { anonymousFactsOf } from "./anonymous-facts-sql";
+import { bucket } from "./period-sql";
 import type { TrendGrouping, TrendInterval } from "./schema";
 
 /**
- * The trends' SQL. Claim counts read only the claim's facet columns (articleDate, the type and
- * mode masks, secondHand), through the explorer's own WHERE builder, so a trend and the explorer
- * always count the same claims; the article is joined only for a breakdown. Sentences read
- * Statement.sourced. Values that reach the SQL as text (interval, grouping, masks) come from enums.
+ * The trends' SQL when a filter selects claims by what the count tables do not hold (source type,
+ * anonymity, mode, second-hand, review, affiliation, search, articles): the claims are read.
+ * Claim counts read only the claim's facet columns, through the explorer's own WHERE builder, so
+ * a trend and the explorer always count the same claims; a breakdown takes the article's value
+ * from ArticleCounts (narrow) rather than the Article rows (wide). Values that reach the SQL as
+ * text (interval, grouping, masks) come from enums.
  */
 const sql = Prisma.sql;
 type Sql = Prisma.Sql;
 
 export const ANONYMOUS_MASK = sourceTypeMask(ANONYMOUS_SOURCE_TYPES);
 
-const bucket = (interval: TrendInterval, date: Sql) =>
-  sql`to_char(date_trunc(${Prisma.raw(`'${interval}'`)}, ${date}), 'YYYY-MM-DD')`;
+export { bucket } from "./period-sql";
 
-/** The article column a breakdown groups by, or a constant without one. */
-export const groupColumn = (by: TrendGrouping | undefined) => Prisma.raw(by ? `ar."${by}"` : "CAST(NULL AS text)");
-const joinArticle = (by: TrendGrouping | undefined) =>
-  by ? sql`JOIN "Article" ar ON ar.id = c."articleId"` : Prisma.empty;
+/** The one bucket of the groups past TREND_GROUP_LIMIT (a real value spelt so joins it). */
+export const OTHER_GROUP = "(other)";
+/** How many groups (outlets, authors, desks) an answer lists one by one; the rest are OTHER_GROUP. */
+export const TREND_GROUP_LIMIT = 12;
+
+/** What a breakdown groups by, from a table carrying the article's values. */
+export interface GroupOptions {
+  by?: TrendGrouping;
+  /** The groups kept apart when there are more than TREND_GROUP_LIMIT (null: all of them). */
+  top?: string[] | null;
+  /** The table's alias in the query. */
+  alias?: string;
+}
+
+/** The group column (the article's outlet, author or desk; folded into OTHER_GROUP past `top`), or NULL without a breakdown. */
+export function groupColumn({ by, top, alias = "ac" }: GroupOptions): Sql {
+  if (!by) return sql`CAST(NULL AS text)`;
+  const value = Prisma.raw(`${alias}."${by}"`);
+  if (!top) return value;
+  return sql`CASE WHEN ${value} IS NULL OR (${value} = ANY(CAST(${top} AS text[])) AND ${value} <> ${OTHER_GROUP}) THEN ${value} ELSE ${OTHER_GROUP} END`;
+}
+const joinCounts = (by: TrendGrouping | undefined) =>
+  by ? sql`JOIN "ArticleCounts" ac ON ac."articleId" = c."articleId"` : Prisma.empty;
 
 const countIf = (name: string, condition: Sql) =>
   sql`CAST(count(*) FILTER (WHERE ${condition}) AS int) AS ${Prisma.raw(`"${name}"`)}`;
@@ -38,99 +60,38 @@ export interface ClaimBucketRow {
 }
 
 /** Claims per period (and group): totals, anonymous-only, second-hand, and each source type and mode. */
-export function claimBucketsQuery(f: ClaimFilters, interval: TrendInterval, by?: TrendGrouping): Sql {
+export function claimBucketsQuery(
+  f: ClaimFilters,
+  { interval, by }: { interval: TrendInterval; by?: TrendGrouping },
+): Sql {
   const perType = SOURCE_TYPES.map((t) => countIf(`type:${t}`, anyBit("sourceTypeMask", sourceTypeMask([t]))));
   const perMode = ATTRIBUTION_MODES.map((m) => countIf(`mode:${m}`, anyBit("modeMask", modeMask([m]))));
   return sql`
-    SELECT ${bucket(interval, sql`c."articleDate"`)} AS period, ${groupColumn(by)} AS "group",
+    SELECT ${bucket(interval, sql`c."articleDate"`)} AS period, ${groupColumn({ by })} AS "group",
       CAST(count(*) AS int) AS claims, ${countIf("attributed", sql`c."sourceTypeMask" <> 0`)},
       ${countIf("anonymousOnly", ANONYMOUS_ONLY)}, ${countIf("secondHand", sql`c."secondHand"`)},
       ${Prisma.join([...perType, ...perMode])}
-    FROM "Claim" c ${joinArticle(by)}
+    FROM "Claim" c ${joinCounts(by)}
     WHERE ${claimCondition(f)}
     GROUP BY 1, 2`;
 }
 
-export interface SentenceBucketRow {
-  period: string;
-  group: string | null;
-  sentences: number;
-  unsourced: number;
-}
-
 /**
- * Sentences and unsourced sentences per period (and group). Only the article filters (articleId,
- * from, to) apply: the others select claims, and a sentence nobody attributed has none.
- */
-export function sentenceBucketsQuery(f: ClaimFilters, interval: TrendInterval, by?: TrendGrouping): Sql {
-  return sql`
-    SELECT ${bucket(interval, ARTICLE_DATE)} AS period, ${groupColumn(by)} AS "group",
-      CAST(count(*) AS int) AS sentences, CAST(count(*) FILTER (WHERE NOT st.sourced) AS int) AS unsourced
-    FROM "Statement" st JOIN "Article" ar ON ar.id = st."articleId"
-    WHERE st.kind = 'sentence' AND ${articleCondition(f)}
-    GROUP BY 1, 2`;
-}
-
-/** An anonymous source with no stated reason for its anonymity: a reviewer should ask why. */
-export const MISSING_REASON = sql`s.type IN ('anonymous_individual', 'anonymous_group') AND coalesce(btrim(s."anonymityReason"), '') = ''`;
-
-export interface MissingReasonRow {
-  period: string | null;
-  group: string | null;
-  /** GROUPING(period, group): 0 per period and group, 2 a group over the whole range, 3 everything. */
-  level: number;
-  sources: number;
-}
-
-export interface AnonymousFacts {
-  /** Distinct anonymous sources with no stated reason, per period and group, per group and overall. */
-  buckets: MissingReasonRow[];
-  missingArticles: number;
-  /** The articles quoting such sources, most such sources first (at most `limit`). */
-  missingItems: { id: string; title: string; date: string; sources: number }[];
-  /** Anonymous sources whose identity no editor knows (identityKnownToNewsroom false). */
-  identities: { id: string; name: string; type: string; articles: number; claims: number }[];
-  /** Anonymous sources nobody recorded either way (null): counted only, so no sort over them. */
-  notRecorded: number;
-}
-
-/**
- * Everything the trends need about the matching claims' anonymous sources, from ONE pass over
- * claims × attributions × sources (materialised, then aggregated three ways): the series'
- * "no stated reason" counts (one source quoted in two months counts once in a total, so totals
- * are not sums), and two policy checks. The mask test skips claims with no anonymous source
- * before any attribution is read.
+ * The anonymous facts (see anonymousFactsOf) of the claims a filter selects: one row per claim and
+ * anonymous source it quotes, from the claim's own source list (Claim.sourceIds / sourceTypes).
+ * The mask test skips claims with no anonymous source before their lists are read.
  */
 export function anonymousFactsQuery(
   f: ClaimFilters,
-  options: { interval: TrendInterval; by?: TrendGrouping; limit: number },
+  options: { interval: TrendInterval; limit: number } & GroupOptions,
 ): Sql {
-  return sql`
-    WITH anon AS MATERIALIZED (
-      SELECT c.id AS claim_id, c."articleId" AS article_id, c."articleDate" AS article_date,
-        ${bucket(options.interval, sql`c."articleDate"`)} AS period, ${groupColumn(options.by)} AS "group",
-        a."sourceId" AS source_id, ${MISSING_REASON} AS missing, s."identityKnownToNewsroom" AS known
-      FROM "Claim" c JOIN "Attribution" a ON a."claimId" = c.id JOIN "Source" s ON s.id = a."sourceId" ${joinArticle(options.by)}
+  return anonymousFactsOf({
+    ...options,
+    uses: sql`
+      SELECT c."articleId" AS article_id, c."articleDate" AS article_date,
+        ${groupColumn({ by: options.by, top: options.top })} AS "group", x.source_id, 1 AS claims
+      FROM "Claim" c CROSS JOIN LATERAL unnest(c."sourceIds", c."sourceTypes") AS x(source_id, source_type) ${joinCounts(options.by)}
       WHERE ${claimCondition(f)} AND ${anyBit("sourceTypeMask", ANONYMOUS_MASK)}
-        AND s.type IN ('anonymous_individual', 'anonymous_group')),
-    buckets AS (
-      SELECT period, "group", CAST(GROUPING(period, "group") AS int) AS level, CAST(count(DISTINCT source_id) AS int) AS sources
-      FROM anon WHERE missing GROUP BY GROUPING SETS ((period, "group"), ("group"), ())),
-    articles AS (
-      SELECT article_id AS id, min(article_date) AS date, CAST(count(DISTINCT source_id) AS int) AS sources
-      FROM anon WHERE missing GROUP BY article_id),
-    identities AS (
-      SELECT source_id AS id, CAST(count(DISTINCT article_id) AS int) AS articles, CAST(count(DISTINCT claim_id) AS int) AS claims
-      FROM anon WHERE known = false GROUP BY source_id)
-    SELECT
-      (SELECT coalesce(json_agg(b), '[]') FROM buckets b) AS buckets,
-      (SELECT CAST(count(*) AS int) FROM articles) AS "missingArticles",
-      (SELECT coalesce(json_agg(x), '[]') FROM (
-        SELECT ar.id, ar.title, to_char(articles.date, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS date, articles.sources
-        FROM articles JOIN "Article" ar ON ar.id = articles.id
-        ORDER BY articles.sources DESC, articles.date DESC, ar.id LIMIT ${options.limit}) x) AS "missingItems",
-      (SELECT coalesce(json_agg(x), '[]') FROM (
-        SELECT s.id, s.name, CAST(s.type AS text) AS type, i.articles, i.claims
-        FROM identities i JOIN "Source" s ON s.id = i.id ORDER BY i.claims DESC, s.name, s.id) x) AS identities,
-      (SELECT CAST(count(*) AS int) FROM (SELECT source_id FROM anon WHERE known IS NULL GROUP BY source_id) n) AS "notRecorded"`;
+        AND x.source_type IN ('anonymous_individual', 'anonymous_group')`,
+  });
 }

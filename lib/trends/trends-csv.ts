@@ -1,7 +1,8 @@
 import { ATTRIBUTION_MODES } from "@/lib/claims/schema";
 import { csvCell } from "@/lib/reports/format-csv";
+import type { Share } from "@/lib/reports/share";
 import { SOURCE_TYPES } from "@/lib/sources/source-types";
-import type { Share, TrendPoint, Trends } from "./find-trends";
+import type { TrendPoint, Trends } from "./find-trends";
 
 /** A table as RFC 4180 CSV (CRLF, quoted where needed, formula-like text defused), header first. */
 export function toCsv(header: string[], rows: (string | number | null)[][]): string {
@@ -44,11 +45,13 @@ export function trendsCsv(trends: Trends): string {
   return toCsv(header, trends.series.map(row));
 }
 
+/** A CSV download: never cached (it holds the newsroom's figures, and they change with every edit), as ok() is not. */
 export function csvResponse(body: string, name: string): Response {
   return new Response(body, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="${name}.csv"`,
+      "Cache-Control": "no-store",
     },
   });
 }

@@ -76,20 +76,34 @@ export async function runTrendScenarios(options: {
 
   // Where the 3-year monthly series spends its time: each query alone, one after another.
   const { trendsSchema } = await import("@/lib/trends/schema");
-  const { claimBucketsQuery, sentenceBucketsQuery, anonymousFactsQuery } = await import("@/lib/trends/trend-sql");
+  const { claimBucketsQuery, anonymousFactsQuery } = await import("@/lib/trends/trend-sql");
+  const counted = await import("@/lib/trends/trend-counts-sql");
   const input = trendsSchema.parse(threeYears);
   const { interval, by: _by, format: _f, ...filters } = input;
   const { findSingleSourceQuery } = await import("@/lib/trends/policy-checks");
   const { aggregateSettings } = await import("@/lib/trends/read-aggregate");
+  const anonymousOnly = { ...filters, anonymous: true };
   const parts: [string, Prisma.Sql, boolean][] = [
-    ["claims per month (facet columns)", claimBucketsQuery(filters, interval), false],
-    ["sentences per month (Statement.sourced)", sentenceBucketsQuery(filters, interval), false],
+    ["claims and sentences per month (TrendCount)", counted.countedBucketsQuery(filters, { interval }), false],
     [
-      "anonymous sources: no reason per month, policy lists",
-      anonymousFactsQuery(filters, { interval, limit: 50 }),
+      "anonymous sources: no reason per month, policy lists (ArticleSourceCount)",
+      counted.countedAnonymousFactsQuery(filters, { interval, limit: 50 }),
       true,
     ],
-    ["single-source articles", findSingleSourceQuery(filters), true],
+    ["single-source articles (ArticleCounts)", findSingleSourceQuery(filters), false],
+    // The claim-filtered path (here: anonymous only), which reads the claims.
+    ["anonymous only: claims per month (claim scan)", claimBucketsQuery(anonymousOnly, { interval }), false],
+    [
+      "anonymous only: sentences per month (TrendCount)",
+      counted.sentenceBucketsQuery(anonymousOnly, { interval }),
+      false,
+    ],
+    [
+      "anonymous only: anonymous sources (claims' source lists)",
+      anonymousFactsQuery(anonymousOnly, { interval, limit: 50 }),
+      true,
+    ],
+    ["anonymous only: single-source articles", findSingleSourceQuery(anonymousOnly), false],
   ];
   // Each alone, in a transaction with the settings the app gives it.
   const inTransaction = async <T>(hashJoins: boolean, work: () => Promise<T>) => {

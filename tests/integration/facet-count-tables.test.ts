@@ -123,7 +123,7 @@ describe("facet counts from the count tables", () => {
       const [closed] = await run(scan.closed);
       expect(closed.total).toBeGreaterThan(0);
       expect(await run(tables.affiliations)).toEqual(await run(scan.affiliations));
-      // The unsourced count from StatementUnsourcedCount, against testing every statement.
+      // The unsourced count from the trend counts (TrendCount, ArticleCounts), against testing every statement.
       const [fromTable] = await db().$queryRaw<{ n: number }[]>(unsourcedCountQuery(f, "unsourced"));
       const [fromScan] = await db().$queryRaw<{ n: number }[]>(Prisma.sql`
         SELECT CAST(count(*) AS int) AS n FROM "Statement" st JOIN "Article" ar ON ar.id = st."articleId"

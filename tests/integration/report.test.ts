@@ -188,8 +188,8 @@ describe("sourcing report of the gold-tagged Rafah article", () => {
       sources: 9,
     });
     expect(report.unsourcedStatements).toEqual([]);
-    expect(report.anonymousShare).toEqual({ claims: 8, of: 10, share: 0.8 });
-    expect(report.secondHandShare).toEqual({ claims: 2, of: 10, share: 0.2 });
+    expect(report.anonymousShare).toEqual({ count: 8, of: 10, share: 0.8 });
+    expect(report.secondHandShare).toEqual({ count: 2, of: 10, share: 0.2 });
     expect(countsBy(report.bySourceType, "type")).toEqual({
       anonymous_group: 6,
       anonymous_individual: 2,

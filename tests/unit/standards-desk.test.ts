@@ -5,7 +5,7 @@ import { cardDocument } from "@/lib/transparency/card-html";
 import { cardStyleSchema, styleOverrides } from "@/lib/transparency/card-style";
 import { ReadLimiter } from "@/lib/transparency/read-limiter";
 import { lineChartSvg, stackedBarsSvg } from "@/lib/trends/charts";
-import { periodStart, periodsBetween } from "@/lib/trends/periods";
+import { MAX_PERIODS, periodStart, periodsBetween, periodsOf } from "@/lib/trends/periods";
 
 describe("periods", () => {
   it("start months on the 1st and ISO weeks on Monday, as date_trunc does", () => {
@@ -16,13 +16,26 @@ describe("periods", () => {
   });
 
   it("lists every period of a range, quiet ones included", () => {
-    expect(periodsBetween("2025-11-01", "2026-02-01", "month")).toEqual([
+    expect(periodsBetween({ first: "2025-11-01", last: "2026-02-01", interval: "month" })).toEqual([
       "2025-11-01",
       "2025-12-01",
       "2026-01-01",
       "2026-02-01",
     ]);
-    expect(periodsBetween("2025-12-29", "2026-01-12", "week")).toEqual(["2025-12-29", "2026-01-05", "2026-01-12"]);
+    expect(periodsBetween({ first: "2025-12-29", last: "2026-01-12", interval: "week" })).toEqual([
+      "2025-12-29",
+      "2026-01-05",
+      "2026-01-12",
+    ]);
+  });
+
+  it("refuse a range of more than MAX_PERIODS periods with a validation error, never a silent cut", () => {
+    expect(periodsOf({ from: "1950-01-01", to: "2033-04-30", interval: "month" })).toHaveLength(MAX_PERIODS);
+    expect(() => periodsOf({ from: "1950-01-01", to: "2033-05-01", interval: "month" })).toThrow(
+      expect.objectContaining({ code: "validation_error" }),
+    );
+    expect(() => periodsOf({ seen: ["2026-01-05", "2000-01-03"], interval: "week" })).toThrow(/more than 1000 weeks/);
+    expect(periodsOf({ interval: "week" })).toEqual([]);
   });
 });
 
