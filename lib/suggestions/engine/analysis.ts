@@ -50,6 +50,7 @@ export function analyze(text: string, lang: LanguageAdapter, statements?: Statem
     for (let k = first + 1; k <= to; k++) {
       if (k < to && !text.slice(tokens[k - 1].end, tokens[k].start).includes("\n")) continue;
       const index = sentences.length;
+      from = skipDateline(tokens, from, k);
       const start = from === first ? s.start : tokens[from].start;
       const end = k === to ? s.end : tokens[k - 1].end;
       sentences.push({ index, start, end, heading: s.kind === "heading", first: from, to: k });
@@ -74,4 +75,29 @@ export function analyze(text: string, lang: LanguageAdapter, statements?: Statem
     if (q.closeLength > 0 && j < n && tokens[j].start === q.close) closes[j] = qi;
   });
   return { text, lang, tokens, sentences, quotes, sentenceOf, quoteOf, opens, closes };
+}
+
+const DASH_RE = /^([—–]|-{1,2})$/;
+const isUpperWord = (t: Token) => t.isWord && t.text === t.text.toUpperCase() && /\p{Lu}/u.test(t.text);
+
+/**
+ * A dateline opening a line is no part of its sentence: "WASHINGTON —", "NEW YORK (AP) —",
+ * "BEIRUT, Lebanon (Reuters) -", "PARIS, Jan. 12 —". Returns the first token after it, or `first`.
+ */
+function skipDateline(tokens: Token[], first: number, to: number): number {
+  let k = first;
+  while (k < to && k - first < 4 && isUpperWord(tokens[k])) k++;
+  if (k === first) return first;
+  // ", Lebanon", ", Calif.", ", Jan. 12": a place or date after a comma.
+  if (tokens[k]?.text === ",") {
+    k++;
+    while (k < to && k - first < 10 && (tokens[k].isCap || tokens[k].text === "." || /^\d/.test(tokens[k].text))) k++;
+  }
+  if (tokens[k]?.text === "(") {
+    const open = k;
+    while (k < to && k - open < 6 && tokens[k].text !== ")") k++;
+    if (tokens[k]?.text !== ")") return first;
+    k++;
+  }
+  return k + 1 < to && DASH_RE.test(tokens[k].text) ? k + 1 : first;
 }

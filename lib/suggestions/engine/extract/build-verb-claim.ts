@@ -7,7 +7,7 @@
  */
 import type { Analysis, Sentence } from "../analysis";
 import type { CueClass, Frame } from "../languages/en/cue-lexicon";
-import { tokenAt } from "../nlp/token";
+import { infinitiveVerb, tokenAt } from "../nlp/token";
 import {
   classifyMode,
   clauseEnd,
@@ -42,6 +42,14 @@ const NO_CONTENT_VERBS = new Set([
   "reveal",
   "share",
 ]);
+const OBJECT_PRONOUNS = new Set(["it", "him", "her", "them", "us", "me", "this", "these", "those"]);
+/** Stance verbs whose object may be a person ("slammed Gallo", "praised them"). */
+const JUDGES_PEOPLE = new Set(
+  (
+    "criticize, criticise, condemn, denounce, slam, blast, praise, hail, applaud, commend, blame, credit, defend, " +
+    "accuse, thank, attack, rebuke, mock, ridicule, tear into, lash out at, round on, hit out at"
+  ).split(", "),
+);
 const WH_WORDS = new Set(["whether", "if", "how", "why", "what", "when", "where", "who", "which"]);
 const NP_START = new Set(["DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ"]);
 
@@ -112,7 +120,7 @@ function skipRecipient(a: Analysis, k: number, s: Sentence): number {
   const next = a.tokens[n];
   if (!next) return k;
   if (next.lower === "that" || next.text === "," || next.text === ":" || a.opens[n] >= 0) return n;
-  if (next.lower === "to" && a.tokens[n + 1]?.pos === "VERB") return k; // "told him to leave": objInf
+  if (infinitiveVerb(a.tokens, n) >= 0) return k; // "told him to leave": objInf
   const after = skipAdjuncts(a, n, s.to);
   if (a.tokens[after]?.lower === "that" || a.opens[after] >= 0) return after;
   // "told supporters in Columbus that", "told the committee at a hearing in March that".
@@ -220,9 +228,9 @@ function complementStart(
       if (x.pos === "VERB" || x.pos === "AUX" || !x.isWord || a.quoteOf[m] >= 0) break;
     }
   }
-  if (t.lower === "to" && tokens[k + 1]?.pos === "VERB" && frames.has("inf")) {
+  if (infinitiveVerb(tokens, k) >= 0 && frames.has("inf")) {
     // "declined to say", "refused to comment": an attribution with no content (guideline §1).
-    if (NO_CONTENT_VERBS.has(tokens[k + 1].lemma)) return null;
+    if (NO_CONTENT_VERBS.has(tokens[infinitiveVerb(tokens, k)].lemma)) return null;
     return { k, frame: "inf" };
   }
   if (frames.has("for") && cue.lemma.endsWith(" for")) return { k, frame: "for" };
@@ -236,8 +244,7 @@ function complementStart(
     if (frames.has("objInf")) {
       // "urged residents in the storm's path to stay indoors": the object may carry a modifier.
       const np = npRight(a, k, s.to, true);
-      if (np && tokens[np.last + 1]?.lower === "to" && tokens[np.last + 2]?.pos === "VERB")
-        return { k, frame: "objInf" };
+      if (np && infinitiveVerb(tokens, np.last + 1) >= 0) return { k, frame: "objInf" };
     }
     if (frames.has("objOf")) {
       const np = npRight(a, k, s.to, false);
@@ -246,10 +253,15 @@ function complementStart(
     if ((frames.has("that") || frames.has("recipient")) && !weak && startsClause(a, k, s.to))
       return { k, frame: "that" };
     // "criticized the plan", not "backed Ms. Ramos in both campaigns": the object is a thing, not a person.
-    if (frames.has("obj") && NP_START.has(t.pos) && t.pos !== "PRON") {
+    // Judgements of a person are stances too ("slammed Gallo", "praised them"); backing, calling or
+    // greeting one is not ("backed Ms. Ramos in both campaigns", "called Mr. Lee").
+    const pronoun = t.pos === "PRON" && (OBJECT_PRONOUNS.has(t.lower) || a.lang.grammar.possessives.has(t.lower));
+    if (frames.has("obj") && NP_START.has(t.pos) && (t.pos !== "PRON" || pronoun)) {
       const np = npRight(a, k, s.to, false);
-      const person = np && tokens.slice(np.first, np.last + 1).every((x) => x.pos === "PROPN" || x.text === ".");
-      if (!person) return { k, frame: "obj" };
+      const person =
+        (!!np && tokens.slice(np.first, np.last + 1).every((x) => x.pos === "PROPN" || x.text === ".")) ||
+        (t.pos === "PRON" && t.lower !== "it" && !a.lang.grammar.possessives.has(t.lower));
+      if (!person || cue.entries.some((e) => JUDGES_PEOPLE.has(e.lemma))) return { k, frame: "obj" };
     }
   }
   return null;

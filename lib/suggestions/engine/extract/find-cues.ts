@@ -8,7 +8,7 @@
  */
 import type { Analysis, Sentence } from "../analysis";
 import { ADJECTIVE_CUES, type CueEntry, IRREGULAR_FORMS, LINKING_VERBS } from "../languages/en/cue-lexicon";
-import type { Token } from "../nlp/token";
+import { infinitiveVerb, type Token } from "../nlp/token";
 
 export interface Cue {
   kind: "verb" | "according" | "citing";
@@ -192,7 +192,7 @@ export function findCues(a: Analysis, s: Sentence): Cue[] {
       !!prev &&
       (prev.pos === "NOUN" || prev.pos === "PRON" || prev.pos === "PROPN") &&
       /s$/.test(prev.lower) &&
-      (tokens[i + 1]?.lower === "that" || (tokens[i + 1]?.lower === "to" && tokens[i + 2]?.pos === "VERB"));
+      (tokens[i + 1]?.lower === "that" || infinitiveVerb(tokens, i + 1) >= 0);
     // "have informed" read as an adjective: after have/has/had it is the verb's participle.
     const perfect = t.pos === "ADJ" && /ed$/.test(t.lower) && /^(has|have|had)$/.test(prev?.lower ?? "");
     if (!isVerbLike(t) && !ALWAYS_VERBS.has(t.lower) && !participleNoun && !nounVerb && !perfect) continue;
@@ -265,7 +265,7 @@ function adjectiveCue(a: Analysis, i: number, s: Sentence): Cue | null {
   const prep = /^(of|about|with|over|on)$/.test(next.lower);
   const opens =
     next.lower === "that" ||
-    (next.lower === "to" && tokens[i + 2]?.pos === "VERB") ||
+    infinitiveVerb(tokens, i + 1) >= 0 ||
     prep ||
     next.pos === "DET" ||
     next.pos === "PRON" ||

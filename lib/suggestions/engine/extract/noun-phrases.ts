@@ -62,6 +62,7 @@ const isParticiple = (t: Token) => (t.pos === "VERB" || t.pos === "ADJ") && /(ed
 function insideNp(a: Analysis, t: Token, right: Token | undefined): boolean {
   if (t.pos === "NOUN" || t.pos === "PROPN" || t.pos === "ADJ" || t.pos === "NUM") return true;
   if (t.text === "%" && right?.lower === "of") return true;
+  if (t.lower === "per" && right?.lower === "cent") return true; // "71 per cent of voters"
   // "ride-hailing", "co-founder": a word glued to a hyphen belongs with its neighbour.
   const before = a.tokens[t.i - 1];
   if ((before?.text === "-" && before.end === t.start) || (right?.text === "-" && right.start === t.end)) return true;
@@ -77,15 +78,20 @@ function insideNp(a: Analysis, t: Token, right: Token | undefined): boolean {
     const left = a.tokens[t.i - 1];
     if (
       left &&
-      (left.pos === "DET" || left.pos === "ADJ" || left.pos === "NUM" || a.lang.grammar.possessives.has(left.lower))
+      (left.pos === "DET" ||
+        left.pos === "ADJ" ||
+        left.pos === "NUM" ||
+        left.pos === "ADP" ||
+        a.lang.grammar.possessives.has(left.lower))
     )
       return true;
   }
   if (!t.isCap || t.pos === "ADP" || t.pos === "CCONJ" || t.pos === "SCONJ") return false;
   // "said Jarred Kowalczyk": a capitalised word next to a name is part of it, whatever the tagger says.
   const left = a.tokens[t.i - 1];
+  // (Not a capitalised adverb or pronoun opening the sentence: "Just 29% support it".)
   return (
-    (t.pos !== "VERB" && t.pos !== "AUX") ||
+    (t.pos !== "VERB" && t.pos !== "AUX" && t.pos !== "ADV" && t.pos !== "PRON") ||
     right?.pos === "PROPN" ||
     (left?.pos === "PROPN" && left.end + 1 >= t.start)
   );
@@ -124,9 +130,11 @@ export function npLeft(a: Analysis, j: number, from: number, modifiers = true): 
   const quantity =
     PRONOUN_QUANTITIES.has(head.lower) &&
     (j === from || !tokens[j - 1].isWord || tokens[j - 1].pos === "CCONJ" || tokens[j - 1].pos === "SCONJ");
+  const percent = head.text === "%" && tokens[j - 1]?.pos === "NUM";
   if (
     !(
       NOMINAL.has(head.pos) ||
+      percent ||
       (head.isCap && head.pos !== "VERB" && head.pos !== "AUX") ||
       nameEnd ||
       ageEpithet ||
@@ -177,7 +185,10 @@ export function npLeft(a: Analysis, j: number, from: number, modifiers = true): 
     const left = tokens[k - 2];
     if (PP_HEADS.has(t.lower) && left && k - 2 >= from && pps < maxPp) {
       // "one of the aides", "61% of voters", "some of the officials": a partitive.
-      const partitive = t.lower === "of" && (left.pos === "NUM" || left.text === "%" || PREDETERMINERS.has(left.lower));
+      // "three in five people", "one in four voters": a proportion.
+      const partitive =
+        (t.lower === "of" && (left.pos === "NUM" || left.text === "%" || PREDETERMINERS.has(left.lower))) ||
+        (t.lower === "in" && left.pos === "NUM" && tokens[k]?.pos === "NUM");
       if (
         partitive ||
         left.pos === "NOUN" ||
@@ -227,7 +238,8 @@ export function npLeft(a: Analysis, j: number, from: number, modifiers = true): 
   )
     return -1;
   // "nearly half", "more than 40 economists", "at least two officials": a quantity's modifier.
-  while (k - 1 >= from && QUANTITY_ADVERBS.has(tokens[k - 1].lower)) k--;
+  // ("only"/"just" focus the phrase from outside it: "Just 29% support it" names "29%".)
+  while (k - 1 >= from && QUANTITY_ADVERBS.has(tokens[k - 1].lower) && !/^(only|just)$/.test(tokens[k - 1].lower)) k--;
   if (k - 2 >= from && tokens[k - 1].lower === "than" && /^(more|fewer|less)$/.test(tokens[k - 2].lower)) k -= 2;
   if (k - 2 >= from && tokens[k - 1].lower === "least" && tokens[k - 2].lower === "at") k -= 2;
   return k;
@@ -259,6 +271,8 @@ function segmentKind(a: Analysis, first: number, last: number): "insert" | "name
   if (g.relativePronouns.has(t.lower) && t.lower !== "that") return "insert";
   if (first === last && (t.pos === "NUM" || INSERT_ADVERBS.has(t.lower))) return "insert";
   if (a.lang.isPlaceAbbreviation(tokens, first, last)) return "insert";
+  // A party-and-state tag between commas: ", D-N.Y.,", ", R-Texas,".
+  if (/^(D|R|I|Ind|Dem|Rep)\s?[-–]\s?\p{Lu}[\p{L}. ]*$/u.test(a.text.slice(t.start, tokens[last].end))) return "insert";
   if ((t.lower === "of" || t.lower === "from") && tokens[first + 1]?.isCap) return "insert";
   if (t.pos === "ADP" || t.pos === "ADV") return "insert";
   if (isParticiple(t) && t.pos === "VERB") return "insert"; // "speaking on condition of anonymity"
@@ -313,9 +327,14 @@ export function subjectBefore(a: Analysis, cueFirst: number, from: number): Ment
   let j = skipParens(a, cueFirst - 1, from);
   // "Okafor on Tuesday said", "The bank Monday said": a time adjunct between subject and verb.
   // (Not when the time belongs to a participle: "A study published on Thursday found".)
-  if (j >= from && g.timeWords.has(tokens[j].lower) && npLeft(a, j, from) < 0) {
-    const k = j - (tokens[j - 1] && /^(on|last|this)$/.test(tokens[j - 1].lower) ? 2 : 1);
-    if (!(isParticiple(tokens[k]) && tokens[k].pos === "VERB")) j = k;
+  // ("Hartwell last night vowed": "last/this/next" + a time word is an adjunct even after a name.)
+  const timeAdjunct =
+    j >= from &&
+    g.timeWords.has(tokens[j].lower) &&
+    (npLeft(a, j, from) < 0 || /^(last|this|next|on)$/.test(tokens[j - 1]?.lower ?? ""));
+  if (timeAdjunct) {
+    const k = j - (tokens[j - 1] && /^(on|last|this|next)$/.test(tokens[j - 1].lower) ? 2 : 1);
+    if (k >= from && !(isParticiple(tokens[k]) && tokens[k].pos === "VERB")) j = k;
   }
   let appositive: Mention["appositive"] = null;
   while (j >= from && tokens[j].text === ",") {

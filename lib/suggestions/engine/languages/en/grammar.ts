@@ -55,7 +55,9 @@ export const GRAMMAR = {
   months: set(
     "january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec",
   ),
-  determiners: set("the a an this that these those its their his her our my your some any each every no another"),
+  determiners: set(
+    "the a an this that these those its their his her our my your some any each every no another neither either few such certain various",
+  ),
   possessives: set("his her their its our my your whose"),
   subjectPronouns: set("he she they we i you it who"),
   relativePronouns: set("who which that whom whose"),

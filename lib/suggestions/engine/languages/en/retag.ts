@@ -4,10 +4,12 @@
  * to …"), a participle after have/has/had read as an adjective ("have informed"), and a noun modifier
  * after "according to" read as a verb ("according to state data").
  */
-import type { Token } from "../../nlp/token";
+import { infinitiveVerb, isQuoteMark, type Token } from "../../nlp/token";
 import { CUE_LEXICON, IRREGULAR_FORMS, MULTIWORD_HEADS } from "./cue-lexicon";
 
 const CLAUSE_OPENERS = new Set(["DET", "NUM", "PRON", "PROPN", "ADJ", "NOUN"]);
+const NP_LEFT = new Set(["PROPN", "ADJ", "DET", "NOUN"]);
+const SUBJECT_PRONOUNS = new Set(["he", "she", "it", "they", "we", "i", "you"]);
 const MASS_SUBJECTS = new Set(["data", "research", "evidence", "staff", "police", "public", "media", "management"]);
 
 function cueLemma(t: Token): boolean {
@@ -35,15 +37,36 @@ export function retagEnglish(tokens: Token[]): Token[] {
         t.lemma = CUE_LEXICON.has(t.lower.replace(/d$/, "")) ? t.lower.replace(/d$/, "") : t.lower.replace(/ed$/, "");
       continue;
     }
+    // "urged both sides to «exercise restraint»": after the infinitive marker, a verb.
+    if (t.lower === "to" && t.pos === "PART") {
+      const v = isQuoteMark(next) ? tokens[i + 2] : next;
+      if (v && v.pos === "NOUN" && !v.isCap && v.lower === v.lemma) v.pos = "VERB";
+      continue;
+    }
     if (t.pos === "NOUN" && !t.isCap && !/ing$/.test(t.lower) && cueLemma(t) && next) {
-      // A plural or mass subject ("Data show", "Polls show"), never a compound's first noun
-      // ("customer support requests", "interest rates").
-      const plural = /[^s]s$/.test(prev.lower) || MASS_SUBJECTS.has(prev.lower);
+      // "Court documents show": a plural noun the tagger read as the verb, before the real one.
+      if (prev.pos === "VERB" && /[^s]s$/.test(prev.lower) && t.lower === t.lemma && NP_LEFT.has(tokens[i - 2]?.pos))
+        prev.pos = "NOUN";
+      // A plural or mass subject ("Data show", "Polls show", "54% oppose"), never a compound's first
+      // noun ("customer support requests", "interest rates").
+      const plural =
+        /[^s]s$/.test(prev.lower) || MASS_SUBJECTS.has(prev.lower) || /^(%|percent|cent)$/.test(prev.lower);
+      // "The senator doubts the bill will pass": a singular head after its determiner, a verb in -s.
+      const singular =
+        prev.pos === "NOUN" &&
+        !plural &&
+        /[^s]s$/.test(t.lower) &&
+        t.lower !== t.lemma &&
+        (tokens[i - 2]?.pos === "DET" || tokens[i - 2]?.pos === "ADJ") &&
+        (next.pos === "DET" || next.pos === "PROPN" || (next.pos === "PRON" && SUBJECT_PRONOUNS.has(next.lower)));
       const subject =
-        (prev.pos === "NOUN" && plural) || prev.pos === "PROPN" || (prev.pos === "PRON" && prev.lower !== "its");
+        ((prev.pos === "NOUN" || prev.pos === "SYM") && plural) ||
+        singular ||
+        prev.pos === "PROPN" ||
+        (prev.pos === "PRON" && prev.lower !== "its");
       const opens =
         next.lower === "that" ||
-        (next.lower === "to" && tokens[i + 2]?.pos === "VERB") ||
+        infinitiveVerb(tokens, i + 1) >= 0 ||
         /^(back|out)$/.test(next.lower) ||
         /^(at|more|nearly|about|almost|roughly|only|just|fewer|less|over)$/.test(next.lower) ||
         (CLAUSE_OPENERS.has(next.pos) && next.lower !== "of");
