@@ -277,7 +277,14 @@ function coordinatedSubject(a: Analysis, s: Sentence, cue: Cue, earlier: RawClai
   const mine = earlier.filter((c) => c.cue && c.mention && c.sentence === s.index && c.cue.last < cue.first);
   const and = cue.first - 1;
   const after = tokens[cue.last + 1];
-  const takesClause = !!after && (after.lower === "that" || after.text === ":" || a.opens[after.i] >= 0);
+  // "believe the protests are large but doubt they can …": a verb taking a clause of its own is the
+  // source's next report, not the content's verb.
+  const takesClause =
+    !!after &&
+    (after.lower === "that" ||
+      after.text === ":" ||
+      a.opens[after.i] >= 0 ||
+      (after.pos === "PRON" && a.lang.grammar.subjectPronouns.has(after.lower) && startsClause(a, after.i, s.to)));
   // "were furious and had told Hartwell to …": a past perfect after "and" continues the reported clause.
   const backshifted = tokens[cue.first]?.lower === "had";
   if ((a.lang.grammar.coordinatedActs.has(tokens[cue.head].lower) || takesClause) && !backshifted) {
@@ -400,7 +407,7 @@ export function buildVerbClaim(a: Analysis, s: Sentence, cue: Cue, earlier: RawC
       return finish(a, cue, mention, [vp], s, "forward", classFor(cue, "that"), 0.75);
     }
     if (c) {
-      let end = clauseEnd(a, c.k, s);
+      let end = clauseEnd(a, c.k, s, { verbless: c.frame !== "that" });
       // "The firm, which said the engine works, will expand": the relative clause ends at its comma.
       if (mention.antecedent !== undefined && tokens[mention.first - 1]?.text === ",") end = relativeEnd(a, c.k, end);
       const span = trimSpan(a.text, { start: tokens[c.k].start, end });

@@ -6,7 +6,7 @@
  * the whole quotation, across sentences and, when it runs on, across paragraphs.
  */
 import type { Analysis, Sentence } from "../analysis";
-import type { Token } from "../nlp/token";
+import { isQuoteMark, type Token } from "../nlp/token";
 import type { Quote } from "../text/find-quotes";
 import type { AttributionMode, Span } from "../types";
 import { isCueVerbForm } from "./find-cues";
@@ -88,8 +88,10 @@ function isTrailingChannel(a: Analysis, i: number, s: Sentence): boolean {
     return false;
   let rest = c + 1;
   if (/^(to|with|on|for)$/.test(tokens[rest]?.lower ?? "")) rest++;
-  while (rest < s.to && tokens[rest].isWord && rest - c <= 5) rest++;
-  return rest >= s.to || !tokens[rest].isWord;
+  // "welcomed the outcome in a statement and thanked …": the channel may close a first act.
+  const joint = (m: number) => /^(and|but)$/.test(tokens[m].lower) && isFiniteAt(a, m + 1, s.to);
+  while (rest < s.to && tokens[rest].isWord && rest - c <= 5 && !joint(rest)) rest++;
+  return rest >= s.to || !tokens[rest].isWord || joint(rest);
 }
 
 const SENTENCE_JOINTS = new Set(["as", "but", "while", "although", "though", "whereas", "because", "since", "even"]);
@@ -130,14 +132,19 @@ function closingAppositive(a: Analysis, k: number, s: Sentence): boolean {
   return true;
 }
 
-/** The end offset of a complement starting at token `k` in sentence `s`. */
-export function clauseEnd(a: Analysis, k: number, s: Sentence): number {
+/**
+ * The end offset of a complement starting at token `k` in sentence `s`. `verbless`: the complement is
+ * an infinitive or an object ("vowed to fight", "denounced the plan"), not a clause with its own verb.
+ */
+export function clauseEnd(a: Analysis, k: number, s: Sentence, opts: { verbless?: boolean } = {}): number {
   const { tokens } = a;
   const g = a.lang.grammar;
   for (let i = k; i < s.to; i++) {
     const t = tokens[i];
     if (a.quoteOf[i] >= 0) continue;
     if (t.text === ";") return t.start;
+    // "found voters divided: 48% backed it": what follows a colon is the writer's illustration.
+    if (t.text === ":" && i > k) return t.start;
     // A line break inside a statement (a list, a live-blog line) ends the clause.
     if (i > k && a.text.slice(tokens[i - 1].end, t.start).includes("\n")) return tokens[i - 1].end;
     const n1 = tokens[i + 1];
@@ -150,6 +157,9 @@ export function clauseEnd(a: Analysis, k: number, s: Sentence): number {
       if (SENTENCE_JOINTS.has(n1.lower) && i > k + 2 && joinsClause(a, i + 2, s)) return t.start;
       // ", warning that …", ", saying …": the source's next report, a claim of its own.
       if (/ing$/.test(n1.lower) && isCueVerbForm(a.lang.cues, n1)) return t.start;
+      // "showed the bands stalling over Beaumont, where rain had fallen": a relative clause closing
+      // a complement that already has its verb describes it in the writer's voice.
+      if ((n1.lower === "which" || n1.lower === "where") && hasVerb(a, k, i)) return t.start;
     }
     // "…in cash, the largest deal in three years": a closing description is the writer's, not content.
     if (
@@ -167,6 +177,18 @@ export function clauseEnd(a: Analysis, k: number, s: Sentence): number {
     if ((t.lower === "and" || t.lower === "but") && i > k) {
       let v = i + 1;
       while (v < s.to && (tokens[v].pos === "AUX" || tokens[v].pos === "ADV") && v - i <= 3) v++;
+      const cut = tokens[i - 1].text === "," ? tokens[i - 1].start : t.start;
+      // "vowed to fight it and ordered …", "denounced the plan and vowed …": a complement with no verb
+      // of its own (an infinitive, an object) cannot go on with a finite verb; the source's next act does.
+      if (opts.verbless && !hasFiniteVerb(a, k, i) && isFiniteAt(a, i + 1, s.to)) return cut;
+      // "believe the protests are the largest but doubt they can …": a contrast with another stance.
+      if (
+        t.lower === "but" &&
+        tokens[v]?.pos === "VERB" &&
+        a.lang.cues.has(tokens[v].lemma) &&
+        !/ing$/.test(tokens[v].lower)
+      )
+        return cut;
       // "… were furious and had told Hartwell to …": a past perfect continues the reported clause.
       // (Not when the act takes a report of its own: "had applied for grants but warned that …".)
       const after = tokens[v + 1];
@@ -179,6 +201,33 @@ export function clauseEnd(a: Analysis, k: number, s: Sentence): number {
     }
   }
   return s.end;
+}
+
+const isFiniteVerb = (a: Analysis, i: number) => {
+  const t = a.tokens[i];
+  const before = isQuoteMark(a.tokens[i - 1]) ? a.tokens[i - 2] : a.tokens[i - 1];
+  return (t.pos === "AUX" || (t.pos === "VERB" && !/ing$/.test(t.lower))) && before?.lower !== "to";
+};
+
+/** Some finite verb among tokens [k, i), quoted or not. */
+function hasFiniteVerb(a: Analysis, k: number, i: number): boolean {
+  for (let m = k; m < i; m++) if (isFiniteVerb(a, m)) return true;
+  return false;
+}
+
+function hasVerb(a: Analysis, k: number, i: number): boolean {
+  for (let m = k; m < i; m++) if (a.tokens[m].pos === "VERB" || a.tokens[m].pos === "AUX") return true;
+  return false;
+}
+
+/** A finite verb group starts at `k` (adverbs aside): "has told", "ordered", "also warned". */
+function isFiniteAt(a: Analysis, k: number, to: number): boolean {
+  let v = k;
+  while (v < to && a.tokens[v].pos === "ADV" && v - k < 2) v++;
+  const t = a.tokens[v];
+  if (!t || v >= to) return false;
+  if (t.pos === "AUX") return t.lower !== "to";
+  return t.pos === "VERB" && t.lower !== t.lemma && !/ing$/.test(t.lower);
 }
 
 /** The quotation a content starting at token `k` opens, if any. */

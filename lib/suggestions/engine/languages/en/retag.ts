@@ -43,6 +43,17 @@ export function retagEnglish(tokens: Token[]): Token[] {
       if (v && v.pos === "NOUN" && !v.isCap && v.lower === v.lemma) v.pos = "VERB";
       continue;
     }
+    // "believe the protests are large but doubt they can …": after a conjunction, a verb with its clause.
+    if (
+      t.pos === "NOUN" &&
+      !t.isCap &&
+      (prev.lower === "but" || prev.lower === "and") &&
+      cueLemma(t) &&
+      (next?.lower === "that" || (next?.pos === "PRON" && SUBJECT_PRONOUNS.has(next.lower)))
+    ) {
+      t.pos = "VERB";
+      continue;
+    }
     if (t.pos === "NOUN" && !t.isCap && !/ing$/.test(t.lower) && cueLemma(t) && next) {
       // "Court documents show": a plural noun the tagger read as the verb, before the real one.
       if (prev.pos === "VERB" && /[^s]s$/.test(prev.lower) && t.lower === t.lemma && NP_LEFT.has(tokens[i - 2]?.pos))

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { suggest } from "./suggestions-helpers";
+
+const triple = (text: string) => suggest(text).map((s) => [s.mention, s.cue, s.content]);
+const contentOf = (text: string, cue: string) => suggest(text).find((s) => s.cue === cue)?.content;
+
+describe("where a complement ends", () => {
+  it("stops at a colon: what follows illustrates in the writer's voice", () => {
+    expect(contentOf("A poll in February found voters divided on the issue: 48% backed the plan.", "found")).toBe(
+      "voters divided on the issue",
+    );
+  });
+
+  it("stops at a closing which/where clause once the complement has its verb, not inside a subject", () => {
+    expect(contentOf("Radar shows the heaviest bands stalling over Beaumont, where rain had fallen.", "shows")).toBe(
+      "the heaviest bands stalling over Beaumont",
+    );
+    expect(contentOf("Lee said the conflict, which flared in 2023, has killed 3,000 people.", "said")).toBe(
+      "the conflict, which flared in 2023, has killed 3,000 people",
+    );
+  });
+
+  it("ends an infinitive or an object before the source's next finite act", () => {
+    expect(triple("Beklan vowed to «defend every metre» of the territory and ordered the army to be ready.")).toEqual([
+      ["Beklan", "vowed", "to «defend every metre» of the territory"],
+    ]);
+    expect(contentOf("The ministry welcomed the outcome in a statement and thanked its allies.", "welcomed")).toBe(
+      "the outcome",
+    );
+    // A clause keeps its coordinated verbs: the subject is the content's.
+    expect(contentOf("Kincaid said she is confident the new car, due in 2027 and expected to sell, will win.", "said")).toBe(
+      "she is confident the new car, due in 2027 and expected to sell, will win",
+    );
+  });
+
+  it("ends a belief before a contrasting stance of the same source", () => {
+    expect(triple("Analysts believe the protests are the largest since 2011 but doubt they can force a new vote.")).toEqual([
+      ["Analysts", "believe", "the protests are the largest since 2011"],
+      ["Analysts", "doubt", "they can force a new vote"],
+    ]);
+  });
+});
