@@ -28,13 +28,15 @@ describe("where a complement ends", () => {
       "the outcome",
     );
     // A clause keeps its coordinated verbs: the subject is the content's.
-    expect(contentOf("Kincaid said she is confident the new car, due in 2027 and expected to sell, will win.", "said")).toBe(
-      "she is confident the new car, due in 2027 and expected to sell, will win",
-    );
+    expect(
+      contentOf("Kincaid said she is confident the new car, due in 2027 and expected to sell, will win.", "said"),
+    ).toBe("she is confident the new car, due in 2027 and expected to sell, will win");
   });
 
   it("ends a belief before a contrasting stance of the same source", () => {
-    expect(triple("Analysts believe the protests are the largest since 2011 but doubt they can force a new vote.")).toEqual([
+    expect(
+      triple("Analysts believe the protests are the largest since 2011 but doubt they can force a new vote."),
+    ).toEqual([
       ["Analysts", "believe", "the protests are the largest since 2011"],
       ["Analysts", "doubt", "they can force a new vote"],
     ]);
