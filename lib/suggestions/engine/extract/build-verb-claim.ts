@@ -199,7 +199,10 @@ function complementStart(
   const t = tokens[k];
   if (!t || k >= s.to) return null;
   // "found the key" is no report, "the study found rents rose" is: a document subject lifts the doubt.
-  const documentSubject = a.lang.isDocumentNoun(a.tokens[mention.last].lower) || hasDocumentHead(a, mention);
+  const documentSubject =
+    a.lang.isDocumentNoun(a.tokens[mention.last].lower) ||
+    hasDocumentHead(a, mention) ||
+    (a.lang.grammar.evidenceAgents.has(a.tokens[mention.last].lower) && cue.entries.some((e) => e.cls === "evidence"));
   const weak = !documentSubject && cue.entries.some((e) => a.lang.weakCues.has(e.lemma));
   if (t.lower === "that" && (t.pos === "SCONJ" || t.pos === "PRON" || t.pos === "DET") && k + 1 < s.to) {
     if (frames.has("that") || frames.has("recipient")) return { k: k + 1, frame: "that" };
@@ -439,7 +442,11 @@ export function buildVerbClaim(a: Analysis, s: Sentence, cue: Cue, earlier: RawC
     (tokens[tail]?.text === "," &&
       (/^(ing|who|which|whose|citing|according|as)$/.test(suffixKey(next?.lower)) ||
         // "…, she said, though she cautioned that …": a new clause joined after the cue.
-        ((next?.pos === "SCONJ" || next?.pos === "CCONJ") && startsClause(a, tail + 2, s.to)))) ||
+        // (", but many owe more", a subject of its own; ", but lived alongside them" goes on with the content.)
+        ((next?.pos === "SCONJ" || next?.pos === "CCONJ") &&
+          (startsClause(a, tail + 2, s.to) ||
+            (!/^(VERB|AUX|ADV|PART)$/.test(tokens[tail + 2]?.pos ?? "") &&
+              looksLikeClause(a, tail + 2, s.to - 1)))))) ||
     // "…," Kovacs sobbed as jurors looked on.
     (/^(as|while|after|before|when)$/.test(tokens[tail]?.lower ?? "") && startsClause(a, tail + 1, s.to));
   if (endsClause) {

@@ -161,6 +161,14 @@ export function clauseEnd(a: Analysis, k: number, s: Sentence, opts: { verbless?
       // a complement that already has its verb describes it in the writer's voice.
       if ((n1.lower === "which" || n1.lower === "where") && hasVerb(a, k, i)) return t.start;
     }
+    // "found pupils were leaving while the trust paid its chief £280,000": a contrast the writer adds.
+    if (
+      /^(while|whereas|although|though)$/.test(t.lower) &&
+      i > k + 2 &&
+      hasFiniteVerb(a, k, i) &&
+      hasFiniteVerb(a, i + 2, Math.min(s.to, i + 12))
+    )
+      return t.start;
     // "…in cash, the largest deal in three years": a closing description is the writer's, not content.
     if (
       t.text === "," &&

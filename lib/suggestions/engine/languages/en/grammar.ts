@@ -75,6 +75,11 @@ export const GRAMMAR = {
     "in on at with of from for by to about during over under after before into near inside within among across " +
       "against between through without per via amid toward towards upon",
   ),
+  /** People whose findings are evidence, like a document's: "inspectors found cracks in 11 girders". */
+  evidenceAgents: set(
+    "inspectors investigators researchers scientists auditors examiners regulators analysts testers experts " +
+      "economists pathologists coroner",
+  ),
   /** Postmodifiers of descriptors of unnamed sources: "people familiar with", "officials briefed on". */
   postmodifiers: set("familiar close briefed involved knowledgeable based aware informed speaking working"),
 } as const;

@@ -62,28 +62,77 @@ export function retagEnglish(tokens: Token[]): Token[] {
       // noun ("customer support requests", "interest rates").
       const plural =
         /[^s]s$/.test(prev.lower) || MASS_SUBJECTS.has(prev.lower) || /^(%|percent|cent)$/.test(prev.lower);
-      // "The senator doubts the bill will pass": a singular head after its determiner, a verb in -s.
+      const inS = /[^s]s$/.test(t.lower) && t.lower !== t.lemma;
+      const quantity = /^(at|more|nearly|about|almost|roughly|only|just|fewer|less|over)$/.test(next.lower);
+      // "The senator doubts the bill will pass", "The Congressional Budget Office estimates the plan …":
+      // a singular head (of a compound) after its determiner, a verb in -s.
       const singular =
         prev.pos === "NOUN" &&
         !plural &&
-        /[^s]s$/.test(t.lower) &&
-        t.lower !== t.lemma &&
-        (tokens[i - 2]?.pos === "DET" || tokens[i - 2]?.pos === "ADJ") &&
-        (next.pos === "DET" || next.pos === "PROPN" || (next.pos === "PRON" && SUBJECT_PRONOUNS.has(next.lower)));
+        inS &&
+        NP_LEFT.has(tokens[i - 2]?.pos) &&
+        (next.pos === "DET" ||
+          next.pos === "PROPN" ||
+          next.pos === "NUM" ||
+          quantity ||
+          (next.pos === "PRON" && SUBJECT_PRONOUNS.has(next.lower)));
       const subject =
         ((prev.pos === "NOUN" || prev.pos === "SYM") && plural) ||
         singular ||
         prev.pos === "PROPN" ||
-        (prev.pos === "PRON" && prev.lower !== "its");
+        (prev.pos === "PRON" && prev.lower !== "its") ||
+        // "Data from the monitoring mission show at least 140 …": a plural head before its modifier.
+        (t.lower === t.lemma && (prev.pos === "NOUN" || prev.pos === "PROPN") && pluralHeadBefore(tokens, i));
       const opens =
         next.lower === "that" ||
         infinitiveVerb(tokens, i + 1) >= 0 ||
         /^(back|out)$/.test(next.lower) ||
-        /^(at|more|nearly|about|almost|roughly|only|just|fewer|less|over)$/.test(next.lower) ||
+        quantity ||
         (CLAUSE_OPENERS.has(next.pos) && next.lower !== "of");
-      if (subject && opens && prev.lower !== "'s") t.pos = "VERB";
+      // "…, department data show, but …", "…, a new poll finds.": a source set off after its content.
+      const closesInsert =
+        /^[,.;]$/.test(next.text) &&
+        (plural ? t.lower === t.lemma : inS) &&
+        (prev.pos === "NOUN" || prev.pos === "PROPN") &&
+        afterComma(tokens, i - 1);
+      if (((subject && opens) || closesInsert) && prev.lower !== "'s") t.pos = "VERB";
     } else if (t.pos === "ADJ" && /ed$/.test(t.lower) && /^(has|have|had)$/.test(prev.lower)) t.pos = "VERB";
     else if (t.pos === "VERB" && prev.lower === "to" && tokens[i - 2]?.lower === "according") t.pos = "NOUN";
   }
   return tokens;
+}
+
+const PP_WORDS = new Set(["from", "of", "by", "in", "at", "on", "for"]);
+const isPlural = (t: Token) => /[^s]s$/.test(t.lower) || MASS_SUBJECTS.has(t.lower);
+
+/**
+ * A plural head before a modifier that ends at `i`: "Data from the ORS mission", "Satellite images from
+ * NASA's system", "Court papers obtained by The Scoop". Walks left over the noun phrase, at most ten words.
+ */
+function pluralHeadBefore(tokens: Token[], i: number): boolean {
+  for (let j = i - 1; j >= 0 && i - j <= 10; j--) {
+    const t = tokens[j];
+    const left = tokens[j - 1];
+    if (t.pos === "ADP" && PP_WORDS.has(t.lower)) {
+      if (left && (left.pos === "NOUN" || left.pos === "PROPN") && isPlural(left)) return true;
+      continue;
+    }
+    // "papers obtained by": a participle before its agent.
+    if (t.pos === "VERB" && /ed$/.test(t.lower) && tokens[j + 1]?.lower === "by") {
+      if (left && (left.pos === "NOUN" || left.pos === "PROPN") && isPlural(left)) return true;
+      continue;
+    }
+    if (!(NP_LEFT.has(t.pos) || t.pos === "NUM" || t.lower === "'s" || t.lower === "’s")) return false;
+  }
+  return false;
+}
+
+/** The noun phrase ending at `j` opens right after a comma: ", department data show". */
+function afterComma(tokens: Token[], j: number): boolean {
+  for (let k = j; k >= 0 && j - k <= 8; k--) {
+    const t = tokens[k];
+    if (t.text === ",") return k < j;
+    if (!(NP_LEFT.has(t.pos) || t.pos === "NUM" || t.text === "-" || t.text === "–" || t.lower === "'s")) return false;
+  }
+  return false;
 }
