@@ -82,7 +82,7 @@ export function retagEnglish(tokens: Token[]): Token[] {
         prev.pos === "PROPN" ||
         (prev.pos === "PRON" && prev.lower !== "its") ||
         // "Data from the monitoring mission show at least 140 …": a plural head before its modifier.
-        (t.lower === t.lemma && (prev.pos === "NOUN" || prev.pos === "PROPN") && pluralHeadBefore(tokens, i));
+        (t.lower === t.lemma && prev.pos === "NOUN" && pluralHeadBefore(tokens, i));
       const opens =
         next.lower === "that" ||
         infinitiveVerb(tokens, i + 1) >= 0 ||
