@@ -11,6 +11,7 @@ import { infinitiveVerb, tokenAt } from "../nlp/token";
 import {
   classifyMode,
   clauseEnd,
+  hasFiniteVerb,
   looksLikeClause,
   quoteChainBackward,
   quoteChainForward,
@@ -422,7 +423,8 @@ export function buildVerbClaim(a: Analysis, s: Sentence, cue: Cue, earlier: RawC
   }
 
   // 4. Content before the cue, which must end its clause (adjuncts and a trailing insert aside).
-  if (!frames.has("back")) return null;
+  // (Not for a relative pronoun: "…, three officials, who spoke on condition of anonymity.")
+  if (!frames.has("back") || mention.antecedent !== undefined) return null;
   let tail = chunkEnd + 1;
   tail = skipAdjuncts(a, tail, s.to);
   // "…, two people familiar with the plans told TechPulse.": the hearer ends the clause too.
@@ -448,7 +450,13 @@ export function buildVerbClaim(a: Analysis, s: Sentence, cue: Cue, earlier: RawC
             (!/^(VERB|AUX|ADV|PART)$/.test(tokens[tail + 2]?.pos ?? "") &&
               looksLikeClause(a, tail + 2, s.to - 1)))))) ||
     // "…," Kovacs sobbed as jurors looked on.
-    (/^(as|while|after|before|when)$/.test(tokens[tail]?.lower ?? "") && startsClause(a, tail + 1, s.to));
+    (/^(as|while|after|before|when)$/.test(tokens[tail]?.lower ?? "") && startsClause(a, tail + 1, s.to)) ||
+    // "…, Cal Fire said in its evening update.", "…, an official said on condition of anonymity because …":
+    // how, where and why it was said.
+    (TAIL_ADJUNCTS.has(tokens[tail]?.lower ?? "") && tokens[tail].pos === "ADP") ||
+    // "…, said Daniela Moreno, 44, a mother of three.", "…, the commission announced, enough for a majority.":
+    // a description closing the sentence.
+    (tokens[tail]?.text === "," && verblessTail(a, tail + 1, s));
   if (endsClause) {
     // "But the threat …, she said": a connective opening the sentence is not content.
     let startTok = s.first;
@@ -466,6 +474,46 @@ export function buildVerbClaim(a: Analysis, s: Sentence, cue: Cue, earlier: RawC
       return finish(a, cue, mention, [p1, p2], s, "parenthetical", classFor(cue, "back"), 0.75);
   }
   return null;
+}
+
+const TAIL_ADJUNCTS = new Set([
+  "in",
+  "on",
+  "at",
+  "during",
+  "after",
+  "before",
+  "via",
+  "through",
+  "from",
+  "to",
+  "without",
+  "under",
+  "over",
+  "outside",
+  "following",
+]);
+
+/**
+ * From `k` to the sentence end: a description with no finite verb and no quotation, but for one
+ * relative clause ("a mother of three who lives in Mesa"; not "borrowers who miss payments will not …").
+ */
+function verblessTail(a: Analysis, k: number, s: Sentence): boolean {
+  let words = 0;
+  let relative = false;
+  let groups = 0;
+  for (let i = k; i < s.to; i++) {
+    const t = a.tokens[i];
+    if (a.opens[i] >= 0 || a.quoteOf[i] >= 0) return false;
+    if (/^(who|which|that|whose)$/.test(t.lower) && words > 0) relative = true;
+    else if (hasFiniteVerb(a, i, i + 1)) {
+      // ("who was born in Sonora and has lived in Arizona": coordinated verbs of the one clause.)
+      if (!hasFiniteVerb(a, i - 1, i) && !/^(and|or|but)$/.test(a.tokens[i - 1].lower)) groups++;
+      if (!relative || groups > 1) return false;
+    }
+    if (t.isWord) words++;
+  }
+  return words > 0;
 }
 
 /** The first comma outside quotation marks after token `k`, or `end`. */

@@ -218,7 +218,7 @@ const isFiniteVerb = (a: Analysis, i: number) => {
 };
 
 /** Some finite verb among tokens [k, i), quoted or not. */
-function hasFiniteVerb(a: Analysis, k: number, i: number): boolean {
+export function hasFiniteVerb(a: Analysis, k: number, i: number): boolean {
   for (let m = k; m < i; m++) if (isFiniteVerb(a, m)) return true;
   return false;
 }

@@ -337,11 +337,13 @@ export function subjectBefore(a: Analysis, cueFirst: number, from: number): Ment
     if (k >= from && !(isParticiple(tokens[k]) && tokens[k].pos === "VERB")) j = k;
   }
   let appositive: Mention["appositive"] = null;
+  let wholeSegment = false;
   while (j >= from && tokens[j].text === ",") {
     const k = previousComma(a, j - 1, from);
     if (k < 0) {
       // No comma before: the words up to the sentence (or dash) boundary hold the subject.
       j = skipParens(a, j - 1, from);
+      wholeSegment = appositive === null;
       break;
     }
     if (k + 1 > j - 1) return null;
@@ -366,6 +368,9 @@ export function subjectBefore(a: Analysis, cueFirst: number, from: number): Ment
   )
     first = npLeft(a, j - 2, from);
   if (first < 0) return null;
+  // "…bracing for the law, said Moreno": a noun phrase inside the clause before a comma is no subject.
+  if (wholeSegment && first > from && (tokens[first - 1].pos === "ADP" || tokens[first - 1].pos === "VERB"))
+    return null;
   const head = tokens[j];
   if (head.pos === "PRON" && (head.lower === "who" || head.lower === "which")) {
     let e = j - 1;

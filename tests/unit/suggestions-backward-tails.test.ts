@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { suggest } from "./suggestions-helpers";
+
+const triple = (text: string) => suggest(text).map((s) => [s.mention, s.cue, s.content]);
+
+describe("content before the cue, with what may follow the source", () => {
+  it("takes a trailing adjunct of how, where or why it was said", () => {
+    expect(triple("The fire has burned 28,000 acres, Cal Fire said in its evening update.")).toEqual([
+      ["Cal Fire", "said", "The fire has burned 28,000 acres"],
+    ]);
+    expect(
+      triple(
+        "The talks will resume next week, an official said on condition of anonymity because he was not authorized.",
+      ),
+    ).toEqual([["an official", "said", "The talks will resume next week"]]);
+  });
+
+  it("takes a closing description of the source or the result", () => {
+    expect(
+      triple("Families had been bracing for the law, said Daniela Moreno, 44, a mother who has lived here."),
+    ).toEqual([["Daniela Moreno", "said", "Families had been bracing for the law"]]);
+    expect(
+      triple("The ruling party won 51.8 percent of the vote, the commission announced, enough for a majority."),
+    ).toEqual([["the commission", "announced", "The ruling party won 51.8 percent of the vote"]]);
+  });
+
+  it("keeps a clause after the source as the second part of interrupted content", () => {
+    expect(
+      suggest("For the first 12 months, the department says, borrowers who miss payments will not be reported.")[0]
+        .parts,
+    ).toEqual(["For the first 12 months", "borrowers who miss payments will not be reported"]);
+  });
+
+  it("gives no backward content to a relative pronoun", () => {
+    expect(
+      suggest("Exports fell, according to three officials, who spoke on condition of anonymity.").map((s) => s.cue),
+    ).toEqual(["according to"]);
+  });
+});
