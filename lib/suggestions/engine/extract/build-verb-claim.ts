@@ -51,6 +51,12 @@ const JUDGES_PEOPLE = new Set(
     "accuse, thank, attack, rebuke, mock, ridicule, tear into, lash out at, round on, hit out at"
   ).split(", "),
 );
+/** Cues whose content may be a gerund: "denied targeting civilians", "considered raising rates". */
+const GERUND_CUES = new Set(
+  "deny, admit, acknowledge, concede, consider, weigh, recommend, suggest, oppose, support, favor, favour, back, defend, reject, rule out, regret, fear, urge, advocate".split(
+    ", ",
+  ),
+);
 const WH_WORDS = new Set(["whether", "if", "how", "why", "what", "when", "where", "who", "which"]);
 const NP_START = new Set(["DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ"]);
 
@@ -238,6 +244,19 @@ function complementStart(
     return { k, frame: "inf" };
   }
   if (frames.has("for") && cue.lemma.endsWith(" for")) return { k, frame: "for" };
+  // "denied knowingly taking the drug", "admitted misleading investors": a gerund is the content.
+  if (cue.entries.some((e) => GERUND_CUES.has(e.lemma))) {
+    let v = k;
+    while (v < s.to && tokens[v].pos === "ADV" && v - k < 2) v++;
+    if (tokens[v]?.pos === "VERB" && /ing$/.test(tokens[v].lower)) return { k, frame: "obj" };
+  }
+  // "puts the savings at $3.1 billion": an estimate with its value.
+  if (frames.has("objAt") && NP_START.has(t.pos)) {
+    const np = npRight(a, k, s.to, false);
+    const at = np ? np.last + 1 : -1;
+    if (at > 0 && tokens[at]?.lower === "at" && /^(NUM|SYM|ADV)$/.test(tokens[at + 1]?.pos ?? ""))
+      return { k, frame: "obj" };
+  }
   // "asked whether …" is content; "does not say how …" is a refusal with none (guideline §1).
   if (WH_WORDS.has(t.lower) && (frames.has("that") || frames.has("recipient")) && !weak)
     return cue.negated ? null : { k, frame: "that" };
@@ -369,6 +388,8 @@ export function buildVerbClaim(a: Analysis, s: Sentence, cue: Cue, earlier: RawC
       mention = coordinatedSubject(a, s, cue, earlier);
   }
   if (!mention) return null;
+  // "questions about whether the governor would campaign against it": a question, not a report.
+  if (/^(whether|if)$/.test(tokens[(mention.lead ?? mention.first) - 1]?.lower ?? "") && !inverted) return null;
   const chunkStart = inverted ? cue.first : (mention.lead ?? mention.first);
   const chunkEnd = inverted ? (mention.appositive?.last ?? mention.last) : cue.last;
 

@@ -45,6 +45,14 @@ function lookupVerb(a: Analysis, i: number, to: number): { entries: CueEntry[]; 
   if (next) {
     const two = cues.get(`${lemma} ${next.lower}`);
     if (two) return { entries: two, lemma: `${lemma} ${next.lower}`, last: i + 1 };
+    // "lobbied hard against", "argued internally for": a manner adverb before the particle.
+    const after = i + 2 < to ? tokens[i + 2] : undefined;
+    const manner = next.pos === "ADV" || next.lower === "hard";
+    const split = after && manner && cues.get(`${lemma} ${after.lower}`);
+    // (Not a duration: "has pushed unsuccessfully for three years".)
+    const duration = tokens[i + 3]?.pos === "NUM" || a.lang.grammar.timeWords.has(tokens[i + 3]?.lower ?? "");
+    if (split && after.pos === "ADP" && !duration)
+      return { entries: split, lemma: `${lemma} ${after.lower}`, last: i + 2 };
     if (next.lower === "it" && i + 2 < to) {
       const three = cues.get(`${lemma} ${tokens[i + 2].lower}`);
       if (three && tokens[i + 2].lower === "clear") return { entries: three, lemma: `${lemma} clear`, last: i + 2 };

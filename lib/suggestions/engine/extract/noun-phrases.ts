@@ -127,9 +127,14 @@ export function npLeft(a: Analysis, j: number, from: number, modifiers = true): 
   const gerund =
     head.pos === "VERB" && /ing$/.test(head.lower) && (tokens[j - 1]?.lower === "'s" || tokens[j - 1]?.pos === "DET");
   // "one cautioned", "Most said", "Others warned": a quantity standing for people.
+  // ("Almost all opposed", "Nearly half said": with a quantity adverb before it.)
+  const quantityLeft = QUANTITY_ADVERBS.has(tokens[j - 1]?.lower ?? "") && j - 1 >= from ? j - 1 : j;
   const quantity =
     PRONOUN_QUANTITIES.has(head.lower) &&
-    (j === from || !tokens[j - 1].isWord || tokens[j - 1].pos === "CCONJ" || tokens[j - 1].pos === "SCONJ");
+    (quantityLeft === from ||
+      !tokens[quantityLeft - 1].isWord ||
+      tokens[quantityLeft - 1].pos === "CCONJ" ||
+      tokens[quantityLeft - 1].pos === "SCONJ");
   const percent = head.text === "%" && tokens[j - 1]?.pos === "NUM";
   if (
     !(
@@ -144,7 +149,7 @@ export function npLeft(a: Analysis, j: number, from: number, modifiers = true): 
     )
   )
     return -1;
-  if (quantity) return j;
+  if (quantity) return quantityLeft;
   let k = j;
   let pps = 0;
   while (k - 1 >= from && j - k < MAX_MENTION) {

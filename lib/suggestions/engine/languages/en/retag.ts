@@ -85,6 +85,8 @@ export function retagEnglish(tokens: Token[]): Token[] {
         (t.lower === t.lemma && prev.pos === "NOUN" && pluralHeadBefore(tokens, i));
       const opens =
         next.lower === "that" ||
+        // "point to", "call for", "push back on": the particle of a multiword cue.
+        CUE_LEXICON.has(`${t.lemma} ${next.lower}`) ||
         infinitiveVerb(tokens, i + 1) >= 0 ||
         /^(back|out)$/.test(next.lower) ||
         quantity ||
