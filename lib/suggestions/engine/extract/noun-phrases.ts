@@ -169,7 +169,12 @@ export function npLeft(a: Analysis, j: number, from: number, modifiers = true): 
         k - 2 >= from &&
         pps < maxPp &&
         PP_HEADS.has(p.lower) &&
-        (l.pos === "NOUN" || l.pos === "PROPN" || g.postmodifiers.has(l.lower) || isParticiple(l))
+        (l.pos === "NOUN" ||
+          l.pos === "PROPN" ||
+          g.postmodifiers.has(l.lower) ||
+          isParticiple(l) ||
+          // "one of the aides", "some of the officials": a partitive before the determiner.
+          (p.lower === "of" && (l.pos === "NUM" || l.text === "%" || PREDETERMINERS.has(l.lower))))
       ) {
         pps++;
         k--;

@@ -30,7 +30,7 @@ export function retagEnglish(tokens: Token[]): Token[] {
       closing(i - 1) ||
       (closing(i - 2) &&
         (prev.pos === "PROPN" || prev.pos === "PRON") &&
-        (!next?.isWord || /^(back|out)$/.test(next.lower)));
+        (!next?.isWord || /^(back|out|afterwards|later|outside|after|before|as|at|in|on|to)$/.test(next.lower)));
     if (afterQuote && !t.isCap && (cueLemma(t) || cueLemma({ ...t, lemma: t.lower.replace(/d$/, "") }))) {
       t.pos = "VERB";
       if (!CUE_LEXICON.has(t.lemma))
