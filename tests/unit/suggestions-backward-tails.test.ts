@@ -37,3 +37,29 @@ describe("content before the cue, with what may follow the source", () => {
     ).toEqual(["according to"]);
   });
 });
+
+describe("subjects and ends of forward content", () => {
+  it("reaches the verb of a content subject with a modifier", () => {
+    expect(suggest("The department says the deal between SkyWay and Pacific Crest would raise fares.")[0].content).toBe(
+      "the deal between SkyWay and Pacific Crest would raise fares",
+    );
+  });
+
+  it("names the person between commas after a role, for a participle cue", () => {
+    expect(
+      suggest("His lawyer, Vince Marrone, tore into Kovacs, suggesting she had approved the payments.").map((s) => [
+        s.mention,
+        s.cue,
+      ]),
+    ).toEqual([["Vince Marrone", "suggesting"]]);
+  });
+
+  it("ends content at a dash before an adverbial, not before a figure", () => {
+    expect(suggest("A source said Hale had the backing of the board — despite rumours he could go.")[0].content).toBe(
+      "Hale had the backing of the board",
+    );
+    expect(suggest("Lee said crashes rose last year — double the number in 2021.")[0].content).toBe(
+      "crashes rose last year — double the number in 2021",
+    );
+  });
+});

@@ -82,7 +82,19 @@ export function clauseSubject(a: Analysis, s: Sentence, before: number): Mention
     if (second) np = { first: np.first, last: second.last, appositive: null };
   }
   const after = tokens[np.last + 1];
-  return after && (after.pos === "VERB" || after.pos === "AUX" || after.text === "," || after.text === "(") ? np : null;
+  if (!(after && (after.pos === "VERB" || after.pos === "AUX" || after.text === "," || after.text === "(")))
+    return null;
+  // "The governor's budget secretary, Ahmed Siddiqui, defended …, saying": the name between commas
+  // is the mention, the role before it an appositive (guideline §3).
+  const app = np.appositive;
+  if (
+    app &&
+    tokens[app.last + 1]?.text === "," &&
+    tokens.slice(app.first, app.last + 1).every((t) => t.pos === "PROPN" || t.text === "." || t.isCap) &&
+    !tokens.slice(np.first, np.last + 1).every((t) => t.pos === "PROPN" || t.isCap)
+  )
+    return { first: app.first, last: app.last, appositive: null };
+  return np;
 }
 
 /** The quotation ending right before token `anchor` (`"…," X said`, `"…", X said`), as its index. */

@@ -94,6 +94,9 @@ function isTrailingChannel(a: Analysis, i: number, s: Sentence): boolean {
   return rest >= s.to || !tokens[rest].isWord || joint(rest);
 }
 
+const DASH_ADVERBIALS = new Set(
+  "after before but despite though although while as when even amid because since yet".split(" "),
+);
 const SENTENCE_JOINTS = new Set(["as", "but", "while", "although", "though", "whereas", "because", "since", "even"]);
 
 /** A clause with its own subject starting at `k` (after "even" in "even as", "even though"). */
@@ -110,6 +113,13 @@ export function startsClause(a: Analysis, k: number, to: number): boolean {
   if (a.tokens[np.last + 1]?.lower === "and") np = npRight(a, np.last + 2, to) ?? np;
   let n = np.appositive ? np.appositive.last + 2 : np.last + 1;
   if (np.appositive && a.tokens[n - 1]?.text !== ",") n = np.last + 1;
+  // "the deal between SkyWay and Pacific Crest would raise fares": modifiers the chunker left out.
+  for (let pp = 0; pp < 2 && a.tokens[n]?.pos === "ADP" && a.tokens[n].lower !== "that"; pp++) {
+    let obj = npRight(a, n + 1, to);
+    if (!obj) break;
+    if (a.tokens[obj.last + 1]?.lower === "and") obj = npRight(a, obj.last + 2, to) ?? obj;
+    n = obj.last + 1;
+  }
   // "the US “strongly supports” the talks": a partial quote may open before the verb.
   if (a.opens[n] >= 0) n++;
   while (n < to && a.tokens[n].pos === "ADV") n++;
@@ -143,6 +153,8 @@ export function clauseEnd(a: Analysis, k: number, s: Sentence, opts: { verbless?
     const t = tokens[i];
     if (a.quoteOf[i] >= 0) continue;
     if (t.text === ";") return t.start;
+    // "had the board's backing — despite rumours he could be sacked": a dash before an adverbial.
+    if (/^[—–]$/.test(t.text) && i > k + 1 && DASH_ADVERBIALS.has(tokens[i + 1]?.lower ?? "")) return t.start;
     // "found voters divided: 48% backed it": what follows a colon is the writer's illustration.
     if (t.text === ":" && i > k) return t.start;
     // A line break inside a statement (a list, a live-blog line) ends the clause.
