@@ -46,3 +46,19 @@ describe("stance, demand and estimate frames", () => {
     expect(suggest("The office did not say whether the governor would campaign against the measure.")).toEqual([]);
   });
 });
+
+describe("headlines", () => {
+  it("reads a capitalised headline verb as the cue", () => {
+    const text = "Contractor Knew Bridge Welds Were Faulty, Former Engineer Testifies\n\nBALTIMORE — A trial opened.";
+    expect(triple(text)).toEqual([["Former Engineer", "Testifies", "Contractor Knew Bridge Welds Were Faulty"]]);
+    expect(
+      triple("House Republicans Want a New Speaker. They Can’t Agree on Who.\n\nWASHINGTON — Talks went on."),
+    ).toEqual([["House Republicans", "Want", "a New Speaker"]]);
+  });
+
+  it("ends an object before a clause joined by as, while or because", () => {
+    expect(
+      triple("The opposition rejected the election result as thousands of people marched in the capital.")[0],
+    ).toEqual(["The opposition", "rejected", "the election result"]);
+  });
+});

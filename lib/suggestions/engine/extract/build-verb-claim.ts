@@ -444,7 +444,8 @@ export function buildVerbClaim(a: Analysis, s: Sentence, cue: Cue, earlier: RawC
       return finish(a, cue, mention, [vp], s, "forward", classFor(cue, "that"), 0.75);
     }
     if (c) {
-      let end = clauseEnd(a, c.k, s, { verbless: c.frame !== "that" });
+      const object = c.frame === "obj" || c.frame === "objOf" || c.frame === "for";
+      let end = clauseEnd(a, c.k, s, { verbless: c.frame !== "that", object });
       // "The firm, which said the engine works, will expand": the relative clause ends at its comma.
       if (mention.antecedent !== undefined && tokens[mention.first - 1]?.text === ",") end = relativeEnd(a, c.k, end);
       const span = trimSpan(a.text, { start: tokens[c.k].start, end });

@@ -94,6 +94,7 @@ function isTrailingChannel(a: Analysis, i: number, s: Sentence): boolean {
   return rest >= s.to || !tokens[rest].isWord || joint(rest);
 }
 
+const OBJECT_ENDERS = new Set("as while after before because since amid until".split(" "));
 const DASH_ADVERBIALS = new Set(
   "after before but despite though although while as when even amid because since yet".split(" "),
 );
@@ -114,7 +115,7 @@ export function startsClause(a: Analysis, k: number, to: number): boolean {
   let n = np.appositive ? np.appositive.last + 2 : np.last + 1;
   if (np.appositive && a.tokens[n - 1]?.text !== ",") n = np.last + 1;
   // "the deal between SkyWay and Pacific Crest would raise fares": modifiers the chunker left out.
-  for (let pp = 0; pp < 2 && a.tokens[n]?.pos === "ADP" && a.tokens[n].lower !== "that"; pp++) {
+  for (let pp = 0; pp < 2 && a.tokens[n]?.pos === "ADP" && !/^(that|as|than|like)$/.test(a.tokens[n].lower); pp++) {
     let obj = npRight(a, n + 1, to);
     if (!obj) break;
     if (a.tokens[obj.last + 1]?.lower === "and") obj = npRight(a, obj.last + 2, to) ?? obj;
@@ -124,7 +125,11 @@ export function startsClause(a: Analysis, k: number, to: number): boolean {
   if (a.opens[n] >= 0) n++;
   while (n < to && a.tokens[n].pos === "ADV") n++;
   const v = a.tokens[n];
-  return !!v && n < to && (v.pos === "AUX" || (v.pos === "VERB" && !/ing$/.test(v.lower)) || v.lower === "'s");
+  if (v && n < to && (v.pos === "AUX" || (v.pos === "VERB" && !/ing$/.test(v.lower)) || v.lower === "'s")) return true;
+  // "thousands of people marched in the capital": the chunker took the verb for a participle modifier.
+  for (let m = np.first + 1; m <= np.last; m++)
+    if (a.tokens[m].pos === "VERB" && /ed$/.test(a.tokens[m].lower) && a.tokens[m - 1].pos === "NOUN") return true;
+  return false;
 }
 
 /** From `k` to the sentence end: a noun phrase with no clause of its own and no comma after it. */
@@ -144,9 +149,15 @@ function closingAppositive(a: Analysis, k: number, s: Sentence): boolean {
 
 /**
  * The end offset of a complement starting at token `k` in sentence `s`. `verbless`: the complement is
- * an infinitive or an object ("vowed to fight", "denounced the plan"), not a clause with its own verb.
+ * an infinitive or an object ("vowed to fight", "denounced the plan"), not a clause with its own verb;
+ * `object`: a noun phrase, which no subordinate clause continues ("rejects the result as thousands protest").
  */
-export function clauseEnd(a: Analysis, k: number, s: Sentence, opts: { verbless?: boolean } = {}): number {
+export function clauseEnd(
+  a: Analysis,
+  k: number,
+  s: Sentence,
+  opts: { verbless?: boolean; object?: boolean } = {},
+): number {
   const { tokens } = a;
   const g = a.lang.grammar;
   for (let i = k; i < s.to; i++) {
@@ -173,6 +184,9 @@ export function clauseEnd(a: Analysis, k: number, s: Sentence, opts: { verbless?
       // a complement that already has its verb describes it in the writer's voice.
       if ((n1.lower === "which" || n1.lower === "where") && hasVerb(a, k, i)) return t.start;
     }
+    // "rejects the result as thousands protest": an object never runs on into a clause of its own.
+    if (opts.object && i > k && OBJECT_ENDERS.has(t.lower) && !hasFiniteVerb(a, k, i) && startsClause(a, i + 1, s.to))
+      return t.start;
     // "found pupils were leaving while the trust paid its chief £280,000": a contrast the writer adds.
     if (
       /^(while|whereas|although|though)$/.test(t.lower) &&

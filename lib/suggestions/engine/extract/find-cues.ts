@@ -174,6 +174,7 @@ export function findCues(a: Analysis, s: Sentence): Cue[] {
   const { tokens, quoteOf } = a;
   const g = a.lang.grammar;
   const cues: Cue[] = [];
+  const titleCase = isTitleCase(a, s);
   for (let i = s.first; i < s.to; i++) {
     const t = tokens[i];
     if (!t.isWord || quoteOf[i] >= 0) continue;
@@ -210,7 +211,13 @@ export function findCues(a: Analysis, s: Sentence): Cue[] {
     if (prev && (prev.lower === "the" || prev.lower === "a" || prev.lower === "an")) continue;
     if (t.lower === "said" && prev?.lower === "that" && tokens[i + 1]?.text === ",") continue;
     if (t.lower === "told" && prev?.lower === "all") continue;
-    if (t.isCap && i > s.first && prev?.isWord) continue; // "the United States": a name
+    // "the United States": a name. (Not a headline's verb: "…, Former Engineer Testifies", "House
+    // Republicans Want a New Speaker".)
+    const headlineVerb =
+      (s.heading || titleCase) &&
+      t.pos === "VERB" &&
+      (/[^s]s$/.test(t.lower) || (/[^s]s$/.test(prev?.lower ?? "") && prev?.isCap));
+    if (t.isCap && i > s.first && prev?.isWord && !headlineVerb) continue;
     // "than expected", "as expected": a comparison, not a report.
     if (prev && (prev.lower === "than" || (prev.lower === "as" && !tokens[i + 1]?.isWord))) continue;
     const left = extendLeft(a, i, s.first);
@@ -294,6 +301,19 @@ function adjectiveCue(a: Analysis, i: number, s: Sentence): Cue | null {
     passiveBy: false,
     negated: tokens.slice(first, i).some((x) => a.lang.grammar.negations.has(x.lower)),
   };
+}
+
+/** A headline written in title case: most words of four letters or more capitalised. */
+function isTitleCase(a: Analysis, s: Sentence): boolean {
+  let long = 0;
+  let caps = 0;
+  for (let i = s.first; i < s.to; i++) {
+    const t = a.tokens[i];
+    if (!t.isWord || t.text.length < 4 || a.quoteOf[i] >= 0) continue;
+    long++;
+    if (t.isCap) caps++;
+  }
+  return long >= 3 && caps >= long * 0.8;
 }
 
 function simpleCue(kind: "according" | "citing", first: number, last: number): Cue {
