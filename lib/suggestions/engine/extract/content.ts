@@ -160,8 +160,17 @@ export function clauseEnd(
 ): number {
   const { tokens } = a;
   const g = a.lang.grammar;
+  // Whether the complement so far (tokens k..i-1) has a verb, a finite verb: kept as the loop runs so
+  // the rules below stay linear in the sentence.
+  let verbSeen = false;
+  let finiteSeen = false;
   for (let i = k; i < s.to; i++) {
     const t = tokens[i];
+    if (i > k) {
+      const p = tokens[i - 1];
+      verbSeen ||= p.pos === "VERB" || p.pos === "AUX";
+      finiteSeen ||= isFiniteVerb(a, i - 1);
+    }
     if (a.quoteOf[i] >= 0) continue;
     if (t.text === ";") return t.start;
     // "had the board's backing — despite rumours he could be sacked": a dash before an adverbial.
@@ -182,16 +191,16 @@ export function clauseEnd(
       if (/ing$/.test(n1.lower) && isCueVerbForm(a.lang.cues, n1)) return t.start;
       // "showed the bands stalling over Beaumont, where rain had fallen": a relative clause closing
       // a complement that already has its verb describes it in the writer's voice.
-      if ((n1.lower === "which" || n1.lower === "where") && hasVerb(a, k, i)) return t.start;
+      if ((n1.lower === "which" || n1.lower === "where") && verbSeen) return t.start;
     }
     // "rejects the result as thousands protest": an object never runs on into a clause of its own.
-    if (opts.object && i > k && OBJECT_ENDERS.has(t.lower) && !hasFiniteVerb(a, k, i) && startsClause(a, i + 1, s.to))
+    if (opts.object && i > k && OBJECT_ENDERS.has(t.lower) && !finiteSeen && startsClause(a, i + 1, s.to))
       return t.start;
     // "found pupils were leaving while the trust paid its chief £280,000": a contrast the writer adds.
     if (
       /^(while|whereas|although|though)$/.test(t.lower) &&
       i > k + 2 &&
-      hasFiniteVerb(a, k, i) &&
+      finiteSeen &&
       hasFiniteVerb(a, i + 2, Math.min(s.to, i + 12))
     )
       return t.start;
@@ -214,7 +223,7 @@ export function clauseEnd(
       const cut = tokens[i - 1].text === "," ? tokens[i - 1].start : t.start;
       // "vowed to fight it and ordered …", "denounced the plan and vowed …": a complement with no verb
       // of its own (an infinitive, an object) cannot go on with a finite verb; the source's next act does.
-      if (opts.verbless && !hasFiniteVerb(a, k, i) && isFiniteAt(a, i + 1, s.to)) return cut;
+      if (opts.verbless && !finiteSeen && isFiniteAt(a, i + 1, s.to)) return cut;
       // "believe the protests are the largest but doubt they can …": a contrast with another stance.
       if (
         t.lower === "but" &&
@@ -246,11 +255,6 @@ const isFiniteVerb = (a: Analysis, i: number) => {
 /** Some finite verb among tokens [k, i), quoted or not. */
 export function hasFiniteVerb(a: Analysis, k: number, i: number): boolean {
   for (let m = k; m < i; m++) if (isFiniteVerb(a, m)) return true;
-  return false;
-}
-
-function hasVerb(a: Analysis, k: number, i: number): boolean {
-  for (let m = k; m < i; m++) if (a.tokens[m].pos === "VERB" || a.tokens[m].pos === "AUX") return true;
   return false;
 }
 
