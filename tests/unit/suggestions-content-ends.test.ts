@@ -42,3 +42,25 @@ describe("where a complement ends", () => {
     ]);
   });
 });
+
+describe("closing remarks of the writer after a complement", () => {
+  it("stops at a possessive appositive and at a change figure", () => {
+    expect(
+      suggest("A poll found that voters approved of Ms. Ramos’s job performance, her highest rating since 2019.").find(
+        (s) => s.cue === "approved of",
+      )?.content,
+    ).toBe("Ms. Ramos’s job performance");
+    expect(
+      suggest("54% of registered voters oppose the bill, up from 31% in April, the poll found.").find(
+        (s) => s.cue === "oppose",
+      )?.content,
+    ).toBe("the bill");
+  });
+
+  it("reads a singular subject's verb in -s before an infinitive", () => {
+    expect(suggest("Patel told reporters the company plans to seek approval next year.").map((s) => s.cue)).toEqual([
+      "told",
+      "plans",
+    ]);
+  });
+});

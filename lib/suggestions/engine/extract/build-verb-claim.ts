@@ -279,7 +279,11 @@ function complementStart(
     if (frames.has("objInf")) {
       // "urged residents in the storm's path to stay indoors": the object may carry a modifier.
       const np = npRight(a, k, s.to, true);
-      if (np && infinitiveVerb(tokens, np.last + 1) >= 0) return { k, frame: "objInf" };
+      // ("expect this year's minimum, due in February, to be …": an appositive may come between.)
+      const app = np?.appositive;
+      const after = app && tokens[app.last + 1]?.text === "," ? app.last + 2 : -1;
+      if (np && (infinitiveVerb(tokens, np.last + 1) >= 0 || (after > 0 && infinitiveVerb(tokens, after) >= 0)))
+        return { k, frame: "objInf" };
     }
     if (frames.has("objOf")) {
       const np = npRight(a, k, s.to, false);

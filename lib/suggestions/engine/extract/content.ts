@@ -205,12 +205,21 @@ export function clauseEnd(
     )
       return t.start;
     // "…in cash, the largest deal in three years": a closing description is the writer's, not content.
+    // (Also "…, her highest rating since taking office", "…, up from 31% in April".)
     if (
       t.text === "," &&
       n1 &&
-      (n1.lower === "the" || n1.lower === "a" || n1.lower === "an") &&
+      (n1.lower === "the" || n1.lower === "a" || n1.lower === "an" || g.possessives.has(n1.lower)) &&
       i > k + 2 &&
       closingAppositive(a, i + 1, s)
+    )
+      return t.start;
+    if (
+      t.text === "," &&
+      n1 &&
+      /^(up|down)$/.test(n1.lower) &&
+      /^(from|since)$/.test(tokens[i + 2]?.lower ?? "") &&
+      i > k + 1
     )
       return t.start;
     // "… in remarks to state television." closing the sentence: how it was said, not what.

@@ -75,6 +75,7 @@ export function retagEnglish(tokens: Token[]): Token[] {
           next.pos === "PROPN" ||
           next.pos === "NUM" ||
           quantity ||
+          infinitiveVerb(tokens, i + 1) >= 0 ||
           (next.pos === "PRON" && SUBJECT_PRONOUNS.has(next.lower)));
       const subject =
         ((prev.pos === "NOUN" || prev.pos === "SYM") && plural) ||
