@@ -134,8 +134,11 @@ export function startsClause(a: Analysis, k: number, to: number): boolean {
 
 /** From `k` to the sentence end: a noun phrase with no clause of its own and no comma after it. */
 function closingAppositive(a: Analysis, k: number, s: Sentence): boolean {
+  // "…, his history of heart disease and his decades of service": a possessive may open a list's item.
+  const possessive = a.lang.grammar.possessives.has(a.tokens[k].lower);
   for (let i = k; i < s.to; i++) {
     const t = a.tokens[i];
+    if (possessive && t.lower === "and") return false;
     if (a.quoteOf[i] >= 0 || a.opens[i] >= 0) return false;
     if (t.text === "," || t.text === ";") return false;
     if (t.pos === "AUX" || (t.pos === "VERB" && !/(ed|ing|en)$/.test(t.lower))) {
