@@ -27,3 +27,28 @@ describe("citing", () => {
     }
   });
 });
+
+describe("subjects of participles and coordinated verbs", () => {
+  it("takes a restrictive relative clause into the mention", () => {
+    expect(suggest("Economists who study the airline industry say mergers raise prices.")[0].mention).toBe(
+      "Economists who study the airline industry",
+    );
+  });
+
+  it("reads a participle after the main clause's object as the subject's", () => {
+    expect(
+      triple("Helen Brisco, the MP for Wexbridge, has written to the education secretary asking for an urgent review."),
+    ).toEqual([["Helen Brisco", "asking for", "an urgent review"]]);
+    expect(
+      suggest("He was sentenced to eight years, with the judge calling his conduct a betrayal.").map((s) => s.mention),
+    ).toEqual(["the judge"]);
+  });
+
+  it("joins a verb after a quoted fragment to the clause's own subject", () => {
+    expect(
+      suggest(
+        'Rep. Julie Nakamura said she was "disappointed but not surprised" and expected the measure to pass.',
+      ).find((s) => s.cue === "expected")?.mention,
+    ).toBe("she");
+  });
+});

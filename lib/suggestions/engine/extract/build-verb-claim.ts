@@ -343,6 +343,10 @@ function coordinatedSubject(a: Analysis, s: Sentence, cue: Cue, earlier: RawClai
   }
   for (let j = and - 1; j >= s.first; j--) {
     const t = tokens[j];
+    // "she was “disappointed but not surprised” and expected …": a quoted participle is no verb of the
+    // clause (a quoted auxiliary is: "said Ramos “is committed to transit” and expected to …").
+    if (a.quoteOf[j] >= 0 && t.pos !== "AUX") continue;
+
     const finite = (t.pos === "VERB" || t.pos === "AUX") && !/ing$/.test(t.lower) && tokens[j - 1]?.lower !== "to";
     if (!finite) continue;
     const claim = mine.find((c) => c.cue!.head === j);

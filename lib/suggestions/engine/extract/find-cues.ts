@@ -233,7 +233,19 @@ export function findCues(a: Analysis, s: Sentence): Cue[] {
       passiveBy = true;
     }
     const last = passiveBy ? found.last : extendRight(a, found.last, s.to);
-    const participle = /ing$/.test(t.lower) && left.first === i && (prev?.text === "," || prev?.lower === "and");
+    // "…, saying …", "and adding …"; also after the main clause's object: "has written to the
+    // education secretary asking for a review".
+    const afterObject =
+      !!prev &&
+      (prev.pos === "NOUN" || prev.pos === "PROPN") &&
+      tokens
+        .slice(s.first, i)
+        .some((x) => (x.pos === "VERB" || x.pos === "AUX") && !/ing$/.test(x.lower) && quoteOf[x.i] < 0) &&
+      found.entries.some((e) => e.frames.includes("for") || e.frames.includes("that")) &&
+      // (Not "with the judge calling his conduct …": there the noun phrase is the subject.)
+      !tokens.slice(Math.max(s.first, i - 6), i).some((x) => x.lower === "with");
+    const participle =
+      /ing$/.test(t.lower) && left.first === i && (prev?.text === "," || prev?.lower === "and" || afterObject);
     cues.push({
       kind: "verb",
       entries: found.entries,

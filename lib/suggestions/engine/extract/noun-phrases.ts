@@ -264,7 +264,11 @@ function restrictiveRelative(a: Analysis, coreFirst: number, from: number): numb
     if (t.lower === "who" || t.lower === "that") {
       const noun = tokens[k - 1];
       if (!noun || k - 1 < from || !(noun.pos === "NOUN" || noun.pos === "PROPN")) return -1;
-      if (!tokens.slice(k + 1, coreFirst).some((x) => x.pos === "VERB" || x.pos === "AUX")) return -1;
+      // ("Economists who study the industry": after "who" the word is the verb, whatever the tagger says.)
+      const verb =
+        (t.lower === "who" && tokens[k + 1]?.isWord && tokens[k + 1].pos !== "PRON") ||
+        tokens.slice(k + 1, coreFirst).some((x) => x.pos === "VERB" || x.pos === "AUX");
+      if (!verb) return -1;
       const f = npLeft(a, k - 1, from);
       return f >= 0 ? f : -1;
     }
