@@ -64,3 +64,22 @@ describe("closing remarks of the writer after a complement", () => {
     ]);
   });
 });
+
+describe("a second clause with its own subject", () => {
+  it('ends the report at ", and" + a clause, but not at ", and that"', () => {
+    expect(
+      suggest(
+        "Insiders say the mayor is determined to push the measure through, and his team has lined up 26 votes.",
+      )[0].content,
+    ).toBe("the mayor is determined to push the measure through");
+    expect(
+      suggest("A study found that ridership rose 38 percent, and that the time buses spent at stops fell.")[0].content,
+    ).toBe("ridership rose 38 percent, and that the time buses spent at stops fell");
+  });
+
+  it("takes a demand's object after a coordinated stance", () => {
+    expect(
+      suggest("Hale also slammed the system as “a joke” and demanded an apology from the chiefs.").map((s) => s.cue),
+    ).toEqual(["also slammed", "demanded"]);
+  });
+});

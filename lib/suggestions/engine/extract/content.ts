@@ -98,7 +98,18 @@ const OBJECT_ENDERS = new Set("as while after before because since amid until".s
 const DASH_ADVERBIALS = new Set(
   "after before but despite though although while as when even amid because since yet".split(" "),
 );
-const SENTENCE_JOINTS = new Set(["as", "but", "while", "although", "though", "whereas", "because", "since", "even"]);
+const SENTENCE_JOINTS = new Set([
+  "and",
+  "as",
+  "but",
+  "while",
+  "although",
+  "though",
+  "whereas",
+  "because",
+  "since",
+  "even",
+]);
 
 /** A clause with its own subject starting at `k` (after "even" in "even as", "even though"). */
 function joinsClause(a: Analysis, k: number, s: Sentence): boolean {
@@ -189,7 +200,9 @@ export function clauseEnd(
       if (n1.lower === "as" && /^(quoted|reported|cited)$/.test(tokens[i + 2]?.lower ?? "")) return t.start;
       // ", as officials grew more confident …", ", but after two days …": an adverbial clause joined at
       // the sentence's level is the writer's, not part of the report.
-      if (SENTENCE_JOINTS.has(n1.lower) && i > k + 2 && joinsClause(a, i + 2, s)) return t.start;
+      // (", and his team has lined up 26 votes" too; not ", and that …", which goes on with the report.)
+      const andThat = n1.lower === "and" && tokens[i + 2]?.lower === "that";
+      if (SENTENCE_JOINTS.has(n1.lower) && i > k + 2 && !andThat && joinsClause(a, i + 2, s)) return t.start;
       // ", warning that …", ", saying …": the source's next report, a claim of its own.
       if (/ing$/.test(n1.lower) && isCueVerbForm(a.lang.cues, n1)) return t.start;
       // "showed the bands stalling over Beaumont, where rain had fallen": a relative clause closing
