@@ -83,3 +83,20 @@ describe("a second clause with its own subject", () => {
     ).toEqual(["also slammed", "demanded"]);
   });
 });
+
+describe("objects and their adjuncts", () => {
+  it("leaves a time adjunct out of an object", () => {
+    expect(suggest("The unions denounced the plan within hours.")[0].content).toBe("the plan");
+    expect(suggest("Valen expects the deal to close in the first half of next year.")[0].content).toBe(
+      "the deal to close in the first half of next year",
+    );
+  });
+
+  it("ends a report at a comma before the source's next cue verb", () => {
+    expect(
+      suggest("A study estimated that the complex would add 3,900 trips a day, and recommended a new signal.").map(
+        (s) => s.content,
+      ),
+    ).toEqual(["the complex would add 3,900 trips a day", "a new signal"]);
+  });
+});

@@ -94,6 +94,20 @@ function isTrailingChannel(a: Analysis, i: number, s: Sentence): boolean {
   return rest >= s.to || !tokens[rest].isWord || joint(rest);
 }
 
+/** "within hours", "on Tuesday", "last week", "in 2022", "during the debate": a time adjunct at `i`. */
+function isTimeAdjunct(a: Analysis, i: number, s: Sentence): boolean {
+  const t = a.tokens[i];
+  const n = a.tokens[i + 1];
+  if (!n || i + 1 >= s.to) return false;
+  const g = a.lang.grammar;
+  if (t.lower === "within" || t.lower === "during") return true;
+  if (/^(last|this|next|earlier|later)$/.test(t.lower))
+    return a.tokens[i - 1]?.pos !== "ADP" && (g.timeWords.has(n.lower) || g.months.has(n.lower));
+  if (!/^(on|in|at|since|by)$/.test(t.lower)) return false;
+  const m = g.determiners.has(n.lower) ? a.tokens[i + 2] : n;
+  return !!m && (g.timeWords.has(m.lower) || g.months.has(m.lower) || /^(1[89]|20)\d\d$/.test(m.text));
+}
+
 const OBJECT_ENDERS = new Set("as while after before because since amid until".split(" "));
 const DASH_ADVERBIALS = new Set(
   "after before but despite though although while as when even amid because since yet".split(" "),
@@ -209,6 +223,8 @@ export function clauseEnd(
       // a complement that already has its verb describes it in the writer's voice.
       if ((n1.lower === "which" || n1.lower === "where") && verbSeen) return t.start;
     }
+    // "denounced the plan within hours", "slammed the bill on Tuesday": when, not what.
+    if (opts.object && i > k && isTimeAdjunct(a, i, s)) return t.start;
     // "rejects the result as thousands protest": an object never runs on into a clause of its own.
     if (opts.object && i > k && OBJECT_ENDERS.has(t.lower) && !finiteSeen && startsClause(a, i + 1, s.to))
       return t.start;
@@ -246,6 +262,18 @@ export function clauseEnd(
       let v = i + 1;
       while (v < s.to && (tokens[v].pos === "AUX" || tokens[v].pos === "ADV") && v - i <= 3) v++;
       const cut = tokens[i - 1].text === "," ? tokens[i - 1].start : t.start;
+      // "estimated that the complex would add 3,900 trips, and recommended a signal": after a comma,
+      // another cue verb is the source's next act.
+      const nextAct = tokens[v];
+      if (
+        tokens[i - 1].text === "," &&
+        nextAct?.pos === "VERB" &&
+        nextAct.lower !== nextAct.lemma &&
+        !/ing$/.test(nextAct.lower) &&
+        a.lang.cues.has(nextAct.lemma) &&
+        tokens[i + 1]?.lower !== "had"
+      )
+        return cut;
       // "vowed to fight it and ordered …", "denounced the plan and vowed …": a complement with no verb
       // of its own (an infinitive, an object) cannot go on with a finite verb; the source's next act does.
       if (opts.verbless && !finiteSeen && isFiniteAt(a, i + 1, s.to)) return cut;

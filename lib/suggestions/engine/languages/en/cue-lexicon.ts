@@ -90,7 +90,7 @@ add("stance", ["objOf"], "accuse");
 add(
   "stance",
   ["obj"],
-  "urge, cheer, seek, demand, lobby against, campaign against, argue against, push against, fight against",
+  "urge, cheer, seek, demand, recommend, lobby against, campaign against, argue against, push against, fight against",
 );
 // Evidence or reasons offered: "Supporters point to a surge in crossings" (speech, guideline §6).
 add("speech", ["obj"], "point to");
