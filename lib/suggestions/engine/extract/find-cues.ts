@@ -184,6 +184,11 @@ export function findCues(a: Analysis, s: Sentence): Cue[] {
       i++;
       continue;
     }
+    // "…, per a tally by the National Conference of State Legislatures": the same cue (guideline §10).
+    if (t.lower === "per" && prev?.text === "," && a.lang.grammar.determiners.has(tokens[i + 1]?.lower ?? "")) {
+      cues.push(simpleCue("according", i, i));
+      continue;
+    }
     if ((t.lower === "citing" || t.lower === "quoting") && prev?.text === ",") {
       cues.push(simpleCue("citing", i, i));
       continue;

@@ -416,7 +416,13 @@ export function npRight(a: Analysis, k: number, to: number, withModifiers = true
   while (e < to && e - k < MAX_MENTION) {
     const t = tokens[e];
     if (insideNp(a, t, tokens[e + 1]) || (t.text === "." && t.start === tokens[e - 1]?.end)) {
-      if (NOMINAL.has(t.pos) || t.isCap) last = e;
+      // ("a brief filed by the project": an adjective after a determiner, heading a modifier, is a noun.)
+      const nominalAdjective =
+        t.pos === "ADJ" &&
+        g.determiners.has(tokens[e - 1]?.lower ?? "") &&
+        !!tokens[e + 1] &&
+        (isParticiple(tokens[e + 1]) || tokens[e + 1].lower === "by");
+      if (NOMINAL.has(t.pos) || t.isCap || nominalAdjective) last = e;
       e++;
       continue;
     }
