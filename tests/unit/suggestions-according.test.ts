@@ -37,3 +37,28 @@ describe("according to and per", () => {
     ]);
   });
 });
+
+describe("subjects and hearers", () => {
+  it("takes a name's of-phrases into a participle's subject", () => {
+    expect(
+      suggest(
+        "The Arizona Association of Chiefs of Police opposed the bill, saying its officers lacked the training.",
+      ).map((s) => [s.mention, s.cue]),
+    ).toEqual([
+      ["The Arizona Association of Chiefs of Police", "opposed"],
+      ["The Arizona Association of Chiefs of Police", "saying"],
+    ]);
+  });
+
+  it("reads a verb in -s after a possessive and a noun", () => {
+    expect(
+      suggest("Fisk agreed that a trial was needed and said her team plans to begin one.").map((s) => s.cue),
+    ).toEqual(["agreed", "said", "plans"]);
+  });
+
+  it("takes a question after its hearer", () => {
+    expect(
+      triple("Chief Justice Harold Whitman asked a lawyer for the government whether there was any limit."),
+    ).toEqual([["Chief Justice Harold Whitman", "asked", "whether there was any limit"]]);
+  });
+});

@@ -81,6 +81,12 @@ export function clauseSubject(a: Analysis, s: Sentence, before: number): Mention
     const second = npRight(a, np.last + 2, before);
     if (second) np = { first: np.first, last: second.last, appositive: null };
   }
+  // "The Arizona Association of Chiefs of Police opposed …": a name's "of" phrases the chunker left out.
+  for (let pp = 0; pp < 2 && /^(of|for|on)$/.test(tokens[np.last + 1]?.lower ?? ""); pp++) {
+    const more = npRight(a, np.last + 2, before);
+    if (!more) break;
+    np = { first: np.first, last: more.last, appositive: more.appositive };
+  }
   const after = tokens[np.last + 1];
   if (!(after && (after.pos === "VERB" || after.pos === "AUX" || after.text === "," || after.text === "(")))
     return null;
@@ -139,13 +145,16 @@ function skipRecipient(a: Analysis, k: number, s: Sentence): number {
   const next = a.tokens[n];
   if (!next) return k;
   if (next.lower === "that" || next.text === "," || next.text === ":" || a.opens[n] >= 0) return n;
+  // "asked a lawyer for the government whether …": a question after its hearer.
+  if (/^(whether|if|why|how)$/.test(next.lower)) return n;
   if (infinitiveVerb(a.tokens, n) >= 0) return k; // "told him to leave": objInf
   const after = skipAdjuncts(a, n, s.to);
   if (a.tokens[after]?.lower === "that" || a.opens[after] >= 0) return after;
   // "told supporters in Columbus that", "told the committee at a hearing in March that".
   for (let m = n; m < Math.min(s.to - 1, n + 9); m++) {
     const x = a.tokens[m];
-    if ((x.lower === "that" && x.pos === "SCONJ") || a.opens[m] >= 0 || x.text === ":") return m;
+    if ((x.lower === "that" && x.pos === "SCONJ") || a.opens[m] >= 0 || x.text === ":" || x.lower === "whether")
+      return m;
     if (x.pos === "VERB" || x.pos === "AUX" || (!x.isWord && x.text !== "," && x.text !== "-")) break;
   }
   // "told reporters the deal was done": a clause follows the recipient.
@@ -270,7 +279,7 @@ function complementStart(
       return { k, frame: "obj" };
   }
   // "asked whether …" is content; "does not say how …" is a refusal with none (guideline §1).
-  if (WH_WORDS.has(t.lower) && (frames.has("that") || frames.has("recipient")) && !weak)
+  if (WH_WORDS.has(t.lower) && (frames.has("that") || frames.has("recipient")) && (!weak || t.lower === "whether"))
     return cue.negated ? null : { k, frame: "that" };
   // "Opinion polls show broad sympathy", "inspectors found cracks": evidence may be a bare noun phrase.
   if (documentSubject && cue.entries.some((e) => e.cls === "evidence") && NP_START.has(t.pos) && t.pos !== "PRON")

@@ -62,6 +62,8 @@ add(
   "shoot back, fire back, hit back, push back, weigh in, chime in, go on to say",
 );
 add("speech", TELL, "tell, inform, assure, remind, notify, brief, advise, warn, caution, reassure, convince, promise");
+// "asked a lawyer whether …": a question with its hearer.
+add("speech", ["recipient"], "ask");
 // Belief and expectation: stance in the guideline's kinds, but the same frames as saying.
 add("stance", ["that", "back", "inf", "objInf"], "believe, think, expect, fear, hope, worry, doubt, feel, reckon");
 add(

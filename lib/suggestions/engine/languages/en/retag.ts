@@ -70,7 +70,7 @@ export function retagEnglish(tokens: Token[]): Token[] {
         prev.pos === "NOUN" &&
         !plural &&
         inS &&
-        NP_LEFT.has(tokens[i - 2]?.pos) &&
+        (NP_LEFT.has(tokens[i - 2]?.pos) || /^(his|her|its|their|our|my|your)$/.test(tokens[i - 2]?.lower ?? "")) &&
         (next.pos === "DET" ||
           next.pos === "PROPN" ||
           next.pos === "NUM" ||
