@@ -63,3 +63,25 @@ describe("subjects and ends of forward content", () => {
     );
   });
 });
+
+describe("sources after the content and participles after a connective", () => {
+  it("reads no object of the content as a role before the name", () => {
+    expect(
+      triple("The bill would have turned police into agents, Alvarez, a Democrat, wrote in his veto letter.")[0].slice(
+        0,
+        2,
+      ),
+    ).toEqual(["Alvarez", "wrote in his veto letter"]);
+  });
+
+  it("finds a participle's subject after an opening conjunction", () => {
+    expect(
+      suggest("But Justice Paul Kendrick appeared skeptical of the challenge, noting that the man had shared it.").map(
+        (s) => [s.mention, s.cue],
+      ),
+    ).toEqual([
+      ["Justice Paul Kendrick", "appeared skeptical of"],
+      ["Justice Paul Kendrick", "noting"],
+    ]);
+  });
+});

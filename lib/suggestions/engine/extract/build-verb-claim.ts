@@ -68,6 +68,7 @@ const classFor = (cue: Cue, frame: Frame): CueClass =>
 export function clauseSubject(a: Analysis, s: Sentence, before: number): Mention | null {
   const { tokens } = a;
   let k = s.first;
+  if (tokens[k]?.pos === "CCONJ" && k + 1 < before) k++; // "But Justice Kendrick appeared …, noting"
   // Skip an opening adjunct up to its comma: "On Tuesday, the ministry …".
   if (tokens[k] && (tokens[k].pos === "ADP" || tokens[k].pos === "ADV" || tokens[k].pos === "SCONJ")) {
     while (k < before && tokens[k].text !== ",") k++;

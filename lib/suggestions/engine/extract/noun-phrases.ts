@@ -363,7 +363,11 @@ export function subjectBefore(a: Analysis, cueFirst: number, from: number): Ment
     if (k + 1 > j - 1) return null;
     const kind = segmentKind(a, k + 1, j - 1);
     if (kind === "name") {
-      const role = k - 1 >= from ? npLeft(a, k - 1, from) : -1;
+      let role = k - 1 >= from ? npLeft(a, k - 1, from) : -1;
+      // The role opens its clause ("The education minister, Lena Hartmann, said"), never an object
+      // ending the content before ("…turned police into agents, Alvarez, a Democrat, wrote").
+      const boundary = tokens[role - 1];
+      if (role > from && boundary && boundary.isWord && boundary.pos !== "CCONJ" && boundary.pos !== "SCONJ") role = -1;
       return { first: k + 1, last: j - 1, appositive, ...(role >= 0 ? { lead: role } : {}) };
     }
     if (kind !== "insert") return null;
