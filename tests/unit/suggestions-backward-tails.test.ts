@@ -85,3 +85,16 @@ describe("sources after the content and participles after a connective", () => {
     ]);
   });
 });
+
+describe("relative clauses", () => {
+  it("ends a relative's report where the main clause resumes", () => {
+    expect(
+      triple(
+        "Gary Theriault, a former engineer who said he had worked on the program, told the crowd that managers knew.",
+      ),
+    ).toEqual([
+      ["who", "said", "he had worked on the program"],
+      ["Gary Theriault", "told", "managers knew"],
+    ]);
+  });
+});

@@ -466,6 +466,13 @@ export function buildVerbClaim(a: Analysis, s: Sentence, cue: Cue, earlier: RawC
       let end = clauseEnd(a, c.k, s, { verbless: c.frame !== "that", object });
       // "The firm, which said the engine works, will expand": the relative clause ends at its comma.
       if (mention.antecedent !== undefined && tokens[mention.first - 1]?.text === ",") end = relativeEnd(a, c.k, end);
+      // "Gary Theriault, a former engineer who said he had worked there, told the crowd …": the main
+      // clause resumes after the relative's closing comma.
+      else if (mention.antecedent !== undefined) {
+        const comma = relativeEnd(a, c.k, end);
+        const resume = comma < end ? tokenAt(tokens, comma) + 1 : -1;
+        if (resume > 0 && hasFiniteVerb(a, resume, resume + 1)) end = comma;
+      }
       const span = trimSpan(a.text, { start: tokens[c.k].start, end });
       const words = a.text.slice(span.start, span.end).split(/\s+/).filter(Boolean).length;
       if (words >= 2 || (words >= 1 && c.frame !== "that")) {
