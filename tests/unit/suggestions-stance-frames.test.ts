@@ -62,3 +62,14 @@ describe("headlines", () => {
     ).toEqual(["The opposition", "rejected", "the election result"]);
   });
 });
+
+describe("raising verbs", () => {
+  it("joins appear/seem to the cue group", () => {
+    expect(triple("Investors appeared to doubt the deal would survive.")).toEqual([
+      ["Investors", "appeared to doubt", "the deal would survive"],
+    ]);
+    expect(triple("Replays appeared to show minimal contact between the players.")).toEqual([
+      ["Replays", "appeared to show", "minimal contact between the players"],
+    ]);
+  });
+});

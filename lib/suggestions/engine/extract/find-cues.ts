@@ -107,6 +107,8 @@ function extendLeft(a: Analysis, head: number, from: number): { first: number; n
     g.be.has(tokens[j - 2].lower)
   )
     j -= 3;
+  // "Investors appeared to doubt …", "Replays appear to show …": a raising verb joins the group.
+  else if (j - 1 >= from && tokens[j].lower === "to" && /^(appear|seem)/.test(tokens[j - 1].lower)) j -= 2;
   while (j >= from) {
     const t = tokens[j];
     // "'s" is "has"/"is" only when tagged so: in "Moody's said" it is a possessive.
