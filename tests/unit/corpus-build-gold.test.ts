@@ -83,7 +83,6 @@ describe("the committed corpus", () => {
   for (const [src, out] of [
     ["fixtures/corpus/dev-src", "fixtures/corpus/dev"],
     ["fixtures/corpus/other-languages-src", "fixtures/corpus/other-languages"],
-    ["fixtures/corpus/blind1-src", "fixtures/corpus/blind1"],
   ]) {
     it(`${out} is built from ${src} and valid`, () => {
       if (!existsSync(path.join(root, src))) return;

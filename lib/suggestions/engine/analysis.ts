@@ -49,11 +49,20 @@ export function analyze(text: string, lang: LanguageAdapter, statements?: Statem
     let from = first;
     for (let k = first + 1; k <= to; k++) {
       if (k < to && !text.slice(tokens[k - 1].end, tokens[k].start).includes("\n")) continue;
-      const index = sentences.length;
+      from = skipDateline(tokens, from, k);
       const start = from === first ? s.start : tokens[from].start;
       const end = k === to ? s.end : tokens[k - 1].end;
-      sentences.push({ index, start, end, heading: s.kind === "heading", first: from, to: k });
-      sentenceOf.fill(index, from, k);
+      const last = sentences.at(-1);
+      if (last && !last.heading && s.kind !== "heading" && signsQuestion(text, tokens, lang, last, from, k)) {
+        // `“Did you sign it?” Marrone asked.`: the attribution the splitter cut off its quotation.
+        last.end = end;
+        last.to = k;
+        sentenceOf.fill(last.index, from, k);
+      } else {
+        const index = sentences.length;
+        sentences.push({ index, start, end, heading: s.kind === "heading", first: from, to: k });
+        sentenceOf.fill(index, from, k);
+      }
       from = k;
     }
   }
@@ -74,4 +83,55 @@ export function analyze(text: string, lang: LanguageAdapter, statements?: Statem
     if (q.closeLength > 0 && j < n && tokens[j].start === q.close) closes[j] = qi;
   });
   return { text, lang, tokens, sentences, quotes, sentenceOf, quoteOf, opens, closes };
+}
+
+/**
+ * A short sentence right after a quotation that closes on "?" or "!" in the same paragraph, with a cue
+ * among its first words and no quotation of its own: `“…?” Whitman asked.`, `“…!” shouted the coach.`
+ */
+function signsQuestion(
+  text: string,
+  tokens: Token[],
+  lang: LanguageAdapter,
+  prev: Sentence,
+  first: number,
+  to: number,
+) {
+  const close = tokens[prev.to - 1];
+  const mark = tokens[prev.to - 2];
+  if (!close || !mark || prev.to !== first || !/^[?!]$/.test(mark.text) || !/^(["”»’]|'')$/.test(close.text))
+    return false;
+  if (text.slice(close.end, tokens[first].start).includes("\n") || to - first > 10) return false;
+  let cue = false;
+  for (let i = first; i < to; i++) {
+    const t = tokens[i];
+    if (/^(["“”«»‘’]|'')$/.test(t.text)) return false;
+    if (i - first < 5 && t.isWord && !t.isCap && (lang.cues.has(t.lemma) || lang.cues.has(t.lower))) cue = true;
+  }
+  return cue;
+}
+
+const DASH_RE = /^([—–]|-{1,2})$/;
+const isUpperWord = (t: Token) => t.isWord && t.text === t.text.toUpperCase() && /\p{Lu}/u.test(t.text);
+
+/**
+ * A dateline opening a line is no part of its sentence: "WASHINGTON —", "NEW YORK (AP) —",
+ * "BEIRUT, Lebanon (Reuters) -", "PARIS, Jan. 12 —". Returns the first token after it, or `first`.
+ */
+function skipDateline(tokens: Token[], first: number, to: number): number {
+  let k = first;
+  while (k < to && k - first < 4 && isUpperWord(tokens[k])) k++;
+  if (k === first) return first;
+  // ", Lebanon", ", Calif.", ", Jan. 12": a place or date after a comma.
+  if (tokens[k]?.text === ",") {
+    k++;
+    while (k < to && k - first < 10 && (tokens[k].isCap || tokens[k].text === "." || /^\d/.test(tokens[k].text))) k++;
+  }
+  if (tokens[k]?.text === "(") {
+    const open = k;
+    while (k < to && k - open < 6 && tokens[k].text !== ")") k++;
+    if (tokens[k]?.text !== ")") return first;
+    k++;
+  }
+  return k + 1 < to && DASH_RE.test(tokens[k].text) ? k + 1 : first;
 }

@@ -42,7 +42,10 @@ export function buildAccordingClaim(a: Analysis, s: Sentence, cue: Cue): RawClai
     if (k >= s.to) return null;
     return make([trimSpan(a.text, { start: tokens[k].start, end: clauseEnd(a, k, s) })], "forward");
   }
-  const before = trimSpan(a.text, { start: tokens[s.first].start, end: tokens[cue.first].start });
+  // "But other companies still store such data, according to …": the connective is the writer's.
+  let from = s.first;
+  while (from < cue.first - 1 && tokens[from].pos === "CCONJ") from++;
+  const before = trimSpan(a.text, { start: tokens[from].start, end: tokens[cue.first].start });
   let n = npEnd + 1;
   while (n < s.to && !tokens[n].isWord && tokens[n].text !== ",") n++;
   const restWords = tokens.slice(n, s.to).some((t) => t.isWord);
@@ -52,9 +55,26 @@ export function buildAccordingClaim(a: Analysis, s: Sentence, cue: Cue): RawClai
   if (tokens[cue.first - 1]?.text === "," && !tokens.slice(n, s.to).some((t) => t.text === "," || t.text === ";")) {
     let last = s.to - 1;
     while (last > n && !tokens[last].isWord && a.closes[last] < 0) last--;
+    // "…, according to a large study published Monday that adds to growing concern": the relative
+    // clause describes the source and is no part of its mention.
+    for (let r = n; r < last; r++)
+      if (/^(that|which|who)$/.test(tokens[r].lower) && r > mention.first) {
+        last = r - 1;
+        break;
+      }
     mention = { first: mention.first, last, appositive: null };
     return make([before], "backward");
   }
+  // "…, according to state data, and a consultant's report found …", "…, according to data from
+  // PowerWatch.us, which tracks outages": what follows the comma is not the rest of the content.
+  const joint = tokens[n + 1];
+  if (
+    tokens[n]?.text === "," &&
+    tokens[cue.first - 1]?.text === "," &&
+    joint &&
+    (joint.pos === "CCONJ" || /^(which|who|whose|where)$/.test(joint.lower))
+  )
+    return make([before], "backward");
   if (tokens[n]?.text === "," && tokens[cue.first - 1]?.text === ",") {
     const after = trimSpan(a.text, { start: tokens[n + 1].start, end: clauseEnd(a, n + 1, s) });
     return make([before, after], "parenthetical");

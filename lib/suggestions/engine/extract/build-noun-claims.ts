@@ -8,6 +8,7 @@
  */
 import type { Analysis, Sentence } from "../analysis";
 import { CUE_NOUNS, VIEW_NOUNS } from "../languages/en/cue-lexicon";
+import { infinitiveVerb } from "../nlp/token";
 import { classifyMode, clauseEnd, spanOf, trimSpan } from "./content";
 import type { Cue } from "./find-cues";
 import { type Mention, npLeft } from "./noun-phrases";
@@ -89,13 +90,7 @@ export function buildNounClaims(a: Analysis, s: Sentence): RawClaim[] {
     if (t.pos !== "NOUN" || !CUE_NOUNS.has(t.lemma) || a.quoteOf[i] >= 0) continue;
     const next = tokens[i + 1];
     const complement =
-      next.lower === "that"
-        ? i + 2
-        : next.lower === "to" && tokens[i + 2]?.pos === "VERB"
-          ? i + 1
-          : next.lower === "for"
-            ? i + 2
-            : -1;
+      next.lower === "that" ? i + 2 : infinitiveVerb(tokens, i + 1) >= 0 ? i + 1 : next.lower === "for" ? i + 2 : -1;
     if (complement < 0) continue;
     const owner = possessorBefore(a, i, s.first);
     if (!owner) continue;

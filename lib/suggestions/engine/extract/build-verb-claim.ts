@@ -7,10 +7,11 @@
  */
 import type { Analysis, Sentence } from "../analysis";
 import type { CueClass, Frame } from "../languages/en/cue-lexicon";
-import { tokenAt } from "../nlp/token";
+import { infinitiveVerb, tokenAt } from "../nlp/token";
 import {
   classifyMode,
   clauseEnd,
+  hasFiniteVerb,
   looksLikeClause,
   quoteChainBackward,
   quoteChainForward,
@@ -42,6 +43,20 @@ const NO_CONTENT_VERBS = new Set([
   "reveal",
   "share",
 ]);
+const OBJECT_PRONOUNS = new Set(["it", "him", "her", "them", "us", "me", "this", "these", "those"]);
+/** Stance verbs whose object may be a person ("slammed Gallo", "praised them"). */
+const JUDGES_PEOPLE = new Set(
+  (
+    "criticize, criticise, condemn, denounce, slam, blast, praise, hail, applaud, commend, blame, credit, defend, " +
+    "accuse, thank, attack, rebuke, mock, ridicule, tear into, lash out at, round on, hit out at"
+  ).split(", "),
+);
+/** Cues whose content may be a gerund: "denied targeting civilians", "considered raising rates". */
+const GERUND_CUES = new Set(
+  "deny, admit, acknowledge, concede, consider, weigh, recommend, suggest, oppose, support, favor, favour, back, defend, reject, rule out, regret, fear, urge, advocate".split(
+    ", ",
+  ),
+);
 const WH_WORDS = new Set(["whether", "if", "how", "why", "what", "when", "where", "who", "which"]);
 const NP_START = new Set(["DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ"]);
 
@@ -53,6 +68,7 @@ const classFor = (cue: Cue, frame: Frame): CueClass =>
 export function clauseSubject(a: Analysis, s: Sentence, before: number): Mention | null {
   const { tokens } = a;
   let k = s.first;
+  if (tokens[k]?.pos === "CCONJ" && k + 1 < before) k++; // "But Justice Kendrick appeared …, noting"
   // Skip an opening adjunct up to its comma: "On Tuesday, the ministry …".
   if (tokens[k] && (tokens[k].pos === "ADP" || tokens[k].pos === "ADV" || tokens[k].pos === "SCONJ")) {
     while (k < before && tokens[k].text !== ",") k++;
@@ -66,8 +82,26 @@ export function clauseSubject(a: Analysis, s: Sentence, before: number): Mention
     const second = npRight(a, np.last + 2, before);
     if (second) np = { first: np.first, last: second.last, appositive: null };
   }
+  // "The Arizona Association of Chiefs of Police opposed …": a name's "of" phrases the chunker left out.
+  for (let pp = 0; pp < 2 && /^(of|for|on)$/.test(tokens[np.last + 1]?.lower ?? ""); pp++) {
+    const more = npRight(a, np.last + 2, before);
+    if (!more) break;
+    np = { first: np.first, last: more.last, appositive: more.appositive };
+  }
   const after = tokens[np.last + 1];
-  return after && (after.pos === "VERB" || after.pos === "AUX" || after.text === "," || after.text === "(") ? np : null;
+  if (!(after && (after.pos === "VERB" || after.pos === "AUX" || after.text === "," || after.text === "(")))
+    return null;
+  // "The governor's budget secretary, Ahmed Siddiqui, defended …, saying": the name between commas
+  // is the mention, the role before it an appositive (guideline §3).
+  const app = np.appositive;
+  if (
+    app &&
+    tokens[app.last + 1]?.text === "," &&
+    tokens.slice(app.first, app.last + 1).every((t) => t.pos === "PROPN" || t.text === "." || t.isCap) &&
+    !tokens.slice(np.first, np.last + 1).every((t) => t.pos === "PROPN" || t.isCap)
+  )
+    return { first: app.first, last: app.last, appositive: null };
+  return np;
 }
 
 /** The quotation ending right before token `anchor` (`"…," X said`, `"…", X said`), as its index. */
@@ -112,13 +146,16 @@ function skipRecipient(a: Analysis, k: number, s: Sentence): number {
   const next = a.tokens[n];
   if (!next) return k;
   if (next.lower === "that" || next.text === "," || next.text === ":" || a.opens[n] >= 0) return n;
-  if (next.lower === "to" && a.tokens[n + 1]?.pos === "VERB") return k; // "told him to leave": objInf
+  // "asked a lawyer for the government whether …": a question after its hearer.
+  if (/^(whether|if|why|how)$/.test(next.lower)) return n;
+  if (infinitiveVerb(a.tokens, n) >= 0) return k; // "told him to leave": objInf
   const after = skipAdjuncts(a, n, s.to);
   if (a.tokens[after]?.lower === "that" || a.opens[after] >= 0) return after;
   // "told supporters in Columbus that", "told the committee at a hearing in March that".
   for (let m = n; m < Math.min(s.to - 1, n + 9); m++) {
     const x = a.tokens[m];
-    if ((x.lower === "that" && x.pos === "SCONJ") || a.opens[m] >= 0 || x.text === ":") return m;
+    if ((x.lower === "that" && x.pos === "SCONJ") || a.opens[m] >= 0 || x.text === ":" || x.lower === "whether")
+      return m;
     if (x.pos === "VERB" || x.pos === "AUX" || (!x.isWord && x.text !== "," && x.text !== "-")) break;
   }
   // "told reporters the deal was done": a clause follows the recipient.
@@ -191,7 +228,10 @@ function complementStart(
   const t = tokens[k];
   if (!t || k >= s.to) return null;
   // "found the key" is no report, "the study found rents rose" is: a document subject lifts the doubt.
-  const documentSubject = a.lang.isDocumentNoun(a.tokens[mention.last].lower) || hasDocumentHead(a, mention);
+  const documentSubject =
+    a.lang.isDocumentNoun(a.tokens[mention.last].lower) ||
+    hasDocumentHead(a, mention) ||
+    (a.lang.grammar.evidenceAgents.has(a.tokens[mention.last].lower) && cue.entries.some((e) => e.cls === "evidence"));
   const weak = !documentSubject && cue.entries.some((e) => a.lang.weakCues.has(e.lemma));
   if (t.lower === "that" && (t.pos === "SCONJ" || t.pos === "PRON" || t.pos === "DET") && k + 1 < s.to) {
     if (frames.has("that") || frames.has("recipient")) return { k: k + 1, frame: "that" };
@@ -220,14 +260,27 @@ function complementStart(
       if (x.pos === "VERB" || x.pos === "AUX" || !x.isWord || a.quoteOf[m] >= 0) break;
     }
   }
-  if (t.lower === "to" && tokens[k + 1]?.pos === "VERB" && frames.has("inf")) {
+  if (infinitiveVerb(tokens, k) >= 0 && frames.has("inf")) {
     // "declined to say", "refused to comment": an attribution with no content (guideline §1).
-    if (NO_CONTENT_VERBS.has(tokens[k + 1].lemma)) return null;
+    if (NO_CONTENT_VERBS.has(tokens[infinitiveVerb(tokens, k)].lemma)) return null;
     return { k, frame: "inf" };
   }
   if (frames.has("for") && cue.lemma.endsWith(" for")) return { k, frame: "for" };
+  // "denied knowingly taking the drug", "admitted misleading investors": a gerund is the content.
+  if (cue.entries.some((e) => GERUND_CUES.has(e.lemma))) {
+    let v = k;
+    while (v < s.to && tokens[v].pos === "ADV" && v - k < 2) v++;
+    if (tokens[v]?.pos === "VERB" && /ing$/.test(tokens[v].lower)) return { k, frame: "obj" };
+  }
+  // "puts the savings at $3.1 billion": an estimate with its value.
+  if (frames.has("objAt") && NP_START.has(t.pos)) {
+    const np = npRight(a, k, s.to, false);
+    const at = np ? np.last + 1 : -1;
+    if (at > 0 && tokens[at]?.lower === "at" && /^(NUM|SYM|ADV)$/.test(tokens[at + 1]?.pos ?? ""))
+      return { k, frame: "obj" };
+  }
   // "asked whether …" is content; "does not say how …" is a refusal with none (guideline §1).
-  if (WH_WORDS.has(t.lower) && (frames.has("that") || frames.has("recipient")) && !weak)
+  if (WH_WORDS.has(t.lower) && (frames.has("that") || frames.has("recipient")) && (!weak || t.lower === "whether"))
     return cue.negated ? null : { k, frame: "that" };
   // "Opinion polls show broad sympathy", "inspectors found cracks": evidence may be a bare noun phrase.
   if (documentSubject && cue.entries.some((e) => e.cls === "evidence") && NP_START.has(t.pos) && t.pos !== "PRON")
@@ -236,7 +289,10 @@ function complementStart(
     if (frames.has("objInf")) {
       // "urged residents in the storm's path to stay indoors": the object may carry a modifier.
       const np = npRight(a, k, s.to, true);
-      if (np && tokens[np.last + 1]?.lower === "to" && tokens[np.last + 2]?.pos === "VERB")
+      // ("expect this year's minimum, due in February, to be …": an appositive may come between.)
+      const app = np?.appositive;
+      const after = app && tokens[app.last + 1]?.text === "," ? app.last + 2 : -1;
+      if (np && (infinitiveVerb(tokens, np.last + 1) >= 0 || (after > 0 && infinitiveVerb(tokens, after) >= 0)))
         return { k, frame: "objInf" };
     }
     if (frames.has("objOf")) {
@@ -246,10 +302,15 @@ function complementStart(
     if ((frames.has("that") || frames.has("recipient")) && !weak && startsClause(a, k, s.to))
       return { k, frame: "that" };
     // "criticized the plan", not "backed Ms. Ramos in both campaigns": the object is a thing, not a person.
-    if (frames.has("obj") && NP_START.has(t.pos) && t.pos !== "PRON") {
+    // Judgements of a person are stances too ("slammed Gallo", "praised them"); backing, calling or
+    // greeting one is not ("backed Ms. Ramos in both campaigns", "called Mr. Lee").
+    const pronoun = t.pos === "PRON" && (OBJECT_PRONOUNS.has(t.lower) || a.lang.grammar.possessives.has(t.lower));
+    if (frames.has("obj") && NP_START.has(t.pos) && (t.pos !== "PRON" || pronoun)) {
       const np = npRight(a, k, s.to, false);
-      const person = np && tokens.slice(np.first, np.last + 1).every((x) => x.pos === "PROPN" || x.text === ".");
-      if (!person) return { k, frame: "obj" };
+      const person =
+        (!!np && tokens.slice(np.first, np.last + 1).every((x) => x.pos === "PROPN" || x.text === ".")) ||
+        (t.pos === "PRON" && t.lower !== "it" && !a.lang.grammar.possessives.has(t.lower));
+      if (!person || cue.entries.some((e) => JUDGES_PEOPLE.has(e.lemma))) return { k, frame: "obj" };
     }
   }
   return null;
@@ -265,7 +326,14 @@ function coordinatedSubject(a: Analysis, s: Sentence, cue: Cue, earlier: RawClai
   const mine = earlier.filter((c) => c.cue && c.mention && c.sentence === s.index && c.cue.last < cue.first);
   const and = cue.first - 1;
   const after = tokens[cue.last + 1];
-  const takesClause = !!after && (after.lower === "that" || after.text === ":" || a.opens[after.i] >= 0);
+  // "believe the protests are large but doubt they can …": a verb taking a clause of its own is the
+  // source's next report, not the content's verb.
+  const takesClause =
+    !!after &&
+    (after.lower === "that" ||
+      after.text === ":" ||
+      a.opens[after.i] >= 0 ||
+      (after.pos === "PRON" && a.lang.grammar.subjectPronouns.has(after.lower) && startsClause(a, after.i, s.to)));
   // "were furious and had told Hartwell to …": a past perfect after "and" continues the reported clause.
   const backshifted = tokens[cue.first]?.lower === "had";
   if ((a.lang.grammar.coordinatedActs.has(tokens[cue.head].lower) || takesClause) && !backshifted) {
@@ -285,6 +353,10 @@ function coordinatedSubject(a: Analysis, s: Sentence, cue: Cue, earlier: RawClai
   }
   for (let j = and - 1; j >= s.first; j--) {
     const t = tokens[j];
+    // "she was “disappointed but not surprised” and expected …": a quoted participle is no verb of the
+    // clause (a quoted auxiliary is: "said Ramos “is committed to transit” and expected to …").
+    if (a.quoteOf[j] >= 0 && t.pos !== "AUX") continue;
+
     const finite = (t.pos === "VERB" || t.pos === "AUX") && !/ing$/.test(t.lower) && tokens[j - 1]?.lower !== "to";
     if (!finite) continue;
     const claim = mine.find((c) => c.cue!.head === j);
@@ -346,6 +418,8 @@ export function buildVerbClaim(a: Analysis, s: Sentence, cue: Cue, earlier: RawC
       mention = coordinatedSubject(a, s, cue, earlier);
   }
   if (!mention) return null;
+  // "questions about whether the governor would campaign against it": a question, not a report.
+  if (/^(whether|if)$/.test(tokens[(mention.lead ?? mention.first) - 1]?.lower ?? "") && !inverted) return null;
   const chunkStart = inverted ? cue.first : (mention.lead ?? mention.first);
   const chunkEnd = inverted ? (mention.appositive?.last ?? mention.last) : cue.last;
 
@@ -388,9 +462,17 @@ export function buildVerbClaim(a: Analysis, s: Sentence, cue: Cue, earlier: RawC
       return finish(a, cue, mention, [vp], s, "forward", classFor(cue, "that"), 0.75);
     }
     if (c) {
-      let end = clauseEnd(a, c.k, s);
+      const object = c.frame === "obj" || c.frame === "objOf" || c.frame === "for";
+      let end = clauseEnd(a, c.k, s, { verbless: c.frame !== "that", object });
       // "The firm, which said the engine works, will expand": the relative clause ends at its comma.
       if (mention.antecedent !== undefined && tokens[mention.first - 1]?.text === ",") end = relativeEnd(a, c.k, end);
+      // "Gary Theriault, a former engineer who said he had worked there, told the crowd …": the main
+      // clause resumes after the relative's closing comma.
+      else if (mention.antecedent !== undefined) {
+        const comma = relativeEnd(a, c.k, end);
+        const resume = comma < end ? tokenAt(tokens, comma) + 1 : -1;
+        if (resume > 0 && hasFiniteVerb(a, resume, resume + 1)) end = comma;
+      }
       const span = trimSpan(a.text, { start: tokens[c.k].start, end });
       const words = a.text.slice(span.start, span.end).split(/\s+/).filter(Boolean).length;
       if (words >= 2 || (words >= 1 && c.frame !== "that")) {
@@ -400,7 +482,8 @@ export function buildVerbClaim(a: Analysis, s: Sentence, cue: Cue, earlier: RawC
   }
 
   // 4. Content before the cue, which must end its clause (adjuncts and a trailing insert aside).
-  if (!frames.has("back")) return null;
+  // (Not for a relative pronoun: "…, three officials, who spoke on condition of anonymity.")
+  if (!frames.has("back") || mention.antecedent !== undefined) return null;
   let tail = chunkEnd + 1;
   tail = skipAdjuncts(a, tail, s.to);
   // "…, two people familiar with the plans told TechPulse.": the hearer ends the clause too.
@@ -420,9 +503,19 @@ export function buildVerbClaim(a: Analysis, s: Sentence, cue: Cue, earlier: RawC
     (tokens[tail]?.text === "," &&
       (/^(ing|who|which|whose|citing|according|as)$/.test(suffixKey(next?.lower)) ||
         // "…, she said, though she cautioned that …": a new clause joined after the cue.
-        ((next?.pos === "SCONJ" || next?.pos === "CCONJ") && startsClause(a, tail + 2, s.to)))) ||
+        // (", but many owe more", a subject of its own; ", but lived alongside them" goes on with the content.)
+        ((next?.pos === "SCONJ" || next?.pos === "CCONJ") &&
+          (startsClause(a, tail + 2, s.to) ||
+            (!/^(VERB|AUX|ADV|PART)$/.test(tokens[tail + 2]?.pos ?? "") &&
+              looksLikeClause(a, tail + 2, s.to - 1)))))) ||
     // "…," Kovacs sobbed as jurors looked on.
-    (/^(as|while|after|before|when)$/.test(tokens[tail]?.lower ?? "") && startsClause(a, tail + 1, s.to));
+    (/^(as|while|after|before|when)$/.test(tokens[tail]?.lower ?? "") && startsClause(a, tail + 1, s.to)) ||
+    // "…, Cal Fire said in its evening update.", "…, an official said on condition of anonymity because …":
+    // how, where and why it was said.
+    (TAIL_ADJUNCTS.has(tokens[tail]?.lower ?? "") && tokens[tail].pos === "ADP") ||
+    // "…, said Daniela Moreno, 44, a mother of three.", "…, the commission announced, enough for a majority.":
+    // a description closing the sentence.
+    (tokens[tail]?.text === "," && verblessTail(a, tail + 1, s));
   if (endsClause) {
     // "But the threat …, she said": a connective opening the sentence is not content.
     let startTok = s.first;
@@ -440,6 +533,46 @@ export function buildVerbClaim(a: Analysis, s: Sentence, cue: Cue, earlier: RawC
       return finish(a, cue, mention, [p1, p2], s, "parenthetical", classFor(cue, "back"), 0.75);
   }
   return null;
+}
+
+const TAIL_ADJUNCTS = new Set([
+  "in",
+  "on",
+  "at",
+  "during",
+  "after",
+  "before",
+  "via",
+  "through",
+  "from",
+  "to",
+  "without",
+  "under",
+  "over",
+  "outside",
+  "following",
+]);
+
+/**
+ * From `k` to the sentence end: a description with no finite verb and no quotation, but for one
+ * relative clause ("a mother of three who lives in Mesa"; not "borrowers who miss payments will not …").
+ */
+function verblessTail(a: Analysis, k: number, s: Sentence): boolean {
+  let words = 0;
+  let relative = false;
+  let groups = 0;
+  for (let i = k; i < s.to; i++) {
+    const t = a.tokens[i];
+    if (a.opens[i] >= 0 || a.quoteOf[i] >= 0) return false;
+    if (/^(who|which|that|whose)$/.test(t.lower) && words > 0) relative = true;
+    else if (hasFiniteVerb(a, i, i + 1)) {
+      // ("who was born in Sonora and has lived in Arizona": coordinated verbs of the one clause.)
+      if (!hasFiniteVerb(a, i - 1, i) && !/^(and|or|but)$/.test(a.tokens[i - 1].lower)) groups++;
+      if (!relative || groups > 1) return false;
+    }
+    if (t.isWord) words++;
+  }
+  return words > 0;
 }
 
 /** The first comma outside quotation marks after token `k`, or `end`. */

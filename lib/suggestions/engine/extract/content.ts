@@ -6,7 +6,7 @@
  * the whole quotation, across sentences and, when it runs on, across paragraphs.
  */
 import type { Analysis, Sentence } from "../analysis";
-import type { Token } from "../nlp/token";
+import { isQuoteMark, type Token } from "../nlp/token";
 import type { Quote } from "../text/find-quotes";
 import type { AttributionMode, Span } from "../types";
 import { isCueVerbForm } from "./find-cues";
@@ -88,11 +88,42 @@ function isTrailingChannel(a: Analysis, i: number, s: Sentence): boolean {
     return false;
   let rest = c + 1;
   if (/^(to|with|on|for)$/.test(tokens[rest]?.lower ?? "")) rest++;
-  while (rest < s.to && tokens[rest].isWord && rest - c <= 5) rest++;
-  return rest >= s.to || !tokens[rest].isWord;
+  // "welcomed the outcome in a statement and thanked …": the channel may close a first act.
+  const joint = (m: number) => /^(and|but)$/.test(tokens[m].lower) && isFiniteAt(a, m + 1, s.to);
+  while (rest < s.to && tokens[rest].isWord && rest - c <= 5 && !joint(rest)) rest++;
+  return rest >= s.to || !tokens[rest].isWord || joint(rest);
 }
 
-const SENTENCE_JOINTS = new Set(["as", "but", "while", "although", "though", "whereas", "because", "since", "even"]);
+/** "within hours", "on Tuesday", "last week", "in 2022", "during the debate": a time adjunct at `i`. */
+function isTimeAdjunct(a: Analysis, i: number, s: Sentence): boolean {
+  const t = a.tokens[i];
+  const n = a.tokens[i + 1];
+  if (!n || i + 1 >= s.to) return false;
+  const g = a.lang.grammar;
+  if (t.lower === "within" || t.lower === "during") return true;
+  if (/^(last|this|next|earlier|later)$/.test(t.lower))
+    return a.tokens[i - 1]?.pos !== "ADP" && (g.timeWords.has(n.lower) || g.months.has(n.lower));
+  if (!/^(on|in|at|since|by)$/.test(t.lower)) return false;
+  const m = g.determiners.has(n.lower) ? a.tokens[i + 2] : n;
+  return !!m && (g.timeWords.has(m.lower) || g.months.has(m.lower) || /^(1[89]|20)\d\d$/.test(m.text));
+}
+
+const OBJECT_ENDERS = new Set("as while after before because since amid until".split(" "));
+const DASH_ADVERBIALS = new Set(
+  "after before but despite though although while as when even amid because since yet".split(" "),
+);
+const SENTENCE_JOINTS = new Set([
+  "and",
+  "as",
+  "but",
+  "while",
+  "although",
+  "though",
+  "whereas",
+  "because",
+  "since",
+  "even",
+]);
 
 /** A clause with its own subject starting at `k` (after "even" in "even as", "even though"). */
 function joinsClause(a: Analysis, k: number, s: Sentence): boolean {
@@ -108,17 +139,31 @@ export function startsClause(a: Analysis, k: number, to: number): boolean {
   if (a.tokens[np.last + 1]?.lower === "and") np = npRight(a, np.last + 2, to) ?? np;
   let n = np.appositive ? np.appositive.last + 2 : np.last + 1;
   if (np.appositive && a.tokens[n - 1]?.text !== ",") n = np.last + 1;
+  // "the deal between SkyWay and Pacific Crest would raise fares": modifiers the chunker left out.
+  for (let pp = 0; pp < 2 && a.tokens[n]?.pos === "ADP" && !/^(that|as|than|like)$/.test(a.tokens[n].lower); pp++) {
+    let obj = npRight(a, n + 1, to);
+    if (!obj) break;
+    if (a.tokens[obj.last + 1]?.lower === "and") obj = npRight(a, obj.last + 2, to) ?? obj;
+    n = obj.last + 1;
+  }
   // "the US “strongly supports” the talks": a partial quote may open before the verb.
   if (a.opens[n] >= 0) n++;
   while (n < to && a.tokens[n].pos === "ADV") n++;
   const v = a.tokens[n];
-  return !!v && n < to && (v.pos === "AUX" || (v.pos === "VERB" && !/ing$/.test(v.lower)) || v.lower === "'s");
+  if (v && n < to && (v.pos === "AUX" || (v.pos === "VERB" && !/ing$/.test(v.lower)) || v.lower === "'s")) return true;
+  // "thousands of people marched in the capital": the chunker took the verb for a participle modifier.
+  for (let m = np.first + 1; m <= np.last; m++)
+    if (a.tokens[m].pos === "VERB" && /ed$/.test(a.tokens[m].lower) && a.tokens[m - 1].pos === "NOUN") return true;
+  return false;
 }
 
 /** From `k` to the sentence end: a noun phrase with no clause of its own and no comma after it. */
 function closingAppositive(a: Analysis, k: number, s: Sentence): boolean {
+  // "…, his history of heart disease and his decades of service": a possessive may open a list's item.
+  const possessive = a.lang.grammar.possessives.has(a.tokens[k].lower);
   for (let i = k; i < s.to; i++) {
     const t = a.tokens[i];
+    if (possessive && t.lower === "and") return false;
     if (a.quoteOf[i] >= 0 || a.opens[i] >= 0) return false;
     if (t.text === "," || t.text === ";") return false;
     if (t.pos === "AUX" || (t.pos === "VERB" && !/(ed|ing|en)$/.test(t.lower))) {
@@ -130,14 +175,36 @@ function closingAppositive(a: Analysis, k: number, s: Sentence): boolean {
   return true;
 }
 
-/** The end offset of a complement starting at token `k` in sentence `s`. */
-export function clauseEnd(a: Analysis, k: number, s: Sentence): number {
+/**
+ * The end offset of a complement starting at token `k` in sentence `s`. `verbless`: the complement is
+ * an infinitive or an object ("vowed to fight", "denounced the plan"), not a clause with its own verb;
+ * `object`: a noun phrase, which no subordinate clause continues ("rejects the result as thousands protest").
+ */
+export function clauseEnd(
+  a: Analysis,
+  k: number,
+  s: Sentence,
+  opts: { verbless?: boolean; object?: boolean } = {},
+): number {
   const { tokens } = a;
   const g = a.lang.grammar;
+  // Whether the complement so far (tokens k..i-1) has a verb, a finite verb: kept as the loop runs so
+  // the rules below stay linear in the sentence.
+  let verbSeen = false;
+  let finiteSeen = false;
   for (let i = k; i < s.to; i++) {
     const t = tokens[i];
+    if (i > k) {
+      const p = tokens[i - 1];
+      verbSeen ||= p.pos === "VERB" || p.pos === "AUX";
+      finiteSeen ||= isFiniteVerb(a, i - 1);
+    }
     if (a.quoteOf[i] >= 0) continue;
     if (t.text === ";") return t.start;
+    // "had the board's backing — despite rumours he could be sacked": a dash before an adverbial.
+    if (/^[—–]$/.test(t.text) && i > k + 1 && DASH_ADVERBIALS.has(tokens[i + 1]?.lower ?? "")) return t.start;
+    // "found voters divided: 48% backed it": what follows a colon is the writer's illustration.
+    if (t.text === ":" && i > k) return t.start;
     // A line break inside a statement (a list, a live-blog line) ends the clause.
     if (i > k && a.text.slice(tokens[i - 1].end, t.start).includes("\n")) return tokens[i - 1].end;
     const n1 = tokens[i + 1];
@@ -147,17 +214,44 @@ export function clauseEnd(a: Analysis, k: number, s: Sentence): number {
       if (n1.lower === "as" && /^(quoted|reported|cited)$/.test(tokens[i + 2]?.lower ?? "")) return t.start;
       // ", as officials grew more confident …", ", but after two days …": an adverbial clause joined at
       // the sentence's level is the writer's, not part of the report.
-      if (SENTENCE_JOINTS.has(n1.lower) && i > k + 2 && joinsClause(a, i + 2, s)) return t.start;
+      // (", and his team has lined up 26 votes" too; not ", and that …", which goes on with the report.)
+      const andThat = n1.lower === "and" && tokens[i + 2]?.lower === "that";
+      if (SENTENCE_JOINTS.has(n1.lower) && i > k + 2 && !andThat && joinsClause(a, i + 2, s)) return t.start;
       // ", warning that …", ", saying …": the source's next report, a claim of its own.
       if (/ing$/.test(n1.lower) && isCueVerbForm(a.lang.cues, n1)) return t.start;
+      // "showed the bands stalling over Beaumont, where rain had fallen": a relative clause closing
+      // a complement that already has its verb describes it in the writer's voice.
+      if ((n1.lower === "which" || n1.lower === "where") && verbSeen) return t.start;
     }
+    // "denounced the plan within hours", "slammed the bill on Tuesday": when, not what.
+    if (opts.object && i > k && isTimeAdjunct(a, i, s)) return t.start;
+    // "rejects the result as thousands protest": an object never runs on into a clause of its own.
+    if (opts.object && i > k && OBJECT_ENDERS.has(t.lower) && !finiteSeen && startsClause(a, i + 1, s.to))
+      return t.start;
+    // "found pupils were leaving while the trust paid its chief £280,000": a contrast the writer adds.
+    if (
+      /^(while|whereas|although|though)$/.test(t.lower) &&
+      i > k + 2 &&
+      finiteSeen &&
+      hasFiniteVerb(a, i + 2, Math.min(s.to, i + 12))
+    )
+      return t.start;
     // "…in cash, the largest deal in three years": a closing description is the writer's, not content.
+    // (Also "…, her highest rating since taking office", "…, up from 31% in April".)
     if (
       t.text === "," &&
       n1 &&
-      (n1.lower === "the" || n1.lower === "a" || n1.lower === "an") &&
+      (n1.lower === "the" || n1.lower === "a" || n1.lower === "an" || g.possessives.has(n1.lower)) &&
       i > k + 2 &&
       closingAppositive(a, i + 1, s)
+    )
+      return t.start;
+    if (
+      t.text === "," &&
+      n1 &&
+      /^(up|down)$/.test(n1.lower) &&
+      /^(from|since)$/.test(tokens[i + 2]?.lower ?? "") &&
+      i > k + 1
     )
       return t.start;
     // "… in remarks to state television." closing the sentence: how it was said, not what.
@@ -167,6 +261,30 @@ export function clauseEnd(a: Analysis, k: number, s: Sentence): number {
     if ((t.lower === "and" || t.lower === "but") && i > k) {
       let v = i + 1;
       while (v < s.to && (tokens[v].pos === "AUX" || tokens[v].pos === "ADV") && v - i <= 3) v++;
+      const cut = tokens[i - 1].text === "," ? tokens[i - 1].start : t.start;
+      // "estimated that the complex would add 3,900 trips, and recommended a signal": after a comma,
+      // another cue verb is the source's next act.
+      const nextAct = tokens[v];
+      if (
+        tokens[i - 1].text === "," &&
+        nextAct?.pos === "VERB" &&
+        nextAct.lower !== nextAct.lemma &&
+        !/ing$/.test(nextAct.lower) &&
+        a.lang.cues.has(nextAct.lemma) &&
+        tokens[i + 1]?.lower !== "had"
+      )
+        return cut;
+      // "vowed to fight it and ordered …", "denounced the plan and vowed …": a complement with no verb
+      // of its own (an infinitive, an object) cannot go on with a finite verb; the source's next act does.
+      if (opts.verbless && !finiteSeen && isFiniteAt(a, i + 1, s.to)) return cut;
+      // "believe the protests are the largest but doubt they can …": a contrast with another stance.
+      if (
+        t.lower === "but" &&
+        tokens[v]?.pos === "VERB" &&
+        a.lang.cues.has(tokens[v].lemma) &&
+        !/ing$/.test(tokens[v].lower)
+      )
+        return cut;
       // "… were furious and had told Hartwell to …": a past perfect continues the reported clause.
       // (Not when the act takes a report of its own: "had applied for grants but warned that …".)
       const after = tokens[v + 1];
@@ -179,6 +297,28 @@ export function clauseEnd(a: Analysis, k: number, s: Sentence): number {
     }
   }
   return s.end;
+}
+
+const isFiniteVerb = (a: Analysis, i: number) => {
+  const t = a.tokens[i];
+  const before = isQuoteMark(a.tokens[i - 1]) ? a.tokens[i - 2] : a.tokens[i - 1];
+  return (t.pos === "AUX" || (t.pos === "VERB" && !/ing$/.test(t.lower))) && before?.lower !== "to";
+};
+
+/** Some finite verb among tokens [k, i), quoted or not. */
+export function hasFiniteVerb(a: Analysis, k: number, i: number): boolean {
+  for (let m = k; m < i; m++) if (isFiniteVerb(a, m)) return true;
+  return false;
+}
+
+/** A finite verb group starts at `k` (adverbs aside): "has told", "ordered", "also warned". */
+function isFiniteAt(a: Analysis, k: number, to: number): boolean {
+  let v = k;
+  while (v < to && a.tokens[v].pos === "ADV" && v - k < 2) v++;
+  const t = a.tokens[v];
+  if (!t || v >= to) return false;
+  if (t.pos === "AUX") return t.lower !== "to";
+  return t.pos === "VERB" && t.lower !== t.lemma && !/ing$/.test(t.lower);
 }
 
 /** The quotation a content starting at token `k` opens, if any. */

@@ -8,7 +8,7 @@
  */
 import type { Analysis, Sentence } from "../analysis";
 import { ADJECTIVE_CUES, type CueEntry, IRREGULAR_FORMS, LINKING_VERBS } from "../languages/en/cue-lexicon";
-import type { Token } from "../nlp/token";
+import { infinitiveVerb, type Token } from "../nlp/token";
 
 export interface Cue {
   kind: "verb" | "according" | "citing";
@@ -45,6 +45,14 @@ function lookupVerb(a: Analysis, i: number, to: number): { entries: CueEntry[]; 
   if (next) {
     const two = cues.get(`${lemma} ${next.lower}`);
     if (two) return { entries: two, lemma: `${lemma} ${next.lower}`, last: i + 1 };
+    // "lobbied hard against", "argued internally for": a manner adverb before the particle.
+    const after = i + 2 < to ? tokens[i + 2] : undefined;
+    const manner = next.pos === "ADV" || next.lower === "hard";
+    const split = after && manner && cues.get(`${lemma} ${after.lower}`);
+    // (Not a duration: "has pushed unsuccessfully for three years".)
+    const duration = tokens[i + 3]?.pos === "NUM" || a.lang.grammar.timeWords.has(tokens[i + 3]?.lower ?? "");
+    if (split && after.pos === "ADP" && !duration)
+      return { entries: split, lemma: `${lemma} ${after.lower}`, last: i + 2 };
     if (next.lower === "it" && i + 2 < to) {
       const three = cues.get(`${lemma} ${tokens[i + 2].lower}`);
       if (three && tokens[i + 2].lower === "clear") return { entries: three, lemma: `${lemma} clear`, last: i + 2 };
@@ -99,6 +107,8 @@ function extendLeft(a: Analysis, head: number, from: number): { first: number; n
     g.be.has(tokens[j - 2].lower)
   )
     j -= 3;
+  // "Investors appeared to doubt …", "Replays appear to show …": a raising verb joins the group.
+  else if (j - 1 >= from && tokens[j].lower === "to" && /^(appear|seem)/.test(tokens[j - 1].lower)) j -= 2;
   while (j >= from) {
     const t = tokens[j];
     // "'s" is "has"/"is" only when tagged so: in "Moody's said" it is a possessive.
@@ -166,6 +176,7 @@ export function findCues(a: Analysis, s: Sentence): Cue[] {
   const { tokens, quoteOf } = a;
   const g = a.lang.grammar;
   const cues: Cue[] = [];
+  const titleCase = isTitleCase(a, s);
   for (let i = s.first; i < s.to; i++) {
     const t = tokens[i];
     if (!t.isWord || quoteOf[i] >= 0) continue;
@@ -173,6 +184,11 @@ export function findCues(a: Analysis, s: Sentence): Cue[] {
     if (t.lower === "according" && tokens[i + 1]?.lower === "to" && i + 1 < s.to) {
       cues.push(simpleCue("according", i, i + 1));
       i++;
+      continue;
+    }
+    // "…, per a tally by the National Conference of State Legislatures": the same cue (guideline §10).
+    if (t.lower === "per" && prev?.text === "," && a.lang.grammar.determiners.has(tokens[i + 1]?.lower ?? "")) {
+      cues.push(simpleCue("according", i, i));
       continue;
     }
     if ((t.lower === "citing" || t.lower === "quoting") && prev?.text === ",") {
@@ -192,7 +208,7 @@ export function findCues(a: Analysis, s: Sentence): Cue[] {
       !!prev &&
       (prev.pos === "NOUN" || prev.pos === "PRON" || prev.pos === "PROPN") &&
       /s$/.test(prev.lower) &&
-      (tokens[i + 1]?.lower === "that" || (tokens[i + 1]?.lower === "to" && tokens[i + 2]?.pos === "VERB"));
+      (tokens[i + 1]?.lower === "that" || infinitiveVerb(tokens, i + 1) >= 0);
     // "have informed" read as an adjective: after have/has/had it is the verb's participle.
     const perfect = t.pos === "ADJ" && /ed$/.test(t.lower) && /^(has|have|had)$/.test(prev?.lower ?? "");
     if (!isVerbLike(t) && !ALWAYS_VERBS.has(t.lower) && !participleNoun && !nounVerb && !perfect) continue;
@@ -202,7 +218,13 @@ export function findCues(a: Analysis, s: Sentence): Cue[] {
     if (prev && (prev.lower === "the" || prev.lower === "a" || prev.lower === "an")) continue;
     if (t.lower === "said" && prev?.lower === "that" && tokens[i + 1]?.text === ",") continue;
     if (t.lower === "told" && prev?.lower === "all") continue;
-    if (t.isCap && i > s.first && prev?.isWord) continue; // "the United States": a name
+    // "the United States": a name. (Not a headline's verb: "…, Former Engineer Testifies", "House
+    // Republicans Want a New Speaker".)
+    const headlineVerb =
+      (s.heading || titleCase) &&
+      t.pos === "VERB" &&
+      (/[^s]s$/.test(t.lower) || (/[^s]s$/.test(prev?.lower ?? "") && prev?.isCap));
+    if (t.isCap && i > s.first && prev?.isWord && !headlineVerb) continue;
     // "than expected", "as expected": a comparison, not a report.
     if (prev && (prev.lower === "than" || (prev.lower === "as" && !tokens[i + 1]?.isWord))) continue;
     const left = extendLeft(a, i, s.first);
@@ -218,7 +240,19 @@ export function findCues(a: Analysis, s: Sentence): Cue[] {
       passiveBy = true;
     }
     const last = passiveBy ? found.last : extendRight(a, found.last, s.to);
-    const participle = /ing$/.test(t.lower) && left.first === i && (prev?.text === "," || prev?.lower === "and");
+    // "…, saying …", "and adding …"; also after the main clause's object: "has written to the
+    // education secretary asking for a review".
+    const afterObject =
+      !!prev &&
+      (prev.pos === "NOUN" || prev.pos === "PROPN") &&
+      tokens
+        .slice(s.first, i)
+        .some((x) => (x.pos === "VERB" || x.pos === "AUX") && !/ing$/.test(x.lower) && quoteOf[x.i] < 0) &&
+      found.entries.some((e) => e.frames.includes("for") || e.frames.includes("that")) &&
+      // (Not "with the judge calling his conduct …": there the noun phrase is the subject.)
+      !tokens.slice(Math.max(s.first, i - 6), i).some((x) => x.lower === "with");
+    const participle =
+      /ing$/.test(t.lower) && left.first === i && (prev?.text === "," || prev?.lower === "and" || afterObject);
     cues.push({
       kind: "verb",
       entries: found.entries,
@@ -265,7 +299,7 @@ function adjectiveCue(a: Analysis, i: number, s: Sentence): Cue | null {
   const prep = /^(of|about|with|over|on)$/.test(next.lower);
   const opens =
     next.lower === "that" ||
-    (next.lower === "to" && tokens[i + 2]?.pos === "VERB") ||
+    infinitiveVerb(tokens, i + 1) >= 0 ||
     prep ||
     next.pos === "DET" ||
     next.pos === "PRON" ||
@@ -286,6 +320,19 @@ function adjectiveCue(a: Analysis, i: number, s: Sentence): Cue | null {
     passiveBy: false,
     negated: tokens.slice(first, i).some((x) => a.lang.grammar.negations.has(x.lower)),
   };
+}
+
+/** A headline written in title case: most words of four letters or more capitalised. */
+function isTitleCase(a: Analysis, s: Sentence): boolean {
+  let long = 0;
+  let caps = 0;
+  for (let i = s.first; i < s.to; i++) {
+    const t = a.tokens[i];
+    if (!t.isWord || t.text.length < 4 || a.quoteOf[i] >= 0) continue;
+    long++;
+    if (t.isCap) caps++;
+  }
+  return long >= 3 && caps >= long * 0.8;
 }
 
 function simpleCue(kind: "according" | "citing", first: number, last: number): Cue {

@@ -62,6 +62,7 @@ const isParticiple = (t: Token) => (t.pos === "VERB" || t.pos === "ADJ") && /(ed
 function insideNp(a: Analysis, t: Token, right: Token | undefined): boolean {
   if (t.pos === "NOUN" || t.pos === "PROPN" || t.pos === "ADJ" || t.pos === "NUM") return true;
   if (t.text === "%" && right?.lower === "of") return true;
+  if (t.lower === "per" && right?.lower === "cent") return true; // "71 per cent of voters"
   // "ride-hailing", "co-founder": a word glued to a hyphen belongs with its neighbour.
   const before = a.tokens[t.i - 1];
   if ((before?.text === "-" && before.end === t.start) || (right?.text === "-" && right.start === t.end)) return true;
@@ -77,15 +78,20 @@ function insideNp(a: Analysis, t: Token, right: Token | undefined): boolean {
     const left = a.tokens[t.i - 1];
     if (
       left &&
-      (left.pos === "DET" || left.pos === "ADJ" || left.pos === "NUM" || a.lang.grammar.possessives.has(left.lower))
+      (left.pos === "DET" ||
+        left.pos === "ADJ" ||
+        left.pos === "NUM" ||
+        left.pos === "ADP" ||
+        a.lang.grammar.possessives.has(left.lower))
     )
       return true;
   }
   if (!t.isCap || t.pos === "ADP" || t.pos === "CCONJ" || t.pos === "SCONJ") return false;
   // "said Jarred Kowalczyk": a capitalised word next to a name is part of it, whatever the tagger says.
   const left = a.tokens[t.i - 1];
+  // (Not a capitalised adverb or pronoun opening the sentence: "Just 29% support it".)
   return (
-    (t.pos !== "VERB" && t.pos !== "AUX") ||
+    (t.pos !== "VERB" && t.pos !== "AUX" && t.pos !== "ADV" && t.pos !== "PRON") ||
     right?.pos === "PROPN" ||
     (left?.pos === "PROPN" && left.end + 1 >= t.start)
   );
@@ -121,12 +127,19 @@ export function npLeft(a: Analysis, j: number, from: number, modifiers = true): 
   const gerund =
     head.pos === "VERB" && /ing$/.test(head.lower) && (tokens[j - 1]?.lower === "'s" || tokens[j - 1]?.pos === "DET");
   // "one cautioned", "Most said", "Others warned": a quantity standing for people.
+  // ("Almost all opposed", "Nearly half said": with a quantity adverb before it.)
+  const quantityLeft = QUANTITY_ADVERBS.has(tokens[j - 1]?.lower ?? "") && j - 1 >= from ? j - 1 : j;
   const quantity =
     PRONOUN_QUANTITIES.has(head.lower) &&
-    (j === from || !tokens[j - 1].isWord || tokens[j - 1].pos === "CCONJ" || tokens[j - 1].pos === "SCONJ");
+    (quantityLeft === from ||
+      !tokens[quantityLeft - 1].isWord ||
+      tokens[quantityLeft - 1].pos === "CCONJ" ||
+      tokens[quantityLeft - 1].pos === "SCONJ");
+  const percent = head.text === "%" && tokens[j - 1]?.pos === "NUM";
   if (
     !(
       NOMINAL.has(head.pos) ||
+      percent ||
       (head.isCap && head.pos !== "VERB" && head.pos !== "AUX") ||
       nameEnd ||
       ageEpithet ||
@@ -136,7 +149,7 @@ export function npLeft(a: Analysis, j: number, from: number, modifiers = true): 
     )
   )
     return -1;
-  if (quantity) return j;
+  if (quantity) return quantityLeft;
   let k = j;
   let pps = 0;
   while (k - 1 >= from && j - k < MAX_MENTION) {
@@ -156,7 +169,12 @@ export function npLeft(a: Analysis, j: number, from: number, modifiers = true): 
         k - 2 >= from &&
         pps < maxPp &&
         PP_HEADS.has(p.lower) &&
-        (l.pos === "NOUN" || l.pos === "PROPN" || g.postmodifiers.has(l.lower) || isParticiple(l))
+        (l.pos === "NOUN" ||
+          l.pos === "PROPN" ||
+          g.postmodifiers.has(l.lower) ||
+          isParticiple(l) ||
+          // "one of the aides", "some of the officials": a partitive before the determiner.
+          (p.lower === "of" && (l.pos === "NUM" || l.text === "%" || PREDETERMINERS.has(l.lower))))
       ) {
         pps++;
         k--;
@@ -177,7 +195,10 @@ export function npLeft(a: Analysis, j: number, from: number, modifiers = true): 
     const left = tokens[k - 2];
     if (PP_HEADS.has(t.lower) && left && k - 2 >= from && pps < maxPp) {
       // "one of the aides", "61% of voters", "some of the officials": a partitive.
-      const partitive = t.lower === "of" && (left.pos === "NUM" || left.text === "%" || PREDETERMINERS.has(left.lower));
+      // "three in five people", "one in four voters": a proportion.
+      const partitive =
+        (t.lower === "of" && (left.pos === "NUM" || left.text === "%" || PREDETERMINERS.has(left.lower))) ||
+        (t.lower === "in" && left.pos === "NUM" && tokens[k]?.pos === "NUM");
       if (
         partitive ||
         left.pos === "NOUN" ||
@@ -227,7 +248,8 @@ export function npLeft(a: Analysis, j: number, from: number, modifiers = true): 
   )
     return -1;
   // "nearly half", "more than 40 economists", "at least two officials": a quantity's modifier.
-  while (k - 1 >= from && QUANTITY_ADVERBS.has(tokens[k - 1].lower)) k--;
+  // ("only"/"just" focus the phrase from outside it: "Just 29% support it" names "29%".)
+  while (k - 1 >= from && QUANTITY_ADVERBS.has(tokens[k - 1].lower) && !/^(only|just)$/.test(tokens[k - 1].lower)) k--;
   if (k - 2 >= from && tokens[k - 1].lower === "than" && /^(more|fewer|less)$/.test(tokens[k - 2].lower)) k -= 2;
   if (k - 2 >= from && tokens[k - 1].lower === "least" && tokens[k - 2].lower === "at") k -= 2;
   return k;
@@ -242,7 +264,11 @@ function restrictiveRelative(a: Analysis, coreFirst: number, from: number): numb
     if (t.lower === "who" || t.lower === "that") {
       const noun = tokens[k - 1];
       if (!noun || k - 1 < from || !(noun.pos === "NOUN" || noun.pos === "PROPN")) return -1;
-      if (!tokens.slice(k + 1, coreFirst).some((x) => x.pos === "VERB" || x.pos === "AUX")) return -1;
+      // ("Economists who study the industry": after "who" the word is the verb, whatever the tagger says.)
+      const verb =
+        (t.lower === "who" && tokens[k + 1]?.isWord && tokens[k + 1].pos !== "PRON") ||
+        tokens.slice(k + 1, coreFirst).some((x) => x.pos === "VERB" || x.pos === "AUX");
+      if (!verb) return -1;
       const f = npLeft(a, k - 1, from);
       return f >= 0 ? f : -1;
     }
@@ -259,6 +285,8 @@ function segmentKind(a: Analysis, first: number, last: number): "insert" | "name
   if (g.relativePronouns.has(t.lower) && t.lower !== "that") return "insert";
   if (first === last && (t.pos === "NUM" || INSERT_ADVERBS.has(t.lower))) return "insert";
   if (a.lang.isPlaceAbbreviation(tokens, first, last)) return "insert";
+  // A party-and-state tag between commas: ", D-N.Y.,", ", R-Texas,".
+  if (/^(D|R|I|Ind|Dem|Rep)\s?[-–]\s?\p{Lu}[\p{L}. ]*$/u.test(a.text.slice(t.start, tokens[last].end))) return "insert";
   if ((t.lower === "of" || t.lower === "from") && tokens[first + 1]?.isCap) return "insert";
   if (t.pos === "ADP" || t.pos === "ADV") return "insert";
   if (isParticiple(t) && t.pos === "VERB") return "insert"; // "speaking on condition of anonymity"
@@ -313,22 +341,33 @@ export function subjectBefore(a: Analysis, cueFirst: number, from: number): Ment
   let j = skipParens(a, cueFirst - 1, from);
   // "Okafor on Tuesday said", "The bank Monday said": a time adjunct between subject and verb.
   // (Not when the time belongs to a participle: "A study published on Thursday found".)
-  if (j >= from && g.timeWords.has(tokens[j].lower) && npLeft(a, j, from) < 0) {
-    const k = j - (tokens[j - 1] && /^(on|last|this)$/.test(tokens[j - 1].lower) ? 2 : 1);
-    if (!(isParticiple(tokens[k]) && tokens[k].pos === "VERB")) j = k;
+  // ("Hartwell last night vowed": "last/this/next" + a time word is an adjunct even after a name.)
+  const timeAdjunct =
+    j >= from &&
+    g.timeWords.has(tokens[j].lower) &&
+    (npLeft(a, j, from) < 0 || /^(last|this|next|on)$/.test(tokens[j - 1]?.lower ?? ""));
+  if (timeAdjunct) {
+    const k = j - (tokens[j - 1] && /^(on|last|this|next)$/.test(tokens[j - 1].lower) ? 2 : 1);
+    if (k >= from && !(isParticiple(tokens[k]) && tokens[k].pos === "VERB")) j = k;
   }
   let appositive: Mention["appositive"] = null;
+  let wholeSegment = false;
   while (j >= from && tokens[j].text === ",") {
     const k = previousComma(a, j - 1, from);
     if (k < 0) {
       // No comma before: the words up to the sentence (or dash) boundary hold the subject.
       j = skipParens(a, j - 1, from);
+      wholeSegment = appositive === null;
       break;
     }
     if (k + 1 > j - 1) return null;
     const kind = segmentKind(a, k + 1, j - 1);
     if (kind === "name") {
-      const role = k - 1 >= from ? npLeft(a, k - 1, from) : -1;
+      let role = k - 1 >= from ? npLeft(a, k - 1, from) : -1;
+      // The role opens its clause ("The education minister, Lena Hartmann, said"), never an object
+      // ending the content before ("…turned police into agents, Alvarez, a Democrat, wrote").
+      const boundary = tokens[role - 1];
+      if (role > from && boundary && boundary.isWord && boundary.pos !== "CCONJ" && boundary.pos !== "SCONJ") role = -1;
       return { first: k + 1, last: j - 1, appositive, ...(role >= 0 ? { lead: role } : {}) };
     }
     if (kind !== "insert") return null;
@@ -347,6 +386,9 @@ export function subjectBefore(a: Analysis, cueFirst: number, from: number): Ment
   )
     first = npLeft(a, j - 2, from);
   if (first < 0) return null;
+  // "…bracing for the law, said Moreno": a noun phrase inside the clause before a comma is no subject.
+  if (wholeSegment && first > from && (tokens[first - 1].pos === "ADP" || tokens[first - 1].pos === "VERB"))
+    return null;
   const head = tokens[j];
   if (head.pos === "PRON" && (head.lower === "who" || head.lower === "which")) {
     let e = j - 1;
@@ -378,7 +420,13 @@ export function npRight(a: Analysis, k: number, to: number, withModifiers = true
   while (e < to && e - k < MAX_MENTION) {
     const t = tokens[e];
     if (insideNp(a, t, tokens[e + 1]) || (t.text === "." && t.start === tokens[e - 1]?.end)) {
-      if (NOMINAL.has(t.pos) || t.isCap) last = e;
+      // ("a brief filed by the project": an adjective after a determiner, heading a modifier, is a noun.)
+      const nominalAdjective =
+        t.pos === "ADJ" &&
+        g.determiners.has(tokens[e - 1]?.lower ?? "") &&
+        !!tokens[e + 1] &&
+        (isParticiple(tokens[e + 1]) || tokens[e + 1].lower === "by");
+      if (NOMINAL.has(t.pos) || t.isCap || nominalAdjective) last = e;
       e++;
       continue;
     }

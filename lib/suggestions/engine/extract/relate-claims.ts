@@ -6,7 +6,8 @@
  * to X, Y said C" is Y's claim through X; "…, as quoted by X" marks X as the channel of what precedes.
  */
 import type { Analysis, Sentence } from "../analysis";
-import { classifyMode, spanOf, trimSpan } from "./content";
+import { clauseSubject } from "./build-verb-claim";
+import { classifyMode, clauseEnd, spanOf, trimSpan } from "./content";
 import type { Cue } from "./find-cues";
 import { npRight } from "./noun-phrases";
 import type { RawClaim } from "./raw-claim";
@@ -29,15 +30,56 @@ function dedupe(claims: RawClaim[]): RawClaim[] {
   return out;
 }
 
-/** "…, Politico reported, citing two officials": the officials' claim, through Politico. */
+/** Verbs after which "citing" names where the report came from, not a reason. */
+const REPORTING = /^(report|say|tell|write|quote|announce|reveal|publish|broadcast|add|confirm)$/;
+
+/**
+ * "…, Politico reported, citing two officials": the officials' claim, through Politico. After any other
+ * act "citing" gives the source's reason (guideline §10): "The union opposed it, citing fears of
+ * layoffs" is the union's claim with content "fears of layoffs".
+ */
 function applyCiting(a: Analysis, s: Sentence, claims: RawClaim[], citing: Cue[]): RawClaim[] {
   let out = claims;
   for (const c of citing) {
-    const reporter = out.find(
-      (r) => r.cue && r.cue.kind === "verb" && r.cue.last < c.first && r.cue.last >= c.first - 6 && r.mention,
-    );
+    // The report before "citing", or right after a citing insert: "VTA, citing a source, reported that …".
+    const reporter =
+      out.find(
+        (r) => r.cue && r.cue.kind === "verb" && r.cue.last < c.first && r.cue.last >= c.first - 6 && r.mention,
+      ) ??
+      out.find(
+        (r) =>
+          r.cue?.kind === "verb" &&
+          r.cue.first > c.last &&
+          r.cue.first <= c.last + 10 &&
+          r.mention &&
+          r.mention.last < c.first &&
+          REPORTING.test(a.tokens[r.cue.head].lemma),
+      );
     const cited = npRight(a, c.last + 1, s.to);
-    if (!reporter || !cited) continue;
+    if (!cited) continue;
+    const reports = !!reporter?.cue && REPORTING.test(a.tokens[reporter.cue.head].lemma);
+    if (!reports) {
+      const mention = reporter?.mention ?? clauseSubject(a, s, c.first);
+      const end = clauseEnd(a, c.last + 1, s, { verbless: true, object: true });
+      const content = trimSpan(a.text, { start: a.tokens[c.last + 1].start, end });
+      if (mention && content.end > content.start)
+        out = [
+          ...out,
+          {
+            cue: c,
+            cueSpan: spanOf(a.tokens, c.first, c.last),
+            mention,
+            content,
+            mode: classifyMode(a, [content]),
+            cls: "speech",
+            sentence: s.index,
+            shape: "forward",
+            confidence: 0.7,
+          },
+        ];
+      continue;
+    }
+    if (!reporter) continue;
     const claim: RawClaim = {
       ...reporter,
       cue: c,

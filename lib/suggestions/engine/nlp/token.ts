@@ -56,3 +56,18 @@ export function tokenAt(tokens: Token[], offset: number): number {
 }
 
 export const isNounish = (t: Token | undefined) => !!t && (t.pos === "NOUN" || t.pos === "PROPN" || t.pos === "PRON");
+
+const QUOTE_MARK_RE = /^(["“”«»‘’`]|''|'|``)$/;
+/** A quotation mark token (any style). */
+export const isQuoteMark = (t: Token | undefined) => !!t && QUOTE_MARK_RE.test(t.text);
+
+/**
+ * Index of the verb of an infinitive whose "to" is at `k` ("vowed to fight", "urged them to «exercise
+ * restraint»": a quotation may open between them), or -1.
+ */
+export function infinitiveVerb(tokens: Token[], k: number): number {
+  if (tokens[k]?.lower !== "to") return -1;
+  let v = k + 1;
+  if (isQuoteMark(tokens[v])) v++;
+  return tokens[v]?.pos === "VERB" ? v : -1;
+}

@@ -38,9 +38,23 @@ function makeToken(i: number, start: number, text: string, pos: Pos, lemma: stri
   };
 }
 
+const EXTENDED_LATIN_RE = /[\u0100-\u024F\u1E00-\u1EFF]/g;
+/**
+ * The lite model's tokenizer splits words at letters beyond Latin-1 ("Ilić" → "Ili" + "ć", "Łukasz" →
+ * "Ł" + "ukasz"): such letters are read as their base letter, one UTF-16 unit for one, so offsets hold.
+ */
+function foldExtendedLatin(text: string): string {
+  return text.replace(EXTENDED_LATIN_RE, (ch) => {
+    const base = ch.normalize("NFD")[0];
+    return base && base.length === 1 && /[A-Za-z]/.test(base) ? base : ch === "ł" ? "l" : ch === "Ł" ? "L" : ch;
+  });
+}
+
 /** Tokens of the whole text with tags; whitespace tokens are dropped, `''` and `` `` `` are one token. */
-export function tagEnglish(text: string): Token[] {
-  if (!text.trim()) return [];
+export function tagEnglish(original: string): Token[] {
+  if (!original.trim()) return [];
+  const text = foldExtendedLatin(original);
+  const folded = text !== original;
   const w = loadTagger();
   const doc = w.readDoc(text);
   const its = w.its;
@@ -73,7 +87,8 @@ export function tagEnglish(text: string): Token[] {
       prev.lower = prev.text;
       continue;
     }
-    tokens.push(makeToken(tokens.length, start, value, tags[k] as Pos, lemmas[k] ?? value, gap));
+    const shown = folded ? original.slice(start, start + value.length) : value;
+    tokens.push(makeToken(tokens.length, start, shown, tags[k] as Pos, lemmas[k] ?? value, gap));
     gap = "";
   }
   return tokens;

@@ -10,13 +10,14 @@
  *   objInf    X V Y to do Z         — "urged lawmakers to", "wants Congress to"
  *   obj       X V NP                — an object that is the content ("criticized the plan as …")
  *   objOf     X V Y of Z            — "accused the mayor of lying"
+ *   objAt     X V Y at N            — "put the number at 18,000", "estimated the cost at $14 million"
  *   for       X V for NP            — "called for a ceasefire"
  * `weak` verbs have common senses that are not reports ("added 96 cables", "found the key"): they need
  * "that", a quotation or a clause that clearly begins after them.
  */
 
 export type CueClass = "speech" | "evidence" | "stance" | "intention";
-export type Frame = "that" | "quote" | "back" | "recipient" | "inf" | "objInf" | "obj" | "objOf" | "for";
+export type Frame = "that" | "quote" | "back" | "recipient" | "inf" | "objInf" | "obj" | "objOf" | "objAt" | "for";
 
 export interface CueEntry {
   lemma: string;
@@ -61,6 +62,8 @@ add(
   "shoot back, fire back, hit back, push back, weigh in, chime in, go on to say",
 );
 add("speech", TELL, "tell, inform, assure, remind, notify, brief, advise, warn, caution, reassure, convince, promise");
+// "asked a lawyer whether …": a question with its hearer.
+add("speech", ["recipient"], "ask");
 // Belief and expectation: stance in the guideline's kinds, but the same frames as saying.
 add("stance", ["that", "back", "inf", "objInf"], "believe, think, expect, fear, hope, worry, doubt, feel, reckon");
 add(
@@ -85,7 +88,21 @@ add(
     "describe, characterize, characterise, label, brand, applaud",
 );
 add("stance", ["objOf"], "accuse");
-add("stance", ["for"], "call for, push for, press for, argue for, advocate for, lobby for, campaign for, appeal for");
+// Demands and goals with a plain object: "urged a veto", "sought a sentence of 10 years", "cheered the draft".
+add(
+  "stance",
+  ["obj"],
+  "urge, cheer, seek, demand, recommend, lobby against, campaign against, argue against, push against, fight against",
+);
+// Evidence or reasons offered: "Supporters point to a surge in crossings" (speech, guideline §6).
+add("speech", ["obj"], "point to");
+// Estimates with a value: "puts the savings at $3.1 billion", "estimated the cost of repairs at $14 million".
+add("evidence", ["objAt"], "put, peg, place, estimate, value");
+add(
+  "stance",
+  ["for"],
+  "call for, push for, press for, argue for, advocate for, lobby for, campaign for, appeal for, ask for, fight for",
+);
 add("stance", ["objInf"], "urge, ask, call on, encourage, implore, pressure, order, direct, instruct, press");
 // Deliberation and feeling about a thing: "weigh withdrawing troops", "expressed concern about the cuts".
 add(

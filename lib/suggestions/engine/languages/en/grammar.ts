@@ -55,7 +55,9 @@ export const GRAMMAR = {
   months: set(
     "january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec",
   ),
-  determiners: set("the a an this that these those its their his her our my your some any each every no another"),
+  determiners: set(
+    "the a an this that these those its their his her our my your some any each every no another neither either few such certain various",
+  ),
   possessives: set("his her their its our my your whose"),
   subjectPronouns: set("he she they we i you it who"),
   relativePronouns: set("who which that whom whose"),
@@ -72,6 +74,11 @@ export const GRAMMAR = {
   prepositions: set(
     "in on at with of from for by to about during over under after before into near inside within among across " +
       "against between through without per via amid toward towards upon",
+  ),
+  /** People whose findings are evidence, like a document's: "inspectors found cracks in 11 girders". */
+  evidenceAgents: set(
+    "inspectors investigators researchers scientists auditors examiners regulators analysts testers experts " +
+      "economists pathologists coroner",
   ),
   /** Postmodifiers of descriptors of unnamed sources: "people familiar with", "officials briefed on". */
   postmodifiers: set("familiar close briefed involved knowledgeable based aware informed speaking working"),

@@ -4,10 +4,12 @@
  * to …"), a participle after have/has/had read as an adjective ("have informed"), and a noun modifier
  * after "according to" read as a verb ("according to state data").
  */
-import type { Token } from "../../nlp/token";
+import { infinitiveVerb, isQuoteMark, type Token } from "../../nlp/token";
 import { CUE_LEXICON, IRREGULAR_FORMS, MULTIWORD_HEADS } from "./cue-lexicon";
 
 const CLAUSE_OPENERS = new Set(["DET", "NUM", "PRON", "PROPN", "ADJ", "NOUN"]);
+const NP_LEFT = new Set(["PROPN", "ADJ", "DET", "NOUN"]);
+const SUBJECT_PRONOUNS = new Set(["he", "she", "it", "they", "we", "i", "you"]);
 const MASS_SUBJECTS = new Set(["data", "research", "evidence", "staff", "police", "public", "media", "management"]);
 
 function cueLemma(t: Token): boolean {
@@ -28,28 +30,112 @@ export function retagEnglish(tokens: Token[]): Token[] {
       closing(i - 1) ||
       (closing(i - 2) &&
         (prev.pos === "PROPN" || prev.pos === "PRON") &&
-        (!next?.isWord || /^(back|out)$/.test(next.lower)));
+        (!next?.isWord || /^(back|out|afterwards|later|outside|after|before|as|at|in|on|to)$/.test(next.lower)));
     if (afterQuote && !t.isCap && (cueLemma(t) || cueLemma({ ...t, lemma: t.lower.replace(/d$/, "") }))) {
       t.pos = "VERB";
       if (!CUE_LEXICON.has(t.lemma))
         t.lemma = CUE_LEXICON.has(t.lower.replace(/d$/, "")) ? t.lower.replace(/d$/, "") : t.lower.replace(/ed$/, "");
       continue;
     }
+    // "urged both sides to «exercise restraint»": after the infinitive marker, a verb.
+    if (t.lower === "to" && t.pos === "PART") {
+      const v = isQuoteMark(next) ? tokens[i + 2] : next;
+      if (v && v.pos === "NOUN" && !v.isCap && v.lower === v.lemma) v.pos = "VERB";
+      continue;
+    }
+    // "believe the protests are large but doubt they can …": after a conjunction, a verb with its clause.
+    if (
+      t.pos === "NOUN" &&
+      !t.isCap &&
+      (prev.lower === "but" || prev.lower === "and") &&
+      cueLemma(t) &&
+      (next?.lower === "that" || (next?.pos === "PRON" && SUBJECT_PRONOUNS.has(next.lower)))
+    ) {
+      t.pos = "VERB";
+      continue;
+    }
     if (t.pos === "NOUN" && !t.isCap && !/ing$/.test(t.lower) && cueLemma(t) && next) {
-      // A plural or mass subject ("Data show", "Polls show"), never a compound's first noun
-      // ("customer support requests", "interest rates").
-      const plural = /[^s]s$/.test(prev.lower) || MASS_SUBJECTS.has(prev.lower);
+      // "Court documents show": a plural noun the tagger read as the verb, before the real one.
+      if (prev.pos === "VERB" && /[^s]s$/.test(prev.lower) && t.lower === t.lemma && NP_LEFT.has(tokens[i - 2]?.pos))
+        prev.pos = "NOUN";
+      // A plural or mass subject ("Data show", "Polls show", "54% oppose"), never a compound's first
+      // noun ("customer support requests", "interest rates").
+      const plural =
+        /[^s]s$/.test(prev.lower) || MASS_SUBJECTS.has(prev.lower) || /^(%|percent|cent)$/.test(prev.lower);
+      const inS = /[^s]s$/.test(t.lower) && t.lower !== t.lemma;
+      const quantity = /^(at|more|nearly|about|almost|roughly|only|just|fewer|less|over)$/.test(next.lower);
+      // "The senator doubts the bill will pass", "The Congressional Budget Office estimates the plan …":
+      // a singular head (of a compound) after its determiner, a verb in -s.
+      const singular =
+        prev.pos === "NOUN" &&
+        !plural &&
+        inS &&
+        (NP_LEFT.has(tokens[i - 2]?.pos) || /^(his|her|its|their|our|my|your)$/.test(tokens[i - 2]?.lower ?? "")) &&
+        (next.pos === "DET" ||
+          next.pos === "PROPN" ||
+          next.pos === "NUM" ||
+          quantity ||
+          infinitiveVerb(tokens, i + 1) >= 0 ||
+          (next.pos === "PRON" && SUBJECT_PRONOUNS.has(next.lower)));
       const subject =
-        (prev.pos === "NOUN" && plural) || prev.pos === "PROPN" || (prev.pos === "PRON" && prev.lower !== "its");
+        ((prev.pos === "NOUN" || prev.pos === "SYM") && plural) ||
+        singular ||
+        prev.pos === "PROPN" ||
+        (prev.pos === "PRON" && prev.lower !== "its") ||
+        // "Data from the monitoring mission show at least 140 …": a plural head before its modifier.
+        (t.lower === t.lemma && prev.pos === "NOUN" && pluralHeadBefore(tokens, i));
       const opens =
         next.lower === "that" ||
-        (next.lower === "to" && tokens[i + 2]?.pos === "VERB") ||
+        // "point to", "call for", "push back on": the particle of a multiword cue.
+        CUE_LEXICON.has(`${t.lemma} ${next.lower}`) ||
+        infinitiveVerb(tokens, i + 1) >= 0 ||
         /^(back|out)$/.test(next.lower) ||
-        /^(at|more|nearly|about|almost|roughly|only|just|fewer|less|over)$/.test(next.lower) ||
+        quantity ||
         (CLAUSE_OPENERS.has(next.pos) && next.lower !== "of");
-      if (subject && opens && prev.lower !== "'s") t.pos = "VERB";
+      // "…, department data show, but …", "…, a new poll finds.": a source set off after its content.
+      const closesInsert =
+        /^[,.;]$/.test(next.text) &&
+        (plural ? t.lower === t.lemma : inS) &&
+        (prev.pos === "NOUN" || prev.pos === "PROPN") &&
+        afterComma(tokens, i - 1);
+      if (((subject && opens) || closesInsert) && prev.lower !== "'s") t.pos = "VERB";
     } else if (t.pos === "ADJ" && /ed$/.test(t.lower) && /^(has|have|had)$/.test(prev.lower)) t.pos = "VERB";
     else if (t.pos === "VERB" && prev.lower === "to" && tokens[i - 2]?.lower === "according") t.pos = "NOUN";
   }
   return tokens;
+}
+
+const PP_WORDS = new Set(["from", "of", "by", "in", "at", "on", "for"]);
+const isPlural = (t: Token) => /[^s]s$/.test(t.lower) || MASS_SUBJECTS.has(t.lower);
+
+/**
+ * A plural head before a modifier that ends at `i`: "Data from the ORS mission", "Satellite images from
+ * NASA's system", "Court papers obtained by The Scoop". Walks left over the noun phrase, at most ten words.
+ */
+function pluralHeadBefore(tokens: Token[], i: number): boolean {
+  for (let j = i - 1; j >= 0 && i - j <= 10; j--) {
+    const t = tokens[j];
+    const left = tokens[j - 1];
+    if (t.pos === "ADP" && PP_WORDS.has(t.lower)) {
+      if (left && (left.pos === "NOUN" || left.pos === "PROPN") && isPlural(left)) return true;
+      continue;
+    }
+    // "papers obtained by": a participle before its agent.
+    if (t.pos === "VERB" && /ed$/.test(t.lower) && tokens[j + 1]?.lower === "by") {
+      if (left && (left.pos === "NOUN" || left.pos === "PROPN") && isPlural(left)) return true;
+      continue;
+    }
+    if (!(NP_LEFT.has(t.pos) || t.pos === "NUM" || t.lower === "'s" || t.lower === "’s")) return false;
+  }
+  return false;
+}
+
+/** The noun phrase ending at `j` opens right after a comma: ", department data show". */
+function afterComma(tokens: Token[], j: number): boolean {
+  for (let k = j; k >= 0 && j - k <= 8; k--) {
+    const t = tokens[k];
+    if (t.text === ",") return k < j;
+    if (!(NP_LEFT.has(t.pos) || t.pos === "NUM" || t.text === "-" || t.text === "–" || t.lower === "'s")) return false;
+  }
+  return false;
 }

@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { suggest } from "./suggestions-helpers";
+
+const triple = (text: string) => suggest(text).map((s) => [s.mention, s.cue, s.content]);
+
+describe("stance, demand and estimate frames", () => {
+  it.each([
+    ["Business groups also urged a veto.", "Business groups", "also urged", "a veto"],
+    ["Prosecutors had sought a sentence of 10 years.", "Prosecutors", "had sought", "a sentence of 10 years"],
+    [
+      "Defense attorneys had asked for a sentence of three years.",
+      "Defense attorneys",
+      "had asked for",
+      "a sentence of three years",
+    ],
+    ["Industry groups cheered the draft.", "Industry groups", "cheered", "the draft"],
+    [
+      "Supporters of the measure point to a surge in crossings.",
+      "Supporters of the measure",
+      "point to",
+      "a surge in crossings",
+    ],
+    ["Hospital groups have lobbied hard against the cuts.", "Hospital groups", "have lobbied hard against", "the cuts"],
+    ["Almost all opposed the closures.", "Almost all", "opposed", "the closures"],
+  ])("%s", (text, mention, cue, content) => {
+    expect(triple(text)).toEqual([[mention, cue, content]]);
+  });
+
+  it("takes a gerund after denial and admission verbs", () => {
+    expect(triple("Vale, 27, has denied knowingly taking the drug.")).toEqual([
+      ["Vale", "has denied", "knowingly taking the drug"],
+    ]);
+  });
+
+  it("takes an estimate with its value, and nothing for other senses of put", () => {
+    expect(triple("The Interior Ministry put the number at 18,000.")).toEqual([
+      ["The Interior Ministry", "put", "the number at 18,000"],
+    ]);
+    expect(suggest("He put pressure on the board at the meeting.")).toEqual([]);
+  });
+
+  it("reads no duration as a particle and no question as a report", () => {
+    expect(suggest("It is a measure she has pushed unsuccessfully for three years.").map((s) => s.cue)).not.toContain(
+      "has pushed unsuccessfully for",
+    );
+    expect(suggest("The office did not say whether the governor would campaign against the measure.")).toEqual([]);
+  });
+});
+
+describe("headlines", () => {
+  it("reads a capitalised headline verb as the cue", () => {
+    const text = "Contractor Knew Bridge Welds Were Faulty, Former Engineer Testifies\n\nBALTIMORE — A trial opened.";
+    expect(triple(text)).toEqual([["Former Engineer", "Testifies", "Contractor Knew Bridge Welds Were Faulty"]]);
+    expect(
+      triple("House Republicans Want a New Speaker. They Can’t Agree on Who.\n\nWASHINGTON — Talks went on."),
+    ).toEqual([["House Republicans", "Want", "a New Speaker"]]);
+  });
+
+  it("ends an object before a clause joined by as, while or because", () => {
+    expect(
+      triple("The opposition rejected the election result as thousands of people marched in the capital.")[0],
+    ).toEqual(["The opposition", "rejected", "the election result"]);
+  });
+});
+
+describe("raising verbs", () => {
+  it("joins appear/seem to the cue group", () => {
+    expect(triple("Investors appeared to doubt the deal would survive.")).toEqual([
+      ["Investors", "appeared to doubt", "the deal would survive"],
+    ]);
+    expect(triple("Replays appeared to show minimal contact between the players.")).toEqual([
+      ["Replays", "appeared to show", "minimal contact between the players"],
+    ]);
+  });
+});
