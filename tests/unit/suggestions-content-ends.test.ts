@@ -100,3 +100,13 @@ describe("objects and their adjuncts", () => {
     ).toEqual(["the complex would add 3,900 trips a day", "a new signal"]);
   });
 });
+
+describe("a possessive after ', and' coordinates a noun phrase", () => {
+  it("keeps \", and Biden's handling of them\" in the report", () => {
+    expect(
+      suggest(
+        "Officials believed that the raids fed criticism of the attacks on the city, and Biden's handling of them.",
+      )[0].content,
+    ).toBe("the raids fed criticism of the attacks on the city, and Biden's handling of them");
+  });
+});

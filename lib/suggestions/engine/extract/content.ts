@@ -131,6 +131,16 @@ function joinsClause(a: Analysis, k: number, s: Sentence): boolean {
   return startsClause(a, m, s.to);
 }
 
+/**
+ * "'s" after a subject is "is" or "has" ("he's leaving", "the plan's dead") unless a noun follows a
+ * name or noun: ", and Biden's handling of them" coordinates a noun phrase, it starts no clause.
+ */
+function isContractedIs(a: Analysis, np: { first: number; last: number }, n: number): boolean {
+  if (np.first === np.last && a.tokens[np.first].pos === "PRON") return true;
+  const next = a.tokens[n + 1];
+  return !next || !(next.pos === "NOUN" || next.pos === "PROPN" || (next.pos === "VERB" && /ing$/.test(next.lower)));
+}
+
 /** A clause starts at `k`: a subject (noun phrase or pronoun) followed by a finite verb. */
 export function startsClause(a: Analysis, k: number, to: number): boolean {
   let np = npRight(a, k, to);
@@ -150,7 +160,8 @@ export function startsClause(a: Analysis, k: number, to: number): boolean {
   if (a.opens[n] >= 0) n++;
   while (n < to && a.tokens[n].pos === "ADV") n++;
   const v = a.tokens[n];
-  if (v && n < to && (v.pos === "AUX" || (v.pos === "VERB" && !/ing$/.test(v.lower)) || v.lower === "'s")) return true;
+  if (v && n < to && v.lower === "'s") return isContractedIs(a, np, n);
+  if (v && n < to && (v.pos === "AUX" || (v.pos === "VERB" && !/ing$/.test(v.lower)))) return true;
   // "thousands of people marched in the capital": the chunker took the verb for a participle modifier.
   for (let m = np.first + 1; m <= np.last; m++)
     if (a.tokens[m].pos === "VERB" && /ed$/.test(a.tokens[m].lower) && a.tokens[m - 1].pos === "NOUN") return true;
