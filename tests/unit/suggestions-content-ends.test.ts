@@ -102,7 +102,7 @@ describe("objects and their adjuncts", () => {
 });
 
 describe("a possessive after ', and' coordinates a noun phrase", () => {
-  it("keeps \", and Biden's handling of them\" in the report", () => {
+  it('keeps ", and Biden\'s handling of them" in the report', () => {
     expect(
       suggest(
         "Officials believed that the raids fed criticism of the attacks on the city, and Biden's handling of them.",
