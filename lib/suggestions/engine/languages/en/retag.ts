@@ -10,6 +10,7 @@ import { CUE_LEXICON, IRREGULAR_FORMS, MULTIWORD_HEADS } from "./cue-lexicon";
 const CLAUSE_OPENERS = new Set(["DET", "NUM", "PRON", "PROPN", "ADJ", "NOUN"]);
 const NP_LEFT = new Set(["PROPN", "ADJ", "DET", "NOUN"]);
 const SUBJECT_PRONOUNS = new Set(["he", "she", "it", "they", "we", "i", "you"]);
+const TITLES_BEFORE_GENERAL = /^(attorneys?|inspectors?|surgeons?|solicitors?|secretar(y|ies)|consuls?|governors?)$/;
 const MASS_SUBJECTS = new Set(["data", "research", "evidence", "staff", "police", "public", "media", "management"]);
 
 function cueLemma(t: Token): boolean {
@@ -22,6 +23,16 @@ export function retagEnglish(tokens: Token[]): Token[] {
     const t = tokens[i];
     const prev = tokens[i - 1];
     const next = tokens[i + 1];
+    // "attorneys general argued", "the inspector general found": a title's postposed head is a noun.
+    if (t.lower === "general" && t.pos === "ADJ" && TITLES_BEFORE_GENERAL.test(prev.lower)) {
+      t.pos = "NOUN";
+      continue;
+    }
+    // "said no one in the administration had …": "no one" heads a noun phrase, the content’s subject.
+    if (t.lower === "one" && prev.lower === "no" && t.pos === "NUM") {
+      t.pos = "NOUN";
+      continue;
+    }
     // `"…," fumed Ligia Moran`: a reporting word right after a closing quotation is its verb.
     // (Also with the speaker between: `"…," Hale fumed.`, `"…," Kovacs shot back.`)
     const closing = (k: number) =>

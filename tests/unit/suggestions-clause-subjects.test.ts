@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { suggest } from "./suggestions-helpers";
+
+const triple = (text: string) => suggest(text).map((s) => [s.mention, s.cue, s.content]);
+
+describe("subjects that open a reported clause or a source", () => {
+  it("takes an indefinite pronoun as the content's subject", () => {
+    expect(triple("Ms. Okonkwo said no one in the administration had told her the details.")).toEqual([
+      ["Ms. Okonkwo", "said", "no one in the administration had told her the details"],
+    ]);
+    expect(triple("The mayor said nobody had warned the city.")).toEqual([
+      ["The mayor", "said", "nobody had warned the city"],
+    ]);
+  });
+
+  it("keeps a title's postposed head in the source: attorneys general, inspector general", () => {
+    expect(triple("A group of 11 state attorneys general argued that states should be free to act.")).toEqual([
+      ["A group of 11 state attorneys general", "argued", "states should be free to act"],
+    ]);
+    expect(triple("The inspector general said the agency had lost track of the funds.")[0]?.[0]).toBe(
+      "The inspector general",
+    );
+  });
+});
