@@ -21,4 +21,11 @@ describe("subjects that open a reported clause or a source", () => {
       "The inspector general",
     );
   });
+
+  it("reaches the content past a recipient's place: told supporters in Colorado Springs he was …", () => {
+    expect(triple("Kemp told supporters in Colorado Springs he was feeling good about the math.")).toEqual([
+      ["Kemp", "told", "he was feeling good about the math"],
+    ]);
+    expect(triple("She told reporters at the airport the deal was done.")[0]?.[2]).toBe("the deal was done");
+  });
 });

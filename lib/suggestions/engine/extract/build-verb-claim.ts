@@ -159,7 +159,14 @@ function skipRecipient(a: Analysis, k: number, s: Sentence): number {
     if (x.pos === "VERB" || x.pos === "AUX" || (!x.isWord && x.text !== "," && x.text !== "-")) break;
   }
   // "told reporters the deal was done": a clause follows the recipient.
-  return NP_START.has(a.tokens[after]?.pos ?? "") && looksLikeClause(a, after, s.to - 1) ? after : k;
+  if (NP_START.has(a.tokens[after]?.pos ?? "") && looksLikeClause(a, after, s.to - 1)) return after;
+  // "told supporters in Colorado Springs he was …": a place or occasion may come between.
+  if (next.pos === "ADP" && /^(in|at|on|during|after)$/.test(next.lower)) {
+    const place = npRight(a, n + 1, s.to, false);
+    const m = place ? place.last + 1 : -1;
+    if (m > 0 && a.tokens[m]?.isWord && startsClause(a, m, s.to)) return m;
+  }
+  return k;
 }
 
 function quoteClaim(a: Analysis, cue: Cue, mention: Mention, qi: number, tail: number, s: Sentence, before: boolean) {
