@@ -28,4 +28,13 @@ describe("subjects that open a reported clause or a source", () => {
     ]);
     expect(triple("She told reporters at the airport the deal was done.")[0]?.[2]).toBe("the deal was done");
   });
+
+  it("takes a listed subject as the start of a reported clause, not two clauses joined by ', and'", () => {
+    expect(
+      triple("The memo says prisons, the Highway Patrol and child protective services would keep operating."),
+    ).toEqual([["The memo", "says", "prisons, the Highway Patrol and child protective services would keep operating"]]);
+    expect(
+      triple("Nimbus reported record revenue of $4.2 billion, and investors have pushed it to cut costs."),
+    ).toEqual([]);
+  });
 });

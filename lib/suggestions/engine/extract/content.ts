@@ -139,6 +139,7 @@ export function startsClause(a: Analysis, k: number, to: number): boolean {
   if (a.tokens[np.last + 1]?.lower === "and") np = npRight(a, np.last + 2, to) ?? np;
   let n = np.appositive ? np.appositive.last + 2 : np.last + 1;
   if (np.appositive && a.tokens[n - 1]?.text !== ",") n = np.last + 1;
+  if (!np.appositive && a.tokens[n]?.text === ",") n = listEnd(a, n, to);
   // "the deal between SkyWay and Pacific Crest would raise fares": modifiers the chunker left out.
   for (let pp = 0; pp < 2 && a.tokens[n]?.pos === "ADP" && !/^(that|as|than|like)$/.test(a.tokens[n].lower); pp++) {
     let obj = npRight(a, n + 1, to);
@@ -155,6 +156,29 @@ export function startsClause(a: Analysis, k: number, to: number): boolean {
   for (let m = np.first + 1; m <= np.last; m++)
     if (a.tokens[m].pos === "VERB" && /ed$/.test(a.tokens[m].lower) && a.tokens[m - 1].pos === "NOUN") return true;
   return false;
+}
+
+/**
+ * After a subject's first item and its comma at `n`: the token after a list of noun phrases closed by
+ * "and"/"or" ("prisons, the Highway Patrol and child protective services would …"); `n` when none.
+ */
+function listEnd(a: Analysis, n: number, to: number): number {
+  const conj = (i: number) => /^(and|or)$/.test(a.tokens[i]?.lower ?? "");
+  let m = n;
+  for (let items = 0; items < 5 && a.tokens[m]?.text === ","; items++) {
+    const closing = conj(m + 1);
+    // ("revenue of $4.2 billion, and investors have pushed …": two items with a comma are two clauses.)
+    if (closing && items === 0) return n;
+    const item = npRight(a, m + (closing ? 2 : 1), to, false);
+    if (!item) return n;
+    m = item.last + 1;
+    if (closing) return m;
+    if (conj(m)) {
+      const last = npRight(a, m + 1, to, false);
+      return last ? last.last + 1 : n;
+    }
+  }
+  return n;
 }
 
 /** From `k` to the sentence end: a noun phrase with no clause of its own and no comma after it. */
