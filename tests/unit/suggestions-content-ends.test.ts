@@ -99,4 +99,21 @@ describe("objects and their adjuncts", () => {
       ),
     ).toEqual(["the complex would add 3,900 trips a day", "a new signal"]);
   });
+
+  it("ends a report before the source's refusal to say more: 'and did not say whether …'", () => {
+    const claims = suggest(
+      "The department said it was reviewing the decision and did not say whether it would appeal.",
+    );
+    expect(claims.map((c) => c.content)).toEqual(["it was reviewing the decision"]);
+  });
+
+  it("ends a report before ', and' with a clause of its own behind a time adjunct", () => {
+    const claims = suggest(
+      "Halvard has said the email was taken out of context, and on Tuesday the company told analysts that it was a joke.",
+    );
+    expect(claims.map((c) => [c.cue, c.content])).toEqual([
+      ["has said", "the email was taken out of context"],
+      ["told", "it was a joke"],
+    ]);
+  });
 });

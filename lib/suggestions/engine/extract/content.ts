@@ -94,6 +94,20 @@ function isTrailingChannel(a: Analysis, i: number, s: Sentence): boolean {
   return rest >= s.to || !tokens[rest].isWord || joint(rest);
 }
 
+/** Past a time adjunct opening a clause at `m` ("on Tuesday", "last week,"); `m` when there is none. */
+function skipTimeOpener(a: Analysis, m: number, s: Sentence): number {
+  if (a.tokens[m]?.lower === "within" || a.tokens[m]?.lower === "during" || !isTimeAdjunct(a, m, s)) return m;
+  const g = a.lang.grammar;
+  let j = m + 1;
+  if (g.determiners.has(a.tokens[j]?.lower ?? "")) j++;
+  while (j < s.to && j - m <= 4) {
+    const t = a.tokens[j];
+    if (!(g.timeWords.has(t.lower) || g.months.has(t.lower) || t.pos === "NUM")) break;
+    j++;
+  }
+  return a.tokens[j]?.text === "," ? j + 1 : j;
+}
+
 /** "within hours", "on Tuesday", "last week", "in 2022", "during the debate": a time adjunct at `i`. */
 function isTimeAdjunct(a: Analysis, i: number, s: Sentence): boolean {
   const t = a.tokens[i];
@@ -128,7 +142,10 @@ const SENTENCE_JOINTS = new Set([
 /** A clause with its own subject starting at `k` (after "even" in "even as", "even though"). */
 function joinsClause(a: Analysis, k: number, s: Sentence): boolean {
   const m = a.tokens[k]?.lower === "as" || a.tokens[k]?.lower === "though" ? k + 1 : k;
-  return startsClause(a, m, s.to);
+  if (startsClause(a, m, s.to)) return true;
+  // ", and on Tuesday Ms. Oyelaran told analysts …": a time adjunct may open the joined clause.
+  const after = skipTimeOpener(a, m, s);
+  return after > m && startsClause(a, after, s.to);
 }
 
 /** A clause starts at `k`: a subject (noun phrase or pronoun) followed by a finite verb. */
@@ -296,6 +313,14 @@ export function clauseEnd(
         !/ing$/.test(nextAct.lower) &&
         a.lang.cues.has(nextAct.lemma) &&
         tokens[i + 1]?.lower !== "had"
+      )
+        return cut;
+      // "said it was reviewing the decision and did not say whether …": a refusal to say more is the
+      // source's own act, never part of what it reported.
+      if (
+        /^(did|does|do|would|could|will)$/.test(tokens[i + 1]?.lower ?? "") &&
+        /^(not|n't|never)$/.test(tokens[i + 2]?.lower ?? "") &&
+        /^(say|comment|respond|elaborate|specify|answer|disclose|explain|reply)$/.test(tokens[i + 3]?.lower ?? "")
       )
         return cut;
       // "vowed to fight it and ordered …", "denounced the plan and vowed …": a complement with no verb
