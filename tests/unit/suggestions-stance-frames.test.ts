@@ -73,3 +73,23 @@ describe("raising verbs", () => {
     ]);
   });
 });
+
+describe("hostility, resistance and forecasts with a plain object", () => {
+  it.each([
+    [
+      "Pop superstar Kaia Montrose has torn into Vipers forward Dez Harmon.",
+      "has torn into",
+      "Vipers forward Dez Harmon",
+    ],
+    ["Delivery workers tore into the mayor's plan.", "tore into", "the mayor's plan"],
+    ["Coach Lenny Marchetti played down the row.", "played down", "the row"],
+    [
+      "The Treasury Department has resisted any step that would undercut the regime.",
+      "has resisted",
+      "any step that would undercut the regime",
+    ],
+    ["Ochs predicted victory.", "predicted", "victory"],
+  ])("%s", (text, cue, content) => {
+    expect(triple(text).map(([, c, x]) => [c, x])).toEqual([[cue, content]]);
+  });
+});

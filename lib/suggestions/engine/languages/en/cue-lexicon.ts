@@ -88,6 +88,13 @@ add(
     "describe, characterize, characterise, label, brand, applaud",
 );
 add("stance", ["objOf"], "accuse");
+// Hostility, scorn and resistance toward a thing or a person: "tore into the forward", "played down the row",
+// "has resisted any step that …"; and a forecast of an outcome: "predicted victory".
+add(
+  "stance",
+  ["obj"],
+  "tear into, lash out at, round on, hit out at, rebuke, mock, ridicule, play down, downplay, resist, predict",
+);
 // Demands and goals with a plain object: "urged a veto", "sought a sentence of 10 years", "cheered the draft".
 add(
   "stance",
@@ -181,6 +188,8 @@ export const IRREGULAR_FORMS: Record<string, string> = {
   went: "go",
   spelled: "spell",
   spelt: "spell",
+  tore: "tear",
+  torn: "tear",
 };
 
 /** All entries per lemma (a lemma may carry several classes and frames). */
