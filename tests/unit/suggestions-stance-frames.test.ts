@@ -93,3 +93,15 @@ describe("hostility, resistance and forecasts with a plain object", () => {
     expect(triple(text).map(([, c, x]) => [c, x])).toEqual([[cue, content]]);
   });
 });
+
+describe("objects read from amounts and from a possessive's noun", () => {
+  it("takes an amount as the object of an expectation", () => {
+    expect(triple("Analysts had expected $2.3 billion.")).toEqual([["Analysts", "had expected", "$2.3 billion"]]);
+  });
+
+  it("reads a plan after a possessive's noun the tagger took for a verb", () => {
+    expect(triple("His campaign plans to spend $12 million on television.")).toEqual([
+      ["His campaign", "plans", "to spend $12 million on television"],
+    ]);
+  });
+});

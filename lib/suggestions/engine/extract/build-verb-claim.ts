@@ -292,6 +292,8 @@ function complementStart(
   // "Opinion polls show broad sympathy", "inspectors found cracks": evidence may be a bare noun phrase.
   if (documentSubject && cue.entries.some((e) => e.cls === "evidence") && NP_START.has(t.pos) && t.pos !== "PRON")
     return { k, frame: "that" };
+  // "had expected $2.3 billion", "forecast £40 million": an amount is an object too.
+  if (frames.has("obj") && /^[$£€¥]$/.test(t.text) && tokens[k + 1]?.pos === "NUM") return { k, frame: "obj" };
   if (NP_START.has(t.pos) || t.isWord) {
     if (frames.has("objInf")) {
       // "urged residents in the storm's path to stay indoors": the object may carry a modifier.

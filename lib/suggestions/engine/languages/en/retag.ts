@@ -66,6 +66,15 @@ export function retagEnglish(tokens: Token[]): Token[] {
       continue;
     }
     if (t.pos === "NOUN" && !t.isCap && !/ing$/.test(t.lower) && cueLemma(t) && next) {
+      // "His campaign plans to spend …": a noun after a possessive, read as the verb, before the real one.
+      if (
+        prev.pos === "VERB" &&
+        !prev.isCap &&
+        /^(his|her|its|their|our|my|your|the)$/.test(tokens[i - 2]?.lower ?? "") &&
+        /[^s]s$/.test(t.lower) &&
+        infinitiveVerb(tokens, i + 1) >= 0
+      )
+        prev.pos = "NOUN";
       // "Court documents show": a plural noun the tagger read as the verb, before the real one.
       if (prev.pos === "VERB" && /[^s]s$/.test(prev.lower) && t.lower === t.lemma && NP_LEFT.has(tokens[i - 2]?.pos))
         prev.pos = "NOUN";
