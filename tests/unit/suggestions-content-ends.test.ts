@@ -116,4 +116,14 @@ describe("objects and their adjuncts", () => {
       ["told", "it was a joke"],
     ]);
   });
+
+  it("keeps a relative clause's second verb in an object: 'an increase that rises and falls with …'", () => {
+    expect(
+      contentOf(
+        "His caucus would support a smaller increase that rises and falls with the price of gold.",
+        "would support",
+      ),
+    ).toBe("a smaller increase that rises and falls with the price of gold");
+    expect(contentOf("The union denounced the plan and vowed to strike.", "denounced")).toBe("the plan");
+  });
 });

@@ -325,7 +325,9 @@ export function clauseEnd(
         return cut;
       // "vowed to fight it and ordered …", "denounced the plan and vowed …": a complement with no verb
       // of its own (an infinitive, an object) cannot go on with a finite verb; the source's next act does.
-      if (opts.verbless && !finiteSeen && isFiniteAt(a, i + 1, s.to)) return cut;
+      // (Not a relative clause's second verb: "a smaller increase that rises and falls with …".)
+      const relativeVerb = tokens.slice(Math.max(k, i - 3), i - 1).some((x) => g.relativePronouns.has(x.lower));
+      if (opts.verbless && !finiteSeen && !relativeVerb && isFiniteAt(a, i + 1, s.to)) return cut;
       // "believe the protests are the largest but doubt they can …": a contrast with another stance.
       if (
         t.lower === "but" &&
