@@ -105,3 +105,11 @@ describe("objects read from amounts and from a possessive's noun", () => {
     ]);
   });
 });
+
+describe("reports of experience with a gerund", () => {
+  it("takes the gerund after 'reported' as the content", () => {
+    expect(triple("Americans reported losing $5.6 billion to crypto fraud.")).toEqual([
+      ["Americans", "reported", "losing $5.6 billion to crypto fraud"],
+    ]);
+  });
+});

@@ -53,7 +53,7 @@ const JUDGES_PEOPLE = new Set(
 );
 /** Cues whose content may be a gerund: "denied targeting civilians", "considered raising rates". */
 const GERUND_CUES = new Set(
-  "deny, admit, acknowledge, concede, consider, weigh, recommend, suggest, oppose, support, favor, favour, back, defend, reject, rule out, regret, fear, urge, advocate".split(
+  "deny, admit, acknowledge, concede, consider, weigh, recommend, suggest, oppose, support, favor, favour, back, defend, reject, rule out, regret, fear, urge, advocate, report".split(
     ", ",
   ),
 );
