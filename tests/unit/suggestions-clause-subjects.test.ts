@@ -37,4 +37,13 @@ describe("subjects that open a reported clause or a source", () => {
       triple("Nimbus reported record revenue of $4.2 billion, and investors have pushed it to cut costs."),
     ).toEqual([]);
   });
+
+  it("reads a name's noun modifier before a title as part of the source: Kemp campaign manager Ellie Brandauer", () => {
+    expect(triple('"We will wait for every vote," said Kemp campaign manager Ellie Brandauer.')[0]?.[0]).toBe(
+      "Kemp campaign manager Ellie Brandauer",
+    );
+    expect(triple("Trump campaign spokesman Steven Cheung said the poll was fake.")[0]?.[0]).toBe(
+      "Trump campaign spokesman Steven Cheung",
+    );
+  });
 });

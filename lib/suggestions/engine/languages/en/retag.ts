@@ -118,7 +118,15 @@ export function retagEnglish(tokens: Token[]): Token[] {
         (plural ? t.lower === t.lemma : inS) &&
         (prev.pos === "NOUN" || prev.pos === "PROPN") &&
         afterComma(tokens, i - 1);
-      if (((subject && opens) || closesInsert) && prev.lower !== "'s") t.pos = "VERB";
+      // "said Kemp campaign manager Ellie Brandauer": a base form after a singular name, before a title
+      // and a name, is a noun modifier (the finite verb would take -s).
+      const titleAhead =
+        prev.pos === "PROPN" &&
+        t.lower === t.lemma &&
+        next.pos === "NOUN" &&
+        tokens[i + 2]?.pos === "PROPN" &&
+        tokens[i + 2].isCap;
+      if (((subject && opens) || closesInsert) && prev.lower !== "'s" && !titleAhead) t.pos = "VERB";
     } else if (t.pos === "ADJ" && /ed$/.test(t.lower) && /^(has|have|had)$/.test(prev.lower)) t.pos = "VERB";
     else if (t.pos === "VERB" && prev.lower === "to" && tokens[i - 2]?.lower === "according") t.pos = "NOUN";
   }
