@@ -46,4 +46,12 @@ describe("subjects that open a reported clause or a source", () => {
       "Trump campaign spokesman Steven Cheung",
     );
   });
+
+  it("does not take an opening place adjunct for the source before a name and its appositive", () => {
+    expect(
+      triple(
+        "On Capitol Hill, Senator Dwight Kessel of Kansas, the top Republican on the committee, denounced the idea.",
+      ),
+    ).toEqual([["Senator Dwight Kessel of Kansas", "denounced", "the idea"]]);
+  });
 });

@@ -357,6 +357,11 @@ export function subjectBefore(a: Analysis, cueFirst: number, from: number): Ment
   while (j >= from && tokens[j].text === ",") {
     const k = previousComma(a, j - 1, from);
     if (k < 0) {
+      // "On Capitol Hill, Senator Kessel of Kansas, the top Republican, denounced …": an opening
+      // adjunct holds no subject; the segment after it does.
+      const held = appositive;
+      if (held && tokens[from].pos === "ADP" && tokens[held.first].isCap && npRight(a, held.first, held.last + 1))
+        return { first: held.first, last: held.last, appositive: null };
       // No comma before: the words up to the sentence (or dash) boundary hold the subject.
       j = skipParens(a, j - 1, from);
       wholeSegment = appositive === null;
