@@ -54,4 +54,11 @@ describe("subjects that open a reported clause or a source", () => {
       ),
     ).toEqual([["Senator Dwight Kessel of Kansas", "denounced", "the idea"]]);
   });
+
+  it("keeps a closing participle phrase in an inverted source: said one fan sitting two rows back", () => {
+    expect(triple('"It got ugly fast," said one fan sitting two rows back.')).toEqual([
+      ["one fan sitting two rows back", "said", "It got ugly fast,"],
+    ]);
+    expect(triple('"It got ugly," said one fan, laughing.')[0]?.[0]).toBe("one fan");
+  });
 });

@@ -326,6 +326,22 @@ function complementStart(
 }
 
 /**
+ * `"…," said one fan sitting two rows back.`: a participle phrase closing the sentence after an
+ * inverted source describes it, and belongs to its mention (at most six words, no finite verb).
+ */
+function closingParticiple(a: Analysis, m: Mention, s: Sentence): Mention {
+  const { tokens } = a;
+  const p = tokens[m.last + 1];
+  if (m.appositive || !p || p.pos !== "VERB" || !/ing$/.test(p.lower) || tokens[m.last].pos !== "NOUN") return m;
+  let e = m.last + 1;
+  while (e + 1 < s.to && e - m.last < 6 && tokens[e + 1].isWord && tokens[e + 1].pos !== "AUX") e++;
+  const end = tokens[e + 1];
+  if (end && e + 1 < s.to && !/^[.!?]$/.test(end.text)) return m;
+  if (tokens.slice(m.last + 2, e + 1).some((x) => x.pos === "VERB" && !/ing$/.test(x.lower))) return m;
+  return { ...m, last: e };
+}
+
+/**
  * The subject of a verb joined by "and"/"but" to an earlier one. A speech act ("… and called for",
  * "… and urged") continues the sentence's first attribution; any other verb ("… and believes") joins
  * the nearest finite verb before it, sharing that verb's subject (the claim it cues, if it is a cue).
@@ -416,7 +432,7 @@ export function buildVerbClaim(a: Analysis, s: Sentence, cue: Cue, earlier: RawC
     if (afterBreak && (afterQuote || !before) && (frames.has("quote") || frames.has("back"))) {
       const after = npRight(a, cue.last + 1, s.to);
       if (after) {
-        mention = after;
+        mention = closingParticiple(a, after, s);
         inverted = true;
       }
     }
