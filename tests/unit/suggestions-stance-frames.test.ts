@@ -113,3 +113,19 @@ describe("reports of experience with a gerund", () => {
     ]);
   });
 });
+
+describe("answers named in a poll", () => {
+  it("takes a thing named as an answer, up to the writer's comparison", () => {
+    expect(triple("41% of registered voters named housing costs as their top economic concern.")).toEqual([
+      ["41% of registered voters", "named", "housing costs as their top economic concern"],
+    ]);
+    expect(triple("31% of likely voters named abortion as the top issue, ahead of inflation (27%).")[0]?.[2]).toBe(
+      "abortion as the top issue",
+    );
+  });
+
+  it("does not read naming a person or a thing's name as a report", () => {
+    expect(triple("The company named Jane Doe as chief executive.")).toEqual([]);
+    expect(triple("He bought a 62-foot yacht he named “Brandi’s Dream.”")).toEqual([]);
+  });
+});

@@ -286,6 +286,12 @@ function complementStart(
     if (at > 0 && tokens[at]?.lower === "at" && /^(NUM|SYM|ADV)$/.test(tokens[at + 1]?.pos ?? ""))
       return { k, frame: "obj" };
   }
+  // "named housing costs as their top concern": a thing named as an answer (never "named Jane Doe as CEO").
+  if (frames.has("objAs") && NP_START.has(t.pos) && t.pos !== "PRON") {
+    const np = npRight(a, k, s.to, false);
+    const person = !!np && tokens.slice(np.first, np.last + 1).some((x) => x.pos === "PROPN");
+    if (np && !person && tokens[np.last + 1]?.lower === "as") return { k, frame: "obj" };
+  }
   // "asked whether …" is content; "does not say how …" is a refusal with none (guideline §1).
   if (WH_WORDS.has(t.lower) && (frames.has("that") || frames.has("recipient")) && (!weak || t.lower === "whether"))
     return cue.negated ? null : { k, frame: "that" };
@@ -458,7 +464,9 @@ export function buildVerbClaim(a: Analysis, s: Sentence, cue: Cue, earlier: RawC
     if (frames.has("recipient")) k = skipRecipient(a, k, s);
     k = skipAdjuncts(a, k, s.to);
     const qa = quoteOpeningAt(a, k);
-    if (qa >= 0) {
+    // ("a yacht he named “Brandi’s Dream”": naming a thing is no report of words.)
+    const namingOnly = frames.size === 1 && frames.has("objAs");
+    if (qa >= 0 && !namingOnly) {
       const q = a.quotes[qa];
       const closeTok = tokenAt(tokens, q.close);
       const restEmpty = closeTok + 1 >= s.to || !tokens.slice(closeTok + 1, s.to).some((x) => x.isWord);

@@ -287,6 +287,8 @@ export function clauseEnd(
       closingAppositive(a, i + 1, s)
     )
       return t.start;
+    // "…as the most important issue, ahead of inflation (27%)": the writer's comparison.
+    if (t.text === "," && n1?.lower === "ahead" && tokens[i + 2]?.lower === "of" && i > k + 2) return t.start;
     if (
       t.text === "," &&
       n1 &&

@@ -11,13 +11,25 @@
  *   obj       X V NP                — an object that is the content ("criticized the plan as …")
  *   objOf     X V Y of Z            — "accused the mayor of lying"
  *   objAt     X V Y at N            — "put the number at 18,000", "estimated the cost at $14 million"
+ *   objAs     X V Y as Z            — "41% named housing costs as their top concern" (a thing, not a person)
  *   for       X V for NP            — "called for a ceasefire"
  * `weak` verbs have common senses that are not reports ("added 96 cables", "found the key"): they need
  * "that", a quotation or a clause that clearly begins after them.
  */
 
 export type CueClass = "speech" | "evidence" | "stance" | "intention";
-export type Frame = "that" | "quote" | "back" | "recipient" | "inf" | "objInf" | "obj" | "objOf" | "objAt" | "for";
+export type Frame =
+  | "that"
+  | "quote"
+  | "back"
+  | "recipient"
+  | "inf"
+  | "objInf"
+  | "obj"
+  | "objOf"
+  | "objAt"
+  | "objAs"
+  | "for";
 
 export interface CueEntry {
   lemma: string;
@@ -105,6 +117,8 @@ add(
 add("speech", ["obj"], "point to");
 // Estimates with a value: "puts the savings at $3.1 billion", "estimated the cost of repairs at $14 million".
 add("evidence", ["objAt"], "put, peg, place, estimate, value");
+// Answers in a poll: "41% of voters named housing costs as their top concern", "cited crime as …".
+add("speech", ["objAs"], "name, cite");
 add(
   "stance",
   ["for"],
