@@ -43,3 +43,15 @@ describe("evidence verbs the tagger reads as nouns", () => {
     ).toEqual([["inspectors", "found", "pupils were leaving early"]]);
   });
 });
+
+describe("evidence opening on a quantity", () => {
+  it.each([
+    ["Satellite images show at least 11 tankers loading at the port.", "at least 11 tankers loading at the port"],
+    [
+      "The survey shows roughly a third of voters naming schools as the top issue.",
+      "roughly a third of voters naming schools as the top issue",
+    ],
+  ])("%s", (text, content) => {
+    expect(suggest(text)[0]?.content).toBe(content);
+  });
+});

@@ -57,6 +57,7 @@ const GERUND_CUES = new Set(
     ", ",
   ),
 );
+const QUANTITY_OPENERS = new Set(["nearly", "about", "roughly", "almost", "around", "approximately", "over", "only"]);
 const WH_WORDS = new Set(["whether", "if", "how", "why", "what", "when", "where", "who", "which"]);
 const NP_START = new Set(["DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ"]);
 
@@ -296,7 +297,15 @@ function complementStart(
   if (WH_WORDS.has(t.lower) && (frames.has("that") || frames.has("recipient")) && (!weak || t.lower === "whether"))
     return cue.negated ? null : { k, frame: "that" };
   // "Opinion polls show broad sympathy", "inspectors found cracks": evidence may be a bare noun phrase.
-  if (documentSubject && cue.entries.some((e) => e.cls === "evidence") && NP_START.has(t.pos) && t.pos !== "PRON")
+  // ("show at least 11 tankers", "shows roughly a third of voters …": a quantity may open it.)
+  const quantity =
+    (t.lower === "at" && tokens[k + 1]?.lower === "least") ||
+    (QUANTITY_OPENERS.has(t.lower) && /^(NUM|DET|ADJ|SYM)$/.test(tokens[k + 1]?.pos ?? ""));
+  if (
+    documentSubject &&
+    cue.entries.some((e) => e.cls === "evidence") &&
+    ((NP_START.has(t.pos) && t.pos !== "PRON") || quantity)
+  )
     return { k, frame: "that" };
   // "had expected $2.3 billion", "forecast £40 million": an amount is an object too.
   if (frames.has("obj") && /^[$£€¥]$/.test(t.text) && tokens[k + 1]?.pos === "NUM") return { k, frame: "obj" };
