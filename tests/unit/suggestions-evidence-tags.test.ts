@@ -54,4 +54,10 @@ describe("evidence opening on a quantity", () => {
   ])("%s", (text, content) => {
     expect(suggest(text)[0]?.content).toBe(content);
   });
+
+  it("reads 'data show' before a word the tagger took for a verb", () => {
+    expect(triple("Lodestar's tracking data show worry about housing climbing in every region.")).toEqual([
+      ["Lodestar's tracking data", "show", "worry about housing climbing in every region"],
+    ]);
+  });
 });

@@ -127,6 +127,20 @@ export function retagEnglish(tokens: Token[]): Token[] {
         tokens[i + 2]?.pos === "PROPN" &&
         tokens[i + 2].isCap;
       if (((subject && opens) || closesInsert) && prev.lower !== "'s" && !titleAhead) t.pos = "VERB";
+      // "tracking data show worry about housing": after a plural subject, a bare cue before a bare
+      // word read as a verb is the verb, and that word the noun opening its object.
+      else if (
+        subject &&
+        plural &&
+        t.lower === t.lemma &&
+        next.pos === "VERB" &&
+        !next.isCap &&
+        next.lower === next.lemma &&
+        /^(ADP|NOUN)$/.test(tokens[i + 2]?.pos ?? "")
+      ) {
+        t.pos = "VERB";
+        next.pos = "NOUN";
+      }
     } else if (t.pos === "ADJ" && /ed$/.test(t.lower) && /^(has|have|had)$/.test(prev.lower)) t.pos = "VERB";
     else if (t.pos === "VERB" && prev.lower === "to" && tokens[i - 2]?.lower === "according") t.pos = "NOUN";
   }
