@@ -129,3 +129,13 @@ describe("answers named in a poll", () => {
     expect(triple("He bought a 62-foot yacht he named “Brandi’s Dream.”")).toEqual([]);
   });
 });
+
+describe("disclosure verbs after an intention", () => {
+  it("keeps an offer to release something as content, but not a refusal to", () => {
+    expect(triple("The Varneshi side had offered to release two of the four Americans.")).toEqual([
+      ["The Varneshi side", "had offered", "to release two of the four Americans"],
+    ]);
+    expect(triple("The company declined to release the files.")).toEqual([]);
+    expect(triple("Police refused to identify the victim.")).toEqual([]);
+  });
+});

@@ -43,6 +43,8 @@ const NO_CONTENT_VERBS = new Set([
   "reveal",
   "share",
 ]);
+/** Of those, acts with an object of their own: content unless refused ("offered to release the files"). */
+const DISCLOSURES = new Set(["release", "reveal", "share", "provide", "disclose", "identify", "name", "detail"]);
 const OBJECT_PRONOUNS = new Set(["it", "him", "her", "them", "us", "me", "this", "these", "those"]);
 /** Stance verbs whose object may be a person ("slammed Gallo", "praised them"). */
 const JUDGES_PEOPLE = new Set(
@@ -270,7 +272,11 @@ function complementStart(
   }
   if (infinitiveVerb(tokens, k) >= 0 && frames.has("inf")) {
     // "declined to say", "refused to comment": an attribution with no content (guideline §1).
-    if (NO_CONTENT_VERBS.has(tokens[infinitiveVerb(tokens, k)].lemma)) return null;
+    // ("offered to release two of the Americans" is an intention with content: only a refusal or a
+    // negated cue makes an act of disclosure empty.)
+    const verb = tokens[infinitiveVerb(tokens, k)].lemma;
+    const refusal = cue.negated || cue.entries.some((e) => /^(decline|refuse)$/.test(e.lemma));
+    if (NO_CONTENT_VERBS.has(verb) && (refusal || !DISCLOSURES.has(verb))) return null;
     return { k, frame: "inf" };
   }
   if (frames.has("for") && cue.lemma.endsWith(" for")) return { k, frame: "for" };
