@@ -139,3 +139,15 @@ describe("disclosure verbs after an intention", () => {
     expect(triple("Police refused to identify the victim.")).toEqual([]);
   });
 });
+
+describe("requests of someone for something", () => {
+  it("takes the hearer and the thing requested, not a causative's possibility", () => {
+    expect(triple("Bell has asked the White House for an emergency declaration.")).toEqual([
+      ["Bell", "has asked", "the White House for an emergency declaration"],
+    ]);
+    expect(triple("The company is pressing the administration for relief on parts.")[0]?.[2]).toBe(
+      "the administration for relief on parts",
+    );
+    expect(triple("Warrants let investigators ask a tech company for data on every phone.")).toEqual([]);
+  });
+});

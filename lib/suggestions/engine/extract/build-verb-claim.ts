@@ -293,6 +293,13 @@ function complementStart(
     if (at > 0 && tokens[at]?.lower === "at" && /^(NUM|SYM|ADV)$/.test(tokens[at + 1]?.pos ?? ""))
       return { k, frame: "obj" };
   }
+  // "asked the White House for an emergency declaration": the hearer and the thing requested.
+  // (Not after a causative, a possibility rather than a request: "warrants, which let investigators ask …".)
+  const causative = /^(let|lets|letting|make|makes|help|helps)$/.test(tokens[mention.first - 1]?.lower ?? "");
+  if (frames.has("objFor") && NP_START.has(t.pos) && !causative) {
+    const np = npRight(a, k, s.to, false);
+    if (np && tokens[np.last + 1]?.lower === "for" && np.last + 2 < s.to) return { k, frame: "obj" };
+  }
   // "named housing costs as their top concern": a thing named as an answer (never "named Jane Doe as CEO").
   if (frames.has("objAs") && NP_START.has(t.pos) && t.pos !== "PRON") {
     const np = npRight(a, k, s.to, false);

@@ -11,6 +11,7 @@
  *   obj       X V NP                — an object that is the content ("criticized the plan as …")
  *   objOf     X V Y of Z            — "accused the mayor of lying"
  *   objAt     X V Y at N            — "put the number at 18,000", "estimated the cost at $14 million"
+ *   objFor    X V Y for Z           — "asked the White House for an emergency declaration"
  *   objAs     X V Y as Z            — "41% named housing costs as their top concern" (a thing, not a person)
  *   for       X V for NP            — "called for a ceasefire"
  * `weak` verbs have common senses that are not reports ("added 96 cables", "found the key"): they need
@@ -29,6 +30,7 @@ export type Frame =
   | "objOf"
   | "objAt"
   | "objAs"
+  | "objFor"
   | "for";
 
 export interface CueEntry {
@@ -117,6 +119,8 @@ add(
 add("speech", ["obj"], "point to");
 // Estimates with a value: "puts the savings at $3.1 billion", "estimated the cost of repairs at $14 million".
 add("evidence", ["objAt"], "put, peg, place, estimate, value");
+// Requests of someone for something: "has asked the White House for an emergency declaration".
+add("stance", ["objFor"], "ask, petition, press, lobby");
 // Answers in a poll: "41% of voters named housing costs as their top concern", "cited crime as …".
 add("speech", ["objAs"], "name, cite");
 add(
