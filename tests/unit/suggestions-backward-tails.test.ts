@@ -51,7 +51,10 @@ describe("subjects and ends of forward content", () => {
         s.mention,
         s.cue,
       ]),
-    ).toEqual([["Vince Marrone", "suggesting"]]);
+    ).toEqual([
+      ["Vince Marrone", "tore into"],
+      ["Vince Marrone", "suggesting"],
+    ]);
   });
 
   it("ends content at a dash before an adverbial, not before a figure", () => {

@@ -99,6 +99,33 @@ describe("objects and their adjuncts", () => {
       ),
     ).toEqual(["the complex would add 3,900 trips a day", "a new signal"]);
   });
+
+  it("ends a report before the source's refusal to say more: 'and did not say whether …'", () => {
+    const claims = suggest(
+      "The department said it was reviewing the decision and did not say whether it would appeal.",
+    );
+    expect(claims.map((c) => c.content)).toEqual(["it was reviewing the decision"]);
+  });
+
+  it("ends a report before ', and' with a clause of its own behind a time adjunct", () => {
+    const claims = suggest(
+      "Halvard has said the email was taken out of context, and on Tuesday the company told analysts that it was a joke.",
+    );
+    expect(claims.map((c) => [c.cue, c.content])).toEqual([
+      ["has said", "the email was taken out of context"],
+      ["told", "it was a joke"],
+    ]);
+  });
+
+  it("keeps a relative clause's second verb in an object: 'an increase that rises and falls with …'", () => {
+    expect(
+      contentOf(
+        "His caucus would support a smaller increase that rises and falls with the price of gold.",
+        "would support",
+      ),
+    ).toBe("a smaller increase that rises and falls with the price of gold");
+    expect(contentOf("The union denounced the plan and vowed to strike.", "denounced")).toBe("the plan");
+  });
 });
 
 describe("a possessive after ', and' coordinates a noun phrase", () => {

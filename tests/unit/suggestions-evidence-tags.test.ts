@@ -43,3 +43,21 @@ describe("evidence verbs the tagger reads as nouns", () => {
     ).toEqual([["inspectors", "found", "pupils were leaving early"]]);
   });
 });
+
+describe("evidence opening on a quantity", () => {
+  it.each([
+    ["Satellite images show at least 11 tankers loading at the port.", "at least 11 tankers loading at the port"],
+    [
+      "The survey shows roughly a third of voters naming schools as the top issue.",
+      "roughly a third of voters naming schools as the top issue",
+    ],
+  ])("%s", (text, content) => {
+    expect(suggest(text)[0]?.content).toBe(content);
+  });
+
+  it("reads 'data show' before a word the tagger took for a verb", () => {
+    expect(triple("Lodestar's tracking data show worry about housing climbing in every region.")).toEqual([
+      ["Lodestar's tracking data", "show", "worry about housing climbing in every region"],
+    ]);
+  });
+});

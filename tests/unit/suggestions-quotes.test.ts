@@ -83,3 +83,10 @@ describe("quotations", () => {
     expect([s.mention, s.cue, s.content]).toEqual(["Smith", "told", "It's over,"]);
   });
 });
+
+describe("headline and live-blog colons", () => {
+  it("reads a short source before a colon, but not an explainer's section label", () => {
+    expect(suggest("Poll: Voters Sour on the Plan").map((s) => [s.mention, s.cue])).toEqual([["Poll", ":"]]);
+    expect(suggest("Methodology: The survey of 1,506 registered voters was conducted online.")).toEqual([]);
+  });
+});

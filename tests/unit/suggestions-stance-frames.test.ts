@@ -73,3 +73,81 @@ describe("raising verbs", () => {
     ]);
   });
 });
+
+describe("hostility, resistance and forecasts with a plain object", () => {
+  it.each([
+    [
+      "Pop superstar Kaia Montrose has torn into Vipers forward Dez Harmon.",
+      "has torn into",
+      "Vipers forward Dez Harmon",
+    ],
+    ["Delivery workers tore into the mayor's plan.", "tore into", "the mayor's plan"],
+    ["Coach Lenny Marchetti played down the row.", "played down", "the row"],
+    [
+      "The Treasury Department has resisted any step that would undercut the regime.",
+      "has resisted",
+      "any step that would undercut the regime",
+    ],
+    ["Ochs predicted victory.", "predicted", "victory"],
+  ])("%s", (text, cue, content) => {
+    expect(triple(text).map(([, c, x]) => [c, x])).toEqual([[cue, content]]);
+  });
+});
+
+describe("objects read from amounts and from a possessive's noun", () => {
+  it("takes an amount as the object of an expectation", () => {
+    expect(triple("Analysts had expected $2.3 billion.")).toEqual([["Analysts", "had expected", "$2.3 billion"]]);
+  });
+
+  it("reads a plan after a possessive's noun the tagger took for a verb", () => {
+    expect(triple("His campaign plans to spend $12 million on television.")).toEqual([
+      ["His campaign", "plans", "to spend $12 million on television"],
+    ]);
+  });
+});
+
+describe("reports of experience with a gerund", () => {
+  it("takes the gerund after 'reported' as the content", () => {
+    expect(triple("Americans reported losing $5.6 billion to crypto fraud.")).toEqual([
+      ["Americans", "reported", "losing $5.6 billion to crypto fraud"],
+    ]);
+  });
+});
+
+describe("answers named in a poll", () => {
+  it("takes a thing named as an answer, up to the writer's comparison", () => {
+    expect(triple("41% of registered voters named housing costs as their top economic concern.")).toEqual([
+      ["41% of registered voters", "named", "housing costs as their top economic concern"],
+    ]);
+    expect(triple("31% of likely voters named abortion as the top issue, ahead of inflation (27%).")[0]?.[2]).toBe(
+      "abortion as the top issue",
+    );
+  });
+
+  it("does not read naming a person or a thing's name as a report", () => {
+    expect(triple("The company named Jane Doe as chief executive.")).toEqual([]);
+    expect(triple("He bought a 62-foot yacht he named “Brandi’s Dream.”")).toEqual([]);
+  });
+});
+
+describe("disclosure verbs after an intention", () => {
+  it("keeps an offer to release something as content, but not a refusal to", () => {
+    expect(triple("The Varneshi side had offered to release two of the four Americans.")).toEqual([
+      ["The Varneshi side", "had offered", "to release two of the four Americans"],
+    ]);
+    expect(triple("The company declined to release the files.")).toEqual([]);
+    expect(triple("Police refused to identify the victim.")).toEqual([]);
+  });
+});
+
+describe("requests of someone for something", () => {
+  it("takes the hearer and the thing requested, not a causative's possibility", () => {
+    expect(triple("Bell has asked the White House for an emergency declaration.")).toEqual([
+      ["Bell", "has asked", "the White House for an emergency declaration"],
+    ]);
+    expect(triple("The company is pressing the administration for relief on parts.")[0]?.[2]).toBe(
+      "the administration for relief on parts",
+    );
+    expect(triple("Warrants let investigators ask a tech company for data on every phone.")).toEqual([]);
+  });
+});

@@ -21,7 +21,9 @@ export function buildColonClaim(a: Analysis, s: Sentence): RawClaim | null {
     if (
       !head?.isWord ||
       /^\d/.test(head.text) ||
-      /^(a\.m|p\.m|am|pm|update|updated|live|watch|breaking)\.?$/i.test(head.text)
+      /^(a\.m|p\.m|am|pm|update|updated|live|watch|breaking)\.?$/i.test(head.text) ||
+      // An explainer's section label ("Methodology: The survey of 1,506 voters was …") names no source.
+      /^(methodology|note|correction|clarification|background|context|disclosure)$/i.test(head.text)
     )
       continue;
     if (!(head.pos === "PROPN" || a.lang.isDocumentNoun(head.lower))) continue;

@@ -43,6 +43,8 @@ const NO_CONTENT_VERBS = new Set([
   "reveal",
   "share",
 ]);
+/** Of those, acts with an object of their own: content unless refused ("offered to release the files"). */
+const DISCLOSURES = new Set(["release", "reveal", "share", "provide", "disclose", "identify", "name", "detail"]);
 const OBJECT_PRONOUNS = new Set(["it", "him", "her", "them", "us", "me", "this", "these", "those"]);
 /** Stance verbs whose object may be a person ("slammed Gallo", "praised them"). */
 const JUDGES_PEOPLE = new Set(
@@ -53,10 +55,11 @@ const JUDGES_PEOPLE = new Set(
 );
 /** Cues whose content may be a gerund: "denied targeting civilians", "considered raising rates". */
 const GERUND_CUES = new Set(
-  "deny, admit, acknowledge, concede, consider, weigh, recommend, suggest, oppose, support, favor, favour, back, defend, reject, rule out, regret, fear, urge, advocate".split(
+  "deny, admit, acknowledge, concede, consider, weigh, recommend, suggest, oppose, support, favor, favour, back, defend, reject, rule out, regret, fear, urge, advocate, report".split(
     ", ",
   ),
 );
+const QUANTITY_OPENERS = new Set(["nearly", "about", "roughly", "almost", "around", "approximately", "over", "only"]);
 const WH_WORDS = new Set(["whether", "if", "how", "why", "what", "when", "where", "who", "which"]);
 const NP_START = new Set(["DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ"]);
 
@@ -159,7 +162,14 @@ function skipRecipient(a: Analysis, k: number, s: Sentence): number {
     if (x.pos === "VERB" || x.pos === "AUX" || (!x.isWord && x.text !== "," && x.text !== "-")) break;
   }
   // "told reporters the deal was done": a clause follows the recipient.
-  return NP_START.has(a.tokens[after]?.pos ?? "") && looksLikeClause(a, after, s.to - 1) ? after : k;
+  if (NP_START.has(a.tokens[after]?.pos ?? "") && looksLikeClause(a, after, s.to - 1)) return after;
+  // "told supporters in Colorado Springs he was …": a place or occasion may come between.
+  if (next.pos === "ADP" && /^(in|at|on|during|after)$/.test(next.lower)) {
+    const place = npRight(a, n + 1, s.to, false);
+    const m = place ? place.last + 1 : -1;
+    if (m > 0 && a.tokens[m]?.isWord && startsClause(a, m, s.to)) return m;
+  }
+  return k;
 }
 
 function quoteClaim(a: Analysis, cue: Cue, mention: Mention, qi: number, tail: number, s: Sentence, before: boolean) {
@@ -262,7 +272,11 @@ function complementStart(
   }
   if (infinitiveVerb(tokens, k) >= 0 && frames.has("inf")) {
     // "declined to say", "refused to comment": an attribution with no content (guideline §1).
-    if (NO_CONTENT_VERBS.has(tokens[infinitiveVerb(tokens, k)].lemma)) return null;
+    // ("offered to release two of the Americans" is an intention with content: only a refusal or a
+    // negated cue makes an act of disclosure empty.)
+    const verb = tokens[infinitiveVerb(tokens, k)].lemma;
+    const refusal = cue.negated || cue.entries.some((e) => /^(decline|refuse)$/.test(e.lemma));
+    if (NO_CONTENT_VERBS.has(verb) && (refusal || !DISCLOSURES.has(verb))) return null;
     return { k, frame: "inf" };
   }
   if (frames.has("for") && cue.lemma.endsWith(" for")) return { k, frame: "for" };
@@ -279,12 +293,35 @@ function complementStart(
     if (at > 0 && tokens[at]?.lower === "at" && /^(NUM|SYM|ADV)$/.test(tokens[at + 1]?.pos ?? ""))
       return { k, frame: "obj" };
   }
+  // "asked the White House for an emergency declaration": the hearer and the thing requested.
+  // (Not after a causative, a possibility rather than a request: "warrants, which let investigators ask …".)
+  const causative = /^(let|lets|letting|make|makes|help|helps)$/.test(tokens[mention.first - 1]?.lower ?? "");
+  if (frames.has("objFor") && NP_START.has(t.pos) && !causative) {
+    const np = npRight(a, k, s.to, false);
+    if (np && tokens[np.last + 1]?.lower === "for" && np.last + 2 < s.to) return { k, frame: "obj" };
+  }
+  // "named housing costs as their top concern": a thing named as an answer (never "named Jane Doe as CEO").
+  if (frames.has("objAs") && NP_START.has(t.pos) && t.pos !== "PRON") {
+    const np = npRight(a, k, s.to, false);
+    const person = !!np && tokens.slice(np.first, np.last + 1).some((x) => x.pos === "PROPN");
+    if (np && !person && tokens[np.last + 1]?.lower === "as") return { k, frame: "obj" };
+  }
   // "asked whether …" is content; "does not say how …" is a refusal with none (guideline §1).
   if (WH_WORDS.has(t.lower) && (frames.has("that") || frames.has("recipient")) && (!weak || t.lower === "whether"))
     return cue.negated ? null : { k, frame: "that" };
   // "Opinion polls show broad sympathy", "inspectors found cracks": evidence may be a bare noun phrase.
-  if (documentSubject && cue.entries.some((e) => e.cls === "evidence") && NP_START.has(t.pos) && t.pos !== "PRON")
+  // ("show at least 11 tankers", "shows roughly a third of voters …": a quantity may open it.)
+  const quantity =
+    (t.lower === "at" && tokens[k + 1]?.lower === "least") ||
+    (QUANTITY_OPENERS.has(t.lower) && /^(NUM|DET|ADJ|SYM)$/.test(tokens[k + 1]?.pos ?? ""));
+  if (
+    documentSubject &&
+    cue.entries.some((e) => e.cls === "evidence") &&
+    ((NP_START.has(t.pos) && t.pos !== "PRON") || quantity)
+  )
     return { k, frame: "that" };
+  // "had expected $2.3 billion", "forecast £40 million": an amount is an object too.
+  if (frames.has("obj") && /^[$£€¥]$/.test(t.text) && tokens[k + 1]?.pos === "NUM") return { k, frame: "obj" };
   if (NP_START.has(t.pos) || t.isWord) {
     if (frames.has("objInf")) {
       // "urged residents in the storm's path to stay indoors": the object may carry a modifier.
@@ -314,6 +351,22 @@ function complementStart(
     }
   }
   return null;
+}
+
+/**
+ * `"…," said one fan sitting two rows back.`: a participle phrase closing the sentence after an
+ * inverted source describes it, and belongs to its mention (at most six words, no finite verb).
+ */
+function closingParticiple(a: Analysis, m: Mention, s: Sentence): Mention {
+  const { tokens } = a;
+  const p = tokens[m.last + 1];
+  if (m.appositive || !p || p.pos !== "VERB" || !/ing$/.test(p.lower) || tokens[m.last].pos !== "NOUN") return m;
+  let e = m.last + 1;
+  while (e + 1 < s.to && e - m.last < 6 && tokens[e + 1].isWord && tokens[e + 1].pos !== "AUX") e++;
+  const end = tokens[e + 1];
+  if (end && e + 1 < s.to && !/^[.!?]$/.test(end.text)) return m;
+  if (tokens.slice(m.last + 2, e + 1).some((x) => x.pos === "VERB" && !/ing$/.test(x.lower))) return m;
+  return { ...m, last: e };
 }
 
 /**
@@ -407,7 +460,7 @@ export function buildVerbClaim(a: Analysis, s: Sentence, cue: Cue, earlier: RawC
     if (afterBreak && (afterQuote || !before) && (frames.has("quote") || frames.has("back"))) {
       const after = npRight(a, cue.last + 1, s.to);
       if (after) {
-        mention = after;
+        mention = closingParticiple(a, after, s);
         inverted = true;
       }
     }
@@ -433,7 +486,9 @@ export function buildVerbClaim(a: Analysis, s: Sentence, cue: Cue, earlier: RawC
     if (frames.has("recipient")) k = skipRecipient(a, k, s);
     k = skipAdjuncts(a, k, s.to);
     const qa = quoteOpeningAt(a, k);
-    if (qa >= 0) {
+    // ("a yacht he named “Brandi’s Dream”": naming a thing is no report of words.)
+    const namingOnly = frames.size === 1 && frames.has("objAs");
+    if (qa >= 0 && !namingOnly) {
       const q = a.quotes[qa];
       const closeTok = tokenAt(tokens, q.close);
       const restEmpty = closeTok + 1 >= s.to || !tokens.slice(closeTok + 1, s.to).some((x) => x.isWord);

@@ -94,6 +94,20 @@ function isTrailingChannel(a: Analysis, i: number, s: Sentence): boolean {
   return rest >= s.to || !tokens[rest].isWord || joint(rest);
 }
 
+/** Past a time adjunct opening a clause at `m` ("on Tuesday", "last week,"); `m` when there is none. */
+function skipTimeOpener(a: Analysis, m: number, s: Sentence): number {
+  if (a.tokens[m]?.lower === "within" || a.tokens[m]?.lower === "during" || !isTimeAdjunct(a, m, s)) return m;
+  const g = a.lang.grammar;
+  let j = m + 1;
+  if (g.determiners.has(a.tokens[j]?.lower ?? "")) j++;
+  while (j < s.to && j - m <= 4) {
+    const t = a.tokens[j];
+    if (!(g.timeWords.has(t.lower) || g.months.has(t.lower) || t.pos === "NUM")) break;
+    j++;
+  }
+  return a.tokens[j]?.text === "," ? j + 1 : j;
+}
+
 /** "within hours", "on Tuesday", "last week", "in 2022", "during the debate": a time adjunct at `i`. */
 function isTimeAdjunct(a: Analysis, i: number, s: Sentence): boolean {
   const t = a.tokens[i];
@@ -128,7 +142,10 @@ const SENTENCE_JOINTS = new Set([
 /** A clause with its own subject starting at `k` (after "even" in "even as", "even though"). */
 function joinsClause(a: Analysis, k: number, s: Sentence): boolean {
   const m = a.tokens[k]?.lower === "as" || a.tokens[k]?.lower === "though" ? k + 1 : k;
-  return startsClause(a, m, s.to);
+  if (startsClause(a, m, s.to)) return true;
+  // ", and on Tuesday Ms. Oyelaran told analysts …": a time adjunct may open the joined clause.
+  const after = skipTimeOpener(a, m, s);
+  return after > m && startsClause(a, after, s.to);
 }
 
 /**
@@ -149,6 +166,7 @@ export function startsClause(a: Analysis, k: number, to: number): boolean {
   if (a.tokens[np.last + 1]?.lower === "and") np = npRight(a, np.last + 2, to) ?? np;
   let n = np.appositive ? np.appositive.last + 2 : np.last + 1;
   if (np.appositive && a.tokens[n - 1]?.text !== ",") n = np.last + 1;
+  if (!np.appositive && a.tokens[n]?.text === ",") n = listEnd(a, n, to);
   // "the deal between SkyWay and Pacific Crest would raise fares": modifiers the chunker left out.
   for (let pp = 0; pp < 2 && a.tokens[n]?.pos === "ADP" && !/^(that|as|than|like)$/.test(a.tokens[n].lower); pp++) {
     let obj = npRight(a, n + 1, to);
@@ -166,6 +184,29 @@ export function startsClause(a: Analysis, k: number, to: number): boolean {
   for (let m = np.first + 1; m <= np.last; m++)
     if (a.tokens[m].pos === "VERB" && /ed$/.test(a.tokens[m].lower) && a.tokens[m - 1].pos === "NOUN") return true;
   return false;
+}
+
+/**
+ * After a subject's first item and its comma at `n`: the token after a list of noun phrases closed by
+ * "and"/"or" ("prisons, the Highway Patrol and child protective services would …"); `n` when none.
+ */
+function listEnd(a: Analysis, n: number, to: number): number {
+  const conj = (i: number) => /^(and|or)$/.test(a.tokens[i]?.lower ?? "");
+  let m = n;
+  for (let items = 0; items < 5 && a.tokens[m]?.text === ","; items++) {
+    const closing = conj(m + 1);
+    // ("revenue of $4.2 billion, and investors have pushed …": two items with a comma are two clauses.)
+    if (closing && items === 0) return n;
+    const item = npRight(a, m + (closing ? 2 : 1), to, false);
+    if (!item) return n;
+    m = item.last + 1;
+    if (closing) return m;
+    if (conj(m)) {
+      const last = npRight(a, m + 1, to, false);
+      return last ? last.last + 1 : n;
+    }
+  }
+  return n;
 }
 
 /** From `k` to the sentence end: a noun phrase with no clause of its own and no comma after it. */
@@ -257,6 +298,8 @@ export function clauseEnd(
       closingAppositive(a, i + 1, s)
     )
       return t.start;
+    // "…as the most important issue, ahead of inflation (27%)": the writer's comparison.
+    if (t.text === "," && n1?.lower === "ahead" && tokens[i + 2]?.lower === "of" && i > k + 2) return t.start;
     if (
       t.text === "," &&
       n1 &&
@@ -285,9 +328,19 @@ export function clauseEnd(
         tokens[i + 1]?.lower !== "had"
       )
         return cut;
+      // "said it was reviewing the decision and did not say whether …": a refusal to say more is the
+      // source's own act, never part of what it reported.
+      if (
+        /^(did|does|do|would|could|will)$/.test(tokens[i + 1]?.lower ?? "") &&
+        /^(not|n't|never)$/.test(tokens[i + 2]?.lower ?? "") &&
+        /^(say|comment|respond|elaborate|specify|answer|disclose|explain|reply)$/.test(tokens[i + 3]?.lower ?? "")
+      )
+        return cut;
       // "vowed to fight it and ordered …", "denounced the plan and vowed …": a complement with no verb
       // of its own (an infinitive, an object) cannot go on with a finite verb; the source's next act does.
-      if (opts.verbless && !finiteSeen && isFiniteAt(a, i + 1, s.to)) return cut;
+      // (Not a relative clause's second verb: "a smaller increase that rises and falls with …".)
+      const relativeVerb = tokens.slice(Math.max(k, i - 3), i - 1).some((x) => g.relativePronouns.has(x.lower));
+      if (opts.verbless && !finiteSeen && !relativeVerb && isFiniteAt(a, i + 1, s.to)) return cut;
       // "believe the protests are the largest but doubt they can …": a contrast with another stance.
       if (
         t.lower === "but" &&

@@ -40,6 +40,8 @@ const PP_HEADS = new Set([
   "across",
 ]);
 const INSERT_ADVERBS = new Set(["however", "meanwhile", "too", "though", "also", "instead", "moreover", "separately"]);
+/** Pronouns that may open a reported clause: "said nobody had told her". */
+const INDEFINITES = new Set(["nobody", "everyone", "everybody", "someone", "somebody", "anyone", "anybody"]);
 const PREDETERMINERS = new Set(["all", "both", "half", "many", "some", "most", "none", "each", "one", "several"]);
 
 const PRONOUN_QUANTITIES = new Set([
@@ -355,6 +357,11 @@ export function subjectBefore(a: Analysis, cueFirst: number, from: number): Ment
   while (j >= from && tokens[j].text === ",") {
     const k = previousComma(a, j - 1, from);
     if (k < 0) {
+      // "On Capitol Hill, Senator Kessel of Kansas, the top Republican, denounced …": an opening
+      // adjunct holds no subject; the segment after it does.
+      const held = appositive;
+      if (held && tokens[from].pos === "ADP" && tokens[held.first].isCap && npRight(a, held.first, held.last + 1))
+        return { first: held.first, last: held.last, appositive: null };
       // No comma before: the words up to the sentence (or dash) boundary hold the subject.
       j = skipParens(a, j - 1, from);
       wholeSegment = appositive === null;
@@ -407,14 +414,17 @@ export function npRight(a: Analysis, k: number, to: number, withModifiers = true
   if (k >= to) return null;
   let e = k;
   if (tokens[e].pos === "PRON" && !g.possessives.has(tokens[e].lower)) {
-    const pronoun = g.subjectPronouns.has(tokens[e].lower) || tokens[e].lower === "there";
+    const pronoun =
+      g.subjectPronouns.has(tokens[e].lower) || tokens[e].lower === "there" || INDEFINITES.has(tokens[e].lower);
     return pronoun ? { first: e, last: e, appositive: null } : null;
   }
   // "more than 30,000 people", "at least two officials", "nearly half".
   if (/^(more|fewer|less)$/.test(tokens[e].lower) && tokens[e + 1]?.lower === "than") e += 2;
   else if (tokens[e].lower === "at" && tokens[e + 1]?.lower === "least") e += 2;
   while (e < to && QUANTITY_ADVERBS.has(tokens[e].lower) && tokens[e + 1]?.isWord) e++;
-  while (e < to && (PREDETERMINERS.has(tokens[e].lower) || g.determiners.has(tokens[e].lower))) e++;
+  // ("no one in the administration": "one" after "no" is the head, not a quantity before it.)
+  const headOne = (i: number) => tokens[i].lower === "one" && tokens[i - 1]?.lower === "no";
+  while (e < to && ((PREDETERMINERS.has(tokens[e].lower) && !headOne(e)) || g.determiners.has(tokens[e].lower))) e++;
   let last = -1;
   let pps = 0;
   while (e < to && e - k < MAX_MENTION) {

@@ -11,13 +11,27 @@
  *   obj       X V NP                — an object that is the content ("criticized the plan as …")
  *   objOf     X V Y of Z            — "accused the mayor of lying"
  *   objAt     X V Y at N            — "put the number at 18,000", "estimated the cost at $14 million"
+ *   objFor    X V Y for Z           — "asked the White House for an emergency declaration"
+ *   objAs     X V Y as Z            — "41% named housing costs as their top concern" (a thing, not a person)
  *   for       X V for NP            — "called for a ceasefire"
  * `weak` verbs have common senses that are not reports ("added 96 cables", "found the key"): they need
  * "that", a quotation or a clause that clearly begins after them.
  */
 
 export type CueClass = "speech" | "evidence" | "stance" | "intention";
-export type Frame = "that" | "quote" | "back" | "recipient" | "inf" | "objInf" | "obj" | "objOf" | "objAt" | "for";
+export type Frame =
+  | "that"
+  | "quote"
+  | "back"
+  | "recipient"
+  | "inf"
+  | "objInf"
+  | "obj"
+  | "objOf"
+  | "objAt"
+  | "objAs"
+  | "objFor"
+  | "for";
 
 export interface CueEntry {
   lemma: string;
@@ -88,6 +102,13 @@ add(
     "describe, characterize, characterise, label, brand, applaud",
 );
 add("stance", ["objOf"], "accuse");
+// Hostility, scorn and resistance toward a thing or a person: "tore into the forward", "played down the row",
+// "has resisted any step that …"; and a forecast of an outcome: "predicted victory".
+add(
+  "stance",
+  ["obj"],
+  "tear into, lash out at, round on, hit out at, rebuke, mock, ridicule, play down, downplay, resist, predict",
+);
 // Demands and goals with a plain object: "urged a veto", "sought a sentence of 10 years", "cheered the draft".
 add(
   "stance",
@@ -98,6 +119,10 @@ add(
 add("speech", ["obj"], "point to");
 // Estimates with a value: "puts the savings at $3.1 billion", "estimated the cost of repairs at $14 million".
 add("evidence", ["objAt"], "put, peg, place, estimate, value");
+// Requests of someone for something: "has asked the White House for an emergency declaration".
+add("stance", ["objFor"], "ask, petition, press, lobby");
+// Answers in a poll: "41% of voters named housing costs as their top concern", "cited crime as …".
+add("speech", ["objAs"], "name, cite");
 add(
   "stance",
   ["for"],
@@ -181,6 +206,8 @@ export const IRREGULAR_FORMS: Record<string, string> = {
   went: "go",
   spelled: "spell",
   spelt: "spell",
+  tore: "tear",
+  torn: "tear",
 };
 
 /** All entries per lemma (a lemma may carry several classes and frames). */

@@ -10,6 +10,7 @@ import { CUE_LEXICON, IRREGULAR_FORMS, MULTIWORD_HEADS } from "./cue-lexicon";
 const CLAUSE_OPENERS = new Set(["DET", "NUM", "PRON", "PROPN", "ADJ", "NOUN"]);
 const NP_LEFT = new Set(["PROPN", "ADJ", "DET", "NOUN"]);
 const SUBJECT_PRONOUNS = new Set(["he", "she", "it", "they", "we", "i", "you"]);
+const TITLES_BEFORE_GENERAL = /^(attorneys?|inspectors?|surgeons?|solicitors?|secretar(y|ies)|consuls?|governors?)$/;
 const MASS_SUBJECTS = new Set(["data", "research", "evidence", "staff", "police", "public", "media", "management"]);
 
 function cueLemma(t: Token): boolean {
@@ -22,6 +23,16 @@ export function retagEnglish(tokens: Token[]): Token[] {
     const t = tokens[i];
     const prev = tokens[i - 1];
     const next = tokens[i + 1];
+    // "attorneys general argued", "the inspector general found": a title's postposed head is a noun.
+    if (t.lower === "general" && t.pos === "ADJ" && TITLES_BEFORE_GENERAL.test(prev.lower)) {
+      t.pos = "NOUN";
+      continue;
+    }
+    // "said no one in the administration had …": "no one" heads a noun phrase, the content’s subject.
+    if (t.lower === "one" && prev.lower === "no" && t.pos === "NUM") {
+      t.pos = "NOUN";
+      continue;
+    }
     // `"…," fumed Ligia Moran`: a reporting word right after a closing quotation is its verb.
     // (Also with the speaker between: `"…," Hale fumed.`, `"…," Kovacs shot back.`)
     const closing = (k: number) =>
@@ -55,6 +66,15 @@ export function retagEnglish(tokens: Token[]): Token[] {
       continue;
     }
     if (t.pos === "NOUN" && !t.isCap && !/ing$/.test(t.lower) && cueLemma(t) && next) {
+      // "His campaign plans to spend …": a noun after a possessive, read as the verb, before the real one.
+      if (
+        prev.pos === "VERB" &&
+        !prev.isCap &&
+        /^(his|her|its|their|our|my|your|the)$/.test(tokens[i - 2]?.lower ?? "") &&
+        /[^s]s$/.test(t.lower) &&
+        infinitiveVerb(tokens, i + 1) >= 0
+      )
+        prev.pos = "NOUN";
       // "Court documents show": a plural noun the tagger read as the verb, before the real one.
       if (prev.pos === "VERB" && /[^s]s$/.test(prev.lower) && t.lower === t.lemma && NP_LEFT.has(tokens[i - 2]?.pos))
         prev.pos = "NOUN";
@@ -98,7 +118,29 @@ export function retagEnglish(tokens: Token[]): Token[] {
         (plural ? t.lower === t.lemma : inS) &&
         (prev.pos === "NOUN" || prev.pos === "PROPN") &&
         afterComma(tokens, i - 1);
-      if (((subject && opens) || closesInsert) && prev.lower !== "'s") t.pos = "VERB";
+      // "said Kemp campaign manager Ellie Brandauer": a base form after a singular name, before a title
+      // and a name, is a noun modifier (the finite verb would take -s).
+      const titleAhead =
+        prev.pos === "PROPN" &&
+        t.lower === t.lemma &&
+        next.pos === "NOUN" &&
+        tokens[i + 2]?.pos === "PROPN" &&
+        tokens[i + 2].isCap;
+      if (((subject && opens) || closesInsert) && prev.lower !== "'s" && !titleAhead) t.pos = "VERB";
+      // "tracking data show worry about housing": after a plural subject, a bare cue before a bare
+      // word read as a verb is the verb, and that word the noun opening its object.
+      else if (
+        subject &&
+        plural &&
+        t.lower === t.lemma &&
+        next.pos === "VERB" &&
+        !next.isCap &&
+        next.lower === next.lemma &&
+        /^(ADP|NOUN)$/.test(tokens[i + 2]?.pos ?? "")
+      ) {
+        t.pos = "VERB";
+        next.pos = "NOUN";
+      }
     } else if (t.pos === "ADJ" && /ed$/.test(t.lower) && /^(has|have|had)$/.test(prev.lower)) t.pos = "VERB";
     else if (t.pos === "VERB" && prev.lower === "to" && tokens[i - 2]?.lower === "according") t.pos = "NOUN";
   }
