@@ -125,13 +125,19 @@ function planSpan({ edit, oldBody, newBody, budget }: Texts, start: number | nul
   return { outcome: result.outcome, start: result.span?.start ?? null, end: result.span?.end ?? null };
 }
 
-/** Re-anchors every claim, split-quote part, cue and mention of an article from `oldBody` to `newBody`. */
-export function reanchorArticle(input: {
+export interface ReanchorInput {
   oldBody: string;
   newBody: string;
   claims: StoredClaim[];
   attributions: StoredAttribution[];
-}) {
+}
+export type ReanchorPlan = ReturnType<typeof reanchorArticle>;
+
+/**
+ * Re-anchors every claim, split-quote part, cue and mention of an article from `oldBody` to
+ * `newBody`. Pure and plain data in and out, so the app runs it on a worker (runReanchor).
+ */
+export function reanchorArticle(input: ReanchorInput) {
   const { oldBody, newBody } = input;
   const edit = diffText(oldBody, newBody);
   // One budget for the whole article: many overlapping claims in a repetitive text cannot multiply the work.

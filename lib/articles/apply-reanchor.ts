@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
-import { reanchorArticle } from "@/lib/anchoring/reanchor-article";
 import type { Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Span } from "@/lib/spans/check-span";
+import { runReanchor } from "@/lib/workers/pool";
 
 /** What the audit log keeps of a body: enough to tell versions apart without storing it twice. */
 export function describeBody(body: string, statements: number) {
@@ -29,7 +29,8 @@ export async function applyReanchor(tx: Tx, articleId: string, oldBody: string, 
     select: { id: true, claimId: true, cueStart: true, cueEnd: true, mentionStart: true, mentionEnd: true },
     orderBy: { id: "asc" },
   });
-  const plan = reanchorArticle({
+  // On a worker: up to ~1 s of CPU for 1 MB and thousands of claims, which no other request should wait for.
+  const plan = await runReanchor({
     oldBody,
     newBody,
     claims: claims.map((c) => ({ ...c, parts: (c.parts as Span[] | null) ?? null })),
