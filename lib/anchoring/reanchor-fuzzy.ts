@@ -1,5 +1,5 @@
 import { type Span, splitsSurrogatePair } from "@/lib/spans/check-span";
-import { mapEnd, mapStart, type TextEdit } from "./reanchor-diff";
+import { mapEnd, mapProportional, mapStart, type TextEdit } from "./reanchor-diff";
 import { spend, unlimited, type WorkBudget } from "./work-budget";
 
 /**
@@ -186,8 +186,13 @@ export function fuzzyReanchor(
     span && isCopyEdit(oldText, newBody.slice(span.start, span.end), max, budget) ? span : null;
   const mapped = end > start ? accept(tidy(newBody, { start, end })) : null;
   if (mapped) return mapped;
-  const from = Math.max(0, Math.min(start, end) - max - WINDOW_SLACK);
-  const to = Math.min(newBody.length, Math.max(start, end) + max + WINDOW_SLACK);
-  const found = approximateSearch(oldText, newBody.slice(from, to), max, Math.max(start, end) - from, budget);
+  // A mapping far wider than the quote means the diff replaced a long stretch as a whole: look
+  // where the quote stands in proportion within it instead (the window stays the quote's size).
+  const lost = Math.abs(end - start) > oldText.length + 2 * max;
+  const near = lost ? { start: mapProportional(edit, old.start), end: mapProportional(edit, old.end) } : { start, end };
+  const from = Math.max(0, Math.min(near.start, near.end) - max - WINDOW_SLACK);
+  const to = Math.min(newBody.length, Math.max(near.start, near.end) + max + WINDOW_SLACK);
+  const preferEnd = Math.max(near.start, near.end) - from;
+  const found = approximateSearch(oldText, newBody.slice(from, to), max, preferEnd, budget);
   return found ? accept(tidy(newBody, { start: from + found.start, end: from + found.end })) : null;
 }

@@ -57,3 +57,22 @@ describe("re-anchoring stays bounded", () => {
     expect(performance.now() - t).toBeLessThan(2000);
   });
 });
+
+describe("a find-and-replace through a long text", () => {
+  it("adjusts every claim to its copy-edited sentence although the diff gives the middle up as one replacement", () => {
+    const sentence = (day: string, i: number) => `Talks number ${i} would resume on ${day} in Cairo, he said. `;
+    const oldBody = Array.from({ length: 3000 }, (_, i) => sentence("Monday", i)).join("");
+    const newBody = Array.from({ length: 3000 }, (_, i) => sentence("Tuesday", i)).join("");
+    const picks = [5, 1500, 2990];
+    const claims = picks.map((i) => {
+      const start = oldBody.indexOf(sentence("Monday", i));
+      const span = { start, end: start + sentence("Monday", i).trimEnd().length };
+      return { id: `c${i}`, ...span, ...quoteSelector(oldBody, span), orphaned: false, parts: null };
+    });
+    const { ms, plan } = timed(oldBody, newBody, claims);
+    expect(plan.claims.map((c) => [c.outcome, newBody.slice(c.next.start, c.next.end)])).toEqual(
+      picks.map((i) => ["adjusted", sentence("Tuesday", i).trimEnd()]),
+    );
+    expect(ms).toBeLessThan(2000);
+  });
+});
