@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { AttributionPlan, ClaimPlan } from "@/lib/anchoring/reanchor-article";
 import type { Tx } from "@/lib/db";
 import type { Span } from "@/lib/spans/check-span";
+import { cutText } from "@/lib/text/cut";
 import { runReanchor } from "@/lib/workers/pool";
 
 /** What the audit log keeps of a body: enough to tell versions apart without storing it twice. */
@@ -11,7 +12,7 @@ export function describeBody(body: string, statements: number) {
 
 const MAX_EDITS_LOGGED = 20;
 const MAX_EDIT_CHARS = 200;
-const clip = (s: string) => (s.length > MAX_EDIT_CHARS ? `${s.slice(0, MAX_EDIT_CHARS)}…` : s);
+const clip = (s: string) => (s.length > MAX_EDIT_CHARS ? `${cutText(s, MAX_EDIT_CHARS)}…` : s);
 
 /** Rows per UPDATE: one statement per chunk, not per claim (2,000 claims took ~15 s one by one). */
 const CHUNK = 1000;

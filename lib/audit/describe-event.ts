@@ -1,5 +1,5 @@
 import { MODE_LABELS, REVIEW_STATUS_LABELS } from "@/lib/reports/labels";
-import { splitsSurrogatePair } from "@/lib/spans/check-span";
+import { cutText } from "@/lib/text/cut";
 
 /**
  * An audit event in words, for the history panel: what a person did, not which table changed
@@ -23,10 +23,7 @@ const MAX_QUOTE = 80;
 const quote = (text: unknown) => {
   const s = str(text);
   if (s === null) return "";
-  if (s.length <= MAX_QUOTE) return `“${s}”`;
-  // Never between the two halves of an emoji: a lone surrogate renders as �.
-  const cut = splitsSurrogatePair(s, MAX_QUOTE - 1) ? MAX_QUOTE - 2 : MAX_QUOTE - 1;
-  return `“${s.slice(0, cut).trimEnd()}…”`;
+  return `“${s.length > MAX_QUOTE ? `${cutText(s, MAX_QUOTE - 1).trimEnd()}…` : s}”`;
 };
 const nameOf = (source: unknown) => str(asRecord(source).name) ?? "a source";
 const MODES = new Map<string, string>(Object.entries(MODE_LABELS));
