@@ -2,6 +2,7 @@ import { quoteSelector } from "@/lib/anchoring/text-quote";
 import type { Span } from "@/lib/spans/check-span";
 import { placeholderSpan, quoteOf, reanchorParts, reanchorSpan, type SpanOutcome, searchElsewhere } from "./reanchor";
 import { diffText, mapEnd, mapStart, type TextEdit } from "./reanchor-diff";
+import { budgetFor, type WorkBudget } from "./work-budget";
 
 /** A claim as stored: for an orphaned claim, text/prefix/suffix are what was lost, not body.slice. */
 export interface StoredClaim {
@@ -55,7 +56,14 @@ function anchored(newBody: string, span: Span, parts: Span[] | null) {
   return { start: span.start, end: span.end, ...quoteSelector(newBody, span), orphaned: false, parts };
 }
 
-function planClaim(edit: TextEdit, oldBody: string, newBody: string, claim: StoredClaim): Omit<ClaimPlan, "changed"> {
+interface Texts {
+  edit: TextEdit;
+  oldBody: string;
+  newBody: string;
+  budget: WorkBudget;
+}
+
+function planClaim({ edit, oldBody, newBody, budget }: Texts, claim: StoredClaim): Omit<ClaimPlan, "changed"> {
   const old = { start: claim.start, end: claim.end };
   const orphan = (outcome: ClaimOutcome) => ({
     id: claim.id,
@@ -71,21 +79,21 @@ function planClaim(edit: TextEdit, oldBody: string, newBody: string, claim: Stor
   });
   if (claim.orphaned) {
     // Its offsets are only a placeholder, so only the stored quote and its context can bring it back.
-    const match = searchElsewhere(edit, newBody, claim, placeholderSpan(edit, newBody, old).start);
+    const match = searchElsewhere(edit, newBody, claim, placeholderSpan(edit, newBody, old).start, budget);
     return match
       ? { id: claim.id, outcome: "reattached", next: anchored(newBody, match, null) }
       : orphan("still_orphaned");
   }
   const quote = quoteOf(oldBody, old);
   if (!quote) return orphan("orphaned");
-  const whole = reanchorSpan(edit, newBody, quote, old);
+  const whole = reanchorSpan(edit, newBody, quote, old, budget);
   if (whole.span && whole.outcome !== "adjusted") {
     const shift = whole.span.start - old.start;
     const parts = claim.parts?.map((p) => ({ start: p.start + shift, end: p.end + shift })) ?? null;
     return { id: claim.id, outcome: whole.outcome, next: anchored(newBody, whole.span, parts) };
   }
   // A split quote whose interruption ("he said" → "she said") changed still holds every quoted part.
-  const parts = claim.parts?.length ? reanchorParts(edit, oldBody, newBody, claim.parts) : null;
+  const parts = claim.parts?.length ? reanchorParts(edit, oldBody, newBody, claim.parts, budget) : null;
   if (parts) {
     const span = { start: parts.spans[0].start, end: parts.spans[parts.spans.length - 1].end };
     const outcome = parts.adjusted ? "adjusted" : parts.searched ? "found" : "moved";
@@ -108,24 +116,34 @@ function mapParts(edit: TextEdit, parts: Span[], whole: Span): Span[] | null {
   return fits ? mapped : null;
 }
 
-function planSpan(edit: TextEdit, oldBody: string, newBody: string, start: number | null, end: number | null) {
+function planSpan({ edit, oldBody, newBody, budget }: Texts, start: number | null, end: number | null) {
   if (start === null || end === null) return { outcome: null, start: null, end: null };
   const quote = quoteOf(oldBody, { start, end });
-  const result = quote ? reanchorSpan(edit, newBody, quote, { start, end }) : { outcome: "lost" as const, span: null };
+  const result = quote
+    ? reanchorSpan(edit, newBody, quote, { start, end }, budget)
+    : { outcome: "lost" as const, span: null };
   return { outcome: result.outcome, start: result.span?.start ?? null, end: result.span?.end ?? null };
 }
 
-/** Re-anchors every claim, split-quote part, cue and mention of an article from `oldBody` to `newBody`. */
-export function reanchorArticle(input: {
+export interface ReanchorInput {
   oldBody: string;
   newBody: string;
   claims: StoredClaim[];
   attributions: StoredAttribution[];
-}) {
+}
+export type ReanchorPlan = ReturnType<typeof reanchorArticle>;
+
+/**
+ * Re-anchors every claim, split-quote part, cue and mention of an article from `oldBody` to
+ * `newBody`. Pure and plain data in and out, so the app runs it on a worker (runReanchor).
+ */
+export function reanchorArticle(input: ReanchorInput) {
   const { oldBody, newBody } = input;
   const edit = diffText(oldBody, newBody);
+  // One budget for the whole article: many overlapping claims in a repetitive text cannot multiply the work.
+  const texts: Texts = { edit, oldBody, newBody, budget: budgetFor(oldBody.length, newBody.length) };
   const claims: ClaimPlan[] = input.claims.map((claim) => {
-    const plan = planClaim(edit, oldBody, newBody, claim);
+    const plan = planClaim(texts, claim);
     const n = plan.next;
     const changed =
       n.start !== claim.start ||
@@ -138,8 +156,8 @@ export function reanchorArticle(input: {
     return { ...plan, changed };
   });
   const attributions: AttributionPlan[] = input.attributions.map((a) => {
-    const cue = planSpan(edit, oldBody, newBody, a.cueStart, a.cueEnd);
-    const mention = planSpan(edit, oldBody, newBody, a.mentionStart, a.mentionEnd);
+    const cue = planSpan(texts, a.cueStart, a.cueEnd);
+    const mention = planSpan(texts, a.mentionStart, a.mentionEnd);
     const next = { cueStart: cue.start, cueEnd: cue.end, mentionStart: mention.start, mentionEnd: mention.end };
     const changed =
       next.cueStart !== a.cueStart ||

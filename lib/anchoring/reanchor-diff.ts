@@ -170,6 +170,21 @@ export function mapStart(edit: TextEdit, position: number): number {
   return edit.newLength;
 }
 
+/**
+ * Where an old offset lands in proportion: inside a replaced stretch, at the same share of its
+ * replacement. When the diff gave up on a long middle (a find-and-replace through the whole text),
+ * each passage is still near its share of it, which mapStart (the stretch's start) loses.
+ */
+export function mapProportional(edit: TextEdit, position: number): number {
+  for (const s of edit.segments) {
+    if (position >= s.oldEnd) continue;
+    const oldLength = s.oldEnd - s.oldStart;
+    if (s.equal || oldLength === 0) return s.newStart + Math.min(position - s.oldStart, s.newEnd - s.newStart);
+    return s.newStart + Math.round(((position - s.oldStart) * (s.newEnd - s.newStart)) / oldLength);
+  }
+  return edit.newLength;
+}
+
 /** Where an old offset that ends a span lands: before anything inserted exactly there. */
 export function mapEnd(edit: TextEdit, position: number): number {
   for (let i = edit.segments.length - 1; i >= 0; i--) {

@@ -1,5 +1,6 @@
 import { type Span, splitsSurrogatePair } from "@/lib/spans/check-span";
-import { mapEnd, mapStart, type TextEdit } from "./reanchor-diff";
+import { mapEnd, mapProportional, mapStart, type TextEdit } from "./reanchor-diff";
+import { spend, unlimited, type WorkBudget } from "./work-budget";
 
 /**
  * Fuzzy re-anchoring, for a quote whose exact text is gone but whose words mostly remain (a copy
@@ -27,11 +28,21 @@ export function allowedEdits(length: number): number {
 }
 
 /**
- * Levenshtein distance of `a` and `b`, or null when it exceeds `max`. Only the diagonal band of
- * width 2·max+1 is filled (Ukkonen), so the cost is O(max · length).
+ * Levenshtein distance of `a` and `b`, or null when it exceeds `max` (or the budget cannot pay for
+ * it). Only a diagonal band is filled (Ukkonen), and the band starts narrow and doubles up to
+ * 2·max+1, so the cost is O(d · length) for an actual distance d: one changed digit in a
+ * paragraph-long quote costs a few passes over it, not a quarter of its length squared.
  */
-export function boundedDistance(a: string, b: string, max: number): number | null {
+export function boundedDistance(a: string, b: string, max: number, budget: WorkBudget = unlimited()): number | null {
   if (Math.abs(a.length - b.length) > max) return null;
+  for (let band = Math.min(max, Math.max(1, Math.abs(a.length - b.length))); ; band = Math.min(max, band * 2)) {
+    if (!spend(budget, (2 * band + 1) * (a.length + 1))) return null;
+    const distance = bandedDistance(a, b, band);
+    if (distance !== null || band >= max) return distance;
+  }
+}
+
+function bandedDistance(a: string, b: string, max: number): number | null {
   const n = a.length;
   const m = b.length;
   const big = max + 1;
@@ -41,8 +52,9 @@ export function boundedDistance(a: string, b: string, max: number): number | nul
   for (let i = 1; i <= n; i++) {
     const from = Math.max(1, i - max);
     const to = Math.min(m, i + max);
-    current.fill(big);
-    if (i <= max) current[0] = i;
+    // Only the band and its two edges are ever read: clear those, not the whole row.
+    current.fill(big, Math.max(0, from - 1), Math.min(m, to + 1) + 1);
+    current[0] = i <= max ? i : big;
     let best = current[0];
     for (let j = from; j <= to; j++) {
       const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
@@ -66,46 +78,48 @@ export function approximateSearch(
   text: string,
   max: number,
   preferEnd: number,
+  budget: WorkBudget = unlimited(),
 ): { start: number; end: number; distance: number } | null {
   const m = pattern.length;
   const n = text.length;
-  if (!m || (m + 1) * (n + 1) > MAX_CELLS) return null;
-  // cost[i][j]: distance of pattern[0, i) to the best substring of text ending at j; start[i][j] where it starts.
-  const width = n + 1;
-  const cost = new Int32Array((m + 1) * width);
-  const origin = new Int32Array((m + 1) * width);
-  for (let j = 0; j <= n; j++) origin[j] = j;
+  if (!m || (m + 1) * (n + 1) > MAX_CELLS || !spend(budget, (m + 1) * (n + 1))) return null;
+  // cost[j]: distance of pattern[0, i) to the best substring of text ending at j; origin[j] where
+  // it starts. Two rows of each: the answer needs only the last row, so memory is O(n), not O(m·n).
+  let cost = new Int32Array(n + 1);
+  let origin = Int32Array.from({ length: n + 1 }, (_, j) => j);
+  let nextCost = new Int32Array(n + 1);
+  let nextOrigin = new Int32Array(n + 1);
   for (let i = 1; i <= m; i++) {
-    const row = i * width;
-    const up = row - width;
-    cost[row] = i;
-    origin[row] = 0;
+    nextCost[0] = i;
+    nextOrigin[0] = 0;
+    const code = pattern.charCodeAt(i - 1);
     for (let j = 1; j <= n; j++) {
-      const substitute = cost[up + j - 1] + (pattern.charCodeAt(i - 1) === text.charCodeAt(j - 1) ? 0 : 1);
-      const skipPattern = cost[up + j] + 1;
-      const skipText = cost[row + j - 1] + 1;
+      const substitute = cost[j - 1] + (code === text.charCodeAt(j - 1) ? 0 : 1);
+      const skipPattern = cost[j] + 1;
+      const skipText = nextCost[j - 1] + 1;
       if (substitute <= skipPattern && substitute <= skipText) {
-        cost[row + j] = substitute;
-        origin[row + j] = origin[up + j - 1];
+        nextCost[j] = substitute;
+        nextOrigin[j] = origin[j - 1];
       } else if (skipPattern <= skipText) {
-        cost[row + j] = skipPattern;
-        origin[row + j] = origin[up + j];
+        nextCost[j] = skipPattern;
+        nextOrigin[j] = origin[j];
       } else {
-        cost[row + j] = skipText;
-        origin[row + j] = origin[row + j - 1];
+        nextCost[j] = skipText;
+        nextOrigin[j] = nextOrigin[j - 1];
       }
     }
+    [cost, nextCost] = [nextCost, cost];
+    [origin, nextOrigin] = [nextOrigin, origin];
   }
   let best: { start: number; end: number; distance: number } | null = null;
-  const last = m * width;
   for (let j = 0; j <= n; j++) {
-    const distance = cost[last + j];
+    const distance = cost[j];
     if (distance > max) continue;
     const better =
       !best ||
       distance < best.distance ||
       (distance === best.distance && Math.abs(j - preferEnd) < Math.abs(best.end - preferEnd));
-    if (better) best = { start: origin[last + j], end: j, distance };
+    if (better) best = { start: origin[j], end: j, distance };
   }
   return best && best.end > best.start ? best : null;
 }
@@ -129,11 +143,12 @@ function tidy(body: string, span: Span): Span | null {
 }
 
 /** The share of `before`'s words that `after` keeps in order (longest common subsequence of words). */
-export function wordsKept(before: string, after: string): number {
+export function wordsKept(before: string, after: string, budget: WorkBudget = unlimited()): number {
+  if (!spend(budget, before.length + after.length)) return 0;
   const a = before.match(WORD) ?? [];
   const b = after.match(WORD) ?? [];
   if (!a.length) return after.trim() === before.trim() ? 1 : 0;
-  if (a.length * b.length > 1_000_000) return 0;
+  if (a.length * b.length > 1_000_000 || !spend(budget, a.length * b.length)) return 0;
   let row = new Int32Array(b.length + 1);
   for (const word of a) {
     const next = new Int32Array(b.length + 1);
@@ -143,9 +158,12 @@ export function wordsKept(before: string, after: string): number {
   return row[b.length] / a.length;
 }
 
-/** Nearly the same words: few character edits and most words kept. */
-function isCopyEdit(oldText: string, newText: string, max: number): boolean {
-  return boundedDistance(oldText, newText, max) !== null && wordsKept(oldText, newText) >= MIN_WORDS_KEPT;
+/** Nearly the same words: most words kept (cheap, capped) and few character edits. */
+function isCopyEdit(oldText: string, newText: string, max: number, budget: WorkBudget): boolean {
+  if (Math.abs(oldText.length - newText.length) > max) return false;
+  return (
+    wordsKept(oldText, newText, budget) >= MIN_WORDS_KEPT && boundedDistance(oldText, newText, max, budget) !== null
+  );
 }
 
 /**
@@ -153,17 +171,28 @@ function isCopyEdit(oldText: string, newText: string, max: number): boolean {
  * the old span mapped through the edit, else the closest approximate match in a window around it.
  * Null when more than `allowedEdits` characters differ.
  */
-export function fuzzyReanchor(edit: TextEdit, newBody: string, oldText: string, old: Span): Span | null {
+export function fuzzyReanchor(
+  edit: TextEdit,
+  newBody: string,
+  oldText: string,
+  old: Span,
+  budget: WorkBudget = unlimited(),
+): Span | null {
   const max = allowedEdits(oldText.length);
   if (max === 0) return null;
   const start = mapStart(edit, old.start);
   const end = mapEnd(edit, old.end);
   const accept = (span: Span | null) =>
-    span && isCopyEdit(oldText, newBody.slice(span.start, span.end), max) ? span : null;
+    span && isCopyEdit(oldText, newBody.slice(span.start, span.end), max, budget) ? span : null;
   const mapped = end > start ? accept(tidy(newBody, { start, end })) : null;
   if (mapped) return mapped;
-  const from = Math.max(0, Math.min(start, end) - max - WINDOW_SLACK);
-  const to = Math.min(newBody.length, Math.max(start, end) + max + WINDOW_SLACK);
-  const found = approximateSearch(oldText, newBody.slice(from, to), max, Math.max(start, end) - from);
+  // A mapping far wider than the quote means the diff replaced a long stretch as a whole: look
+  // where the quote stands in proportion within it instead (the window stays the quote's size).
+  const lost = Math.abs(end - start) > oldText.length + 2 * max;
+  const near = lost ? { start: mapProportional(edit, old.start), end: mapProportional(edit, old.end) } : { start, end };
+  const from = Math.max(0, Math.min(near.start, near.end) - max - WINDOW_SLACK);
+  const to = Math.min(newBody.length, Math.max(near.start, near.end) + max + WINDOW_SLACK);
+  const preferEnd = Math.max(near.start, near.end) - from;
+  const found = approximateSearch(oldText, newBody.slice(from, to), max, preferEnd, budget);
   return found ? accept(tidy(newBody, { start: from + found.start, end: from + found.end })) : null;
 }

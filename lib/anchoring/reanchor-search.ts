@@ -1,4 +1,6 @@
 import { splitsSurrogatePair } from "@/lib/spans/check-span";
+import { CONTEXT_CHARS } from "./text-quote";
+import { spend, unlimited, type WorkBudget } from "./work-budget";
 
 /** A W3C text-quote selector: the exact text and a little context either side. */
 export interface TextQuote {
@@ -19,6 +21,9 @@ export const DISTINCTIVE_LENGTH = 40;
 
 /** Cap on occurrences examined, so a one-letter quote in a huge text stays cheap. */
 const MAX_OCCURRENCES = 20_000;
+
+/** What one scan of the body is charged per character (indexOf compares far fewer than all of them). */
+const SCAN_SKIP = 16;
 
 export interface QuoteMatch {
   start: number;
@@ -49,10 +54,16 @@ export function contextShare(body: string, quote: TextQuote, start: number): num
 }
 
 /** Every start offset where `text` occurs in `body` (overlapping ones too), never inside an emoji. */
-export function findOccurrences(body: string, text: string): number[] {
+export function findOccurrences(body: string, text: string, budget: WorkBudget = unlimited()): number[] {
   const out: number[] = [];
-  if (!text) return out;
-  for (let i = body.indexOf(text); i >= 0 && out.length < MAX_OCCURRENCES; i = body.indexOf(text, i + 1)) {
+  // A scan skips ahead by up to the text's length; each occurrence is compared whole and its context read.
+  const perOccurrence = text.length + 2 * CONTEXT_CHARS;
+  if (!text || !spend(budget, Math.ceil(body.length / SCAN_SKIP))) return out;
+  for (
+    let i = body.indexOf(text);
+    i >= 0 && out.length < MAX_OCCURRENCES && spend(budget, perOccurrence);
+    i = body.indexOf(text, i + 1)
+  ) {
     if (!splitsSurrogatePair(body, i) && !splitsSurrogatePair(body, i + text.length)) out.push(i);
   }
   return out;
@@ -68,8 +79,11 @@ export function searchQuote(
   quote: TextQuote,
   hint: number,
   eligible: (start: number, end: number) => boolean = () => true,
+  budget: WorkBudget = unlimited(),
 ): QuoteMatch | null {
-  const starts = findOccurrences(body, quote.text).filter((start) => eligible(start, start + quote.text.length));
+  const starts = findOccurrences(body, quote.text, budget).filter((start) =>
+    eligible(start, start + quote.text.length),
+  );
   let best: QuoteMatch | null = null;
   let bestDistance = Infinity;
   for (const start of starts) {

@@ -3,6 +3,7 @@ import { type Span, spanProblem, splitsSurrogatePair } from "@/lib/spans/check-s
 import { isUnchangedText, mapEnd, mapStart, type TextEdit } from "./reanchor-diff";
 import { fuzzyReanchor } from "./reanchor-fuzzy";
 import { searchQuote, type TextQuote } from "./reanchor-search";
+import { unlimited, type WorkBudget } from "./work-budget";
 
 /**
  * kept: same offsets; moved: the edit shifted it and the exact text is at the shifted place;
@@ -23,16 +24,22 @@ export interface SpanResult {
  * (nearest the mapped position on a tie); otherwise, where it was, nearly the same words (at most
  * a quarter of the characters edited: reanchor-fuzzy.ts).
  */
-export function reanchorSpan(edit: TextEdit, newBody: string, quote: TextQuote, old: Span): SpanResult {
+export function reanchorSpan(
+  edit: TextEdit,
+  newBody: string,
+  quote: TextQuote,
+  old: Span,
+  budget: WorkBudget = unlimited(),
+): SpanResult {
   const start = mapStart(edit, old.start);
   const end = mapEnd(edit, old.end);
   if (end - start === quote.text.length && quote.text.length > 0 && newBody.slice(start, end) === quote.text) {
     const same = start === old.start && end === old.end;
     return { outcome: same ? "kept" : "moved", span: { start, end } };
   }
-  const match = searchElsewhere(edit, newBody, quote, start);
+  const match = searchElsewhere(edit, newBody, quote, start, budget);
   if (match) return { outcome: "found", span: { start: match.start, end: match.end } };
-  const near = fuzzyReanchor(edit, newBody, quote.text, old);
+  const near = fuzzyReanchor(edit, newBody, quote.text, old, budget);
   return near ? { outcome: "adjusted", span: near } : { outcome: "lost", span: null };
 }
 
@@ -41,8 +48,14 @@ export function reanchorSpan(edit: TextEdit, newBody: string, quote: TextQuote, 
  * passage that was there all along (had it been this span's own, the mapping would have found
  * it), so a deleted "he said" never lands on the next "he said".
  */
-export function searchElsewhere(edit: TextEdit, newBody: string, quote: TextQuote, hint: number) {
-  return searchQuote(newBody, quote, hint, (start, end) => !isUnchangedText(edit, start, end));
+export function searchElsewhere(
+  edit: TextEdit,
+  newBody: string,
+  quote: TextQuote,
+  hint: number,
+  budget: WorkBudget = unlimited(),
+) {
+  return searchQuote(newBody, quote, hint, (start, end) => !isUnchangedText(edit, start, end), budget);
 }
 
 /** The quote of a span of the old body, or null when the stored span is not valid there. */
@@ -74,6 +87,7 @@ export function reanchorParts(
   oldBody: string,
   newBody: string,
   parts: Span[],
+  budget: WorkBudget = unlimited(),
 ): { spans: Span[]; searched: boolean; adjusted: boolean } | null {
   const spans: Span[] = [];
   let searched = false;
@@ -81,7 +95,7 @@ export function reanchorParts(
   for (const part of parts) {
     const quote = quoteOf(oldBody, part);
     if (!quote) return null;
-    const result = reanchorSpan(edit, newBody, quote, part);
+    const result = reanchorSpan(edit, newBody, quote, part, budget);
     if (!result.span || (spans.length > 0 && result.span.start < spans[spans.length - 1].end)) return null;
     searched ||= result.outcome === "found";
     adjusted ||= result.outcome === "adjusted";

@@ -1,4 +1,5 @@
 import { MODE_LABELS, REVIEW_STATUS_LABELS } from "@/lib/reports/labels";
+import { cutText } from "@/lib/text/cut";
 
 /**
  * An audit event in words, for the history panel: what a person did, not which table changed
@@ -22,7 +23,7 @@ const MAX_QUOTE = 80;
 const quote = (text: unknown) => {
   const s = str(text);
   if (s === null) return "";
-  return `“${s.length > MAX_QUOTE ? `${s.slice(0, MAX_QUOTE - 1).trimEnd()}…` : s}”`;
+  return `“${s.length > MAX_QUOTE ? `${cutText(s, MAX_QUOTE - 1).trimEnd()}…` : s}”`;
 };
 const nameOf = (source: unknown) => str(asRecord(source).name) ?? "a source";
 const MODES = new Map<string, string>(Object.entries(MODE_LABELS));

@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { claimInclude, presentClaim } from "@/lib/present";
-import { assertParts, assertSpan } from "@/lib/spans/check-span";
+import { assertParts, assertSpan, type Span } from "@/lib/spans/check-span";
 import type { UpdateClaimSpanInput } from "./schema";
 
 const spanFields = (c: { start: number; end: number; text: string; parts: unknown; orphaned: boolean }) => ({
@@ -23,9 +23,34 @@ const spanFields = (c: { start: number; end: number; text: string; parts: unknow
  * given a span is anchored again. Guarded by `version`, audited, one transaction; locks in the
  * usual order, article then claim, and sends an approved article back to review.
  */
+/** Parts as [start, end] pairs: jsonb does not keep the key order they were sent in. */
+const pairs = (parts: unknown) => JSON.stringify(((parts as Span[] | null) ?? []).map((p) => [p.start, p.end]));
+
+/** The span asked for is the one the claim holds (and it is anchored): saving it changes nothing. */
+function sameSpan(
+  claim: { start: number; end: number; parts: unknown; orphaned: boolean },
+  input: UpdateClaimSpanInput,
+) {
+  return (
+    !claim.orphaned &&
+    claim.start === input.start &&
+    claim.end === input.end &&
+    pairs(claim.parts) === pairs(input.parts)
+  );
+}
+
 export async function updateClaimSpan(id: string, input: UpdateClaimSpanInput, actorId: string) {
   return db().$transaction(async (tx) => {
-    const found = await tx.claim.findUnique({ where: { id }, select: { articleId: true } });
+    // An Enter with the span unchanged must not bump versions or send an approved article back to review.
+    const current = await tx.claim.findUnique({
+      where: { id },
+      include: { ...claimInclude, article: { select: { body: true } } },
+    });
+    if (current && current.version === input.version && sameSpan(current, input)) {
+      const { article, ...claim } = current;
+      return presentClaim(claim, article.body);
+    }
+    const found = current && { articleId: current.articleId };
     // What the claim quotes is its sourcing: an approved article goes back to review.
     const body =
       found && (await lockArticleForSourcing(tx, { articleId: found.articleId, actorId, change: "claim.span" }));

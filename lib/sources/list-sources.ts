@@ -29,17 +29,21 @@ async function rankSources(input: ListSourcesInput) {
         SELECT a."viaSourceId" FROM "Attribution" a JOIN "Claim" c ON c.id = a."claimId"
         WHERE c."articleId" = CAST(${input.articleId} AS uuid) AND a."viaSourceId" IS NOT NULL)`
     : sql`(s.id IS NULL)`; // false, as an expression ORDER BY accepts
+  // "the United States" and "United  States" find "United States": the typed name compared as names are keyed.
+  const nameContains = wanted
+    ? sql`(s.name ILIKE ${likePattern(q)} OR ${normalisedName} LIKE ${likePattern(wanted)})`
+    : sql`s.name ILIKE ${likePattern(q)}`;
   const rank = q
     ? sql`CASE
         WHEN ${normalisedName} = ${wanted} THEN 0
         WHEN ${normalisedName} LIKE ${likePrefix(wanted)} OR s.name ILIKE ${likePrefix(q)} THEN 1
         WHEN ${used} THEN 2
-        WHEN s.name ILIKE ${likePattern(q)} THEN 3
+        WHEN ${nameContains} THEN 3
         ELSE 4 END`
     : sql`CASE WHEN ${used} THEN 2 ELSE 3 END`;
   const conditions = [
     input.type ? sql`s.type = CAST(${input.type} AS "SourceType")` : null,
-    q ? sql`(s.name ILIKE ${likePattern(q)} OR s.affiliation ILIKE ${likePattern(q)})` : null,
+    q ? sql`(${nameContains} OR s.affiliation ILIKE ${likePattern(q)})` : null,
   ].filter((c) => c !== null);
   const where = conditions.length ? sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
   return db().$queryRaw<{ id: string; used: boolean }[]>`

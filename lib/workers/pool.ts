@@ -1,5 +1,5 @@
 /**
- * Worker threads for CPU-heavy text work (segmentation, suggestions), so that importing a 1 MB
+ * Worker threads for CPU-heavy text work (segmentation, suggestions, re-anchoring after an edit), so that importing a 1 MB
  * article or asking for its suggestions never holds the event loop every other request needs.
  *
  * How the workers find their code (Next 16 bundles server code with Turbopack, which rewrites
@@ -14,6 +14,7 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import Piscina from "piscina";
+import type { ReanchorInput, ReanchorPlan } from "@/lib/anchoring/reanchor-article";
 import { envNumber } from "@/lib/env";
 import { unavailable } from "@/lib/errors";
 import type { TextSegment } from "@/lib/statements/segment-text";
@@ -53,7 +54,7 @@ function pool(): Piscina {
   return globalForPool.textPool;
 }
 
-async function run<T>(name: "segment" | "suggest", task: unknown, inline: () => T): Promise<T> {
+async function run<T>(name: "segment" | "suggest" | "reanchor", task: unknown, inline: () => T): Promise<T> {
   if (threadCount() === 0) return inline();
   const p = pool();
   if (p.queueSize >= MAX_QUEUE) throw unavailable("The server is busy processing texts; try again shortly", 5);
@@ -76,6 +77,11 @@ export function runSegmentation(text: string): Promise<TextSegment[]> {
 /** `suggestAttributions(text, options)` on a worker thread (options must be plain data). */
 export function runSuggestions(text: string, options: SuggestOptions = {}): Promise<Suggestion[]> {
   return run("suggest", { text, options }, () => tasks.suggest({ text, options }));
+}
+
+/** `reanchorArticle(input)` on a worker thread: a big edit of an article with many claims costs up to ~1 s of CPU. */
+export function runReanchor(input: ReanchorInput): Promise<ReanchorPlan> {
+  return run("reanchor", input, () => tasks.reanchor(input));
 }
 
 /** Stops the threads (tests and scripts that want to exit at once; idle threads never hold a process open). */

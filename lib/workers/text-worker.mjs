@@ -20,3 +20,7 @@ export async function segment(text) {
 export async function suggest(task) {
   return (await tasks).suggest(task);
 }
+
+export async function reanchor(input) {
+  return (await tasks).reanchor(input);
+}

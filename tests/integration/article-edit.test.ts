@@ -379,3 +379,23 @@ describe("GET /api/articles counts", () => {
     expect(edited.counts.anonymousShare).toBeCloseTo(6 / 9);
   });
 });
+
+describe("PATCH /api/articles/:id with emoji where the report clips", () => {
+  it("stores the re-anchoring report when a clipped quote or edit would end inside an emoji", async () => {
+    const quoted = `x${"😀".repeat(150)}`;
+    const body = `Before. ${quoted} After.`;
+    const created = (await call(articles.POST, "POST", { user: editor, body: { title: unique("clip"), body } })).json;
+    const start = body.indexOf(quoted);
+    const claim = await call(claims.POST, "POST", {
+      user: editor,
+      body: { articleId: created.id, start, end: start + quoted.length },
+    });
+    expect(claim.status).toBe(201);
+    const response = await patch(created.id, { version: 1, body: `Before. y${"🙂".repeat(150)} After.` });
+    expect(response.status, JSON.stringify(response.json)).toBe(200);
+    const [report] = response.json.reanchor.claims;
+    expect(report.outcome).toBe("orphaned");
+    expect(report.previousText.isWellFormed()).toBe(true);
+    expect(response.json.reanchor.edits.every((e: { removed: string }) => e.removed.isWellFormed())).toBe(true);
+  });
+});

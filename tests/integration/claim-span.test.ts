@@ -131,6 +131,98 @@ describe("PATCH /api/claims/:id with a new span", () => {
     expect(await databaseFingerprint()).toEqual(before);
   });
 
+  it("refuses hostile numbers and parts with 400 and a stale version with 409, in the error shape", async () => {
+    const { c } = await setup();
+    const before = await databaseFingerprint();
+    const bad: Record<string, unknown>[] = [
+      { start: 10, end: 5, version: 1 },
+      { start: -1, end: 5, version: 1 },
+      { start: 1.5, end: 5, version: 1 },
+      { start: "0", end: 5, version: 1 },
+      { start: null, end: 5, version: 1 },
+      { start: 0, end: 1e308, version: 1 },
+      { start: 0, end: 2 ** 53, version: 1 },
+      { start: 0, end: 10, version: 0 },
+      { start: 0, end: 10, version: 2 ** 31 },
+      { start: 0, end: 10, version: "1" },
+      { start: 0, end: 10, parts: [], version: 1 },
+      { start: 0, end: 10, parts: [{ start: 0, end: 11 }], version: 1 },
+      {
+        start: 0,
+        end: 10,
+        parts: [
+          { start: 0, end: 4 },
+          { start: 3, end: 10 },
+        ],
+        version: 1,
+      },
+      {
+        start: 0,
+        end: 10,
+        parts: [
+          { start: 5, end: 10 },
+          { start: 0, end: 4 },
+        ],
+        version: 1,
+      },
+      { start: 0, end: 10, parts: [{ start: 0, end: 10, extra: 1 }], version: 1 },
+      { start: 0, end: 10, parts: Array.from({ length: 51 }, () => ({ start: 0, end: 10 })), version: 1 },
+      { start: 0, end: 10, parts: { start: 0, end: 10 }, version: 1 },
+      { start: 0, end: 10, version: 1, extra: true },
+      { parts: null, version: 1 },
+    ];
+    for (const body of bad) {
+      const { status, json } = await call(claim.PATCH, "PATCH", { user: editor, id: c.id, body });
+      expect({ body, status, code: json.error?.code }).toEqual({ body, status: 400, code: "validation_error" });
+    }
+    const raw = await call(claim.PATCH, "PATCH", { user: editor, id: c.id, rawBody: '{"start":NaN,"end":5}' });
+    expect(raw.status).toBe(400);
+    const stale = await call(claim.PATCH, "PATCH", { user: editor, id: c.id, body: { start: 0, end: 10, version: 2 } });
+    expect(stale.status).toBe(409);
+    expect(stale.json.error).toMatchObject({ code: "conflict", message: expect.stringContaining("version 1") });
+    const gone = "00000000-0000-4000-8000-000000000000";
+    expect(
+      (await call(claim.PATCH, "PATCH", { user: editor, id: gone, body: { start: 0, end: 3, version: 1 } })).status,
+    ).toBe(404);
+    expect(await databaseFingerprint()).toEqual(before);
+  });
+
+  it("saving the span a claim already has writes nothing and leaves an approved article approved", async () => {
+    const { a, c } = await setup();
+    const move = (user: TestUser, to: string, version: number) =>
+      call(status.POST, "POST", { user, id: a.id, body: { status: to, version } });
+    expect((await move(editor, "in_review", 1)).status).toBe(200);
+    expect((await move(reviewer, "approved", 2)).status).toBe(200);
+    const before = await databaseFingerprint();
+    const same = await call(claim.PATCH, "PATCH", {
+      user: editor,
+      id: c.id,
+      body: { start: c.start, end: c.end, version: c.version },
+    });
+    expect(same.status).toBe(200);
+    expect(same.json).toMatchObject({ id: c.id, start: c.start, end: c.end, version: c.version });
+    expect(await databaseFingerprint()).toEqual(before);
+    // Split into parts, then the same parts again: jsonb's key order must not make it a change.
+    const parts = [
+      { start: c.start, end: c.start + 3 },
+      { start: c.start + 4, end: c.end },
+    ];
+    const split = await call(claim.PATCH, "PATCH", {
+      user: editor,
+      id: c.id,
+      body: { start: c.start, end: c.end, parts, version: c.version },
+    });
+    expect(split.json.version).toBe(c.version + 1);
+    const again = await databaseFingerprint();
+    const resent = await call(claim.PATCH, "PATCH", {
+      user: editor,
+      id: c.id,
+      body: { start: c.start, end: c.end, parts, version: split.json.version },
+    });
+    expect(resent.status).toBe(200);
+    expect(await databaseFingerprint()).toEqual(again);
+  });
+
   it("sends an approved article back to review: what a claim quotes is its sourcing", async () => {
     const { a, c } = await setup();
     const move = (user: TestUser, to: string, version: number) =>

@@ -88,6 +88,15 @@ describe("describeEvent: the history in words", () => {
     expect(
       describeEvent({ action: "delete", entity: "claim", before: { text: "x".repeat(200) }, after: null }),
     ).toMatch(/^deleted the claim “x{79}…”$/);
+    // Cut at a character, never between the halves of an emoji (a lone surrogate shows as �).
+    const emojis = describeEvent({
+      action: "delete",
+      entity: "claim",
+      before: { text: "😀".repeat(60) },
+      after: null,
+    });
+    expect(emojis.isWellFormed()).toBe(true);
+    expect(emojis).toBe(`deleted the claim “${"😀".repeat(39)}…”`);
     expect(
       describeEvent({ action: "create", entity: "claim", before: null, after: { text: "t", restoredFrom: "9" } }),
     ).toBe("restored the claim “t”");

@@ -457,3 +457,17 @@ describe("reanchorArticle", () => {
     );
   });
 });
+
+describe("quoteSelector", () => {
+  it("never cuts an emoji at the edge of its context", () => {
+    for (const lead of ["", "x"]) {
+      const body = `${lead}${"😀".repeat(40)}yQUOTEz${"🙂".repeat(40)}`;
+      const start = body.indexOf("QUOTE");
+      const { text, prefix, suffix } = quoteSelector(body, { start, end: start + 5 });
+      expect(text).toBe("QUOTE");
+      expect(prefix.isWellFormed() && suffix.isWellFormed()).toBe(true);
+      expect(prefix.length).toBeGreaterThanOrEqual(32);
+      expect(suffix.length).toBeGreaterThanOrEqual(32);
+    }
+  });
+});
