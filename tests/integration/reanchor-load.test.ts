@@ -5,6 +5,7 @@ import { reanchorArticle } from "@/lib/anchoring/reanchor-article";
 import { quoteSelector } from "@/lib/anchoring/text-quote";
 import { db } from "@/lib/db";
 import { closeTextPool } from "@/lib/workers/pool";
+import { longestStall } from "../support/longest-stall";
 import { call, makeUser, type TestUser, unique } from "./helpers";
 
 // A 1 MB article with 2,000 claims, all on one passage that the edit rewrites: every claim needs
@@ -21,23 +22,6 @@ function prose(length: number): string {
     n += word.length + 2;
   }
   return out.join("").slice(0, length).trimEnd();
-}
-
-/** The longest stretch during `work` in which this thread could not run a timer. */
-async function longestStall(work: () => Promise<unknown>): Promise<number> {
-  let last = performance.now();
-  let longest = 0;
-  const timer = setInterval(() => {
-    const now = performance.now();
-    longest = Math.max(longest, now - last);
-    last = now;
-  }, 5);
-  try {
-    await work();
-  } finally {
-    clearInterval(timer);
-  }
-  return Math.max(longest, performance.now() - last);
 }
 
 let editor: TestUser;

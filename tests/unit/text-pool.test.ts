@@ -5,27 +5,11 @@ import { segmentText } from "@/lib/statements/segment-text";
 import { suggestAttributions } from "@/lib/suggestions/engine";
 import { closeTextPool, runSegmentation, runSuggestions } from "@/lib/workers/pool";
 import { largeArticleBody } from "../integration/fixtures/large-article";
+import { longestStall } from "../support/longest-stall";
 
 const rafah = fs.readFileSync(path.resolve(import.meta.dirname, "../../fixtures/rafah/article.txt"), "utf8");
 
 afterAll(() => closeTextPool());
-
-/** The longest stretch during `work` in which this thread could not run a timer. */
-async function longestStall(work: () => Promise<unknown>): Promise<number> {
-  let last = performance.now();
-  let longest = 0;
-  const timer = setInterval(() => {
-    const now = performance.now();
-    longest = Math.max(longest, now - last);
-    last = now;
-  }, 5);
-  try {
-    await work();
-  } finally {
-    clearInterval(timer);
-  }
-  return Math.max(longest, performance.now() - last);
-}
 
 describe("the text worker pool", () => {
   it("segments and suggests on a worker exactly as in this thread", async () => {
