@@ -6,11 +6,11 @@
  * to X, Y said C" is Y's claim through X; "…, as quoted by X" marks X as the channel of what precedes.
  */
 import type { Analysis, Sentence } from "../analysis";
-import { clauseSubject } from "./build-verb-claim";
 import { classifyMode, clauseEnd, spanOf, trimSpan } from "./content";
 import type { Cue } from "./find-cues";
 import { npRight } from "./noun-phrases";
 import type { RawClaim } from "./raw-claim";
+import { clauseSubject } from "./verb-subjects";
 
 const inside = (o: number, c: RawClaim) => (c.parts ?? [c.content]).some((p) => o >= p.start && o < p.end);
 
