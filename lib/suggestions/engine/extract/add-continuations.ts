@@ -5,7 +5,7 @@
  * speaker's quote (guideline §4). A quotation running over several paragraphs is already one claim.
  */
 import type { Analysis } from "../analysis";
-import { classifyMode, quoteChainForward } from "./content";
+import { classifyMode, quoteChainForward } from "./quote-spans";
 import type { RawClaim } from "./raw-claim";
 
 export function addContinuations(a: Analysis, perSentence: RawClaim[][]): void {

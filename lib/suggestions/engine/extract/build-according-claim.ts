@@ -4,9 +4,10 @@
  * bureau", "a person familiar with the talks").
  */
 import type { Analysis, Sentence } from "../analysis";
-import { classifyMode, clauseEnd, spanOf, trimSpan } from "./content";
+import { clauseEnd, spanOf, trimSpan } from "./content";
 import type { Cue } from "./find-cues";
 import { npRight } from "./noun-phrases";
+import { classifyMode } from "./quote-spans";
 import type { RawClaim } from "./raw-claim";
 
 export function buildAccordingClaim(a: Analysis, s: Sentence, cue: Cue): RawClaim | null {

@@ -4,8 +4,9 @@
  * Times ("2:40 p.m.:") and datelines are not sources.
  */
 import type { Analysis, Sentence } from "../analysis";
-import { classifyMode, trimSpan } from "./content";
+import { trimSpan } from "./content";
 import type { Cue } from "./find-cues";
+import { classifyMode } from "./quote-spans";
 import type { RawClaim } from "./raw-claim";
 
 export function buildColonClaim(a: Analysis, s: Sentence): RawClaim | null {

@@ -9,9 +9,10 @@
 import type { Analysis, Sentence } from "../analysis";
 import { CUE_NOUNS, VIEW_NOUNS } from "../languages/en/cue-lexicon";
 import { infinitiveVerb } from "../nlp/token";
-import { classifyMode, clauseEnd, spanOf, trimSpan } from "./content";
+import { clauseEnd, spanOf, trimSpan } from "./content";
 import type { Cue } from "./find-cues";
 import { type Mention, npLeft } from "./noun-phrases";
+import { classifyMode } from "./quote-spans";
 import type { RawClaim } from "./raw-claim";
 
 const nounCue = (i: number): Cue => ({

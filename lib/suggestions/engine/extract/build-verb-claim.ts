@@ -9,20 +9,10 @@ import type { Analysis, Sentence } from "../analysis";
 import type { CueClass, Frame } from "../languages/en/cue-lexicon";
 import { tokenAt } from "../nlp/token";
 import { complementStart, skipRecipient } from "./complement-start";
-import {
-  classifyMode,
-  clauseEnd,
-  hasFiniteVerb,
-  looksLikeClause,
-  quoteChainBackward,
-  quoteChainForward,
-  skipAdjuncts,
-  spanOf,
-  startsClause,
-  trimSpan,
-} from "./content";
+import { clauseEnd, hasFiniteVerb, looksLikeClause, skipAdjuncts, spanOf, startsClause, trimSpan } from "./content";
 import type { Cue } from "./find-cues";
 import { type Mention, npLeft, npRight, subjectBefore } from "./noun-phrases";
+import { classifyMode, quoteChainBackward, quoteChainForward } from "./quote-spans";
 import type { RawClaim } from "./raw-claim";
 import { clauseSubject, closingParticiple, coordinatedSubject } from "./verb-subjects";
 

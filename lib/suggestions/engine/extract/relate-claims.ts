@@ -6,9 +6,10 @@
  * to X, Y said C" is Y's claim through X; "…, as quoted by X" marks X as the channel of what precedes.
  */
 import type { Analysis, Sentence } from "../analysis";
-import { classifyMode, clauseEnd, spanOf, trimSpan } from "./content";
+import { clauseEnd, spanOf, trimSpan } from "./content";
 import type { Cue } from "./find-cues";
 import { npRight } from "./noun-phrases";
+import { classifyMode } from "./quote-spans";
 import type { RawClaim } from "./raw-claim";
 import { clauseSubject } from "./verb-subjects";
 

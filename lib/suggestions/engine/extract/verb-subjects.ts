@@ -4,9 +4,10 @@
  * words that belong to an inverted source's mention.
  */
 import type { Analysis, Sentence } from "../analysis";
-import { classifyMode, startsClause, trimSpan } from "./content";
+import { startsClause, trimSpan } from "./content";
 import type { Cue } from "./find-cues";
 import { type Mention, npRight, subjectBefore } from "./noun-phrases";
+import { classifyMode } from "./quote-spans";
 import type { RawClaim } from "./raw-claim";
 
 /** Subject of the main clause, for participle cues: "The ministry welcomed the move, saying …". */
