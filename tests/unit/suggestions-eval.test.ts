@@ -153,7 +153,7 @@ describe("gold fixtures", () => {
     );
   });
 
-  it("dev corpus: whole-attribution F1 stays at least 0.87 (0.893 when blind 2 joined)", () => {
+  it("dev corpus: whole-attribution F1 stays at least 0.87 (0.893 when blind 3 joined)", () => {
     const dir = path.join(FIXTURES, "corpus/dev");
     const evs = readdirSync(dir).map((d) => {
       const text = readFileSync(path.join(dir, d, "article.txt"), "utf8");
