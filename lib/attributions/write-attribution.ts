@@ -21,6 +21,15 @@ async function loadAttribution(tx: Tx, id: string) {
  * what was overwritten or deleted (a deletion's `before` is what undo restores). Take the
  * article's lock first when both are needed: an article edit locks the article, then attributions.
  */
+/**
+ * Prisma reads a relation in a statement of its own: a claim deleted between the two (a concurrent
+ * DELETE of the claim, which takes its attributions with it) leaves the attribution with `claim: null`
+ * although the schema says it always has one. Before any lock that is "already gone": 404, not a 500.
+ */
+function readable<T extends { claim: unknown }>(found: T | null): found is T {
+  return found !== null && found.claim !== null;
+}
+
 async function lockAttribution(tx: Tx, id: string) {
   await tx.$queryRaw`SELECT 1 FROM "Attribution" WHERE id = ${id}::uuid FOR UPDATE`;
   return loadAttribution(tx, id);
@@ -79,7 +88,7 @@ export async function insertAttribution(
 export async function updateAttribution(id: string, input: UpdateAttributionInput, actorId: string) {
   return db().$transaction(async (tx) => {
     const found = await loadAttribution(tx, id);
-    if (!found) throw notFound("Attribution");
+    if (!readable(found)) throw notFound("Attribution");
     const { version, cue, mention, ...rest } = input;
     const body =
       (await lockArticleForSourcing(tx, {
@@ -123,7 +132,7 @@ export async function deleteAttribution(
       where: { id },
       select: { claimId: true, claim: { select: { articleId: true } } },
     });
-    if (!found) throw notFound("Attribution");
+    if (!readable(found)) throw notFound("Attribution");
     await lockArticleForSourcing(tx, { articleId: found.claim.articleId, actorId, change: "attribution.delete" });
     await lockClaimForAttributions(tx, found.claimId);
     const before = await lockAttribution(tx, id);

@@ -46,7 +46,8 @@ export async function updateClaimSpan(id: string, input: UpdateClaimSpanInput, a
       where: { id },
       include: { ...claimInclude, article: { select: { body: true } } },
     });
-    if (current && current.version === input.version && sameSpan(current, input)) {
+    // (`article` is null when the article was deleted between Prisma's two reads: then the locked path 404s.)
+    if (current?.article && current.version === input.version && sameSpan(current, input)) {
       const { article, ...claim } = current;
       return presentClaim(claim, article.body);
     }
