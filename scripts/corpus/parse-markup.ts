@@ -3,16 +3,11 @@
  * (metadata and sources) followed by the article with inline `[[label|text]]` tags. Returns the plain
  * text and every tag with its UTF-16 span in that text. Pure; the gold is assembled in to-gold.ts.
  */
+import { enumValues } from "../../lib/enum-values";
+import { SourceType } from "../../lib/generated/prisma/enums";
 
-export const SOURCE_TYPES = [
-  "person",
-  "organization",
-  "media_outlet",
-  "document",
-  "anonymous_individual",
-  "anonymous_group",
-] as const;
-export type SourceType = (typeof SOURCE_TYPES)[number];
+// The schema's source types (the gold's `type` is what the API stores), not a list typed out again.
+export const SOURCE_TYPES = enumValues(SourceType);
 
 export interface SourceDef {
   id: string;
