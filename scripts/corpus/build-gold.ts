@@ -12,6 +12,19 @@ import { buildCorpus } from "./build-corpus";
 import { type CorpusGold, KINDS } from "./to-gold";
 
 const args = process.argv.slice(2);
+const USAGE =
+  "usage: npx tsx scripts/corpus/build-gold.ts [--src DIR] [--out DIR] [--check] [--stats]\n" +
+  "  without --src/--out it rebuilds the repository's dev corpus (fixtures/corpus/dev-src -> dev)";
+// An unknown flag or a bare folder would otherwise fall through to the defaults and rewrite the dev
+// corpus: a blind set's writer who typed `--source DIR` would have overwritten fixtures/corpus/dev.
+const flags = new Set(["--src", "--out", "--check", "--stats"]);
+const isValue = (i: number) => args[i - 1] === "--src" || args[i - 1] === "--out";
+const unknown = args.find((a, i) => !flags.has(a) && !isValue(i) && a !== "--help");
+if (unknown) console.error(`unexpected argument ${unknown}`);
+if (unknown || args.includes("--help")) {
+  console.log(USAGE);
+  process.exit(unknown ? 2 : 0);
+}
 const opt = (name: string, fallback: string) => {
   const i = args.indexOf(name);
   return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
