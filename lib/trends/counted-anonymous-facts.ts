@@ -28,15 +28,18 @@ export function countedAnonymousFactsCover({ filters, interval, by, top }: Omit<
 }
 
 /**
- * The policy lists without the series: articles quoting a no-reason source from their own count
- * (ArticleCounts.missingReason: one index entry per such article), and the sources nobody knows
- * the identity of from their pairs alone (a partial index finds them).
+ * The policy lists without the series: how many articles quote a no-reason source from their day
+ * counts (MissingReasonCount: a row per day), the 50 quoting most of them from their own counts
+ * (ArticleCounts.missingReason, walked in that order down a partial index until 50 are in the
+ * range), and the sources nobody knows the identity of from their pairs alone (a partial index
+ * finds them: the list holds them all).
  */
-function policyListsQuery(f: ClaimFilters, limit: number) {
+export function policyListsQuery(f: ClaimFilters, limit: number) {
   return sql`
-    WITH missing AS (
+    WITH top AS (
       SELECT ac."articleId" AS id, ac.date, ac."missingReason" AS sources FROM "ArticleCounts" ac
-      WHERE ${Prisma.join([sql`ac."missingReason" > 0`, ...dateRange(sql`ac.date`, f)], " AND ")}),
+      WHERE ${Prisma.join([sql`ac."missingReason" > 0`, ...dateRange(sql`ac.date`, f)], " AND ")}
+      ORDER BY ac."missingReason" DESC, ac.date DESC, ac."articleId" LIMIT ${limit}),
     identities AS (
       SELECT s.id, s.name, CAST(s.type AS text) AS type, CAST(count(DISTINCT p."articleId") AS int) AS articles,
         CAST(sum(p.claims) AS int) AS claims
@@ -50,11 +53,11 @@ function policyListsQuery(f: ClaimFilters, limit: number) {
       )}
       GROUP BY s.id, s.name, s.type)
     SELECT
-      (SELECT CAST(count(*) AS int) FROM missing) AS "missingArticles",
+      (SELECT CAST(coalesce(sum(m.n), 0) AS int) FROM "MissingReasonCount" m
+        WHERE ${Prisma.join([sql`TRUE`, ...dateRange(sql`m.day`, f)], " AND ")}) AS "missingArticles",
       (SELECT coalesce(json_agg(x), '[]') FROM (
         SELECT ar.id, ar.title, to_char(top.date, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS date, top.sources
-        FROM (SELECT * FROM missing ORDER BY sources DESC, date DESC, id LIMIT ${limit}) top
-        JOIN "Article" ar ON ar.id = top.id
+        FROM top JOIN "Article" ar ON ar.id = top.id
         ORDER BY top.sources DESC, top.date DESC, ar.id) x) AS "missingItems",
       (SELECT coalesce(json_agg(i ORDER BY i.claims DESC, i.name, i.id), '[]') FROM identities i) AS identities`;
 }

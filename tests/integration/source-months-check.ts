@@ -101,4 +101,13 @@ export async function expectSourceMonthsTrue() {
     storedLinks[key] = l.n;
   }
   expect(storedLinks).toEqual(expectedLinks);
+
+  // The no-reason articles per day, from their counts (themselves checked against the rows).
+  const days = await db().$queryRaw<{ day: string; stored: number; expected: number }[]>`
+    SELECT coalesce(s.day, e.day) AS day, s.n AS stored, e.n AS expected FROM
+      (SELECT to_char(day, 'YYYY-MM-DD') AS day, CAST(sum(n) AS int) AS n, count(*) AS rows FROM "MissingReasonCount" GROUP BY 1) s
+      FULL JOIN (SELECT to_char(date, 'YYYY-MM-DD') AS day, CAST(count(*) AS int) AS n FROM "ArticleCounts"
+                 WHERE "missingReason" > 0 GROUP BY 1) e ON e.day = s.day
+    WHERE s.n IS DISTINCT FROM e.n OR s.rows > 1`;
+  expect(days, "one row per day after the fold, each the day's no-reason articles").toEqual([]);
 }

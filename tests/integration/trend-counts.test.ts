@@ -199,6 +199,7 @@ describe("Trend counts (kept by triggers)", () => {
       client.release();
     }
     expect(await expectCountsAndPathsTrue(), "the batch's sources wait for the fold").toBeGreaterThan(0);
+    ids.batch = articles[0].id;
   });
 
   it("follow a person's recorded gender and a source's new type", async () => {
@@ -229,6 +230,9 @@ describe("Trend counts (kept by triggers)", () => {
 
   it("let a deleted article's counts go with it", async () => {
     await ok(article.DELETE, "DELETE", { id: stories.b.article.id });
+    const batch = await db().articleCounts.findUniqueOrThrow({ where: { articleId: ids.batch } });
+    expect(batch.missingReason, "it quotes the officials, whose reason is blank").toBe(1);
+    await ok(article.DELETE, "DELETE", { id: ids.batch });
     expect(await db().articleCounts.findUnique({ where: { articleId: stories.b.article.id } })).toBeNull();
     expect(await db().articleSourceCount.count({ where: { articleId: stories.b.article.id } })).toBe(0);
     expect(await expectCountsAndPathsTrue(), "its sources lose its months").toBeGreaterThan(0);
