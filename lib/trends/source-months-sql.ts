@@ -28,7 +28,8 @@ export interface SourceMonthRow {
 
 const DAY = 86_400_000;
 const isMonthStart = (day: string) => day.endsWith("-01");
-const isMonthEnd = (day: string) => isMonthStart(new Date(Date.parse(`${day}T00:00:00Z`) + DAY).toISOString().slice(0, 10));
+const isMonthEnd = (day: string) =>
+  isMonthStart(new Date(Date.parse(`${day}T00:00:00Z`) + DAY).toISOString().slice(0, 10));
 
 /**
  * The months answer a query counted by month over whole months (an open end is whole too). A
