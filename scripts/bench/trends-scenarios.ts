@@ -87,6 +87,8 @@ export async function runTrendScenarios(options: {
   const { aggregateSettings } = await import("@/lib/trends/read-aggregate");
   const { sourceMonthCountsQuery } = await import("@/lib/trends/source-months-sql");
   const { policyListsQuery } = await import("@/lib/trends/counted-anonymous-facts");
+  const { diversityMonthsQuery } = await import("@/lib/trends/diversity-months");
+  const { countedDiversityQueries } = await import("@/lib/trends/diversity-sql");
   const anonymousOnly = { ...filters, anonymous: true };
   const parts: [string, Prisma.Sql, boolean][] = [
     ["claims and sentences per month (TrendCount)", counted.countedBucketsQuery(filters, { interval }), false],
@@ -106,6 +108,8 @@ export async function runTrendScenarios(options: {
       false,
     ],
     ["policy lists (ArticleCounts.missingReason, identities)", policyListsQuery(filters, 50), false],
+    ["diversity: people by gender and anonymous sources (SourceMonthLink)", diversityMonthsQuery(filters), false],
+    ["diversity: the same from the pairs (round 4)", countedDiversityQueries(filters, interval).people, true],
     ["single-source articles (ArticleCounts)", findSingleSourceQuery(filters), false],
     // The claim-filtered path (here: anonymous only), which reads the claims.
     ["anonymous only: claims per month (claim scan)", claimBucketsQuery(anonymousOnly, { interval }), false],
