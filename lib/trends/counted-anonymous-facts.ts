@@ -80,8 +80,11 @@ export async function readCountedAnonymousFacts(
   { filters, by, limit }: Options,
 ): Promise<AnonymousFacts> {
   const months = sourceMonthCountsQuery({
-    kinds: ["missing", "unrecorded"],
-    dimensions: by ? [by as "outlet" | "desk", ""] : [""],
+    // The not-recorded identities are one figure over the range: no breakdown.
+    sets: [
+      { kinds: ["missing"], dimensions: by ? [by as "outlet" | "desk", ""] : [""] },
+      { kinds: ["unrecorded"], dimensions: [""] },
+    ],
     from: filters.from,
     to: filters.to,
   });

@@ -12,7 +12,7 @@ import { type SourceKind, type SourceMonthRow, sourceMonthCountsQuery } from "./
 const PEOPLE_KINDS: SourceKind[] = ["person", ...GENDERS.map((g) => `gender:${g}` as const)];
 
 export function diversityMonthsQuery(f: { from?: string; to?: string }) {
-  return sourceMonthCountsQuery({ kinds: [...PEOPLE_KINDS, "anonymous"], dimensions: ["desk", ""], ...f });
+  return sourceMonthCountsQuery({ sets: [{ kinds: [...PEOPLE_KINDS, "anonymous"], dimensions: ["desk", ""] }], ...f });
 }
 
 type PeopleRow = Omit<DiversityRow, "claims">;

@@ -39,13 +39,14 @@ export function sourceMonthsCover(f: { interval: TrendInterval; from?: string; t
   return f.interval === "month" && (!f.from || isMonthStart(f.from)) && (!f.to || isMonthEnd(f.to));
 }
 
-export function sourceMonthCountsQuery(options: {
+/** Which kinds to count in which dimensions (a trend needs "unrecorded" only over everything). */
+export interface SourceMonthSet {
   kinds: SourceKind[];
   dimensions: SourceMonthDimension[];
-  from?: string;
-  to?: string;
-}): Sql {
-  const { kinds, dimensions, from, to } = options;
+}
+
+export function sourceMonthCountsQuery(options: { sets: SourceMonthSet[]; from?: string; to?: string }): Sql {
+  const { sets, from, to } = options;
   const inRange = (month: Sql) =>
     Prisma.join(
       [
@@ -55,8 +56,14 @@ export function sourceMonthCountsQuery(options: {
       ],
       " AND ",
     );
-  const picked = (alias: string) =>
-    sql`${Prisma.raw(alias)}.kind = ANY(CAST(${kinds} AS text[])) AND ${Prisma.raw(alias)}.dimension = ANY(CAST(${dimensions} AS text[]))`;
+  const picked = (kind: Sql, dimension: Sql) =>
+    sql`(${Prisma.join(
+      sets.map(
+        (set) =>
+          sql`(${kind} = ANY(CAST(${set.kinds} AS text[])) AND ${dimension} = ANY(CAST(${set.dimensions} AS text[])))`,
+      ),
+      " OR ",
+    )})`;
   // A link from before the range (or none: the source's first month) opens the source's months in it.
   const opens = from ? sql`(l.previous IS NULL OR l.previous < CAST(${from} AS date))` : sql`l.previous IS NULL`;
   return sql`
@@ -66,17 +73,17 @@ export function sourceMonthCountsQuery(options: {
       FROM "SourceMonths" m JOIN dirty ON dirty.id = m."sourceId"
       CROSS JOIN unnest(m.kinds) AS k
       CROSS JOIN unnest(m.dimensions, m."values", m.months) AS c(dimension, value, month)
-      WHERE c.dimension = ANY(CAST(${dimensions} AS text[])) AND k = ANY(CAST(${kinds} AS text[])) AND ${inRange(sql`c.month`)}),
+      WHERE ${picked(sql`k`, sql`c.dimension`)} AND ${inRange(sql`c.month`)}),
     current AS (
       SELECT c.source_id, k AS kind, c.dimension, c.value, c.month
-      FROM sourcedesk_source_cells(ARRAY(SELECT id FROM dirty)) c CROSS JOIN unnest(c.kinds) AS k
-      WHERE c.dimension = ANY(CAST(${dimensions} AS text[])) AND k = ANY(CAST(${kinds} AS text[])) AND ${inRange(sql`c.month`)}),
+      FROM sourcedesk_waiting_source_cells() c CROSS JOIN unnest(c.kinds) AS k
+      WHERE ${picked(sql`k`, sql`c.dimension`)} AND ${inRange(sql`c.month`)}),
     counts AS (
       SELECT l.kind, l.dimension, l.value, l.month, sum(l.n) AS n FROM "SourceMonthLink" l
-      WHERE ${picked("l")} AND ${inRange(sql`l.month`)} GROUP BY 1, 2, 3, 4
+      WHERE ${picked(sql`l.kind`, sql`l.dimension`)} AND ${inRange(sql`l.month`)} GROUP BY 1, 2, 3, 4
       UNION ALL
       SELECT l.kind, l.dimension, l.value, NULL, sum(l.n) FROM "SourceMonthLink" l
-      WHERE ${picked("l")} AND ${inRange(sql`l.month`)} AND ${opens} GROUP BY 1, 2, 3
+      WHERE ${picked(sql`l.kind`, sql`l.dimension`)} AND ${inRange(sql`l.month`)} AND ${opens} GROUP BY 1, 2, 3
       UNION ALL
       SELECT kind, dimension, value, month, count(*) FROM current GROUP BY 1, 2, 3, 4
       UNION ALL

@@ -99,12 +99,18 @@ export async function runTrendScenarios(options: {
     ],
     [
       "source months: no reason and not recorded, per month and over the range (SourceMonthLink)",
-      sourceMonthCountsQuery({ kinds: ["missing", "unrecorded"], dimensions: [""], ...filters }),
+      sourceMonthCountsQuery({ sets: [{ kinds: ["missing", "unrecorded"], dimensions: [""] }], ...filters }),
       false,
     ],
     [
-      "source months by desk (SourceMonthLink)",
-      sourceMonthCountsQuery({ kinds: ["missing", "unrecorded"], dimensions: ["desk", ""], ...filters }),
+      "source months by outlet (SourceMonthLink)",
+      sourceMonthCountsQuery({
+        sets: [
+          { kinds: ["missing"], dimensions: ["outlet", ""] },
+          { kinds: ["unrecorded"], dimensions: [""] },
+        ],
+        ...filters,
+      }),
       false,
     ],
     ["policy lists (ArticleCounts.missingReason, identities)", policyListsQuery(filters, 50), false],
