@@ -7,6 +7,7 @@ import { personAttributes } from "@/lib/sources/person-attributes";
 import { statedTextSql } from "@/lib/text/stated-text-sql";
 import { diversityMonthsQuery, diversityRowsOfMonths } from "./diversity-months";
 import { claimDiversityQueries, countedDiversityQueries, type DiversityRow } from "./diversity-sql";
+import { foldWaitingSourceMonthsSoon } from "./fold-source-months";
 import { periodsOf } from "./periods";
 import { type AggregateReader, readAggregates } from "./read-aggregate";
 import type { DiversityInput, TrendInterval } from "./schema";
@@ -109,6 +110,7 @@ export async function findDiversity(input: DiversityInput, { countTables }: { co
   // A closed range too long for one answer is refused before anything is read.
   if (f.from && f.to) periodsOf({ ...f, interval });
   const counted = (countTables ?? true) && trendCountsCover(f);
+  if (counted) await foldWaitingSourceMonthsSoon();
   const { peopleRows, anonymousRows, attributeRows } = await readAggregates(async (reader) => {
     const rows = counted ? await countedRows(reader, { f, interval }) : await claimRows(reader, { f, interval });
     const attributeRows = attributes.length

@@ -5,6 +5,7 @@ import { type Share, shareOf } from "@/lib/reports/share";
 import { SOURCE_TYPES } from "@/lib/sources/source-types";
 import type { AnonymousFacts } from "./anonymous-facts-sql";
 import { countedAnonymousFactsCover, readCountedAnonymousFacts } from "./counted-anonymous-facts";
+import { foldWaitingSourceMonthsSoon } from "./fold-source-months";
 import { periodsOf } from "./periods";
 import { findSingleSourceQuery, POLICY_LIST_LIMIT, policyChecks, type SingleSourceRow } from "./policy-checks";
 import { type AggregateReader, readAggregates } from "./read-aggregate";
@@ -149,6 +150,7 @@ export async function findTrends(input: TrendsInput, { countTables }: { countTab
   // A closed range too long for one answer is refused before anything is read.
   if (filters.from && filters.to) periodsOf({ ...filters, interval });
   const counted = (countTables ?? true) && trendCountsCover(filters);
+  if (counted) await foldWaitingSourceMonthsSoon();
   const read = await readAggregates(async (reader) => {
     const rows = await bucketRows(reader, { input, counted });
     const top = by ? topGroups(rows.claimRows) : null;

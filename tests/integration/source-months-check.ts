@@ -28,7 +28,11 @@ function kindsOf(s: QuotedSource): string[] {
  * value and month the sources whose previous month there was each earlier month (or none).
  */
 export async function expectSourceMonthsTrue() {
-  await db().$executeRaw`SELECT sourcedesk_fold_source_months()`;
+  // Waits for a fold a reader may have started (the function itself turns a second caller away).
+  await db().$transaction([
+    db().$queryRaw`SELECT pg_advisory_xact_lock(hashtext('sourcedesk_fold_source_months'))`,
+    db().$executeRaw`SELECT sourcedesk_fold_source_months()`,
+  ]);
   const [{ waiting }] = await db().$queryRaw<{ waiting: number }[]>`
     SELECT CAST(count(*) AS int) AS waiting FROM "SourceMonthChange"`;
   expect(waiting, "the fold takes every marked source").toBe(0);
