@@ -30,7 +30,7 @@ function kindsOf(s: QuotedSource): string[] {
 export async function expectSourceMonthsTrue() {
   // Waits for a fold a reader may have started (the function itself turns a second caller away).
   await db().$transaction([
-    db().$queryRaw`SELECT pg_advisory_xact_lock(hashtext('sourcedesk_fold_source_months'))`,
+    db().$executeRaw`SELECT pg_advisory_xact_lock(hashtext('sourcedesk_fold_source_months'))`,
     db().$executeRaw`SELECT sourcedesk_fold_source_months()`,
   ]);
   const [{ waiting }] = await db().$queryRaw<{ waiting: number }[]>`
