@@ -39,6 +39,17 @@ export function createAttribution(input: CreateAttributionInput, actorId: string
   return db().$transaction((tx) => insertAttribution(tx, input, actorId));
 }
 
+/**
+ * A source newly quoted by a claim is share-locked before the attribution is written: a concurrent
+ * change of its type, gender or anonymity reason then waits for this commit (and counts the new
+ * pair, ArticleCounts.missingReason included), or this write waits for it and reads the new
+ * value. Without it neither sees the other's uncommitted row: an article the source's writer did
+ * not lock as citing it would keep a count of the old reason (migration source_months).
+ */
+async function lockQuotedSource(tx: Tx, sourceId: string) {
+  await tx.$queryRaw`SELECT 1 FROM "Source" WHERE id = ${sourceId}::uuid FOR SHARE`;
+}
+
 /** Where an attribution came from, set by the server (never by API input): an accepted suggestion. */
 export interface Provenance {
   origin: AttributionOrigin;
@@ -56,6 +67,7 @@ export async function insertAttribution(
     claim && (await lockArticleForSourcing(tx, { articleId: claim.articleId, actorId, change: "attribution.create" }));
   if (!claim || body === null) throw notFound("Claim");
   await lockClaimForAttributions(tx, input.claimId);
+  await lockQuotedSource(tx, input.sourceId);
   await checkAttribution(tx, body, input);
   const created = await tx.attribution.create({
     data: {
@@ -100,6 +112,7 @@ export async function updateAttribution(id: string, input: UpdateAttributionInpu
     const before = await lockAttribution(tx, id);
     if (!before) throw notFound("Attribution");
     const sourceId = rest.sourceId ?? before.sourceId;
+    if (sourceId !== before.sourceId) await lockQuotedSource(tx, sourceId);
     const viaSourceId = rest.viaSourceId === undefined ? before.viaSourceId : rest.viaSourceId;
     await checkAttribution(tx, body, { sourceId, viaSourceId, cue, mention });
     const { count } = await tx.attribution.updateMany({

@@ -60,7 +60,7 @@ async function sendCitingArticlesBack(tx: Tx, sourceId: string, actorId: string)
 }
 
 /**
- * A new type or gender changes what every citing article counts (ArticleCounts, kept in place by
+ * A new type, gender or anonymity reason changes what every citing article counts (ArticleCounts, kept in place by
  * the claim triggers): lock those articles first, in id order, as their own writers do, so the
  * refresh of their claims never holds a claim while waiting for an article a writer holds.
  */
@@ -83,7 +83,7 @@ export async function updateSource(id: string, input: UpdateSourceInput, actorId
     if (!before) throw notFound("Source");
     // A stale version is refused below, rolling this back too.
     const changed = (k: keyof typeof changes) => changes[k] !== undefined && changes[k] !== before[k];
-    if (changed("type") || changed("gender")) await lockCitingArticles(tx, id);
+    if (changed("type") || changed("gender") || changed("anonymityReason")) await lockCitingArticles(tx, id);
     if (SOURCING_FIELDS.some(changed)) await sendCitingArticlesBack(tx, id, actorId);
     const next = { ...before, ...changes } as Source;
     if (describesNonPerson({ ...next, attributes: readAttributes(next.attributes) }))

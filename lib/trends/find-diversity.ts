@@ -1,13 +1,17 @@
+import { compactFacetCountsSoon } from "@/lib/claims/compact-facet-counts";
 import type { ClaimFilters } from "@/lib/claims/schema";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Gender } from "@/lib/generated/prisma/enums";
 import { GENDERS } from "@/lib/sources/genders";
 import { personAttributes } from "@/lib/sources/person-attributes";
 import { statedTextSql } from "@/lib/text/stated-text-sql";
+import { diversityMonthsQuery, diversityRowsOfMonths } from "./diversity-months";
 import { claimDiversityQueries, countedDiversityQueries, type DiversityRow } from "./diversity-sql";
+import { foldWaitingSourceMonthsSoon } from "./fold-source-months";
 import { periodsOf } from "./periods";
 import { type AggregateReader, readAggregates } from "./read-aggregate";
 import type { DiversityInput, TrendInterval } from "./schema";
+import { type SourceMonthRow, sourceMonthsCover } from "./source-months-sql";
 import { trendCountsCover } from "./trend-counts-sql";
 
 const sql = Prisma.sql;
@@ -33,6 +37,10 @@ export interface DiversityCell {
 
 type Row = DiversityRow;
 
+/** Desks by name, articles without one last. */
+const deskOrder = (a: string | null, b: string | null) =>
+  Number(a === null) - Number(b === null) || String(a).localeCompare(String(b));
+
 /** GROUPING(period, desk[, gender]) without its gender bit → the cell's scope. */
 const SCOPES: Record<number, DiversityScope> = { 0: "desk", 1: "period", 3: "overall" };
 
@@ -51,11 +59,14 @@ interface CellClaims {
  */
 async function countedRows(reader: AggregateReader, { f, interval }: { f: ClaimFilters; interval: TrendInterval }) {
   const q = countedDiversityQueries(f, interval);
-  const [people, anonymous, claims] = await Promise.all([
-    reader.read<Omit<Row, "claims">>(q.people, { hashJoins: true }),
-    reader.read<Omit<Row, "claims" | "gender">>(q.anonymous, { hashJoins: true }),
-    reader.read<CellClaims>(q.claims),
-  ]);
+  // Whole months: distinct sources from the source months; otherwise from the pairs.
+  const sources = sourceMonthsCover({ interval, ...f })
+    ? reader.read<SourceMonthRow>(diversityMonthsQuery(f)).then(diversityRowsOfMonths)
+    : Promise.all([
+        reader.read<Omit<Row, "claims">>(q.people, { hashJoins: true }),
+        reader.read<Omit<Row, "claims" | "gender">>(q.anonymous, { hashJoins: true }),
+      ]).then(([people, anonymous]) => ({ people, anonymous }));
+  const [{ people, anonymous }, claims] = await Promise.all([sources, reader.read<CellClaims>(q.claims)]);
   const key = (level: number, period: string | null, desk: string | null, gender: string | null = null) =>
     `${level}\u0000${period ?? ""}\u0000${desk ?? ""}\u0000${gender ?? ""}`;
   const claimsOf = new Map<string, number>();
@@ -99,6 +110,7 @@ export async function findDiversity(input: DiversityInput, { countTables }: { co
   // A closed range too long for one answer is refused before anything is read.
   if (f.from && f.to) periodsOf({ ...f, interval });
   const counted = (countTables ?? true) && trendCountsCover(f);
+  if (counted) await foldWaitingSourceMonthsSoon();
   const { peopleRows, anonymousRows, attributeRows } = await readAggregates(async (reader) => {
     const rows = counted ? await countedRows(reader, { f, interval }) : await claimRows(reader, { f, interval });
     const attributeRows = attributes.length
@@ -113,6 +125,8 @@ export async function findDiversity(input: DiversityInput, { countTables }: { co
       : [];
     return { ...rows, attributeRows };
   });
+  // The source months read waiting sources from their pairs: fold them now and then.
+  if (counted) compactFacetCountsSoon();
 
   const cells = new Map<string, DiversityCell>();
   const cellFor = (scope: DiversityScope, p: string | null, d: string | null) => {
@@ -140,9 +154,7 @@ export async function findDiversity(input: DiversityInput, { countTables }: { co
 
   const all = [...cells.values()];
   const periods = periodsOf({ ...f, interval, seen: all.flatMap((c) => (c.period ? [c.period] : [])) });
-  const desks = [...new Set(all.filter((c) => c.scope === "desk").map((c) => c.desk))].sort(
-    (a, b) => Number(a === null) - Number(b === null) || String(a).localeCompare(String(b)),
-  );
+  const desks = [...new Set(all.filter((c) => c.scope === "desk").map((c) => c.desk))].sort(deskOrder);
   return {
     interval,
     genders: GENDERS,
@@ -151,7 +163,9 @@ export async function findDiversity(input: DiversityInput, { countTables }: { co
     /** One per period over all desks (empty periods at zero), for the chart. */
     byPeriod: periods.map((p) => cellFor("period", p, null)),
     /** One per period and desk that has any quoted source. */
-    byDesk: all.filter((c) => c.scope === "desk").sort((a, b) => a.period!.localeCompare(b.period!)),
+    byDesk: all
+      .filter((c) => c.scope === "desk")
+      .sort((a, b) => a.period!.localeCompare(b.period!) || deskOrder(a.desk, b.desk)),
     overall: cellFor("overall", null, null),
     attributes: attributes.map((a) => ({
       ...a,

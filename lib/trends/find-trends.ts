@@ -1,8 +1,11 @@
+import { compactFacetCountsSoon } from "@/lib/claims/compact-facet-counts";
 import { ATTRIBUTION_MODES } from "@/lib/claims/schema";
 import type { AttributionMode, SourceType } from "@/lib/generated/prisma/enums";
 import { type Share, shareOf } from "@/lib/reports/share";
 import { SOURCE_TYPES } from "@/lib/sources/source-types";
 import type { AnonymousFacts } from "./anonymous-facts-sql";
+import { countedAnonymousFactsCover, readCountedAnonymousFacts } from "./counted-anonymous-facts";
+import { foldWaitingSourceMonthsSoon } from "./fold-source-months";
 import { periodsOf } from "./periods";
 import { findSingleSourceQuery, POLICY_LIST_LIMIT, policyChecks, type SingleSourceRow } from "./policy-checks";
 import { type AggregateReader, readAggregates } from "./read-aggregate";
@@ -147,19 +150,29 @@ export async function findTrends(input: TrendsInput, { countTables }: { countTab
   // A closed range too long for one answer is refused before anything is read.
   if (filters.from && filters.to) periodsOf({ ...filters, interval });
   const counted = (countTables ?? true) && trendCountsCover(filters);
+  if (counted) await foldWaitingSourceMonthsSoon();
   const read = await readAggregates(async (reader) => {
     const rows = await bucketRows(reader, { input, counted });
     const top = by ? topGroups(rows.claimRows) : null;
     const options = { interval, by, top, limit: POLICY_LIST_LIMIT };
-    const [[anonymous], single] = await Promise.all([
-      reader.read<AnonymousFacts>(
-        counted ? countedAnonymousFactsQuery(filters, options) : anonymousFactsQuery(filters, options),
-        { hashJoins: true },
-      ),
+    // Whole months of a date range: the source months (migration source_months); otherwise the
+    // pairs (a date range) or the claims (any other filter).
+    const fromMonths = counted && countedAnonymousFactsCover({ filters, ...options });
+    const [anonymous, single] = await Promise.all([
+      fromMonths
+        ? readCountedAnonymousFacts(reader, { filters, ...options })
+        : reader
+            .read<AnonymousFacts>(
+              counted ? countedAnonymousFactsQuery(filters, options) : anonymousFactsQuery(filters, options),
+              { hashJoins: true },
+            )
+            .then(([facts]) => facts),
       reader.read<SingleSourceRow>(findSingleSourceQuery(filters)),
     ]);
     return { ...rows, top, anonymous, single };
   });
+  // The source months read waiting sources from their pairs: fold them now and then.
+  if (counted) compactFacetCountsSoon();
   const claimRows = foldGroups(read.claimRows, read.top);
   const sentenceRows = foldGroups(read.sentenceRows, read.top);
   const { anonymous, single } = read;

@@ -50,7 +50,9 @@ export function countedBucketsQuery(f: ClaimFilters, { interval, by }: BucketOpt
       ])}
     FROM "TrendCount" t
     WHERE ${and([sql`t.dimension = ${by ?? ""}`, ...dateRange(sql`t.day`, f)])}
-    GROUP BY 1, 2`;
+    GROUP BY 1, 2
+    -- Cells whose rows cancel out (an article moved or deleted since the last compaction) are no group.
+    HAVING sum(t.claims) <> 0 OR sum(t.sentences) <> 0`;
 }
 
 /** Sentences and unsourced sentences per period (and group) of the articles a filter names, from ArticleCounts. */

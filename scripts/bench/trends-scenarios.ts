@@ -47,6 +47,9 @@ export async function runTrendScenarios(options: {
 }) {
   const { client, call, runs, add, log } = options;
   await assignDesks(client, log);
+  // The app folds the appended count rows after imports and reads (at most once a minute): measure
+  // that steady state, not a freshly generated archive's unfolded rows.
+  await client.query("SELECT sourcedesk_compact_facet_counts()");
   const trends = await import("@/app/api/trends/route");
   const diversity = await import("@/app/api/diversity/route");
   const threeYears = { from: "2023-01-01", to: "2025-12-31" };
@@ -82,14 +85,37 @@ export async function runTrendScenarios(options: {
   const { interval, by: _by, format: _f, ...filters } = input;
   const { findSingleSourceQuery } = await import("@/lib/trends/policy-checks");
   const { aggregateSettings } = await import("@/lib/trends/read-aggregate");
+  const { sourceMonthCountsQuery } = await import("@/lib/trends/source-months-sql");
+  const { policyListsQuery } = await import("@/lib/trends/counted-anonymous-facts");
+  const { diversityMonthsQuery } = await import("@/lib/trends/diversity-months");
+  const { countedDiversityQueries } = await import("@/lib/trends/diversity-sql");
   const anonymousOnly = { ...filters, anonymous: true };
   const parts: [string, Prisma.Sql, boolean][] = [
     ["claims and sentences per month (TrendCount)", counted.countedBucketsQuery(filters, { interval }), false],
     [
-      "anonymous sources: no reason per month, policy lists (ArticleSourceCount)",
+      "anonymous sources from the pairs (round 4's read, now for weeks and cut months)",
       counted.countedAnonymousFactsQuery(filters, { interval, limit: 50 }),
       true,
     ],
+    [
+      "source months: no reason and not recorded, per month and over the range (SourceMonthLink)",
+      sourceMonthCountsQuery({ sets: [{ kinds: ["missing", "unrecorded"], dimensions: [""] }], ...filters }),
+      false,
+    ],
+    [
+      "source months by outlet (SourceMonthLink)",
+      sourceMonthCountsQuery({
+        sets: [
+          { kinds: ["missing"], dimensions: ["outlet", ""] },
+          { kinds: ["unrecorded"], dimensions: [""] },
+        ],
+        ...filters,
+      }),
+      false,
+    ],
+    ["policy lists (ArticleCounts.missingReason, identities)", policyListsQuery(filters, 50), false],
+    ["diversity: people by gender and anonymous sources (SourceMonthLink)", diversityMonthsQuery(filters), false],
+    ["diversity: the same from the pairs (round 4)", countedDiversityQueries(filters, interval).people, true],
     ["single-source articles (ArticleCounts)", findSingleSourceQuery(filters), false],
     // The claim-filtered path (here: anonymous only), which reads the claims.
     ["anonymous only: claims per month (claim scan)", claimBucketsQuery(anonymousOnly, { interval }), false],

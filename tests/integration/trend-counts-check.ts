@@ -3,13 +3,16 @@ import { ATTRIBUTION_MODES } from "@/lib/claims/schema";
 import { db } from "@/lib/db";
 import { GENDERS } from "@/lib/sources/genders";
 import { SOURCE_TYPES } from "@/lib/sources/source-types";
+import { statedText } from "@/lib/text/stated-text";
 import { counterColumn } from "@/lib/trends/count-columns";
+import { expectSourceMonthsTrue } from "./source-months-check";
 
 /**
  * The trend counts (migration trend_counts) recomputed in JavaScript from the rows themselves —
  * articles, statements, claims, attributions, sources — and compared with every stored row:
  * Claim.sourceIds / sourceTypes / genderMask, ArticleCounts, ArticleSourceCount, and TrendCount
- * summed per cell (before and after compaction, which must leave one row per cell).
+ * summed per cell (before and after compaction, which must leave one row per cell), and the source
+ * months the compaction folds (SourceMonths, SourceMonthLink).
  */
 export async function expectTrendCountsTrue() {
   const articles = await db().article.findMany({
@@ -42,6 +45,7 @@ export async function expectTrendCountsTrue() {
       counts[name] = (counts[name] ?? 0) + (yes ? 1 : 0);
     };
     const pairClaims = new Map<string, number>();
+    const quoted = new Map<string, { type: string; anonymityReason: string | null }>();
     for (const c of a.claims) {
       const sources = [...new Map(c.attributions.map((x) => [x.source.id, x.source])).values()].sort((p, q) =>
         p.id < q.id ? -1 : 1,
@@ -71,6 +75,7 @@ export async function expectTrendCountsTrue() {
           c.attributions.some((x) => x.mode === m),
         );
       for (const g of GENDERS) add(counterColumn("gender", g), genders.includes(g));
+      for (const s of sources) quoted.set(s.id, s);
       for (const s of sources) pairClaims.set(`${s.id}|${s.type}`, (pairClaims.get(`${s.id}|${s.type}`) ?? 0) + 1);
     }
     const sentences = a.statements.filter((s) => s.kind === "sentence");
@@ -85,6 +90,9 @@ export async function expectTrendCountsTrue() {
       sentences: sentences.length,
       unsourced: sentences.filter((s) => !s.sourced).length,
       sources: pairClaims.size,
+      missingReason: [...quoted.values()].filter(
+        (s) => s.type.startsWith("anonymous") && statedText(s.anonymityReason) === null,
+      ).length,
     });
     for (const [pair, n] of pairClaims)
       expectedPairs.push(`${a.id}|${pair}|${date}|${a.outlet}|${a.author}|${a.desk}|${n}`);
@@ -113,6 +121,7 @@ export async function expectTrendCountsTrue() {
   const [{ extra }] = await db().$queryRaw<{ extra: number }[]>`
     SELECT CAST(count(*) - count(DISTINCT (dimension, coalesce(value, E'\\u0001'), day)) AS int) AS extra FROM "TrendCount"`;
   expect(extra, "compaction leaves one row per cell").toBe(0);
+  await expectSourceMonthsTrue();
 }
 
 const COUNTERS = [

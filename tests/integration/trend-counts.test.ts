@@ -1,8 +1,12 @@
+import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as article from "@/app/api/articles/[id]/route";
 import * as attributions from "@/app/api/attributions/route";
 import * as source from "@/app/api/sources/[id]/route";
 import { db } from "@/lib/db";
+import { writeBatch } from "@/lib/import/write-batch";
+import { importPool } from "@/lib/pg-pool";
+import { segmentText } from "@/lib/statements/segment-text";
 import { findDiversity } from "@/lib/trends/find-diversity";
 import { findTrends } from "@/lib/trends/find-trends";
 import { diversitySchema, trendsSchema } from "@/lib/trends/schema";
@@ -46,7 +50,27 @@ async function expectPathsAgree() {
     }
 }
 
+/**
+ * Between folds the readers recount the sources waiting in SourceMonthChange from their pairs;
+ * after a fold they read the links alone. Both must equal the claims' answer (and the recount).
+ * Returns how many sources were waiting.
+ */
+async function expectCountsAndPathsTrue() {
+  const waiting = await db().sourceMonthChange.count();
+  await expectPathsAgree();
+  await expectTrendCountsTrue();
+  await expectPathsAgree();
+  return waiting;
+}
+
+async function patchSource(id: string, body: Record<string, unknown>) {
+  const current = await ok(source.GET, "GET", { id });
+  return ok(source.PATCH, "PATCH", { id, body: { version: current.version, ...body } });
+}
+
 beforeAll(async () => {
+  // The test folds the source months itself: no background compaction after a trends read.
+  (globalThis as { facetCompactedAt?: number }).facetCompactedAt = Date.now() + 3_600_000;
   editor = await makeUser("editor");
   const make = async (key: string, input: Record<string, unknown>) => {
     ids[key] = (await newSource(editor, input)).id;
@@ -80,8 +104,7 @@ beforeAll(async () => {
 
 describe("Trend counts (kept by triggers)", () => {
   it("equal a recount after seeding, and both read paths give the same trends", async () => {
-    await expectTrendCountsTrue();
-    await expectPathsAgree();
+    expect(await expectCountsAndPathsTrue(), "the seeded sources wait for the fold").toBeGreaterThan(0);
     const counts = await db().articleCounts.findUniqueOrThrow({ where: { articleId: stories.b.article.id } });
     expect(counts).toMatchObject({ claims: 3, attributed: 2, sources: 1, sentences: 4, unsourced: 2 });
   });
@@ -99,6 +122,86 @@ describe("Trend counts (kept by triggers)", () => {
     await expectTrendCountsTrue();
   });
 
+  it("follow a source's stated reason set and cleared, and its identity recorded", async () => {
+    await patchSource(ids.officials, { anonymityReason: "feared losing their posts" });
+    expect(await expectCountsAndPathsTrue(), "the source waits for the fold").toBeGreaterThan(0);
+    const a = await db().articleCounts.findUniqueOrThrow({ where: { articleId: stories.a.article.id } });
+    expect(a.missingReason, "only the aide has no stated reason").toBe(1);
+    await patchSource(ids.officials, { identityKnownToNewsroom: null });
+    expect(await expectCountsAndPathsTrue()).toBeGreaterThan(0);
+    // Only whitespace JavaScript's trim() strips (an ideographic space) is no reason either.
+    await db().source.update({ where: { id: ids.officials }, data: { anonymityReason: "\u3000 \u00a0" } });
+    expect(await expectCountsAndPathsTrue()).toBeGreaterThan(0);
+    const after = await db().articleCounts.findUniqueOrThrow({ where: { articleId: stories.a.article.id } });
+    expect(after.missingReason).toBe(2);
+  });
+
+  it("follow an attribution moved to another source", async () => {
+    const moved = await db().attribution.findFirstOrThrow({ where: { claimId: stories.a.claimIds[1] } });
+    await ok((await import("@/app/api/attributions/[id]/route")).PATCH, "PATCH", {
+      id: moved.id,
+      body: { version: moved.version, sourceId: ids.aide },
+    });
+    expect(await expectCountsAndPathsTrue()).toBeGreaterThan(0);
+    await ok((await import("@/app/api/attributions/[id]/route")).PATCH, "PATCH", {
+      id: moved.id,
+      body: { version: moved.version + 1, sourceId: ids.officials },
+    });
+    await expectCountsAndPathsTrue();
+  });
+
+  it("follow the import's batch writer (sourcedesk_count_new_articles)", async () => {
+    const body = "One claim here. Two claim here. The end here.";
+    const articles = ["1911-03-03", "1911-03-28", "1911-09-09"].map((day, i) => ({
+      id: randomUUID(),
+      title: unique(`batch ${i}`),
+      body,
+      language: "en",
+      outlet: i === 2 ? null : unique("Courier"),
+      desk: i === 1 ? "metro" : null,
+      url: null,
+      externalId: null,
+      publishedAt: new Date(`${day}T12:00:00Z`),
+      statements: segmentText(body),
+    }));
+    const claims = articles.flatMap((a) =>
+      [0, 1].map((c) => ({
+        id: randomUUID(),
+        articleId: a.id,
+        start: c * 16,
+        end: c * 16 + 10,
+        text: body.slice(c * 16, c * 16 + 10),
+        prefix: "",
+        suffix: "",
+        reviewStatus: "pending",
+        createdAt: a.publishedAt,
+      })),
+    );
+    const quoted = [ids.aide, ids.officials, ids.ana, ids.aide, ids.officials, ids.ben];
+    const attributions = claims.map((c, i) => ({
+      id: randomUUID(),
+      claimId: c.id,
+      sourceId: quoted[i],
+      mode: "paraphrase",
+      cueStart: null,
+      cueEnd: null,
+      mentionStart: null,
+      mentionEnd: null,
+      viaSourceId: null,
+      createdAt: c.createdAt,
+    }));
+    const client = await importPool().connect();
+    try {
+      await client.query("BEGIN");
+      await writeBatch(client, { articles, claims, attributions }, { actorId: editor.id });
+      await client.query("COMMIT");
+    } finally {
+      client.release();
+    }
+    expect(await expectCountsAndPathsTrue(), "the batch's sources wait for the fold").toBeGreaterThan(0);
+    ids.batch = articles[0].id;
+  });
+
   it("follow a person's recorded gender and a source's new type", async () => {
     const ben = await ok(source.GET, "GET", { id: ids.ben });
     await ok(source.PATCH, "PATCH", { id: ids.ben, body: { version: ben.version, gender: "man" } });
@@ -108,8 +211,7 @@ describe("Trend counts (kept by triggers)", () => {
       id: ids.aide,
       body: { version: aide.version, type: "person", name: unique("Al") },
     });
-    await expectTrendCountsTrue();
-    await expectPathsAgree();
+    expect(await expectCountsAndPathsTrue()).toBeGreaterThan(0);
   });
 
   it("move with an article's date, outlet, author and desk, and its text edits", async () => {
@@ -123,15 +225,16 @@ describe("Trend counts (kept by triggers)", () => {
       id: a.id,
       body: { version: edited.version, body: `${a.body} One more plain sentence here.` },
     });
-    await expectTrendCountsTrue();
-    await expectPathsAgree();
+    await expectCountsAndPathsTrue();
   });
 
   it("let a deleted article's counts go with it", async () => {
     await ok(article.DELETE, "DELETE", { id: stories.b.article.id });
+    const batch = await db().articleCounts.findUniqueOrThrow({ where: { articleId: ids.batch } });
+    expect(batch.missingReason, "it quotes the officials, whose reason is blank").toBe(1);
+    await ok(article.DELETE, "DELETE", { id: ids.batch });
     expect(await db().articleCounts.findUnique({ where: { articleId: stories.b.article.id } })).toBeNull();
     expect(await db().articleSourceCount.count({ where: { articleId: stories.b.article.id } })).toBe(0);
-    await expectTrendCountsTrue();
-    await expectPathsAgree();
+    expect(await expectCountsAndPathsTrue(), "its sources lose its months").toBeGreaterThan(0);
   });
 });
