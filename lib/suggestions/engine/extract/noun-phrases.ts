@@ -57,6 +57,7 @@ const PRONOUN_QUANTITIES = new Set([
   "two",
   "three",
 ]);
+const QUANTITY_HEADS = new Set([...PREDETERMINERS, "few", "several", "any", "much"]);
 const QUANTITY_ADVERBS = new Set(["nearly", "almost", "about", "roughly", "some", "around", "only", "just", "over"]);
 const isParticiple = (t: Token) => (t.pos === "VERB" || t.pos === "ADJ") && /(ed|ing|en|wn)$/.test(t.lower);
 
@@ -421,12 +422,16 @@ export function npRight(a: Analysis, k: number, to: number, withModifiers = true
   // "more than 30,000 people", "at least two officials", "nearly half".
   if (/^(more|fewer|less)$/.test(tokens[e].lower) && tokens[e + 1]?.lower === "than") e += 2;
   else if (tokens[e].lower === "at" && tokens[e + 1]?.lower === "least") e += 2;
-  while (e < to && QUANTITY_ADVERBS.has(tokens[e].lower) && tokens[e + 1]?.isWord) e++;
+  while (e < to && QUANTITY_ADVERBS.has(tokens[e].lower) && tokens[e + 1]?.isWord && tokens[e + 1].lower !== "of") e++;
   // ("no one in the administration": "one" after "no" is the head, not a quantity before it.)
   const headOne = (i: number) => tokens[i].lower === "one" && tokens[i - 1]?.lower === "no";
-  while (e < to && ((PREDETERMINERS.has(tokens[e].lower) && !headOne(e)) || g.determiners.has(tokens[e].lower))) e++;
   let last = -1;
   let pps = 0;
+  // "many of her members", "most of the homes", "none of them": the quantity heads its "of" phrase.
+  if (QUANTITY_HEADS.has(tokens[e]?.lower ?? "") && tokens[e + 1]?.lower === "of" && e + 2 < to) last = e++;
+  else
+    while (e < to && ((PREDETERMINERS.has(tokens[e].lower) && !headOne(e)) || g.determiners.has(tokens[e].lower)))
+      e++;
   while (e < to && e - k < MAX_MENTION) {
     const t = tokens[e];
     if (insideNp(a, t, tokens[e + 1]) || (t.text === "." && t.start === tokens[e - 1]?.end)) {
@@ -457,7 +462,8 @@ export function npRight(a: Analysis, k: number, to: number, withModifiers = true
       last >= 0 &&
       pps < 3 &&
       (PP_HEADS.has(t.lower) || g.postmodifiers.has(t.lower)) &&
-      (tokens[last].pos === "NOUN" || (tokens[last].pos === "NUM" && t.lower === "of"))
+      (tokens[last].pos === "NOUN" ||
+        ((tokens[last].pos === "NUM" || QUANTITY_HEADS.has(tokens[last].lower)) && t.lower === "of"))
     ) {
       pps++;
       e++;
