@@ -22,3 +22,19 @@ describe("reported speech: the subject of the reported clause", () => {
     ]);
   });
 });
+
+describe("reported speech: weak verbs without 'that'", () => {
+  it("reads a clause after 'added' or 'noted' when its subject plainly opens one", () => {
+    expect(triple("He added the pumps were running again by noon.")).toEqual([
+      ["He", "added", "the pumps were running again by noon"],
+    ]);
+    expect(triple("The treasurer noted her office had flagged the gap in May.")).toEqual([
+      ["The treasurer", "noted", "her office had flagged the gap in May"],
+    ]);
+  });
+
+  it("takes no object of adding or noting for content", () => {
+    expect(triple("The bakery added 40 seasonal workers last month.")).toEqual([]);
+    expect(triple("The clerk noted the totals in the ledger.")).toEqual([]);
+  });
+});
