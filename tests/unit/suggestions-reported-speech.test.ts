@@ -38,3 +38,11 @@ describe("reported speech: weak verbs without 'that'", () => {
     expect(triple("The clerk noted the totals in the ledger.")).toEqual([]);
   });
 });
+
+describe("reported speech: tagger repairs", () => {
+  it("reads a word after an article as a noun, so the clause it opens is found", () => {
+    expect(triple("The inspector conceded a seep in the dam was likely.")).toEqual([
+      ["The inspector", "conceded", "a seep in the dam was likely"],
+    ]);
+  });
+});

@@ -143,6 +143,9 @@ export function retagEnglish(tokens: Token[]): Token[] {
       }
     } else if (t.pos === "ADJ" && /ed$/.test(t.lower) && /^(has|have|had)$/.test(prev.lower)) t.pos = "VERB";
     else if (t.pos === "VERB" && prev.lower === "to" && tokens[i - 2]?.lower === "according") t.pos = "NOUN";
+    // "acknowledged a seep near the bridge": no finite verb follows an article; it heads the noun phrase.
+    else if (t.pos === "VERB" && /^(a|an|the)$/.test(prev.lower) && !/(ed|ing|en)$/.test(t.lower) && !t.isCap)
+      t.pos = "NOUN";
   }
   return tokens;
 }
