@@ -46,3 +46,20 @@ describe("reported speech: tagger repairs", () => {
     ]);
   });
 });
+
+describe("reported speech: names set off by commas", () => {
+  it("keeps the name before an appositive naming a firm with an ampersand", () => {
+    expect(triple("Nadia Brenn, a partner at Colt & Mayhew, said the deal would close in June.")).toEqual([
+      ["Nadia Brenn", "said", "the deal would close in June"],
+    ]);
+  });
+
+  it("takes the name between commas without the place it comes from", () => {
+    expect(
+      triple("The panel met, and its vice chair, Sen. Orla Whitcombe of Vermont, said the vote would slip."),
+    ).toEqual([["Sen. Orla Whitcombe", "said", "the vote would slip"]]);
+    expect(triple("Rep. Hal Dorsey, Republican of Idaho, said the bill was dead.")).toEqual([
+      ["Rep. Hal Dorsey", "said", "the bill was dead"],
+    ]);
+  });
+});

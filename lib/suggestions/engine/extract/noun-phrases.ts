@@ -295,6 +295,7 @@ function segmentKind(a: Analysis, first: number, last: number): "insert" | "name
   if (isParticiple(t) && t.pos === "VERB") return "insert"; // "speaking on condition of anonymity"
   const words = tokens.slice(first, last + 1).filter((x) => x.isWord);
   if (words.length && words.every((x) => x.isCap || a.lang.isNameParticle(x.lower))) return "name";
+  if (nameOfPlace(a, first, last) >= 0) return "name";
   // Any phrase without a finite verb of its own is a description set off by commas.
   // (A relative clause inside it may have one: "a former pilot who took command in 2025".)
   const words2 = tokens.slice(first, last + 1);
@@ -317,6 +318,26 @@ function segmentKind(a: Analysis, first: number, last: number): "insert" | "name
   return finite ? "other" : "insert";
 }
 
+/**
+ * "Rep. Carl Hoyt of Pennsylvania": a name of two words or more with the place it comes from; returns
+ * the last token of the name, or -1. (Not "Democrat of Minnesota", a description.)
+ */
+function nameOfPlace(a: Analysis, first: number, last: number): number {
+  const { tokens } = a;
+  let names = 0;
+  for (let i = first; i <= last; i++) {
+    const t = tokens[i];
+    if (t.lower === "of") {
+      const place = tokens.slice(i + 1, last + 1).filter((x) => x.isWord);
+      const ok = names >= 2 && tokens[i - 1].pos === "PROPN" && place.length > 0 && place.every((x) => x.isCap);
+      return ok ? i - 1 : -1;
+    }
+    if (t.isWord && !t.isCap) return -1;
+    if (t.isWord) names++;
+  }
+  return -1;
+}
+
 /** The previous comma in [from, j], or -1 when a stronger boundary comes first. */
 function previousComma(a: Analysis, j: number, from: number): number {
   for (let k = j; k >= from; k--) {
@@ -325,7 +346,8 @@ function previousComma(a: Analysis, j: number, from: number): number {
     if (/^[;:—–]$/.test(t.text) || a.opens[k] >= 0 || a.closes[k] >= 0) return -1;
     // "…, and Senator Ray Whitcomb, the …, said": "and" before a new name starts the subject's clause
     // (not "who has pleaded not guilty and sat …" inside a relative clause).
-    if (t.pos === "CCONJ" && (a.tokens[k + 1]?.isCap || a.tokens[k + 1]?.pos === "DET")) return -1;
+    // ("Harrow & Lyle": an ampersand joins the words of one name.)
+    if (t.pos === "CCONJ" && t.text !== "&" && (a.tokens[k + 1]?.isCap || a.tokens[k + 1]?.pos === "DET")) return -1;
   }
   return -1;
 }
@@ -376,7 +398,9 @@ export function subjectBefore(a: Analysis, cueFirst: number, from: number): Ment
       // ending the content before ("…turned police into agents, Alvarez, a Democrat, wrote").
       const boundary = tokens[role - 1];
       if (role > from && boundary && boundary.isWord && boundary.pos !== "CCONJ" && boundary.pos !== "SCONJ") role = -1;
-      return { first: k + 1, last: j - 1, appositive, ...(role >= 0 ? { lead: role } : {}) };
+      const named = nameOfPlace(a, k + 1, j - 1);
+      const last = named >= 0 ? named : j - 1;
+      return { first: k + 1, last, appositive, ...(role >= 0 ? { lead: role } : {}) };
     }
     if (kind !== "insert") return null;
     appositive = { first: k + 1, last: j - 1 };
