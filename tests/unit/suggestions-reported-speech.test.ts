@@ -63,3 +63,17 @@ describe("reported speech: names set off by commas", () => {
     ]);
   });
 });
+
+describe("reported speech: more tagger repairs", () => {
+  it("reads a compass word after an article as a noun inside the source", () => {
+    expect(triple("Growers in the north say they have lost half the harvest.")).toEqual([
+      ["Growers in the north", "say", "they have lost half the harvest"],
+    ]);
+  });
+
+  it("reads a singular subject's verb in -s before the particle of a multiword cue", () => {
+    expect(triple("The agency points to a sharp rise in claims.").map((t) => t.slice(0, 2))).toEqual([
+      ["The agency", "points to"],
+    ]);
+  });
+});

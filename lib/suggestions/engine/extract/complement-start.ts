@@ -221,7 +221,11 @@ export function complementStart(
       const np = npRight(a, k, s.to, false);
       if (np && tokens[np.last + 1]?.lower === "of") return { k, frame: "objOf" };
     }
-    if ((frames.has("that") || frames.has("recipient")) && (!weak || (!cue.negated && plainSubject(a, k))) && startsClause(a, k, s.to))
+    if (
+      (frames.has("that") || frames.has("recipient")) &&
+      (!weak || (!cue.negated && plainSubject(a, k))) &&
+      startsClause(a, k, s.to)
+    )
       return { k, frame: "that" };
     // "criticized the plan", not "backed Ms. Ramos in both campaigns": the object is a thing, not a person.
     // Judgements of a person are stances too ("slammed Gallo", "praised them"); backing, calling or

@@ -454,8 +454,7 @@ export function npRight(a: Analysis, k: number, to: number, withModifiers = true
   // "many of her members", "most of the homes", "none of them": the quantity heads its "of" phrase.
   if (QUANTITY_HEADS.has(tokens[e]?.lower ?? "") && tokens[e + 1]?.lower === "of" && e + 2 < to) last = e++;
   else
-    while (e < to && ((PREDETERMINERS.has(tokens[e].lower) && !headOne(e)) || g.determiners.has(tokens[e].lower)))
-      e++;
+    while (e < to && ((PREDETERMINERS.has(tokens[e].lower) && !headOne(e)) || g.determiners.has(tokens[e].lower))) e++;
   while (e < to && e - k < MAX_MENTION) {
     const t = tokens[e];
     if (insideNp(a, t, tokens[e + 1]) || (t.text === "." && t.start === tokens[e - 1]?.end)) {

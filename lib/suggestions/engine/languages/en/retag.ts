@@ -91,7 +91,9 @@ export function retagEnglish(tokens: Token[]): Token[] {
         !plural &&
         inS &&
         (NP_LEFT.has(tokens[i - 2]?.pos) || /^(his|her|its|their|our|my|your)$/.test(tokens[i - 2]?.lower ?? "")) &&
-        (next.pos === "DET" ||
+        // ("the administration points to …": the particle of a multiword cue.)
+        (CUE_LEXICON.has(`${t.lemma} ${next.lower}`) ||
+          next.pos === "DET" ||
           next.pos === "PROPN" ||
           next.pos === "NUM" ||
           quantity ||
@@ -143,6 +145,14 @@ export function retagEnglish(tokens: Token[]): Token[] {
       }
     } else if (t.pos === "ADJ" && /ed$/.test(t.lower) && /^(has|have|had)$/.test(prev.lower)) t.pos = "VERB";
     else if (t.pos === "VERB" && prev.lower === "to" && tokens[i - 2]?.lower === "according") t.pos = "NOUN";
+    // "exporters in the south say": an adverb right after an article is a noun ("the north pier").
+    else if (
+      t.pos === "ADV" &&
+      /^(a|an|the)$/.test(prev.lower) &&
+      !ARTICLE_ADVERBS.has(t.lower) &&
+      !/^(ADJ|ADV)$/.test(next?.pos ?? "")
+    )
+      t.pos = "NOUN";
     // "acknowledged a seep near the bridge": no finite verb follows an article; it heads the noun phrase.
     else if (t.pos === "VERB" && /^(a|an|the)$/.test(prev.lower) && !/(ed|ing|en)$/.test(t.lower) && !t.isCap)
       t.pos = "NOUN";
@@ -150,6 +160,12 @@ export function retagEnglish(tokens: Token[]): Token[] {
   return tokens;
 }
 
+/** Adverbs that do follow an article: "the most", "the only", "a very", "the once-mighty". */
+const ARTICLE_ADVERBS = new Set(
+  "most least more less very only so too just even already once still far much rather quite almost best worst".split(
+    " ",
+  ),
+);
 const PP_WORDS = new Set(["from", "of", "by", "in", "at", "on", "for"]);
 const isPlural = (t: Token) => /[^s]s$/.test(t.lower) || MASS_SUBJECTS.has(t.lower);
 
