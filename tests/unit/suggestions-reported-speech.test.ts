@@ -77,3 +77,34 @@ describe("reported speech: more tagger repairs", () => {
     ]);
   });
 });
+
+describe("reported speech: rulings, refusals and titled names", () => {
+  it("reads a court's ruling with a clause as a report, and a participle 'ruling' ends the object before it", () => {
+    expect(triple("The tribunal ruled that the dismissals were unfair.")).toEqual([
+      ["The tribunal", "ruled", "the dismissals were unfair"],
+    ]);
+    expect(triple("A magistrate rejected the appeal, ruling that the fees were lawful.")).toEqual([
+      ["A magistrate", "rejected", "the appeal"],
+      ["A magistrate", "ruling", "the fees were lawful"],
+    ]);
+  });
+
+  it("takes no noun 'rules' for a cue", () => {
+    expect(triple("Changes to Senate rules that would speed up votes passed on Monday.")).toEqual([]);
+  });
+
+  it("reads 'ruled out' with a gerund as its content", () => {
+    expect(triple("The chancellor has ruled out raising fuel duty.")).toEqual([
+      ["The chancellor", "has ruled out", "raising fuel duty"],
+    ]);
+  });
+
+  it("leaves the court or state after a titled name out of the mention", () => {
+    expect(triple("Judge Nora Vance of the county court said the jury would be sequestered.")).toEqual([
+      ["Judge Nora Vance", "said", "the jury would be sequestered"],
+    ]);
+    expect(triple("Secretary of State Ivo Lind said the embassy would stay open.")).toEqual([
+      ["Secretary of State Ivo Lind", "said", "the embassy would stay open"],
+    ]);
+  });
+});

@@ -429,7 +429,26 @@ export function subjectBefore(a: Analysis, cueFirst: number, from: number): Ment
     return { first: j, last: j, appositive, antecedent: af >= 0 ? { first: af, last: e } : null };
   }
   const rel = head.pos === "PRON" ? -1 : restrictiveRelative(a, first, from);
-  return { first: rel >= 0 ? rel : first, last: j, appositive };
+  return { first: rel >= 0 ? rel : first, last: titledNameEnd(a, first, j), appositive };
+}
+
+/**
+ * "Judge Paula Marchetti of U.S. District Court", "Sen. Dana Whitfield of Oregon": a title and a name
+ * with where the person serves or comes from; the mention is the title and name (guideline §3).
+ * Returns the name's last token, or `last` when the phrase is no such name ("Secretary of State").
+ */
+export function titledNameEnd(a: Analysis, first: number, last: number): number {
+  const { tokens } = a;
+  if (!a.lang.isTitle(tokens[first].lower)) return last;
+  let k = first + 1;
+  if (tokens[k]?.text === ".") k++;
+  let names = 0;
+  while (k <= last && tokens[k].pos === "PROPN" && tokens[k].isCap && tokens[k].lower !== "of") {
+    names++;
+    k++;
+  }
+  const place = tokens[k + 1];
+  return names > 0 && k < last && tokens[k].lower === "of" && (place?.isCap || place?.lower === "the") ? k - 1 : last;
 }
 
 /** A noun phrase reading right from `k`: the inverted subject ("said Ms. Lee"), an agent, "according to X". */

@@ -6,7 +6,7 @@
 import type { Analysis, Sentence } from "../analysis";
 import { startsClause, trimSpan } from "./content";
 import type { Cue } from "./find-cues";
-import { type Mention, npRight, subjectBefore } from "./noun-phrases";
+import { type Mention, npRight, subjectBefore, titledNameEnd } from "./noun-phrases";
 import { classifyMode } from "./quote-spans";
 import type { RawClaim } from "./raw-claim";
 
@@ -47,7 +47,7 @@ export function clauseSubject(a: Analysis, s: Sentence, before: number): Mention
     !tokens.slice(np.first, np.last + 1).every((t) => t.pos === "PROPN" || t.isCap)
   )
     return { first: app.first, last: app.last, appositive: null };
-  return np;
+  return { ...np, last: titledNameEnd(a, np.first, np.last) };
 }
 
 /**
