@@ -108,3 +108,28 @@ describe("reported speech: rulings, refusals and titled names", () => {
     ]);
   });
 });
+
+describe("reported speech: relative clauses without a pronoun", () => {
+  it("finds the source after the described noun when a speech verb comes right before a finite verb", () => {
+    expect(triple("The county sold the hospital, a deal union leaders say will cost 300 jobs.")).toEqual([
+      ["union leaders", "say", "a deal union leaders say will cost 300 jobs"],
+    ]);
+    expect(triple("The airline posted a loss analysts say was worse than feared.")).toEqual([
+      ["analysts", "say", "a loss analysts say was worse than feared"],
+    ]);
+  });
+
+  it("takes the described noun as the first part of what 'call' names it", () => {
+    expect(suggest("The board approved a levy critics call a tax on renters.")[0]).toMatchObject({
+      mention: "critics",
+      cue: "call",
+      parts: ["a levy", "a tax on renters"],
+    });
+  });
+
+  it("keeps a possessive's noun before a modal a noun", () => {
+    expect(triple("He says their plan would sink the budget.")).toEqual([
+      ["He", "says", "their plan would sink the budget"],
+    ]);
+  });
+});

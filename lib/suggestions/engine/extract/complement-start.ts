@@ -142,7 +142,7 @@ export function complementStart(
     (rel.pos === "NOUN" || rel.pos === "PROPN") &&
     finiteVerb &&
     frames.has("that") &&
-    mention.first === mention.last
+    (mention.first === mention.last || !a.lang.grammar.determiners.has(tokens[mention.first].lower))
   )
     return { k, frame: "relative" };
   // "said in a post on social media that", "told reporters at a news conference in the capital that".

@@ -429,7 +429,35 @@ export function subjectBefore(a: Analysis, cueFirst: number, from: number): Ment
     return { first: j, last: j, appositive, antecedent: af >= 0 ? { first: af, last: e } : null };
   }
   const rel = head.pos === "PRON" ? -1 : restrictiveRelative(a, first, from);
+  if (rel < 0) {
+    const gap = gappedRelativeSource(a, first, j, cueFirst);
+    if (gap >= 0) return { first: gap, last: j, appositive };
+  }
   return { first: rel >= 0 ? rel : first, last: titledNameEnd(a, first, j), appositive };
+}
+
+/**
+ * "a move district officials say will save $4 million", "a project supporters call a lifeline": a
+ * relative clause without its pronoun, where the cue's subject follows the noun the clause describes.
+ * A speech verb right before a finite verb (or "call" before its epithet) shows the gap. Returns the
+ * source's first token (after the described noun), or -1.
+ */
+function gappedRelativeSource(a: Analysis, first: number, last: number, cueFirst: number): number {
+  const { tokens } = a;
+  const verb = tokens[cueFirst];
+  const next = tokens[cueFirst + 1];
+  if (!verb || !next || !/^(a|an|the|this|that)$/.test(tokens[first].lower)) return -1;
+  const lemma = verb.lemma;
+  const gap =
+    (next.pos === "AUX" &&
+      /^(say|said|says|believe|believes|think|thinks|expect|expects|fear|fears)$/.test(verb.lower)) ||
+    (lemma === "call" && /^(DET|ADJ)$/.test(next.pos));
+  if (!gap) return -1;
+  let h = first + 1;
+  while (h < last && tokens[h].pos === "ADJ") h++;
+  if (h >= last || tokens[h].pos !== "NOUN") return -1;
+  for (let m = h + 1; m <= last; m++) if (!/^(NOUN|PROPN|ADJ)$/.test(tokens[m].pos)) return -1;
+  return h + 1;
 }
 
 /**

@@ -113,7 +113,12 @@ export function retagEnglish(tokens: Token[]): Token[] {
         infinitiveVerb(tokens, i + 1) >= 0 ||
         /^(back|out)$/.test(next.lower) ||
         quantity ||
-        (CLAUSE_OPENERS.has(next.pos) && next.lower !== "of");
+        (CLAUSE_OPENERS.has(next.pos) && next.lower !== "of") ||
+        // "a move officials say will save …": a relative clause whose subject gap sits before the verb.
+        // ("their plan would …" is a noun after a possessive.)
+        (next.pos === "AUX" &&
+          prev.pos !== "PRON" &&
+          !!CUE_LEXICON.get(t.lemma)?.some((e) => e.frames.includes("that")));
       // "…, department data show, but …", "…, a new poll finds.": a source set off after its content.
       const closesInsert =
         /^[,.;]$/.test(next.text) &&
