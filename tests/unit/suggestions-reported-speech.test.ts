@@ -133,3 +133,11 @@ describe("reported speech: relative clauses without a pronoun", () => {
     ]);
   });
 });
+
+describe("reported speech: a verb coordinated inside the content", () => {
+  it("gives a present-tense verb after a past report the content's subject when the content is in the present", () => {
+    expect(
+      triple("An aide told reporters that the governor still has doubts about the bill and wants changes to it."),
+    ).toContainEqual(["the governor", "wants", "changes to it"]);
+  });
+});
