@@ -141,3 +141,20 @@ describe("reported speech: a verb coordinated inside the content", () => {
     ).toContainEqual(["the mayor", "expects", "revisions soon"]);
   });
 });
+
+describe("sentences ending at a clock time", () => {
+  it("starts a new sentence after 'p.m.' when a function word or a second clause follows", () => {
+    expect(
+      triple("Polls closed at 8 p.m. Election officials said the count would run past midnight.").map((t) => t[0]),
+    ).toEqual(["Election officials"]);
+    expect(
+      suggest("The tally was posted at 9:15 p.m. By then, the union said, most members had voted.")[0].parts,
+    ).toEqual(["By then", "most members had voted"]);
+  });
+
+  it("keeps 'p.m.' inside the sentence before a day or a time zone", () => {
+    expect(triple("The mayor said the curfew starts at 10 p.m. Eastern time.")).toEqual([
+      ["The mayor", "said", "the curfew starts at 10 p.m. Eastern time"],
+    ]);
+  });
+});
