@@ -115,7 +115,7 @@ function signsQuestion(
 const CLOCK_RE = /^[ap]\.m\.$/i;
 const CLOSED_CLASS = new Set(["DET", "PRON", "ADP", "CCONJ", "SCONJ", "ADV"]);
 const ZONES = new Set(["et", "est", "edt", "pt", "pst", "pdt", "ct", "cdt", "mt", "gmt", "bst", "utc"]);
-const isFinite = (t: Token) => t.pos === "AUX" || (t.pos === "VERB" && !/ing$/.test(t.lower));
+const isFiniteVerb = (t: Token) => t.pos === "AUX" || (t.pos === "VERB" && !/ing$/.test(t.lower));
 
 /**
  * "…the winner at 10:02 p.m. With 81% counted, she led": the splitter keeps "p.m." as an abbreviation,
@@ -131,9 +131,9 @@ function endsAtClock(tokens: Token[], lang: LanguageAdapter, r: { first: number;
   if (/^(eastern|pacific|central|mountain|local)$/.test(next.lower)) return false;
   if (CLOSED_CLASS.has(next.pos)) return true;
   let before = false;
-  for (let i = r.first; i < r.k - 1 && !before; i++) before = isFinite(tokens[i]);
+  for (let i = r.first; i < r.k - 1 && !before; i++) before = isFiniteVerb(tokens[i]);
   let after = false;
-  for (let i = r.k; i < r.to && !after; i++) after = isFinite(tokens[i]);
+  for (let i = r.k; i < r.to && !after; i++) after = isFiniteVerb(tokens[i]);
   return before && after;
 }
 

@@ -11,9 +11,10 @@ import { tokenAt } from "../nlp/token";
 import { complementStart, skipRecipient } from "./complement-start";
 import { clauseEnd, hasFiniteVerb, looksLikeClause, skipAdjuncts, spanOf, startsClause, trimSpan } from "./content";
 import type { Cue } from "./find-cues";
-import { type Mention, npLeft, npRight, subjectBefore } from "./noun-phrases";
+import { type Mention, npLeft, npRight } from "./noun-phrases";
 import { classifyMode, quoteChainBackward, quoteChainForward } from "./quote-spans";
 import type { RawClaim } from "./raw-claim";
+import { subjectBefore } from "./subject-before";
 import { clauseSubject, closingParticiple, coordinatedSubject } from "./verb-subjects";
 
 const framesOf = (cue: Cue) => new Set<Frame>(cue.entries.flatMap((e) => e.frames));

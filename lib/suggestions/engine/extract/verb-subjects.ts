@@ -6,9 +6,10 @@
 import type { Analysis, Sentence } from "../analysis";
 import { startsClause, trimSpan } from "./content";
 import type { Cue } from "./find-cues";
-import { type Mention, npRight, subjectBefore, titledNameEnd } from "./noun-phrases";
+import { type Mention, npRight } from "./noun-phrases";
 import { classifyMode } from "./quote-spans";
 import type { RawClaim } from "./raw-claim";
+import { subjectBefore, titledNameEnd } from "./subject-before";
 
 /** Subject of the main clause, for participle cues: "The ministry welcomed the move, saying …". */
 export function clauseSubject(a: Analysis, s: Sentence, before: number): Mention | null {
