@@ -4,6 +4,7 @@
  * words that belong to an inverted source's mention.
  */
 import type { Analysis, Sentence } from "../analysis";
+import { tokenAt } from "../nlp/token";
 import { startsClause, trimSpan } from "./content";
 import type { Cue } from "./find-cues";
 import { type Mention, npRight } from "./noun-phrases";
@@ -160,8 +161,8 @@ function presentContentSubject(a: Analysis, main: RawClaim, cue: Cue, and: numbe
     const t = tokens[j];
     if (t.pos !== "VERB" && t.pos !== "AUX") continue;
     if (!(PRESENT_AUX.has(t.lower) || presentS(t.lower, t.lemma))) return null;
-    const first = tokens.findIndex((x) => x.start >= main.content.start);
-    const subject = first >= 0 ? npRight(a, first, j) : null;
+    // (A binary search: a scan from the text's start would make long texts quadratic.)
+    const subject = npRight(a, tokenAt(tokens, main.content.start), j);
     return subject && subject.last < j ? { first: subject.first, last: subject.last, appositive: null } : null;
   }
   return null;
