@@ -158,3 +158,12 @@ describe("sentences ending at a clock time", () => {
     ]);
   });
 });
+
+describe("reported speech: a gerund the tagger read as a noun", () => {
+  it("takes 'reported feeling …' with its gerund as content, but no plain noun object", () => {
+    expect(triple("Many of the drivers reported feeling drowsy at the wheel.")).toEqual([
+      ["Many of the drivers", "reported", "feeling drowsy at the wheel"],
+    ]);
+    expect(triple("The retailer reported record earnings.")).toEqual([]);
+  });
+});

@@ -169,7 +169,14 @@ export function complementStart(
   if (cue.entries.some((e) => GERUND_CUES.has(e.lemma))) {
     let v = k;
     while (v < s.to && tokens[v].pos === "ADV" && v - k < 2) v++;
-    if (tokens[v]?.pos === "VERB" && /ing$/.test(tokens[v].lower)) return { k, frame: "obj" };
+    // ("reported feeling dizzy": a gerund the tagger read as a noun; not "reported the funding of …".)
+    const gerundNoun =
+      tokens[v]?.pos === "NOUN" &&
+      /ing$/.test(tokens[v].lower) &&
+      v + 1 < s.to &&
+      /^(ADJ|ADV|NOUN|ADP)$/.test(tokens[v + 1].pos) &&
+      tokens[v + 1].lower !== "of";
+    if ((tokens[v]?.pos === "VERB" || gerundNoun) && /ing$/.test(tokens[v].lower)) return { k, frame: "obj" };
   }
   // "puts the savings at $3.1 billion": an estimate with its value.
   if (frames.has("objAt") && NP_START.has(t.pos)) {
