@@ -167,3 +167,12 @@ describe("reported speech: a gerund the tagger read as a noun", () => {
     expect(triple("The retailer reported record earnings.")).toEqual([]);
   });
 });
+
+describe("reported speech: the reported clause's verb read as a noun", () => {
+  it("reads a verb agreeing with the clause's subject, with no other verb after it", () => {
+    expect(triple("The group says its protests work only sometimes.")).toEqual([
+      ["The group", "says", "its protests work only sometimes"],
+    ]);
+    expect(triple("She said the plan costs too much.")).toEqual([["She", "said", "the plan costs too much"]]);
+  });
+});

@@ -150,6 +150,9 @@ export function retagEnglish(tokens: Token[]): Token[] {
       }
     } else if (t.pos === "ADJ" && /ed$/.test(t.lower) && /^(has|have|had)$/.test(prev.lower)) t.pos = "VERB";
     else if (t.pos === "VERB" && prev.lower === "to" && tokens[i - 2]?.lower === "according") t.pos = "NOUN";
+    // "says its forces target only fighters", "said the math cuts both ways": the reported clause's
+    // verb read as a noun, after its subject's head, with no other verb in the clause.
+    else if (t.pos === "NOUN" && clauseVerbAsNoun(tokens, i)) t.pos = "VERB";
     // "exporters in the south say": an adverb right after an article is a noun ("the north pier").
     else if (
       t.pos === "ADV" &&
@@ -163,6 +166,28 @@ export function retagEnglish(tokens: Token[]): Token[] {
       t.pos = "NOUN";
   }
   return tokens;
+}
+
+const CLAUSE_DETERMINERS = /^(the|its|his|her|their|our|this|these|those)$/;
+
+/** At `i`: "say(s)/said + determiner + noun + this word", agreeing with that noun, and no verb after it. */
+function clauseVerbAsNoun(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  const subject = tokens[i - 1];
+  const det = tokens[i - 2];
+  const cue = tokens[i - 3];
+  const next = tokens[i + 1];
+  if (t.isCap || !subject || subject.pos !== "NOUN" || !det || !CLAUSE_DETERMINERS.test(det.lower)) return false;
+  if (cue?.pos !== "VERB" || !/^(say|says|said|add|adds|added|insist|insists|insisted)$/.test(cue.lower))
+    return false;
+  if (!next || !/^(DET|ADV|NUM|ADJ|PRON)$/.test(next.pos)) return false;
+  const plural = /[^s]s$/.test(subject.lower);
+  const agrees = plural ? t.lower === t.lemma && !/s$/.test(t.lower) : /[^s]s$/.test(t.lower) && t.lower !== t.lemma;
+  if (!agrees) return false;
+  // (At most 40 words ahead, so a text without punctuation stays linear.)
+  for (let k = i + 1; k < tokens.length && k - i <= 40 && !/^[.,;:!?]$/.test(tokens[k].text); k++)
+    if (tokens[k].pos === "VERB" || tokens[k].pos === "AUX") return false;
+  return true;
 }
 
 /** Adverbs that do follow an article: "the most", "the only", "a very", "the once-mighty". */
