@@ -178,8 +178,7 @@ function clauseVerbAsNoun(tokens: Token[], i: number): boolean {
   const cue = tokens[i - 3];
   const next = tokens[i + 1];
   if (t.isCap || !subject || subject.pos !== "NOUN" || !det || !CLAUSE_DETERMINERS.test(det.lower)) return false;
-  if (cue?.pos !== "VERB" || !/^(say|says|said|add|adds|added|insist|insists|insisted)$/.test(cue.lower))
-    return false;
+  if (cue?.pos !== "VERB" || !/^(say|says|said|add|adds|added|insist|insists|insisted)$/.test(cue.lower)) return false;
   if (!next || !/^(DET|ADV|NUM|ADJ|PRON)$/.test(next.pos)) return false;
   const plural = /[^s]s$/.test(subject.lower);
   const agrees = plural ? t.lower === t.lemma && !/s$/.test(t.lower) : /[^s]s$/.test(t.lower) && t.lower !== t.lemma;
