@@ -47,12 +47,12 @@ describe("subjects that open a reported clause or a source", () => {
     );
   });
 
-  it("does not take an opening place adjunct for the source before a name and its appositive", () => {
+  it("does not take an opening place adjunct for the source before a name and its appositive (the state after a titled name is no part of it)", () => {
     expect(
       triple(
         "On Capitol Hill, Senator Dwight Kessel of Kansas, the top Republican on the committee, denounced the idea.",
       ),
-    ).toEqual([["Senator Dwight Kessel of Kansas", "denounced", "the idea"]]);
+    ).toEqual([["Senator Dwight Kessel", "denounced", "the idea"]]);
   });
 
   it("keeps a closing participle phrase in an inverted source: said one fan sitting two rows back", () => {

@@ -48,7 +48,8 @@ export function analyze(text: string, lang: LanguageAdapter, statements?: Statem
     // A statement running over a line break (list items, live-blog lines) is read line by line.
     let from = first;
     for (let k = first + 1; k <= to; k++) {
-      if (k < to && !text.slice(tokens[k - 1].end, tokens[k].start).includes("\n")) continue;
+      const lineBreak = k === to || text.slice(tokens[k - 1].end, tokens[k].start).includes("\n");
+      if (!lineBreak && !endsAtClock(tokens, lang, { first: from, k, to })) continue;
       from = skipDateline(tokens, from, k);
       const start = from === first ? s.start : tokens[from].start;
       const end = k === to ? s.end : tokens[k - 1].end;
@@ -109,6 +110,31 @@ function signsQuestion(
     if (i - first < 5 && t.isWord && !t.isCap && (lang.cues.has(t.lemma) || lang.cues.has(t.lower))) cue = true;
   }
   return cue;
+}
+
+const CLOCK_RE = /^[ap]\.m\.$/i;
+const CLOSED_CLASS = new Set(["DET", "PRON", "ADP", "CCONJ", "SCONJ", "ADV"]);
+const ZONES = new Set(["et", "est", "edt", "pt", "pst", "pdt", "ct", "cdt", "mt", "gmt", "bst", "utc"]);
+const isFiniteVerb = (t: Token) => t.pos === "AUX" || (t.pos === "VERB" && !/ing$/.test(t.lower));
+
+/**
+ * "…the winner at 10:02 p.m. With 81% counted, she led": the splitter keeps "p.m." as an abbreviation,
+ * but a capitalised word after it opens a new sentence when it is a function word, or when both sides
+ * have a verb of their own (not "at 3 p.m. Tuesday", "9 p.m. ET").
+ */
+function endsAtClock(tokens: Token[], lang: LanguageAdapter, r: { first: number; k: number; to: number }): boolean {
+  const prev = tokens[r.k - 1];
+  const next = tokens[r.k];
+  if (!CLOCK_RE.test(prev.text) || !next.isCap || !next.isWord || r.k - r.first < 3) return false;
+  const g = lang.grammar;
+  if (g.timeWords.has(next.lower) || g.months.has(next.lower) || ZONES.has(next.lower)) return false;
+  if (/^(eastern|pacific|central|mountain|local)$/.test(next.lower)) return false;
+  if (CLOSED_CLASS.has(next.pos)) return true;
+  let before = false;
+  for (let i = r.first; i < r.k - 1 && !before; i++) before = isFiniteVerb(tokens[i]);
+  let after = false;
+  for (let i = r.k; i < r.to && !after; i++) after = isFiniteVerb(tokens[i]);
+  return before && after;
 }
 
 const DASH_RE = /^([—–]|-{1,2})$/;

@@ -18,6 +18,8 @@ export interface LanguageAdapter {
   /** "Del.", "Md.", "Calif.": a place written after a hometown, never a name. */
   isPlaceAbbreviation(tokens: Token[], first: number, last: number): boolean;
   isNameParticle(lower: string): boolean;
+  /** "judge", "sen", "mr": a title written before a person's name. */
+  isTitle(lower: string): boolean;
   isOutletNoun(lower: string): boolean;
   isKnownOutlet(name: string): boolean;
   isDocumentNoun(lower: string): boolean;

@@ -11,9 +11,10 @@ import { tokenAt } from "../nlp/token";
 import { complementStart, skipRecipient } from "./complement-start";
 import { clauseEnd, hasFiniteVerb, looksLikeClause, skipAdjuncts, spanOf, startsClause, trimSpan } from "./content";
 import type { Cue } from "./find-cues";
-import { type Mention, npLeft, npRight, subjectBefore } from "./noun-phrases";
+import { type Mention, npLeft, npRight } from "./noun-phrases";
 import { classifyMode, quoteChainBackward, quoteChainForward } from "./quote-spans";
 import type { RawClaim } from "./raw-claim";
+import { subjectBefore } from "./subject-before";
 import { clauseSubject, closingParticiple, coordinatedSubject } from "./verb-subjects";
 
 const framesOf = (cue: Cue) => new Set<Frame>(cue.entries.flatMap((e) => e.frames));
@@ -184,6 +185,15 @@ export function buildVerbClaim(a: Analysis, s: Sentence, cue: Cue, earlier: RawC
       const span = trimSpan(a.text, { start: tokens[c.k].start, end });
       const words = a.text.slice(span.start, span.end).split(/\s+/).filter(Boolean).length;
       if (words >= 2 || (words >= 1 && c.frame !== "that")) {
+        // "a project supporters call a lifeline": the noun the gapped relative describes is the first part.
+        const described = mention.first - 1;
+        if (cue.lemma === "call" && c.frame === "obj" && described > s.first && tokens[described].pos === "NOUN") {
+          const headFirst = npLeft(a, described, s.first, false);
+          if (headFirst >= 0 && a.lang.grammar.determiners.has(tokens[headFirst].lower)) {
+            const head = { start: tokens[headFirst].start, end: tokens[described].end };
+            return finish(a, cue, mention, [head, span], s, "forward", classFor(cue, c.frame), 0.8);
+          }
+        }
         return finish(a, cue, mention, [span], s, "forward", classFor(cue, c.frame), 0.85);
       }
     }

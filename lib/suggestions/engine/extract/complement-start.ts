@@ -91,6 +91,23 @@ export function skipRecipient(a: Analysis, k: number, s: Sentence): number {
   return k;
 }
 
+/**
+ * A weak verb ("added", "noted") takes a clause without "that" only when it plainly opens one: a
+ * subject pronoun, or a definite noun phrase whose verb is an auxiliary or modal ("He added the
+ * findings were consistent"), never an object that could be what was added ("added 400 jobs").
+ */
+function plainSubject(a: Analysis, k: number): boolean {
+  const t = a.tokens[k];
+  if (t.pos === "PRON" && a.lang.grammar.subjectPronouns.has(t.lower) && t.lower !== "it") return true;
+  if (!/^(the|this|these|those|its|his|her|their|our)$/.test(t.lower)) return false;
+  for (let m = k + 1; m < a.tokens.length && m - k <= 8; m++) {
+    const x = a.tokens[m];
+    if (x.pos === "AUX") return !/^(being|been|be)$/.test(x.lower);
+    if (x.pos === "VERB" || !x.isWord || a.quoteOf[m] >= 0) return false;
+  }
+  return false;
+}
+
 /** Where a forward complement starts after the cue group, by frame; -1 when none fits. */
 export function complementStart(
   a: Analysis,
@@ -125,7 +142,7 @@ export function complementStart(
     (rel.pos === "NOUN" || rel.pos === "PROPN") &&
     finiteVerb &&
     frames.has("that") &&
-    mention.first === mention.last
+    (mention.first === mention.last || !a.lang.grammar.determiners.has(tokens[mention.first].lower))
   )
     return { k, frame: "relative" };
   // "said in a post on social media that", "told reporters at a news conference in the capital that".
@@ -152,7 +169,14 @@ export function complementStart(
   if (cue.entries.some((e) => GERUND_CUES.has(e.lemma))) {
     let v = k;
     while (v < s.to && tokens[v].pos === "ADV" && v - k < 2) v++;
-    if (tokens[v]?.pos === "VERB" && /ing$/.test(tokens[v].lower)) return { k, frame: "obj" };
+    // ("reported feeling dizzy": a gerund the tagger read as a noun; not "reported the funding of …".)
+    const gerundNoun =
+      tokens[v]?.pos === "NOUN" &&
+      /ing$/.test(tokens[v].lower) &&
+      v + 1 < s.to &&
+      /^(ADJ|ADV|NOUN|ADP)$/.test(tokens[v + 1].pos) &&
+      tokens[v + 1].lower !== "of";
+    if ((tokens[v]?.pos === "VERB" || gerundNoun) && /ing$/.test(tokens[v].lower)) return { k, frame: "obj" };
   }
   // "puts the savings at $3.1 billion": an estimate with its value.
   if (frames.has("objAt") && NP_START.has(t.pos)) {
@@ -204,7 +228,11 @@ export function complementStart(
       const np = npRight(a, k, s.to, false);
       if (np && tokens[np.last + 1]?.lower === "of") return { k, frame: "objOf" };
     }
-    if ((frames.has("that") || frames.has("recipient")) && !weak && startsClause(a, k, s.to))
+    if (
+      (frames.has("that") || frames.has("recipient")) &&
+      (!weak || (!cue.negated && plainSubject(a, k))) &&
+      startsClause(a, k, s.to)
+    )
       return { k, frame: "that" };
     // "criticized the plan", not "backed Ms. Ramos in both campaigns": the object is a thing, not a person.
     // Judgements of a person are stances too ("slammed Gallo", "praised them"); backing, calling or

@@ -7,7 +7,7 @@
  * source ("is said to be furious") and are skipped.
  */
 import type { Analysis, Sentence } from "../analysis";
-import { ADJECTIVE_CUES, type CueEntry, IRREGULAR_FORMS, LINKING_VERBS } from "../languages/en/cue-lexicon";
+import { ADJECTIVE_CUES, type CueEntry, IRREGULAR_FORMS, LINKING_VERBS, NOUN_FORMS } from "../languages/en/cue-lexicon";
 import { infinitiveVerb, type Token } from "../nlp/token";
 
 export interface Cue {
@@ -85,7 +85,8 @@ function stemLookup(cues: Map<string, CueEntry[]>, lower: string): CueEntry[] | 
 export function isCueVerbForm(cues: Map<string, CueEntry[]>, t: Token): boolean {
   if (!t.isWord || t.isCap) return false;
   const entries = cues.get(t.lemma) ?? stemLookup(cues, t.lower);
-  return !!entries && (t.pos === "VERB" || /ing$/.test(t.lower)) && t.lower !== t.lemma;
+  // (A participle the tagger read as a noun keeps its -ing lemma: ", ruling that …".)
+  return !!entries && (t.pos === "VERB" || /ing$/.test(t.lower)) && (t.lower !== t.lemma || /ing$/.test(t.lower));
 }
 /** Forms the tagger sometimes calls nouns or adjectives that are always verbs in news prose. */
 const ALWAYS_VERBS = new Set(["said", "says", "told", "tells", "added", "wrote", "argued", "insisted", "warned"]);
@@ -213,7 +214,7 @@ export function findCues(a: Analysis, s: Sentence): Cue[] {
     const perfect = t.pos === "ADJ" && /ed$/.test(t.lower) && /^(has|have|had)$/.test(prev?.lower ?? "");
     if (!isVerbLike(t) && !ALWAYS_VERBS.has(t.lower) && !participleNoun && !nounVerb && !perfect) continue;
     const found = lookupVerb(a, i, s.to);
-    if (!found) continue;
+    if (!found || (NOUN_FORMS.has(t.lower) && found.last === i)) continue;
     // "the reported figure", "a said property", "That said,": not reports.
     if (prev && (prev.lower === "the" || prev.lower === "a" || prev.lower === "an")) continue;
     if (t.lower === "said" && prev?.lower === "that" && tokens[i + 1]?.text === ",") continue;

@@ -4,11 +4,13 @@
  * words that belong to an inverted source's mention.
  */
 import type { Analysis, Sentence } from "../analysis";
+import { tokenAt } from "../nlp/token";
 import { startsClause, trimSpan } from "./content";
 import type { Cue } from "./find-cues";
-import { type Mention, npRight, subjectBefore } from "./noun-phrases";
+import { type Mention, npRight } from "./noun-phrases";
 import { classifyMode } from "./quote-spans";
 import type { RawClaim } from "./raw-claim";
+import { subjectBefore, titledNameEnd } from "./subject-before";
 
 /** Subject of the main clause, for participle cues: "The ministry welcomed the move, saying …". */
 export function clauseSubject(a: Analysis, s: Sentence, before: number): Mention | null {
@@ -47,7 +49,7 @@ export function clauseSubject(a: Analysis, s: Sentence, before: number): Mention
     !tokens.slice(np.first, np.last + 1).every((t) => t.pos === "PROPN" || t.isCap)
   )
     return { first: app.first, last: app.last, appositive: null };
-  return np;
+  return { ...np, last: titledNameEnd(a, np.first, np.last) };
 }
 
 /**
@@ -75,6 +77,12 @@ export function coordinatedSubject(a: Analysis, s: Sentence, cue: Cue, earlier: 
   const { tokens } = a;
   const mine = earlier.filter((c) => c.cue && c.mention && c.sentence === s.index && c.cue.last < cue.first);
   const and = cue.first - 1;
+  // "told reporters the president “expects …” and believes …": a present-tense verb after a
+  // past-tense cue goes on with the content's present-tense verb, and shares its subject.
+  for (const c of mine) {
+    const inner = c.mention!.antecedent === undefined ? presentContentSubject(a, c, cue, and) : null;
+    if (inner) return inner;
+  }
   const after = tokens[cue.last + 1];
   // "believe the protests are large but doubt they can …": a verb taking a clause of its own is the
   // source's next report, not the content's verb.
@@ -127,6 +135,37 @@ export function coordinatedSubject(a: Analysis, s: Sentence, cue: Cue, earlier: 
     return subjectBefore(a, g, s.first) ?? clauseSubject(a, s, cue.first);
   }
   return clauseSubject(a, s, cue.first);
+}
+
+const presentS = (lower: string, lemma: string) => /[^s]s$/.test(lower) && lower !== lemma;
+const PRESENT_AUX = new Set(["is", "has", "does", "remains"]);
+
+/**
+ * The subject of `main`'s content when the coordinated cue at `cue` continues that content rather than
+ * the main clause: `main`'s cue is in the past ("said", "told"), the cue after "and" is in the present
+ * ("believes"), and so is the content's last verb before "and" ("the president “expects …” and
+ * believes"). Tense shows the joint: a past report does not coordinate with a present act.
+ */
+function presentContentSubject(a: Analysis, main: RawClaim, cue: Cue, and: number): Mention | null {
+  const { tokens } = a;
+  const mainHead = tokens[main.cue!.head];
+  const head = tokens[cue.head];
+  if (main.shape !== "forward" || main.parts || !(main.content.start < tokens[and].start)) return null;
+  if (main.content.end < tokens[and].start || cue.first !== cue.head) return null;
+  const past =
+    mainHead.lower !== mainHead.lemma &&
+    !presentS(mainHead.lower, mainHead.lemma) &&
+    main.cue!.first === main.cue!.head;
+  if (!past || !presentS(head.lower, head.lemma)) return null;
+  for (let j = and - 1; j >= 0 && tokens[j].start >= main.content.start; j--) {
+    const t = tokens[j];
+    if (t.pos !== "VERB" && t.pos !== "AUX") continue;
+    if (!(PRESENT_AUX.has(t.lower) || presentS(t.lower, t.lemma))) return null;
+    // (A binary search: a scan from the text's start would make long texts quadratic.)
+    const subject = npRight(a, tokenAt(tokens, main.content.start), j);
+    return subject && subject.last < j ? { first: subject.first, last: subject.last, appositive: null } : null;
+  }
+  return null;
 }
 
 /** "A poll released Monday by the institute": a document noun heads the phrase before its modifiers. */

@@ -102,6 +102,13 @@ add(
     "describe, characterize, characterise, label, brand, applaud",
 );
 add("stance", ["objOf"], "accuse");
+// A court's or an official's decision with its reasoning: "ruled that the rule was unlawful", "…, ruling
+// that the photographs were relevant" (only with a clause; "ruled the country" is no report).
+add("speech", ["that"], "rule");
+/** Forms of cue verbs that news prose mostly uses as nouns ("House rules that …"): never cues. */
+export const NOUN_FORMS = new Set(["rule", "rules"]);
+// Excluding a course of action: "has ruled out requisitioning workers", "ruled out a tax rise".
+add("stance", ["obj"], "rule out");
 // Hostility, scorn and resistance toward a thing or a person: "tore into the forward", "played down the row",
 // "has resisted any step that …"; and a forecast of an outcome: "predicted victory".
 add(

@@ -4,7 +4,7 @@ import { CUE_LEXICON, WEAK_LEMMAS } from "./cue-lexicon";
 import { GRAMMAR } from "./grammar";
 import { NAME_PARTICLES } from "./name-particles";
 import { retagEnglish } from "./retag";
-import { DOCUMENT_NOUNS, KNOWN_OUTLET_SET, OUTLET_NOUNS, STATE_ABBREVIATIONS } from "./source-lexicon";
+import { DOCUMENT_NOUNS, KNOWN_OUTLET_SET, OUTLET_NOUNS, STATE_ABBREVIATIONS, TITLES } from "./source-lexicon";
 
 export const english: LanguageAdapter = {
   code: "en",
@@ -18,6 +18,7 @@ export const english: LanguageAdapter = {
     return words.length === 1 && STATE_ABBREVIATIONS.has(words[0].lower.replace(/\.$/, "")) && words[0].isCap;
   },
   isNameParticle: (lower) => NAME_PARTICLES.has(lower),
+  isTitle: (lower) => TITLES.has(lower.replace(/\.$/, "")),
   isOutletNoun: (lower) => OUTLET_NOUNS.has(lower),
   isKnownOutlet: (name) => KNOWN_OUTLET_SET.has(name.toLowerCase().replace(/^the\s+/, "")),
   // Plurals too: "Polls show", "Court filings indicate", "surveys find".

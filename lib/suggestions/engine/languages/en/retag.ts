@@ -91,7 +91,9 @@ export function retagEnglish(tokens: Token[]): Token[] {
         !plural &&
         inS &&
         (NP_LEFT.has(tokens[i - 2]?.pos) || /^(his|her|its|their|our|my|your)$/.test(tokens[i - 2]?.lower ?? "")) &&
-        (next.pos === "DET" ||
+        // ("the administration points to …": the particle of a multiword cue.)
+        (CUE_LEXICON.has(`${t.lemma} ${next.lower}`) ||
+          next.pos === "DET" ||
           next.pos === "PROPN" ||
           next.pos === "NUM" ||
           quantity ||
@@ -111,7 +113,12 @@ export function retagEnglish(tokens: Token[]): Token[] {
         infinitiveVerb(tokens, i + 1) >= 0 ||
         /^(back|out)$/.test(next.lower) ||
         quantity ||
-        (CLAUSE_OPENERS.has(next.pos) && next.lower !== "of");
+        (CLAUSE_OPENERS.has(next.pos) && next.lower !== "of") ||
+        // "a move officials say will save …": a relative clause whose subject gap sits before the verb.
+        // ("their plan would …" is a noun after a possessive.)
+        (next.pos === "AUX" &&
+          prev.pos !== "PRON" &&
+          !!CUE_LEXICON.get(t.lemma)?.some((e) => e.frames.includes("that")));
       // "…, department data show, but …", "…, a new poll finds.": a source set off after its content.
       const closesInsert =
         /^[,.;]$/.test(next.text) &&
@@ -143,10 +150,51 @@ export function retagEnglish(tokens: Token[]): Token[] {
       }
     } else if (t.pos === "ADJ" && /ed$/.test(t.lower) && /^(has|have|had)$/.test(prev.lower)) t.pos = "VERB";
     else if (t.pos === "VERB" && prev.lower === "to" && tokens[i - 2]?.lower === "according") t.pos = "NOUN";
+    // "says its forces target only fighters", "said the math cuts both ways": the reported clause's
+    // verb read as a noun, after its subject's head, with no other verb in the clause.
+    else if (t.pos === "NOUN" && clauseVerbAsNoun(tokens, i)) t.pos = "VERB";
+    // "exporters in the south say": an adverb right after an article is a noun ("the north pier").
+    else if (
+      t.pos === "ADV" &&
+      /^(a|an|the)$/.test(prev.lower) &&
+      !ARTICLE_ADVERBS.has(t.lower) &&
+      !/^(ADJ|ADV)$/.test(next?.pos ?? "")
+    )
+      t.pos = "NOUN";
+    // "acknowledged a seep near the bridge": no finite verb follows an article; it heads the noun phrase.
+    else if (t.pos === "VERB" && /^(a|an|the)$/.test(prev.lower) && !/(ed|ing|en)$/.test(t.lower) && !t.isCap)
+      t.pos = "NOUN";
   }
   return tokens;
 }
 
+const CLAUSE_DETERMINERS = /^(the|its|his|her|their|our|this|these|those)$/;
+
+/** At `i`: "say(s)/said + determiner + noun + this word", agreeing with that noun, and no verb after it. */
+function clauseVerbAsNoun(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  const subject = tokens[i - 1];
+  const det = tokens[i - 2];
+  const cue = tokens[i - 3];
+  const next = tokens[i + 1];
+  if (t.isCap || !subject || subject.pos !== "NOUN" || !det || !CLAUSE_DETERMINERS.test(det.lower)) return false;
+  if (cue?.pos !== "VERB" || !/^(say|says|said|add|adds|added|insist|insists|insisted)$/.test(cue.lower)) return false;
+  if (!next || !/^(DET|ADV|NUM|ADJ|PRON)$/.test(next.pos)) return false;
+  const plural = /[^s]s$/.test(subject.lower);
+  const agrees = plural ? t.lower === t.lemma && !/s$/.test(t.lower) : /[^s]s$/.test(t.lower) && t.lower !== t.lemma;
+  if (!agrees) return false;
+  // (At most 40 words ahead, so a text without punctuation stays linear.)
+  for (let k = i + 1; k < tokens.length && k - i <= 40 && !/^[.,;:!?]$/.test(tokens[k].text); k++)
+    if (tokens[k].pos === "VERB" || tokens[k].pos === "AUX") return false;
+  return true;
+}
+
+/** Adverbs that do follow an article: "the most", "the only", "a very", "the once-mighty". */
+const ARTICLE_ADVERBS = new Set(
+  "most least more less very only so too just even already once still far much rather quite almost best worst".split(
+    " ",
+  ),
+);
 const PP_WORDS = new Set(["from", "of", "by", "in", "at", "on", "for"]);
 const isPlural = (t: Token) => /[^s]s$/.test(t.lower) || MASS_SUBJECTS.has(t.lower);
 
