@@ -247,6 +247,8 @@ export async function generateWorkspace(client: pg.Client, options: GenerateOpti
   // The big tables' secondary indexes are built after the load (defer-indexes.ts), as pg_restore does.
   // Two writers (as the import runs): one builds a batch while the other's database work runs.
   const writers = [await options.connect(), await options.connect()];
+  // A batch's per-claim aggregates (~6k attributions) spill to disk at the default 4 MB.
+  for (const w of writers) await w.query("SET work_mem = '64MB'");
   const deferred = await dropSecondaryIndexes(client);
   const idle = [...writers];
   const inflight = new Set<Promise<void>>();
