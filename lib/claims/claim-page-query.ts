@@ -22,6 +22,8 @@ export const WALK_ROWS = 10_000;
  * rows hold a full page, that is the page; otherwise every match is collected the way the filter
  * finds them best (the date index for a range, the trigram indexes for a search) and the page is
  * the first of them in the same order. Both give the same rows: the walk is in page order.
+ * `OFFSET 0` keeps the planner from walking the createdAt index for that second part again, and
+ * the keys are cast to text only for the page (casting every match cost ~120 ms for 58k claims).
  */
 export function claimPageQuery(input: FindClaimsInput, walkRows = WALK_ROWS): Prisma.Sql {
   const ordering = CLAIM_ORDERINGS[input.sort];
@@ -37,13 +39,13 @@ export function claimPageQuery(input: FindClaimsInput, walkRows = WALK_ROWS): Pr
       SELECT c.id, c."articleId", ${keyColumns(ordering)}
       FROM (SELECT ${walkColumns(input)} FROM "Claim" c WHERE ${afterKeys(ordering, input.cursor)} ORDER BY ${order} LIMIT ${walkRows}) c
       WHERE ${claimCondition(input)} ORDER BY ${order} LIMIT ${limit}
-    ), matching AS MATERIALIZED (
-      SELECT c.id, c."articleId", c."createdAt" FROM "Claim" c WHERE ${where}
     )
     SELECT * FROM walked WHERE (SELECT count(*) FROM walked) = ${limit}
     UNION ALL
-    (SELECT c.id, c."articleId", ${keyColumns(ordering)} FROM matching c
-     WHERE (SELECT count(*) FROM walked) < ${limit} ORDER BY ${order} LIMIT ${limit})`;
+    SELECT c.id, c."articleId", ${keyColumns(ordering)} FROM (
+      SELECT c.id, c."articleId", c."createdAt"
+      FROM (SELECT c.id, c."articleId", c."createdAt" FROM "Claim" c WHERE ${where} OFFSET 0) c
+      WHERE (SELECT count(*) FROM walked) < ${limit} ORDER BY ${order} LIMIT ${limit}) c`;
 }
 
 /** The columns the filters and the sort read: all in the createdAt index unless text or affiliations are searched. */
