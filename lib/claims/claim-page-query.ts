@@ -59,13 +59,12 @@ export function claimPageQuery(input: FindClaimsInput, walkRows = WALK_ROWS): Pr
  */
 function monthsPageQuery(input: FindClaimsInput, q: { where: Prisma.Sql; order: Prisma.Sql; limit: number }) {
   const ordering = CLAIM_ORDERINGS[input.sort];
-  // An open end runs to the archive's first or last article date (an index endpoint each).
-  const first = input.from
-    ? sql`CAST(CAST(${input.from} AS date) AS timestamp)`
-    : sql`(SELECT min("articleDate") FROM "Claim")`;
-  const last = input.to
-    ? sql`CAST(CAST(${input.to} AS date) AS timestamp)`
-    : sql`(SELECT max("articleDate") FROM "Claim")`;
+  // The months run from the archive's first to its last article date (an index endpoint each)
+  // within the range: an open end, or a range of centuries, walks only months that can hold claims.
+  const earliest = sql`(SELECT min("articleDate") FROM "Claim")`;
+  const latest = sql`(SELECT max("articleDate") FROM "Claim")`;
+  const first = input.from ? sql`greatest(CAST(CAST(${input.from} AS date) AS timestamp), ${earliest})` : earliest;
+  const last = input.to ? sql`least(CAST(CAST(${input.to} AS date) AS timestamp), ${latest})` : latest;
   return sql`
     SELECT c.id, c."articleId", ${keyColumns(ordering)} FROM (
       SELECT p.* FROM generate_series(date_trunc('month', ${first}), date_trunc('month', ${last}), interval '1 month') AS m(month)

@@ -69,6 +69,7 @@ describe("the explorer's page query", () => {
     { from: "2024-02-01", sort: "oldest" },
     { to: "2024-03-31", mode: "paraphrase" },
     { from: "2024-01-20", to: "2024-01-20", sort: "article" },
+    { from: "1900-01-01", to: "2999-12-31", sort: "oldest" },
   ];
   it.each(filters)("gives the plain walk's pages whichever plan finds them: %j", async (query) => {
     const expected = await allPages(query, referenceQuery);
