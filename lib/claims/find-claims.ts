@@ -3,10 +3,13 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { afterKeys, keyColumns, keysetPage, orderByClause } from "@/lib/keyset";
 import { readRows } from "@/lib/pg-pool";
 import { presentClaim } from "@/lib/present";
-import { claimCondition, unsourcedCondition } from "./filter-sql";
+import { claimPageQuery } from "./claim-page-query";
+import { unsourcedCondition } from "./filter-sql";
 import { CLAIM_COLUMNS, type ClaimRow, withAttributionDates } from "./load-claims";
 import { CLAIM_ORDERINGS, STATEMENT_ORDERING } from "./orderings";
 import type { FindClaimsInput } from "./schema";
+
+export { claimPageQuery } from "./claim-page-query";
 
 const sql = Prisma.sql;
 
@@ -55,15 +58,6 @@ export function claimPageWithClaimsQuery(input: FindClaimsInput): Prisma.Sql {
       CASE WHEN row_number() OVER (PARTITION BY c."articleId" ORDER BY c.id) = 1 THEN ar.body END AS "articleBody"
     FROM page JOIN "Claim" c ON c.id = page.id JOIN "Article" ar ON ar.id = c."articleId"
     ORDER BY ${orderByClause(ordering)}`;
-}
-
-/** One page of matching claim ids and their sort keys (exported for the benchmark's raw-SQL and EXPLAIN runs). */
-export function claimPageQuery(input: FindClaimsInput): Prisma.Sql {
-  const ordering = CLAIM_ORDERINGS[input.sort];
-  return sql`
-    SELECT c.id, c."articleId", ${keyColumns(ordering)} FROM "Claim" c
-    WHERE ${claimCondition(input)} AND ${afterKeys(ordering, input.cursor)}
-    ORDER BY ${orderByClause(ordering)} LIMIT ${input.limit + 1}`;
 }
 
 async function findUnsourcedStatements(input: FindClaimsInput) {

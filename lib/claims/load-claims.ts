@@ -1,6 +1,6 @@
-import { db } from "@/lib/db";
 import type { Attribution, Claim, Source } from "@/lib/generated/prisma/client";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { readRows } from "@/lib/pg-pool";
 import type { ClaimWithAttributions } from "@/lib/present";
 
 const sql = Prisma.sql;
@@ -24,9 +24,13 @@ type AttributionRow = JsonDates<Attribution> & { source: JsonDates<Source>; viaS
 const utc = (s: string) => new Date(s.endsWith("Z") ? s : `${s}Z`);
 const source = (s: JsonDates<Source>): Source => ({ ...s, createdAt: utc(s.createdAt), updatedAt: utc(s.updatedAt) });
 
-/** Claims selected by `where` (over "Claim" c), with their attributions in creation order. */
+/**
+ * Claims selected by `where` (over "Claim" c), with their attributions in creation order. On
+ * node-postgres, as the explorer page reads the same columns: Prisma's raw-query mapping of a
+ * 300-claim article's rows (each with its attributions' JSON) cost ~20 ms more than the query.
+ */
 export async function loadClaims(where: Prisma.Sql, order: Prisma.Sql = sql`c.id`): Promise<ClaimWithAttributions[]> {
-  const rows = await db().$queryRaw<ClaimRow[]>(loadClaimsQuery(where, order));
+  const rows = await readRows<ClaimRow>(loadClaimsQuery(where, order));
   return rows.map(withAttributionDates);
 }
 

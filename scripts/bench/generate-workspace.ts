@@ -5,6 +5,7 @@
 import type pg from "pg";
 import { compactFacetCounts } from "@/lib/claims/compact-facet-counts";
 import { type BulkArticle, type BulkAttribution, type BulkClaim, writeBatch } from "@/lib/import/write-batch";
+import { dropSecondaryIndexes, rebuildIndexes } from "./defer-indexes";
 import { between, clause, makeRng, makeUuid, pick, type Rng, type SourceRef, TextBuilder } from "./synthetic-text";
 
 export interface GenerateOptions {
@@ -243,11 +244,12 @@ const DAY = 86_400_000;
 const EPOCH = Date.UTC(2023, 0, 1);
 
 export async function generateWorkspace(client: pg.Client, options: GenerateOptions): Promise<GeneratedShape> {
-  // Trigram GIN entries (claim text, source names: ~100 per claim) collect in a pending list and are
-  // merged into the index when it fills; a bigger list merges in fewer, better-ordered passes.
+  // The big tables' secondary indexes are built after the load (defer-indexes.ts), as pg_restore does.
   // Two writers (as the import runs): one builds a batch while the other's database work runs.
   const writers = [await options.connect(), await options.connect()];
-  for (const w of writers) await w.query("SET gin_pending_list_limit = '64MB'");
+  // A batch's per-claim aggregates (~6k attributions) spill to disk at the default 4 MB.
+  for (const w of writers) await w.query("SET work_mem = '64MB'");
+  const deferred = await dropSecondaryIndexes(client);
   const idle = [...writers];
   const inflight = new Set<Promise<void>>();
   const rng = makeRng(options.seed);
@@ -373,6 +375,8 @@ export async function generateWorkspace(client: pg.Client, options: GenerateOpti
     if ((first / BATCH) % 10 === 0) options.log(`  … ${shape.articles} articles, ${shape.claims} claims`);
   }
   await Promise.all(inflight);
+  options.log(`  … rows written; building ${deferred.length} indexes`);
+  await rebuildIndexes(writers, deferred, options.log);
   for (const w of writers) await w.end();
   await compactFacetCounts(client);
   await client.query("VACUUM ANALYZE");
