@@ -166,6 +166,7 @@ export function ClaimsFilters({ filters, facets: counted }: { filters: FindClaim
           {facets.articleWindow !== null && (
             <p className="text-xs text-muted">
               Most claims among the newest {facets.articleWindow.toLocaleString("en")} claims
+              {filters.from || filters.to ? " of the date range" : ""}
             </p>
           )}
           <Options type="checkbox" name="articleId" values={facets.articleId} selected={has(filters.articleId)} />

@@ -89,13 +89,11 @@ export function facetCountsQueries(f: ClaimFilters, options: { tables?: boolean 
       affiliations: sql`
         SELECT affiliation AS value, CAST(sum(n) AS int) AS count FROM (${countedRows(f, true)}) c WHERE ${others("affiliation")}
         GROUP BY 1 HAVING sum(n) > 0 ORDER BY 2 DESC, 1 LIMIT ${TOP}`,
-      // The walk reads at most ARTICLE_SCAN entries of the covering index (its columns only, so no
+      // The walk reads at most ARTICLE_SCAN entries of a covering index (its columns only, so no
       // claim row is read), whatever the filters: selective ones would otherwise walk it all.
       articles: sql`
         SELECT CAST(c."articleId" AS text) AS value, CAST(count(*) AS int) AS count FROM (
-          SELECT c."articleId" FROM (
-            SELECT c."articleId", c."createdAt", c.id, c."articleDate", c."reviewStatus", c."sourceTypeMask", c."modeMask", c."secondHand"
-            FROM "Claim" c ORDER BY c."createdAt" DESC, c.id DESC LIMIT ${ARTICLE_SCAN}) c
+          SELECT c."articleId" FROM (${newestClaims(f)}) c
           WHERE ${base} AND ${others("articleId")} LIMIT ${ARTICLE_WINDOW}) c
         GROUP BY c."articleId" ${selected}`,
     };
@@ -111,6 +109,19 @@ export function facetCountsQueries(f: ClaimFilters, options: { tables?: boolean 
       SELECT CAST(c."articleId" AS text) AS value, CAST(count(*) AS int) AS count FROM "Claim" c WHERE ${base} AND ${others("articleId")}
       GROUP BY c."articleId" ${selected}`,
   };
+}
+
+/**
+ * The newest ARTICLE_SCAN claims the articles facet ranks: of the archive (Claim_createdAt_facets_idx),
+ * or with a date range those of the range's latest articles (Claim_articleDate_facets_idx), so a
+ * past range ranks its own claims instead of finding none among the archive's newest.
+ */
+function newestClaims(f: ClaimFilters): Sql {
+  const columns = sql`c."articleId", c."createdAt", c.id, c."articleDate", c."reviewStatus", c."sourceTypeMask", c."modeMask", c."secondHand"`;
+  if (!f.from && !f.to)
+    return sql`SELECT ${columns} FROM "Claim" c ORDER BY c."createdAt" DESC, c.id DESC LIMIT ${ARTICLE_SCAN}`;
+  const range = Prisma.join(dateRange(sql`c."articleDate"`, f), " AND ");
+  return sql`SELECT ${columns} FROM "Claim" c WHERE ${range} ORDER BY c."articleDate" DESC LIMIT ${ARTICLE_SCAN}`;
 }
 
 /**
