@@ -9,7 +9,7 @@ import type { Analysis, Sentence } from "../analysis";
 import type { Token } from "../nlp/token";
 import type { Span } from "../types";
 import { hasFiniteVerb, isFiniteAt, isFiniteVerb, startsClause } from "./clause-start";
-import { isCueVerbForm } from "./find-cues";
+import { isCueVerbForm } from "./cue-lookup";
 import { isTimeAdjunct, skipTimeOpener } from "./time-adjuncts";
 
 /** Trims spaces and closing punctuation at the end, spaces at the start; keeps closing quote marks. */
