@@ -17,6 +17,7 @@ const TYPE_COLUMNS = [
 ] as const;
 const MODE_COLUMNS = ["modeDirectQuote", "modePartialQuote", "modeParaphrase"] as const;
 const column = (name: string) => Prisma.raw(`ac."${name}"`);
+const ALL_CLAIMS = column("claims");
 
 /**
  * How many of an article's claims a filter selects, as an expression over its ArticleCounts row
@@ -41,19 +42,23 @@ export function articleCountsExpression(f: ClaimFilters): Sql | null {
     facets.push(f.anonymous ? column("anonymousOnly") : sql`(ac.attributed - ac."anonymousOnly")`);
   if (f.via !== undefined) facets.push(f.via ? column("secondHand") : sql`(ac.claims - ac."secondHand")`);
   if (facets.length > 1) return null;
-  return facets[0] ?? column("claims");
+  return facets[0] ?? ALL_CLAIMS;
 }
 
 /**
  * The articles facet, exact, from ArticleCounts (one row per article, ~100k rows at 100k articles)
  * instead of ranking a window of the newest claims: the same ranking as counting the claims
- * (count descending, then the id — uuid order is the order of its text), or null when the filter
- * is not one the rows count (articleCountsExpression).
+ * (count descending, then the id — uuid order is the order of its text). Null when the filter is
+ * not one the rows count (articleCountsExpression), and for a facet with no date range: that reads
+ * every article's row (80–110 ms at 100k articles under load, measured), where the window's walk
+ * of the newest claims stops at its 20,000th match, soon for the facets' common values. With no
+ * filter at all the top rows are an index's first entries (ArticleCounts_claims_articleId_idx).
  */
 export function articleCountsFacet(f: ClaimFilters, top: number): Sql | null {
   if (f.q || f.articleId?.length || f.affiliation?.length || f.unsourced === true) return null;
   const n = articleCountsExpression(f);
   if (!n) return null;
+  if (!f.from && !f.to && n !== ALL_CLAIMS) return null;
   const conditions = [sql`${n} > 0`, ...dateRange(sql`ac.date`, f)];
   return sql`
     SELECT CAST(ac."articleId" AS text) AS value, ${n} AS count FROM "ArticleCounts" ac

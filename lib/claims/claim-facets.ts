@@ -63,8 +63,8 @@ export const ARTICLE_SCAN = 200_000;
  * When every filter is one the count tables are keyed by (countTablesCover), the closed sets and
  * the affiliations are sums over ClaimFacetCount / ClaimAffiliationCount — a few thousand rows
  * whatever the archive's size — plus the claims of partial months at a date range's edges; the
- * articles facet is exact from ArticleCounts under a date range and at most one single-valued
- * facet (article-facet.ts), and otherwise ranks the articles of the newest ARTICLE_WINDOW matching
+ * articles facet is exact from ArticleCounts with no filter, or under a date range and at most one
+ * single-valued facet (article-facet.ts), and otherwise ranks the articles of the newest ARTICLE_WINDOW matching
  * claims (one walk of the covering index; `articlesExact` false). Otherwise (search, articles, affiliations) every count scans the claims
  * those filters select: the closed sets and articles through Claim's covering indexes, the
  * affiliations one pass over the claims.
@@ -92,8 +92,8 @@ export function facetCountsQueries(f: ClaimFilters, options: { tables?: boolean 
       affiliations: sql`
         SELECT affiliation AS value, CAST(sum(n) AS int) AS count FROM (${countedRows(f, true)}) c WHERE ${others("affiliation")}
         GROUP BY 1 HAVING sum(n) > 0 ORDER BY 2 DESC, 1 LIMIT ${TOP}`,
-      // Exact from ArticleCounts when the filter is one its rows count (a date range and at most
-      // one single-valued facet); otherwise the walk reads at most ARTICLE_SCAN entries of a
+      // Exact from ArticleCounts when the filter is one its rows count (none, or a date range and
+      // at most one single-valued facet); otherwise the walk reads at most ARTICLE_SCAN entries of a
       // covering index (its columns only, so no claim row is read), whatever the filters:
       // selective ones would otherwise walk it all.
       articlesExact: exactArticles !== null,

@@ -170,10 +170,10 @@ const inSnapshot = <T>(work: (tx: Prisma.TransactionClient) => Promise<T>) =>
 describe("the articles facet from ArticleCounts", () => {
   const EXACT: Record<string, string | string[]>[] = [
     {},
-    { anonymous: "true" },
-    { anonymous: "false" },
+    { anonymous: "true", from: "2023-01-01" },
+    { anonymous: "false", to: "2024-12-31" },
     { via: "true", from: "2023-03-15", to: "2024-02-10" },
-    { via: "false" },
+    { via: "false", from: "2023-05-01", to: "2024-05-31" },
     { sourceType: "person", from: "2024-02-29" },
     { mode: "paraphrase", to: "2023-06-30" },
     { from: "2024-07-04", to: "2024-07-20" },
@@ -196,7 +196,8 @@ describe("the articles facet from ArticleCounts", () => {
 
   it("ranks a window of the newest claims, and says so, when ArticleCounts cannot tell the claims apart", async () => {
     for (const c of [
-      { reviewStatus: "approved" },
+      { anonymous: "true" }, // undated: the walk stops sooner than a pass over every article's row
+      { reviewStatus: "approved", from: "2023-01-01" },
       { sourceType: ["person", "document"] },
       { mode: ["direct_quote", "paraphrase"] },
       { anonymous: "true", via: "true" },
@@ -206,6 +207,23 @@ describe("the articles facet from ArticleCounts", () => {
     expect((await findClaimFacets(claimFiltersSchema.parse({ reviewStatus: "flagged" }))).articleWindow).toBe(
       ARTICLE_SCAN,
     );
+  });
+});
+
+describe("the monthly affiliation counts under a date range", () => {
+  it("can be read from an index alone (migration affiliation_month_keys)", async () => {
+    const q = facetCountsQueries(claimFiltersSchema.parse({ via: "true", from: "2023-03-15", to: "2024-02-10" }));
+    // A test database's tables are small enough for a sequential scan: ask for the index path.
+    const plan = await db().$transaction(async (tx) => {
+      await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
+      await tx.$executeRawUnsafe("SET LOCAL enable_bitmapscan = off");
+      const rows = await tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
+        `EXPLAIN (COSTS OFF) ${q.affiliations.text}`,
+        ...q.affiliations.values,
+      );
+      return rows.map((r) => r["QUERY PLAN"]).join("\n");
+    });
+    expect(plan).toContain('Index Only Scan using "ClaimAffiliationCount_month_keys_idx"');
   });
 });
 
