@@ -106,7 +106,12 @@ export const STATEMENT_TEXT = sql`substr(ar.body, st.start + 1, st."end" - st.st
 export function unsourcedCondition(f: ClaimFilters, omit?: FilterKey): Sql {
   if (hasClaimOnlyFilter(f, omit)) return sql`FALSE`;
   const parts = [UNSOURCED_SENTENCE, ...articleConditions(f, omit)];
-  if (f.q && omit !== "q") parts.push(sql`${STATEMENT_TEXT} ILIKE ${likePattern(f.q)}`);
+  // The body first, once per article: substr walks (and decompresses) a body from its start for
+  // every statement, so only the sentences of articles holding the phrase pay for it (4.6 → 0.9 s at 10k).
+  if (f.q && omit !== "q") {
+    const pattern = likePattern(f.q);
+    parts.push(sql`ar.body ILIKE ${pattern}`, sql`${STATEMENT_TEXT} ILIKE ${pattern}`);
+  }
   return and(parts);
 }
 
