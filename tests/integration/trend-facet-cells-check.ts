@@ -34,7 +34,8 @@ export async function expectTrendFacetCellsTrue({ compacted = false } = {}) {
   const nonZero = (m: Map<string, number>) =>
     Object.fromEntries([...m].filter(([, n]) => n !== 0).sort(([p], [q]) => p.localeCompare(q)));
   expect(nonZero(stored)).toEqual(nonZero(expected));
-  if (compacted) expect(rows.length, "compaction leaves one row per non-empty cell").toBe(Object.keys(nonZero(stored)).length);
+  if (compacted)
+    expect(rows.length, "compaction leaves one row per non-empty cell").toBe(Object.keys(nonZero(stored)).length);
 }
 
 function cellKey(c: {
