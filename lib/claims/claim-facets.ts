@@ -1,6 +1,7 @@
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { SOURCE_TYPES } from "@/lib/sources/source-types";
+import { articleCountsFacet } from "./article-facet";
 import { compactFacetCountsSoon } from "./compact-facet-counts";
 import { countedRows, countTablesCover } from "./facet-count-tables";
 import { modeMask, sourceTypeMask } from "./facet-masks";
@@ -62,8 +63,9 @@ export const ARTICLE_SCAN = 200_000;
  * When every filter is one the count tables are keyed by (countTablesCover), the closed sets and
  * the affiliations are sums over ClaimFacetCount / ClaimAffiliationCount — a few thousand rows
  * whatever the archive's size — plus the claims of partial months at a date range's edges; the
- * articles facet then ranks the articles of the newest ARTICLE_WINDOW matching claims (one walk of
- * the covering index). Otherwise (search, articles, affiliations) every count scans the claims
+ * articles facet is exact from ArticleCounts with no filter, or under a date range and at most one
+ * single-valued facet (article-facet.ts), and otherwise ranks the articles of the newest ARTICLE_WINDOW matching
+ * claims (one walk of the covering index; `articlesExact` false). Otherwise (search, articles, affiliations) every count scans the claims
  * those filters select: the closed sets and articles through Claim's covering indexes, the
  * affiliations one pass over the claims.
  */
@@ -82,6 +84,7 @@ export function facetCountsQueries(f: ClaimFilters, options: { tables?: boolean 
   ];
   const selected = sql`ORDER BY c."articleId" = ANY(CAST(${f.articleId ?? []} AS uuid[])) DESC, 2 DESC, 1 LIMIT ${TOP}`;
   if ((options.tables ?? true) && countTablesCover(f)) {
+    const exactArticles = articleCountsFacet(f, TOP);
     const sum = (condition: Sql) => sql`CAST(coalesce(sum(n) FILTER (WHERE ${condition}), 0) AS int)`;
     return {
       fromTables: true,
@@ -89,9 +92,14 @@ export function facetCountsQueries(f: ClaimFilters, options: { tables?: boolean 
       affiliations: sql`
         SELECT affiliation AS value, CAST(sum(n) AS int) AS count FROM (${countedRows(f, true)}) c WHERE ${others("affiliation")}
         GROUP BY 1 HAVING sum(n) > 0 ORDER BY 2 DESC, 1 LIMIT ${TOP}`,
-      // The walk reads at most ARTICLE_SCAN entries of a covering index (its columns only, so no
-      // claim row is read), whatever the filters: selective ones would otherwise walk it all.
-      articles: sql`
+      // Exact from ArticleCounts when the filter is one its rows count (none, or a date range and
+      // at most one single-valued facet); otherwise the walk reads at most ARTICLE_SCAN entries of a
+      // covering index (its columns only, so no claim row is read), whatever the filters:
+      // selective ones would otherwise walk it all.
+      articlesExact: exactArticles !== null,
+      articles:
+        exactArticles ??
+        sql`
         SELECT CAST(c."articleId" AS text) AS value, CAST(count(*) AS int) AS count FROM (
           SELECT c."articleId" FROM (${newestClaims(f)}) c
           WHERE ${base} AND ${others("articleId")} LIMIT ${ARTICLE_WINDOW}) c
@@ -101,6 +109,7 @@ export function facetCountsQueries(f: ClaimFilters, options: { tables?: boolean 
   const count = (condition: Sql) => sql`CAST(count(*) FILTER (WHERE ${condition}) AS int)`;
   return {
     fromTables: false,
+    articlesExact: true,
     closed: sql`SELECT ${Prisma.join(closedColumns(count), ", ")} FROM "Claim" c WHERE ${base}`,
     affiliations: sql`
       SELECT x AS value, CAST(count(*) AS int) AS count FROM (SELECT unnest(c.affiliations) AS x FROM "Claim" c WHERE ${base} AND ${others("affiliation")}) u
@@ -161,7 +170,7 @@ export async function findClaimFacets(f: ClaimFilters) {
     reviewStatus: closedFacet("reviewStatus", REVIEW_STATUSES),
     articleId: withSelected(articles, f.articleId).map((v) => ({ ...v, label: titles.get(v.value) ?? v.value })),
     /** Set when the articles facet ranked only recent claims (see ARTICLE_WINDOW): how many claims it looked at, at most. */
-    articleWindow: queries.fromTables ? ARTICLE_SCAN : null,
+    articleWindow: queries.articlesExact ? null : ARTICLE_SCAN,
     unsourced,
   };
 }

@@ -41,12 +41,18 @@ export function splitRange(from?: string, to?: string) {
 
 const KEYS = Prisma.raw(`"sourceTypeMask", "modeMask", "reviewStatus", "secondHand"`);
 
-/** Rows (key columns, n) standing for the claims in the date range: table rows for whole months, claims at the edges. */
+/**
+ * Rows (key columns, n) standing for the claims in the date range: table rows for whole months,
+ * claims at the edges; with no range at all, the affiliations' month-less totals.
+ */
 export function countedRows(f: ClaimFilters, withAffiliation: boolean): Sql {
   const { months, edges } = splitRange(f.from, f.to);
   const parts: Sql[] = [];
   const affiliation = withAffiliation ? sql`affiliation, ` : sql``;
-  if (months) {
+  if (months && withAffiliation && months.from === null && months.to === null) {
+    // No date range: the month-less totals (migration affiliation_totals), ~20× fewer rows.
+    parts.push(sql`SELECT affiliation, ${KEYS}, n FROM "ClaimAffiliationTotal"`);
+  } else if (months) {
     const conditions = [
       months.from === null ? null : sql`month >= CAST(${isoDay(months.from)} AS date)`,
       months.to === null ? null : sql`month < CAST(${isoDay(months.to)} AS date)`,

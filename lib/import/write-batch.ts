@@ -165,9 +165,14 @@ async function insertClaims(client: ClientBase, claims: BulkClaim[], attribution
        RETURNING "articleDate", ${keys}, affiliations
      ), counted AS (
        INSERT INTO "ClaimFacetCount" (month, ${keys}, n) SELECT ${month}, ${keys}, count(*) FROM ins GROUP BY 1, 2, 3, 4, 5
+     ), affiliated AS (
+       INSERT INTO "ClaimAffiliationCount" (affiliation, month, ${keys}, n)
+       SELECT x, ${month}, ${keys}, count(*) FROM ins, unnest(ins.affiliations) AS x GROUP BY 1, 2, 3, 4, 5, 6
+       RETURNING affiliation, ${keys}, n
      )
-     INSERT INTO "ClaimAffiliationCount" (affiliation, month, ${keys}, n)
-     SELECT x, ${month}, ${keys}, count(*) FROM ins, unnest(ins.affiliations) AS x GROUP BY 1, 2, 3, 4, 5, 6`,
+     -- The monthly table's triggers stand aside under bulk_load (migration affiliation_totals).
+     INSERT INTO "ClaimAffiliationTotal" (affiliation, ${keys}, n)
+     SELECT affiliation, ${keys}, sum(n) FROM affiliated GROUP BY 1, 2, 3, 4, 5`,
     [
       claims.map((c) => c.id),
       claims.map((c) => c.articleId),

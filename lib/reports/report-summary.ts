@@ -25,41 +25,79 @@ export interface ReportSource {
   modes: Record<AttributionMode, number>;
 }
 
-/** Matching claims as a CTE named m, so every aggregate below counts the same set. */
-const matching = (f: ClaimFilters) => sql`WITH m AS (SELECT c.id FROM "Claim" c WHERE ${claimCondition(f)})`;
+interface SummaryRow {
+  scope: { articles: number; statements: number; sentences: number; headings: number };
+  claims: { claims: number; attributed: number; anonymous: number; second_hand: number };
+  unsourced: number;
+  by_type: { key: SourceType; claims: number; attributions: number }[] | null;
+  by_mode: { key: AttributionMode; claims: number; attributions: number }[] | null;
+  sources: SourceRow[] | null;
+}
+
+interface SourceRow {
+  id: string;
+  type: SourceType;
+  name: string;
+  count: number | null;
+  affiliation: string | null;
+  role: string | null;
+  anonymity_reason: string | null;
+  claims: number;
+  via_claims: number;
+  direct_quote: number;
+  partial_quote: number;
+  paraphrase: number;
+}
+
+/**
+ * The whole summary as one statement: the matching claims (m) and their attributions with each
+ * source's type (att) are read once, materialized, and every total, breakdown and per-source
+ * count is an aggregate over them. Seven statements one after another read the claims and their
+ * attributions five times over and paid seven plans and round trips: ~70 of the ~180 ms of a
+ * 300-claim article's JSON report at 100k articles (docs/performance.md, round 6).
+ */
+const summaryQuery = (f: ClaimFilters) => sql`
+  WITH m AS MATERIALIZED (SELECT c.id, c."sourceTypeMask", c."secondHand" FROM "Claim" c WHERE ${claimCondition(f)}),
+  att AS MATERIALIZED (
+    SELECT a."claimId" AS claim_id, a."sourceId" AS source_id, a."viaSourceId" AS via_id, a.mode, s.type
+    FROM m JOIN "Attribution" a ON a."claimId" = m.id JOIN "Source" s ON s.id = a."sourceId"),
+  direct AS (
+    SELECT source_id AS id, count(DISTINCT claim_id) AS claims,
+      count(DISTINCT claim_id) FILTER (WHERE mode = 'direct_quote') AS direct_quote,
+      count(DISTINCT claim_id) FILTER (WHERE mode = 'partial_quote') AS partial_quote,
+      count(DISTINCT claim_id) FILTER (WHERE mode = 'paraphrase') AS paraphrase
+    FROM att GROUP BY source_id),
+  via AS (SELECT via_id AS id, count(DISTINCT claim_id) AS via_claims FROM att WHERE via_id IS NOT NULL GROUP BY via_id),
+  used AS (
+    SELECT coalesce(d.id, v.id) AS id, coalesce(d.claims, 0) AS claims, coalesce(v.via_claims, 0) AS via_claims,
+      coalesce(d.direct_quote, 0) AS direct_quote, coalesce(d.partial_quote, 0) AS partial_quote, coalesce(d.paraphrase, 0) AS paraphrase
+    FROM direct d FULL JOIN via v ON v.id = d.id)
+  SELECT
+    (SELECT json_build_object('articles', count(DISTINCT ar.id), 'statements', count(st.id),
+        'sentences', count(st.id) FILTER (WHERE st.kind = 'sentence'), 'headings', count(st.id) FILTER (WHERE st.kind = 'heading'))
+      FROM "Article" ar LEFT JOIN "Statement" st ON st."articleId" = ar.id WHERE ${articleCondition(f)}) AS scope,
+    -- The claims' own facet columns say whether each is attributed, anonymous-only or second-hand.
+    (SELECT json_build_object('claims', count(*), 'attributed', count(*) FILTER (WHERE c."sourceTypeMask" <> 0),
+        'anonymous', count(*) FILTER (WHERE ${ANONYMOUS_ONLY}), 'second_hand', count(*) FILTER (WHERE c."secondHand"))
+      FROM m c) AS claims,
+    (SELECT CAST(count(*) AS int) FROM "Statement" st JOIN "Article" ar ON ar.id = st."articleId" WHERE ${unsourcedCondition(f)}) AS unsourced,
+    (SELECT json_agg(t) FROM (SELECT CAST(type AS text) AS key, count(DISTINCT claim_id) AS claims, count(*) AS attributions
+      FROM att GROUP BY type) t) AS by_type,
+    (SELECT json_agg(t) FROM (SELECT CAST(mode AS text) AS key, count(DISTINCT claim_id) AS claims, count(*) AS attributions
+      FROM att GROUP BY mode) t) AS by_mode,
+    (SELECT json_agg(t) FROM (SELECT s.id, CAST(s.type AS text) AS type, s.name, s.count, s.affiliation, s.role,
+        s."anonymityReason" AS anonymity_reason, u.claims, u.via_claims, u.direct_quote, u.partial_quote, u.paraphrase
+      FROM used u JOIN "Source" s ON s.id = u.id) t) AS sources`;
 
 /** Totals, breakdowns and the per-source table of the claims a filter selects; the rows are streamed apart. */
 export async function buildReportSummary(snapshot: Snapshot, f: ClaimFilters) {
-  const [scope] = await snapshot.rows<{
-    articles: number;
-    statements: number;
-    sentences: number;
-    headings: number;
-  }>(sql`
-    SELECT CAST(count(DISTINCT ar.id) AS int) AS articles, CAST(count(st.id) AS int) AS statements,
-      CAST(count(st.id) FILTER (WHERE st.kind = 'sentence') AS int) AS sentences,
-      CAST(count(st.id) FILTER (WHERE st.kind = 'heading') AS int) AS headings
-    FROM "Article" ar LEFT JOIN "Statement" st ON st."articleId" = ar.id WHERE ${articleCondition(f)}`);
-  // The claims' own facet columns say whether each is attributed, anonymous-only or second-hand.
-  const [claims] = await snapshot.rows<{
-    claims: number;
-    attributed: number;
-    anonymous: number;
-    second_hand: number;
-  }>(sql`
-    SELECT CAST(count(*) AS int) AS claims, CAST(count(*) FILTER (WHERE c."sourceTypeMask" <> 0) AS int) AS attributed,
-      CAST(count(*) FILTER (WHERE ${ANONYMOUS_ONLY}) AS int) AS anonymous,
-      CAST(count(*) FILTER (WHERE c."secondHand") AS int) AS second_hand
-    FROM "Claim" c WHERE ${claimCondition(f)}`);
-  const [unsourced] = await snapshot.rows<{ n: number }>(sql`
-    SELECT CAST(count(*) AS int) AS n FROM "Statement" st JOIN "Article" ar ON ar.id = st."articleId" WHERE ${unsourcedCondition(f)}`);
-  const byType = await snapshot.rows<{ key: SourceType; claims: number; attributions: number }>(sql`${matching(f)}
-    SELECT CAST(s.type AS text) AS key, CAST(count(DISTINCT a."claimId") AS int) AS claims, CAST(count(*) AS int) AS attributions
-    FROM m JOIN "Attribution" a ON a."claimId" = m.id JOIN "Source" s ON s.id = a."sourceId" GROUP BY s.type`);
-  const byMode = await snapshot.rows<{ key: AttributionMode; claims: number; attributions: number }>(sql`${matching(f)}
-    SELECT CAST(a.mode AS text) AS key, CAST(count(DISTINCT a."claimId") AS int) AS claims, CAST(count(*) AS int) AS attributions
-    FROM m JOIN "Attribution" a ON a."claimId" = m.id GROUP BY a.mode`);
-  const sources = await findReportSources(snapshot, f);
+  const [row] = await snapshot.rows<SummaryRow>(summaryQuery(f));
+  const { scope, claims } = row;
+  const sources = (row.sources ?? [])
+    .map(presentSource)
+    .sort((a, b) => b.claims - a.claims || b.viaClaims - a.viaClaims || a.name.localeCompare(b.name));
+  const byType = row.by_type ?? [];
+  const byMode = row.by_mode ?? [];
   const breakdown = <K extends string>(keys: readonly K[], rows: { key: K; claims: number; attributions: number }[]) =>
     keys.map((key) => ({ key, claims: 0, attributions: 0, ...rows.find((r) => r.key === key) }));
   return {
@@ -70,7 +108,7 @@ export async function buildReportSummary(snapshot: Snapshot, f: ClaimFilters) {
       headings: scope.headings,
       claims: claims.claims,
       attributed: claims.attributed,
-      unsourced: unsourced.n,
+      unsourced: row.unsourced,
       attributions: byMode.reduce((sum, r) => sum + r.attributions, 0),
       sources: sources.length,
     },
@@ -84,56 +122,21 @@ export async function buildReportSummary(snapshot: Snapshot, f: ClaimFilters) {
 }
 export type ReportSummary = Awaited<ReturnType<typeof buildReportSummary>>;
 
-interface SourceRow {
-  id: string;
-  type: SourceType;
-  name: string;
-  count: number | null;
-  affiliation: string | null;
-  role: string | null;
-  anonymity_reason: string | null;
-  mode: AttributionMode | "via";
-  claims: number;
-}
-
-/** Every source the matching claims rest on or came through, busiest first. */
-async function findReportSources(snapshot: Snapshot, f: ClaimFilters): Promise<ReportSource[]> {
-  const rows = await snapshot.rows<SourceRow>(sql`${matching(f)}, used AS (
-      SELECT a."sourceId" AS source_id, CAST(a.mode AS text) AS mode, a."claimId" AS claim_id FROM m JOIN "Attribution" a ON a."claimId" = m.id
-      UNION ALL
-      SELECT a."viaSourceId", 'via', a."claimId" FROM m JOIN "Attribution" a ON a."claimId" = m.id WHERE a."viaSourceId" IS NOT NULL)
-    SELECT s.id, CAST(s.type AS text) AS type, s.name, s.count, s.affiliation, s.role, s."anonymityReason" AS anonymity_reason,
-      used.mode, CAST(count(DISTINCT used.claim_id) AS int) AS claims
-    FROM used JOIN "Source" s ON s.id = used.source_id
-    GROUP BY s.id, used.mode`);
-  const byId = new Map<string, ReportSource>();
-  for (const r of rows) {
-    let source = byId.get(r.id);
-    if (!source) {
-      const anonymous = isAnonymousType(r.type);
-      source = {
-        id: r.id,
-        type: r.type,
-        name: r.name,
-        count: r.count,
-        affiliation: r.affiliation,
-        role: r.role,
-        anonymous,
-        anonymityReason: r.anonymity_reason,
-        missingReason: anonymous && !statedText(r.anonymity_reason),
-        claims: 0,
-        viaClaims: 0,
-        modes: { direct_quote: 0, partial_quote: 0, paraphrase: 0 },
-      };
-      byId.set(r.id, source);
-    }
-    if (r.mode === "via") source.viaClaims = r.claims;
-    else source.modes[r.mode] = r.claims;
-  }
-  const distinctClaims = await snapshot.rows<{ id: string; claims: number }>(sql`${matching(f)}
-    SELECT a."sourceId" AS id, CAST(count(DISTINCT a."claimId") AS int) AS claims FROM m JOIN "Attribution" a ON a."claimId" = m.id GROUP BY a."sourceId"`);
-  for (const r of distinctClaims) byId.get(r.id)!.claims = r.claims;
-  return [...byId.values()].sort(
-    (a, b) => b.claims - a.claims || b.viaClaims - a.viaClaims || a.name.localeCompare(b.name),
-  );
+/** Every source the matching claims rest on or came through (busiest first, sorted above). */
+function presentSource(r: SourceRow): ReportSource {
+  const anonymous = isAnonymousType(r.type);
+  return {
+    id: r.id,
+    type: r.type,
+    name: r.name,
+    count: r.count,
+    affiliation: r.affiliation,
+    role: r.role,
+    anonymous,
+    anonymityReason: r.anonymity_reason,
+    missingReason: anonymous && !statedText(r.anonymity_reason),
+    claims: r.claims,
+    viaClaims: r.via_claims,
+    modes: { direct_quote: r.direct_quote, partial_quote: r.partial_quote, paraphrase: r.paraphrase },
+  };
 }

@@ -2,6 +2,7 @@
 // JavaScript and written by the bulk import's batch writer (lib/import/write-batch.ts: one
 // INSERT … SELECT FROM unnest(arrays) per table and batch, derived columns computed per batch),
 // never through the API. Statement ids come from the database (gen_random_uuid); the rest is seeded.
+import os from "node:os";
 import type pg from "pg";
 import { compactFacetCounts } from "@/lib/claims/compact-facet-counts";
 import { type BulkArticle, type BulkAttribution, type BulkClaim, writeBatch } from "@/lib/import/write-batch";
@@ -252,6 +253,7 @@ export async function generateWorkspace(client: pg.Client, options: GenerateOpti
   const deferred = await dropSecondaryIndexes(client);
   const idle = [...writers];
   const inflight = new Set<Promise<void>>();
+  let progress = { at: performance.now(), articles: 0 };
   const rng = makeRng(options.seed);
   const sources = makeSources(rng, Math.max(500, options.articles * 2));
   const vias = sources
@@ -372,7 +374,16 @@ export async function generateWorkspace(client: pg.Client, options: GenerateOpti
     shape.attributions += attributions.length;
     shape.articles += n;
     if ((first / BATCH) % 20 === 19) await compactFacetCounts(client);
-    if ((first / BATCH) % 10 === 0) options.log(`  … ${shape.articles} articles, ${shape.claims} claims`);
+    if ((first / BATCH) % 10 === 0) {
+      // The rate per stretch shows whether writing slows as the archive grows (or the machine got busy).
+      const now = performance.now();
+      const rate = (shape.articles - progress.articles) / ((now - progress.at) / 1000);
+      const load = os.loadavg()[0].toFixed(1);
+      options.log(
+        `  … ${shape.articles} articles, ${shape.claims} claims (${rate.toFixed(0)} articles/s, load ${load})`,
+      );
+      progress = { at: now, articles: shape.articles };
+    }
   }
   await Promise.all(inflight);
   options.log(`  … rows written; building ${deferred.length} indexes`);

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { facetCountsQueries, unsourcedCountQuery } from "@/lib/claims/claim-facets";
+import { ARTICLE_SCAN, facetCountsQueries, findClaimFacets, unsourcedCountQuery } from "@/lib/claims/claim-facets";
+import { compactFacetCounts } from "@/lib/claims/compact-facet-counts";
 import { splitRange } from "@/lib/claims/facet-count-tables";
 import { unsourcedCondition } from "@/lib/claims/filter-sql";
 import { claimFiltersSchema } from "@/lib/claims/schema";
@@ -20,6 +21,8 @@ import { makeUser, unique } from "./helpers";
  */
 const MODES = ["direct_quote", "partial_quote", "paraphrase"];
 const REVIEW = ["pending", "approved", "flagged"];
+/** This file's own claims (other files write to the same database meanwhile). */
+const claimIds: string[] = [];
 
 beforeAll(async () => {
   const editor = await makeUser("editor");
@@ -59,6 +62,7 @@ beforeAll(async () => {
     });
     for (let c = 0; c < 4; c++) {
       const claimId = randomUUID();
+      claimIds.push(claimId);
       claims.push({
         id: claimId,
         articleId: id,
@@ -156,5 +160,103 @@ describe("facet counts from the count tables", () => {
   it("fall back to scanning the claims for search, articles and affiliations", () => {
     for (const f of [{ q: "claim" }, { affiliation: "x" }, { articleId: randomUUID() }, { unsourced: "true" }])
       expect(facetCountsQueries(claimFiltersSchema.parse(f)).fromTables).toBe(false);
+  });
+});
+
+/** Queries run in one snapshot, so writes of other test files in between cannot make them differ. */
+const inSnapshot = <T>(work: (tx: Prisma.TransactionClient) => Promise<T>) =>
+  db().$transaction(work, { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead });
+
+describe("the articles facet from ArticleCounts", () => {
+  const EXACT: Record<string, string | string[]>[] = [
+    {},
+    { anonymous: "true", from: "2023-01-01" },
+    { anonymous: "false", to: "2024-12-31" },
+    { via: "true", from: "2023-03-15", to: "2024-02-10" },
+    { via: "false", from: "2023-05-01", to: "2024-05-31" },
+    { sourceType: "person", from: "2024-02-29" },
+    { mode: "paraphrase", to: "2023-06-30" },
+    { from: "2024-07-04", to: "2024-07-20" },
+  ];
+  it.each(EXACT.map((c) => [JSON.stringify(c), c] as const))(
+    "is exact, equal to counting the claims: %s",
+    async (_, combination) => {
+      const f = claimFiltersSchema.parse(combination);
+      const tables = facetCountsQueries(f);
+      expect(tables.articlesExact).toBe(true);
+      const scan = facetCountsQueries(f, { tables: false });
+      const [fromCounts, fromClaims] = await inSnapshot(async (tx) => [
+        await tx.$queryRaw<{ value: string; count: number }[]>(tables.articles),
+        await tx.$queryRaw<{ value: string; count: number }[]>(scan.articles),
+      ]);
+      expect(fromClaims.length).toBeGreaterThan(0);
+      expect(fromCounts).toEqual(fromClaims);
+    },
+  );
+
+  it("ranks a window of the newest claims, and says so, when ArticleCounts cannot tell the claims apart", async () => {
+    for (const c of [
+      { anonymous: "true" }, // undated: the walk stops sooner than a pass over every article's row
+      { reviewStatus: "approved", from: "2023-01-01" },
+      { sourceType: ["person", "document"] },
+      { mode: ["direct_quote", "paraphrase"] },
+      { anonymous: "true", via: "true" },
+    ])
+      expect(facetCountsQueries(claimFiltersSchema.parse(c)).articlesExact).toBe(false);
+    expect((await findClaimFacets(claimFiltersSchema.parse({}))).articleWindow).toBeNull();
+    expect((await findClaimFacets(claimFiltersSchema.parse({ reviewStatus: "flagged" }))).articleWindow).toBe(
+      ARTICLE_SCAN,
+    );
+  });
+});
+
+describe("the monthly affiliation counts under a date range", () => {
+  it("can be read from an index alone (migration affiliation_month_keys)", async () => {
+    const q = facetCountsQueries(claimFiltersSchema.parse({ via: "true", from: "2023-03-15", to: "2024-02-10" }));
+    // A test database's tables are small enough for a sequential scan: ask for the index path.
+    const plan = await db().$transaction(async (tx) => {
+      await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
+      await tx.$executeRawUnsafe("SET LOCAL enable_bitmapscan = off");
+      const rows = await tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
+        `EXPLAIN (COSTS OFF) ${q.affiliations.text}`,
+        ...q.affiliations.values,
+      );
+      return rows.map((r) => r["QUERY PLAN"]).join("\n");
+    });
+    expect(plan).toContain('Index Only Scan using "ClaimAffiliationCount_month_keys_idx"');
+  });
+});
+
+describe("the month-less affiliation totals (ClaimAffiliationTotal)", () => {
+  const keys = Prisma.raw(
+    `affiliation, "sourceTypeMask", "modeMask", CAST("reviewStatus" AS text) AS review, "secondHand"`,
+  );
+  const summed = (table: string) => Prisma.sql`
+    SELECT ${keys}, CAST(sum(n) AS int) AS n FROM ${Prisma.raw(`"${table}"`)}
+    GROUP BY 1, 2, 3, 4, 5 HAVING sum(n) <> 0 ORDER BY 1, 2, 3, 4, 5`;
+  const expectEqualTables = async () => {
+    const [totals, monthly] = await inSnapshot(async (tx) => [
+      await tx.$queryRaw<unknown[]>(summed("ClaimAffiliationTotal")),
+      await tx.$queryRaw<unknown[]>(summed("ClaimAffiliationCount")),
+    ]);
+    expect(monthly.length).toBeGreaterThan(0);
+    expect(totals).toEqual(monthly);
+  };
+
+  it("equal the monthly counts summed, through bulk writes, edits, deletes and compaction", async () => {
+    await expectEqualTables(); // after the bulk batch of beforeAll, which writes both tables itself
+    await db()
+      .$executeRaw`UPDATE "Claim" SET "reviewStatus" = 'flagged' WHERE id = ANY(CAST(${claimIds.slice(0, 40)} AS uuid[]))`;
+    await expectEqualTables();
+    await db().$executeRaw`DELETE FROM "Attribution" WHERE "claimId" = ANY(CAST(${claimIds.slice(40, 60)} AS uuid[]))`;
+    await db().$executeRaw`DELETE FROM "Claim" WHERE id = ANY(CAST(${claimIds.slice(60, 80)} AS uuid[]))`;
+    await expectEqualTables();
+    await compactFacetCounts();
+    await expectEqualTables();
+    // Folded: one row per key (a concurrent writer of another file may have appended since).
+    const [{ rows, keys: distinct }] = await db().$queryRaw<{ rows: number; keys: number }[]>`
+      SELECT CAST(count(*) AS int) AS rows, CAST(count(DISTINCT (affiliation, "sourceTypeMask", "modeMask", "reviewStatus", "secondHand")) AS int) AS keys
+      FROM "ClaimAffiliationTotal"`;
+    expect(rows - distinct).toBeLessThan(rows / 2);
   });
 });

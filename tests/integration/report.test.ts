@@ -7,6 +7,8 @@ import * as claim from "@/app/api/claims/[id]/route";
 import * as claims from "@/app/api/claims/route";
 import * as reports from "@/app/api/reports/route";
 import * as sources from "@/app/api/sources/route";
+import { buildReportSummary } from "@/lib/reports/report-summary";
+import { withSnapshot } from "@/lib/reports/snapshot";
 import { call, makeUser, rafahGold, type TestUser, unique } from "./helpers";
 import { seedRafahGold } from "./seed-gold";
 
@@ -216,6 +218,27 @@ describe("sourcing report of the gold-tagged Rafah article", () => {
       ["C3", expect.stringMatching(/^Politico/)],
       ["C4", "Four US officials"],
     ]);
+  });
+
+  it("computes the whole summary in one statement, with the same figures as the report", async () => {
+    const report = await articleJson(gold.article.id);
+    let statements = 0;
+    const summary = await withSnapshot((snapshot) =>
+      buildReportSummary(
+        {
+          ...snapshot,
+          rows: (query) => {
+            statements++;
+            return snapshot.rows(query);
+          },
+        },
+        { articleId: [gold.article.id] },
+      ),
+    );
+    // Seven statements one after another before round 6 (docs/performance.md).
+    expect(statements).toBe(1);
+    const { report: _meta, unsourcedStatements: _u, claims: _c, ...figures } = report;
+    expect(JSON.parse(JSON.stringify(summary))).toEqual(figures);
   });
 
   it("carries every claim with its spans, in reading order, so another tool can re-anchor them", async () => {

@@ -4,8 +4,10 @@ import { describe, expect, it } from "vitest";
 import { filterSearchParams, parseExplorerParams, parseReportParams } from "@/lib/claims/filter-query";
 import { CSV_COLUMNS, csvCell, csvLine } from "@/lib/reports/format-csv";
 import { barChartSvg, escapeHtml } from "@/lib/reports/format-html";
+import { formatJson } from "@/lib/reports/format-json";
 import { escapeMarkdown, textBars } from "@/lib/reports/format-markdown";
 import { describeFilters, describeSource, percent } from "@/lib/reports/labels";
+import type { ReportParts } from "@/lib/reports/report-meta";
 
 const parseRows = (csv: string): string[][] => parse(csv, { record_delimiter: "\r\n", relax_column_count: false });
 
@@ -170,4 +172,63 @@ describe("filters in the URL", () => {
     expect(parseReportParams({ from: "0000-01-01" }).ok).toBe(false);
     expect(parseReportParams({ from: "2026-02-30" }).ok).toBe(false);
   });
+});
+
+describe("the JSON report", () => {
+  const source = (i: number) => ({
+    id: `s${i}`,
+    type: "person",
+    name: `Source "${i}" \u2014 \n ok`,
+    count: i % 3 ? null : i,
+    affiliation: i % 2 ? "Ministry" : null,
+    modes: { direct_quote: i, partial_quote: 0, paraphrase: 1 },
+  });
+  async function* items<T>(list: T[]) {
+    yield* list;
+  }
+  const parts = (sources: unknown[]) =>
+    ({
+      meta: {
+        kind: "filter",
+        title: "t",
+        generatedAt: "2026-12-02T00:00:00.000Z",
+        filters: { via: true },
+        article: null,
+      },
+      summary: {
+        totals: { claims: 3 },
+        bySourceType: [],
+        byMode: [{ mode: "paraphrase", claims: 1 }],
+        sources,
+        anonymousWithoutReason: 0,
+      },
+      claims: items([{ id: "c1" }, { id: "c2" }]),
+      statements: items([]),
+    }) as unknown as ReportParts;
+  const collect = async (p: ReportParts) => {
+    const chunks: string[] = [];
+    for await (const chunk of formatJson(p)) chunks.push(chunk);
+    return chunks;
+  };
+
+  it.each([0, 1, 450])(
+    "prints the head with %i sources exactly as JSON.stringify(…, null, 2) does, a few sources a chunk",
+    async (n) => {
+      const sources = Array.from({ length: n }, (_, i) => source(i));
+      const p = parts(sources);
+      const chunks = await collect(p);
+      const text = chunks.join("");
+      const head = JSON.stringify({ report: p.meta, ...p.summary }, null, 2);
+      expect(text.startsWith(`${head.slice(0, -2)},\n  "unsourcedStatements": [],\n  "claims": [`)).toBe(true);
+      expect(JSON.parse(text)).toEqual({
+        report: p.meta,
+        ...p.summary,
+        unsourcedStatements: [],
+        claims: [{ id: "c1" }, { id: "c2" }],
+      });
+      // Never the whole sources array in one piece of text.
+      const sourcesText = JSON.stringify(sources, null, 2).length;
+      if (n > 200) expect(Math.max(...chunks.map((c) => c.length))).toBeLessThan(sourcesText / 2);
+    },
+  );
 });

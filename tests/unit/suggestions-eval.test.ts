@@ -153,7 +153,7 @@ describe("gold fixtures", () => {
     );
   });
 
-  it("dev corpus: whole-attribution F1 stays at least 0.87 (0.893 when blind 3 joined)", () => {
+  it("dev corpus: whole-attribution F1 stays at least 0.87 (0.890 with blind 4 joined)", () => {
     const dir = path.join(FIXTURES, "corpus/dev");
     const evs = readdirSync(dir).map((d) => {
       const text = readFileSync(path.join(dir, d, "article.txt"), "utf8");
@@ -164,7 +164,8 @@ describe("gold fixtures", () => {
       );
     });
     expect(sumScores(evs).whole.f1).toBeGreaterThanOrEqual(0.87);
-  });
+    // 74 articles of real prose: ~2 s alone, past the 5 s default when the machine is loaded.
+  }, 60_000);
 
   it("suggests nothing for languages it cannot read, and says so", () => {
     const dir = path.join(FIXTURES, "corpus/other-languages");

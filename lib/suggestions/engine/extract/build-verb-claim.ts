@@ -8,13 +8,15 @@
 import type { Analysis, Sentence } from "../analysis";
 import type { CueClass, Frame } from "../languages/en/cue-lexicon";
 import { tokenAt } from "../nlp/token";
+import { hasFiniteVerb, looksLikeClause, startsClause } from "./clause-start";
 import { complementStart, skipRecipient } from "./complement-start";
-import { clauseEnd, hasFiniteVerb, looksLikeClause, skipAdjuncts, spanOf, startsClause, trimSpan } from "./content";
+import { clauseEnd, spanOf, trimSpan } from "./content";
 import type { Cue } from "./find-cues";
 import { type Mention, npLeft, npRight } from "./noun-phrases";
 import { classifyMode, quoteChainBackward, quoteChainForward } from "./quote-spans";
 import type { RawClaim } from "./raw-claim";
 import { subjectBefore } from "./subject-before";
+import { skipAdjuncts } from "./time-adjuncts";
 import { clauseSubject, closingParticiple, coordinatedSubject } from "./verb-subjects";
 
 const framesOf = (cue: Cue) => new Set<Frame>(cue.entries.flatMap((e) => e.frames));

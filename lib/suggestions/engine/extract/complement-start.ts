@@ -6,9 +6,10 @@
 import type { Analysis, Sentence } from "../analysis";
 import type { Frame } from "../languages/en/cue-lexicon";
 import { infinitiveVerb } from "../nlp/token";
-import { looksLikeClause, skipAdjuncts, startsClause } from "./content";
+import { looksLikeClause, startsClause } from "./clause-start";
 import type { Cue } from "./find-cues";
 import { type Mention, npRight } from "./noun-phrases";
+import { skipAdjuncts } from "./time-adjuncts";
 import { hasDocumentHead } from "./verb-subjects";
 
 const NO_CONTENT_VERBS = new Set([

@@ -6,10 +6,11 @@
  * the whole quotation, across sentences and, when it runs on, across paragraphs.
  */
 import type { Analysis, Sentence } from "../analysis";
-import { isQuoteMark, type Token } from "../nlp/token";
+import type { Token } from "../nlp/token";
 import type { Span } from "../types";
-import { isCueVerbForm } from "./find-cues";
-import { npRight } from "./noun-phrases";
+import { hasFiniteVerb, isFiniteAt, isFiniteVerb, startsClause } from "./clause-start";
+import { isCueVerbForm } from "./cue-lookup";
+import { isTimeAdjunct, skipTimeOpener } from "./time-adjuncts";
 
 /** Trims spaces and closing punctuation at the end, spaces at the start; keeps closing quote marks. */
 export function trimSpan(text: string, span: Span): Span {
@@ -17,63 +18,6 @@ export function trimSpan(text: string, span: Span): Span {
   while (start < end && /[\s,;:—–-]/.test(text[start])) start++;
   while (end > start && /[\s.,;:!?—–-]/.test(text[end - 1])) end--;
   return { start, end };
-}
-
-/** A clause: some finite verb, or a subject followed by a verb. */
-export function looksLikeClause(a: Analysis, first: number, last: number): boolean {
-  let words = 0;
-  for (let i = first; i <= last; i++) {
-    const t = a.tokens[i];
-    if (!t.isWord) continue;
-    words++;
-    if (t.pos === "AUX" || (t.pos === "VERB" && !/ing$/.test(t.lower))) return words >= 1 && last - first >= 1;
-  }
-  return false;
-}
-
-/** Skips time adjuncts and commas between a verb and its complement: "said on Tuesday that", "said, however,". */
-export function skipAdjuncts(a: Analysis, k: number, to: number): number {
-  const { tokens } = a;
-  const g = a.lang.grammar;
-  for (let guard = 0; guard < 8 && k < to; guard++) {
-    const t = tokens[k];
-    const n = tokens[k + 1];
-    if (t.text === ",") {
-      // "reported last week, citing people familiar with the matter, that …": a citing insert.
-      if (n && (n.lower === "citing" || n.lower === "quoting")) {
-        let m = k + 2;
-        while (m < to && tokens[m].text !== "," && m - k < 14) m++;
-        if (tokens[m]?.text === "," && tokens[m + 1]?.lower === "that") return m + 1;
-      }
-      // Only a comma that opens an insert: "said, however, that", "said, on Tuesday, that".
-      if (
-        !n ||
-        k + 1 >= to ||
-        !(
-          n.lower === "that" ||
-          g.timeWords.has(n.lower) ||
-          /^(however|also|too|again|instead|on|in|at|last|this)$/.test(n.lower)
-        )
-      )
-        return k;
-      k++;
-    } else if (g.timeWords.has(t.lower) || g.months.has(t.lower)) {
-      k++;
-      while (k < to && (tokens[k].pos === "NUM" || g.timeWords.has(tokens[k].lower))) k++;
-    } else if (
-      /^(on|in|at|during|late|early|last)$/.test(t.lower) &&
-      k + 1 < to &&
-      (g.timeWords.has(tokens[k + 1].lower) || g.months.has(tokens[k + 1].lower) || /^\d/.test(tokens[k + 1].text))
-    ) {
-      k += 2;
-      while (k < to && (tokens[k].pos === "NUM" || g.timeWords.has(tokens[k].lower) || tokens[k].text === ",")) {
-        if (tokens[k].text === "," && !(tokens[k + 1]?.pos === "NUM")) break;
-        k++;
-      }
-    } else if (/^(however|also|too|again|instead)$/.test(t.lower)) k++;
-    else return k;
-  }
-  return k;
 }
 
 /** "in (a|an|the|his…) X? <channel noun> (to|with|on)? …" running to the sentence end. */
@@ -91,34 +35,6 @@ function isTrailingChannel(a: Analysis, i: number, s: Sentence): boolean {
   const joint = (m: number) => /^(and|but)$/.test(tokens[m].lower) && isFiniteAt(a, m + 1, s.to);
   while (rest < s.to && tokens[rest].isWord && rest - c <= 5 && !joint(rest)) rest++;
   return rest >= s.to || !tokens[rest].isWord || joint(rest);
-}
-
-/** Past a time adjunct opening a clause at `m` ("on Tuesday", "last week,"); `m` when there is none. */
-function skipTimeOpener(a: Analysis, m: number, s: Sentence): number {
-  if (a.tokens[m]?.lower === "within" || a.tokens[m]?.lower === "during" || !isTimeAdjunct(a, m, s)) return m;
-  const g = a.lang.grammar;
-  let j = m + 1;
-  if (g.determiners.has(a.tokens[j]?.lower ?? "")) j++;
-  while (j < s.to && j - m <= 4) {
-    const t = a.tokens[j];
-    if (!(g.timeWords.has(t.lower) || g.months.has(t.lower) || t.pos === "NUM")) break;
-    j++;
-  }
-  return a.tokens[j]?.text === "," ? j + 1 : j;
-}
-
-/** "within hours", "on Tuesday", "last week", "in 2022", "during the debate": a time adjunct at `i`. */
-function isTimeAdjunct(a: Analysis, i: number, s: Sentence): boolean {
-  const t = a.tokens[i];
-  const n = a.tokens[i + 1];
-  if (!n || i + 1 >= s.to) return false;
-  const g = a.lang.grammar;
-  if (t.lower === "within" || t.lower === "during") return true;
-  if (/^(last|this|next|earlier|later)$/.test(t.lower))
-    return a.tokens[i - 1]?.pos !== "ADP" && (g.timeWords.has(n.lower) || g.months.has(n.lower));
-  if (!/^(on|in|at|since|by)$/.test(t.lower)) return false;
-  const m = g.determiners.has(n.lower) ? a.tokens[i + 2] : n;
-  return !!m && (g.timeWords.has(m.lower) || g.months.has(m.lower) || /^(1[89]|20)\d\d$/.test(m.text));
 }
 
 const OBJECT_ENDERS = new Set("as while after before because since amid until".split(" "));
@@ -145,67 +61,6 @@ function joinsClause(a: Analysis, k: number, s: Sentence): boolean {
   // ", and on Tuesday Ms. Oyelaran told analysts …": a time adjunct may open the joined clause.
   const after = skipTimeOpener(a, m, s);
   return after > m && startsClause(a, after, s.to);
-}
-
-/**
- * "'s" after a subject is "is" or "has" ("he's leaving", "the plan's dead") unless a noun follows a
- * name or noun: ", and Biden's handling of them" coordinates a noun phrase, it starts no clause.
- */
-function isContractedIs(a: Analysis, np: { first: number; last: number }, n: number): boolean {
-  if (np.first === np.last && a.tokens[np.first].pos === "PRON") return true;
-  const next = a.tokens[n + 1];
-  return !next || !(next.pos === "NOUN" || next.pos === "PROPN" || (next.pos === "VERB" && /ing$/.test(next.lower)));
-}
-
-/** A clause starts at `k`: a subject (noun phrase or pronoun) followed by a finite verb. */
-export function startsClause(a: Analysis, k: number, to: number): boolean {
-  let np = npRight(a, k, to);
-  if (!np) return false;
-  // "he and other executives billed …": a coordinated subject.
-  if (a.tokens[np.last + 1]?.lower === "and") np = npRight(a, np.last + 2, to) ?? np;
-  let n = np.appositive ? np.appositive.last + 2 : np.last + 1;
-  if (np.appositive && a.tokens[n - 1]?.text !== ",") n = np.last + 1;
-  if (!np.appositive && a.tokens[n]?.text === ",") n = listEnd(a, n, to);
-  // "the deal between SkyWay and Pacific Crest would raise fares": modifiers the chunker left out.
-  for (let pp = 0; pp < 2 && a.tokens[n]?.pos === "ADP" && !/^(that|as|than|like)$/.test(a.tokens[n].lower); pp++) {
-    let obj = npRight(a, n + 1, to);
-    if (!obj) break;
-    if (a.tokens[obj.last + 1]?.lower === "and") obj = npRight(a, obj.last + 2, to) ?? obj;
-    n = obj.last + 1;
-  }
-  // "the US “strongly supports” the talks": a partial quote may open before the verb.
-  if (a.opens[n] >= 0) n++;
-  while (n < to && a.tokens[n].pos === "ADV") n++;
-  const v = a.tokens[n];
-  if (v && n < to && v.lower === "'s") return isContractedIs(a, np, n);
-  if (v && n < to && (v.pos === "AUX" || (v.pos === "VERB" && !/ing$/.test(v.lower)))) return true;
-  // "thousands of people marched in the capital": the chunker took the verb for a participle modifier.
-  for (let m = np.first + 1; m <= np.last; m++)
-    if (a.tokens[m].pos === "VERB" && /ed$/.test(a.tokens[m].lower) && a.tokens[m - 1].pos === "NOUN") return true;
-  return false;
-}
-
-/**
- * After a subject's first item and its comma at `n`: the token after a list of noun phrases closed by
- * "and"/"or" ("prisons, the Highway Patrol and child protective services would …"); `n` when none.
- */
-function listEnd(a: Analysis, n: number, to: number): number {
-  const conj = (i: number) => /^(and|or)$/.test(a.tokens[i]?.lower ?? "");
-  let m = n;
-  for (let items = 0; items < 5 && a.tokens[m]?.text === ","; items++) {
-    const closing = conj(m + 1);
-    // ("revenue of $4.2 billion, and investors have pushed …": two items with a comma are two clauses.)
-    if (closing && items === 0) return n;
-    const item = npRight(a, m + (closing ? 2 : 1), to, false);
-    if (!item) return n;
-    m = item.last + 1;
-    if (closing) return m;
-    if (conj(m)) {
-      const last = npRight(a, m + 1, to, false);
-      return last ? last.last + 1 : n;
-    }
-  }
-  return n;
 }
 
 /** From `k` to the sentence end: a noun phrase with no clause of its own and no comma after it. */
@@ -360,28 +215,6 @@ export function clauseEnd(
     }
   }
   return s.end;
-}
-
-const isFiniteVerb = (a: Analysis, i: number) => {
-  const t = a.tokens[i];
-  const before = isQuoteMark(a.tokens[i - 1]) ? a.tokens[i - 2] : a.tokens[i - 1];
-  return (t.pos === "AUX" || (t.pos === "VERB" && !/ing$/.test(t.lower))) && before?.lower !== "to";
-};
-
-/** Some finite verb among tokens [k, i), quoted or not. */
-export function hasFiniteVerb(a: Analysis, k: number, i: number): boolean {
-  for (let m = k; m < i; m++) if (isFiniteVerb(a, m)) return true;
-  return false;
-}
-
-/** A finite verb group starts at `k` (adverbs aside): "has told", "ordered", "also warned". */
-function isFiniteAt(a: Analysis, k: number, to: number): boolean {
-  let v = k;
-  while (v < to && a.tokens[v].pos === "ADV" && v - k < 2) v++;
-  const t = a.tokens[v];
-  if (!t || v >= to) return false;
-  if (t.pos === "AUX") return t.lower !== "to";
-  return t.pos === "VERB" && t.lower !== t.lemma && !/ing$/.test(t.lower);
 }
 
 export const spanOf = (tokens: Token[], first: number, last: number): Span => ({

@@ -7,8 +7,10 @@
  * source ("is said to be furious") and are skipped.
  */
 import type { Analysis, Sentence } from "../analysis";
-import { ADJECTIVE_CUES, type CueEntry, IRREGULAR_FORMS, LINKING_VERBS, NOUN_FORMS } from "../languages/en/cue-lexicon";
+import { ADJECTIVE_CUES, type CueEntry, LINKING_VERBS, NOUN_FORMS } from "../languages/en/cue-lexicon";
 import { infinitiveVerb, type Token } from "../nlp/token";
+import { extendLeft, extendRight } from "./cue-extent";
+import { lookupVerb } from "./cue-lookup";
 
 export interface Cue {
   kind: "verb" | "according" | "citing";
@@ -29,149 +31,10 @@ export interface Cue {
   negated: boolean;
 }
 
-const PAST_PARTICIPLE_RE = /(ed|en|wn|said|told|thought|found|made|written|shown|heard|felt|known|seen)$/;
-
-/** Lexicon entries for the verb at `i`, with the particle words it takes: "call for", "point out", "make (it) clear". */
-function lookupVerb(a: Analysis, i: number, to: number): { entries: CueEntry[]; lemma: string; last: number } | null {
-  const { tokens } = a;
-  const t = tokens[i];
-  const cues = a.lang.cues;
-  const lemma = IRREGULAR_FORMS[t.lower] ?? (t.lemma || t.lower);
-  const next = i + 1 < to ? tokens[i + 1] : undefined;
-  if (next && i + 2 < to) {
-    const three = cues.get(`${lemma} ${next.lower} ${tokens[i + 2].lower}`);
-    if (three) return { entries: three, lemma: `${lemma} ${next.lower} ${tokens[i + 2].lower}`, last: i + 2 };
-  }
-  if (next) {
-    const two = cues.get(`${lemma} ${next.lower}`);
-    if (two) return { entries: two, lemma: `${lemma} ${next.lower}`, last: i + 1 };
-    // "lobbied hard against", "argued internally for": a manner adverb before the particle.
-    const after = i + 2 < to ? tokens[i + 2] : undefined;
-    const manner = next.pos === "ADV" || next.lower === "hard";
-    const split = after && manner && cues.get(`${lemma} ${after.lower}`);
-    // (Not a duration: "has pushed unsuccessfully for three years".)
-    const duration = tokens[i + 3]?.pos === "NUM" || a.lang.grammar.timeWords.has(tokens[i + 3]?.lower ?? "");
-    if (split && after.pos === "ADP" && !duration)
-      return { entries: split, lemma: `${lemma} ${after.lower}`, last: i + 2 };
-    if (next.lower === "it" && i + 2 < to) {
-      const three = cues.get(`${lemma} ${tokens[i + 2].lower}`);
-      if (three && tokens[i + 2].lower === "clear") return { entries: three, lemma: `${lemma} clear`, last: i + 2 };
-    }
-  }
-  const one =
-    cues.get(lemma) ?? cues.get(t.lower) ?? cues.get(IRREGULAR_FORMS[t.lower] ?? "") ?? stemLookup(cues, t.lower);
-  if (!one) return null;
-  // Lemmas that only work with a particle ("point out", "go on") are stored with it.
-  const plain = one.filter((e) => !e.lemma.includes(" "));
-  return plain.length ? { entries: plain, lemma, last: i } : null;
-}
-
 const isVerbLike = (t: Token) => t.pos === "VERB" || t.pos === "AUX";
 
-/** "warning" tagged as a noun: the lexicon entry of its verb stem (warn, argue, plan). */
-function stemLookup(cues: Map<string, CueEntry[]>, lower: string): CueEntry[] | undefined {
-  const m = /^(.+?)(ing|ed|s)$/.exec(lower);
-  if (!m) return undefined;
-  const stem = m[1];
-  return (
-    cues.get(stem) ??
-    cues.get(`${stem}e`) ??
-    (/(.)\1$/.test(stem) ? cues.get(stem.slice(0, -1)) : undefined) ??
-    (stem.endsWith("i") ? cues.get(`${stem.slice(0, -1)}y`) : undefined)
-  );
-}
-
-/** A word that is a cue verb in a finite or participle form ("and believes", ", warning"). */
-export function isCueVerbForm(cues: Map<string, CueEntry[]>, t: Token): boolean {
-  if (!t.isWord || t.isCap) return false;
-  const entries = cues.get(t.lemma) ?? stemLookup(cues, t.lower);
-  // (A participle the tagger read as a noun keeps its -ing lemma: ", ruling that …".)
-  return !!entries && (t.pos === "VERB" || /ing$/.test(t.lower)) && (t.lower !== t.lemma || /ing$/.test(t.lower));
-}
 /** Forms the tagger sometimes calls nouns or adjectives that are always verbs in news prose. */
 const ALWAYS_VERBS = new Set(["said", "says", "told", "tells", "added", "wrote", "argued", "insisted", "warned"]);
-
-/** Walks left over auxiliaries, adverbs and negation; returns the first token of the group. */
-function extendLeft(a: Analysis, head: number, from: number): { first: number; negated: boolean; passive: boolean } {
-  const { tokens } = a;
-  const g = a.lang.grammar;
-  let j = head - 1;
-  let negated = false;
-  // "was quoted as saying", "has been heard as saying": the whole group is the cue, not a passive.
-  if (j - 1 >= from && tokens[j].lower === "as" && /^(quoted|heard|recorded|filmed)$/.test(tokens[j - 1].lower)) j -= 2;
-  // "is expected to announce", "is set to unveil": the raising frame joins the group.
-  if (
-    j - 1 >= from &&
-    tokens[j].lower === "to" &&
-    g.raising.has(tokens[j - 1].lower) &&
-    j - 2 >= from &&
-    g.be.has(tokens[j - 2].lower)
-  )
-    j -= 3;
-  // "Investors appeared to doubt …", "Replays appear to show …": a raising verb joins the group.
-  else if (j - 1 >= from && tokens[j].lower === "to" && /^(appear|seem)/.test(tokens[j - 1].lower)) j -= 2;
-  while (j >= from) {
-    const t = tokens[j];
-    // "'s" is "has"/"is" only when tagged so: in "Moody's said" it is a possessive.
-    const aux = g.auxiliaries.has(t.lower) && (t.isWord || t.pos === "AUX");
-    if (aux || g.groupAdverbs.has(t.lower) || (t.pos === "ADV" && /ly$/.test(t.lower))) j--;
-    else if (g.negations.has(t.lower) && t.lower !== "no" && t.lower !== "nor") {
-      negated = true;
-      j--;
-    } else break;
-  }
-  const first = j + 1;
-  // A be-form right before a past participle, with nothing between, is a passive.
-  const before = tokens[head - 1];
-  const passive =
-    head - 1 >= first &&
-    (g.be.has(before.lower) || (before.lower === "been" && head - 2 >= first)) &&
-    PAST_PARTICIPLE_RE.test(tokens[head].lower);
-  return { first, negated, passive };
-}
-
-/** How far a channel phrase after the verb reaches: "in a (brief) statement", "on Twitter", "at a news conference". */
-function channelEnd(a: Analysis, k: number, to: number): number {
-  const { tokens } = a;
-  const g = a.lang.grammar;
-  const prep = tokens[k]?.lower;
-  const channels =
-    prep === "in"
-      ? g.channelNouns
-      : prep === "on"
-        ? g.onChannels
-        : prep === "at" || prep === "during"
-          ? g.atChannels
-          : prep === "via" || prep === "through"
-            ? g.channelNouns
-            : null;
-  if (!channels || k + 1 >= to) return -1;
-  let m = k + 1;
-  if (g.determiners.has(tokens[m].lower)) m++;
-  // The last channel noun of the phrase: "in a brief statement", "at a news conference".
-  let best = -1;
-  for (let n = 0; n < 4 && m < to && (tokens[m].isWord || tokens[m].text === "-"); n++, m++) {
-    if (channels.has(tokens[m].lower)) best = m;
-    else if (best >= 0 || !(tokens[m].pos === "ADJ" || tokens[m].pos === "NOUN" || tokens[m].pos === "PROPN")) break;
-  }
-  if (best < 0) return -1;
-  // "in an interview with CNN", "in a letter to shareholders": the venue goes with the channel.
-  if (/^(with|to|for)$/.test(tokens[best + 1]?.lower ?? "") && tokens[best + 2]?.isCap) {
-    let e = best + 2;
-    while (e + 1 < to && (tokens[e + 1].isCap || tokens[e + 1].text === "'s")) e++;
-    return e;
-  }
-  return best;
-}
-
-/** Extends right over a manner adverb and a channel phrase. */
-function extendRight(a: Analysis, last: number, to: number): number {
-  const g = a.lang.grammar;
-  let k = last;
-  while (k + 1 < to && g.afterAdverbs.has(a.tokens[k + 1].lower)) k++;
-  const c = channelEnd(a, k + 1, to);
-  return c >= 0 ? c : k;
-}
 
 export function findCues(a: Analysis, s: Sentence): Cue[] {
   const { tokens, quoteOf } = a;

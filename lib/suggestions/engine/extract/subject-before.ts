@@ -6,7 +6,8 @@
  * without its pronoun found after the noun it describes ("a move officials say will …").
  */
 import type { Analysis } from "../analysis";
-import { isParticiple, type Mention, npLeft, npRight } from "./noun-phrases";
+import { isParticiple } from "./noun-phrase-words";
+import { type Mention, npLeft, npRight } from "./noun-phrases";
 
 const INSERT_ADVERBS = new Set(["however", "meanwhile", "too", "though", "also", "instead", "moreover", "separately"]);
 

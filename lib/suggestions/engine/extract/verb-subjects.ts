@@ -5,7 +5,8 @@
  */
 import type { Analysis, Sentence } from "../analysis";
 import { tokenAt } from "../nlp/token";
-import { startsClause, trimSpan } from "./content";
+import { startsClause } from "./clause-start";
+import { trimSpan } from "./content";
 import type { Cue } from "./find-cues";
 import { type Mention, npRight } from "./noun-phrases";
 import { classifyMode } from "./quote-spans";

@@ -11,7 +11,6 @@ import {
   NATIONALITIES,
   NOT_NAME,
   NUMBER_WORDS,
-  ORDINALS,
   ORG_NOUNS,
   OUTLET_NOUNS,
   PERSON_NOUNS,
@@ -19,7 +18,8 @@ import {
   TITLES,
 } from "../languages/en/source-lexicon";
 import type { SuggestedSource } from "../types";
-import { cutRelayedBy, isAgeEpithet, isOutletNounAt, looksLikeOrgName } from "./classify-name";
+import { cutRelayedBy, isOutletNounAt, looksLikeOrgName } from "./classify-name";
+import { cap, DETS, describeDescriptor } from "./describe-descriptor";
 import { OUTLET_NAME_WORDS } from "./read-outlet";
 
 export type SourceDraft = Omit<SuggestedSource, "existingSourceId">;
@@ -32,45 +32,9 @@ export interface Description {
 }
 
 const WORD_RE = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*\.?/gu;
-const DETS = new Set(["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our"]);
-/** Descriptor adjectives that may open a sentence capitalised ("Senior officials") without being a name. */
-const DESCRIPTOR_ADJ = new Set([
-  "senior",
-  "junior",
-  "top",
-  "high-ranking",
-  "former",
-  "current",
-  "veteran",
-  "military",
-  "government",
-  "local",
-  "foreign",
-  "western",
-  "regional",
-  "opposition",
-  "security",
-  "intelligence",
-]);
-const NON_ROLE = new Set([
-  "informed",
-  "unnamed",
-  "anonymous",
-  "reliable",
-  "knowledgeable",
-  "some",
-  "several",
-  "many",
-  "other",
-  "outgoing",
-]);
-const FAMILIAR = /\b(familiar|briefed|close|involved|knowledgeable)\b/;
 const PARTITIVE_RE = /^(one|two|three|some|several|many|each|both|none|most|another) of (them|those|these|the\s.+)$/i;
 
 const POSSESSIVE_TO_SUBJECT: Record<string, string> = { his: "he", her: "she", their: "they", its: "it" };
-// "figures circulated online", "a statement read to the court": a participle ends the head noun.
-const PARTICIPLE_RE = /^(\w+ed|read|seen|made|given|shown|written|taken|drawn|known|sent|held|put|set|heard|told)$/;
-const cap = (w: string) => /^\p{Lu}/u.test(w);
 const base = (): SourceDraft => ({
   type: "organization",
   name: "",
@@ -256,95 +220,6 @@ export function describeSource(
   return describeDescriptor(raw, words, lw, src, opts);
 }
 
-/** Common-noun descriptors: anonymous people, organisations, documents. */
-function describeDescriptor(
-  raw: string,
-  words: string[],
-  lw: string[],
-  src: SourceDraft,
-  opts: { appositive?: string; presidentSurname?: string | null },
-): Description {
-  // Head: last word before a post-modifier ("officials in the ministry", "sources familiar with", "figures circulated online").
-  let h = 0;
-  while (
-    h + 1 < lw.length &&
-    !/^(in|at|of|with|from|for|on|by|to|who|close|familiar|briefed|involved)$/.test(lw[h + 1]) &&
-    !(h > 0 && PARTICIPLE_RE.test(lw[h + 1]) && (PERSON_NOUNS.has(lw[h]) || DOCUMENT_NOUNS.has(lw[h])))
-  )
-    h++;
-  const head = isAgeEpithet(lw[h] ?? "") ? "year-old" : (lw[h] ?? "");
-  const pre = lw.slice(0, h);
-  const bare = raw.replace(/^the\s+/i, "");
-  const isShort = lw[0] === "the" && h <= 2 && h === lw.length - 1 && !words.slice(1).some(cap);
-  if (PERSON_NOUNS.has(head)) {
-    let count: number | null = null;
-    if (/^\d+$/.test(lw[0])) count = Number(lw[0]);
-    else if (lw[0] in NUMBER_WORDS) count = ORDINALS.has(lw[1]) ? 1 : NUMBER_WORDS[lw[0]];
-    const plural = head === "people" || head.endsWith("s") || head.endsWith("men");
-    if (count === null && !plural) count = 1;
-    const affiliationWord = pre.find((w) => NATIONALITIES[w]);
-    const capRun = words
-      .slice(0, h)
-      .filter((w, i) => cap(w) && !NATIONALITIES[lw[i]] && !NOT_NAME.has(lw[i]) && !DESCRIPTOR_ADJ.has(lw[i]))
-      .join(" ");
-    const postOrg = /\b(?:in|at|from|of) (?:the )?((?:[\p{L}'’-]+ ){0,3}[\p{L}'’-]+)$/u.exec(raw)?.[1];
-    let affiliation = affiliationWord
-      ? NATIONALITIES[affiliationWord]
-      : capRun || (postOrg && !FAMILIAR.test(raw) ? postOrg : null);
-    if (pre.includes("administration"))
-      affiliation = opts.presidentSurname ? `${opts.presidentSurname} administration` : "administration";
-    const roleWords = pre.filter(
-      (w) =>
-        !DETS.has(w) &&
-        !(w in NUMBER_WORDS) &&
-        !ORDINALS.has(w) &&
-        !/^\d+$/.test(w) &&
-        !NATIONALITIES[w] &&
-        !NON_ROLE.has(w) &&
-        (DESCRIPTOR_ADJ.has(w) || !words[lw.indexOf(w)]?.match(/^\p{Lu}/u)),
-    );
-    const role = /^(source|sources|people|person|someone)$/.test(head) ? null : [...roleWords, head].join(" ");
-    const type = count === 1 ? "anonymous_individual" : "anonymous_group";
-    return {
-      source: { ...src, type, name: raw, count, affiliation, role },
-      refers: isShort ? "short" : "full",
-      key: head,
-    };
-  }
-  if (DOCUMENT_NOUNS.has(head))
-    return { source: { ...src, type: "document", name: bare }, refers: isShort ? "short" : "full", key: head };
-  const affiliationWord = pre.find((w) => NATIONALITIES[w]);
-  // An unknown plural head names people ("fiscal watchdogs", "child care advocates", "allies"), an
-  // unknown singular one after "a"/"one" a person ("one rider", "a pal of Gallo's"); else an institution.
-  const orgLike = ORG_NOUNS.has(head) || ORG_NOUNS.has(head.replace(/s$/, ""));
-  const pluralPeople = !orgLike && /[^s]s$/.test(head) && !/(ness|ics)$/.test(head);
-  const onePerson = !orgLike && /^(a|an|one|another)$/.test(lw[0] ?? "") && !/s$/.test(head);
-  if (pluralPeople || onePerson) {
-    const n = onePerson ? 1 : /^\d+$/.test(lw[0] ?? "") ? Number(lw[0]) : (NUMBER_WORDS[lw[0] ?? ""] ?? null);
-    return {
-      source: {
-        ...src,
-        type: onePerson || n === 1 ? "anonymous_individual" : "anonymous_group",
-        name: raw,
-        count: onePerson ? 1 : n,
-        affiliation: affiliationWord ? NATIONALITIES[affiliationWord] : null,
-      },
-      refers: isShort ? "short" : "full",
-      key: head,
-    };
-  }
-  return {
-    source: {
-      ...src,
-      type: "organization",
-      name: bare,
-      affiliation: affiliationWord ? NATIONALITIES[affiliationWord] : null,
-    },
-    refers: isShort ? "short" : "full",
-    key: head,
-  };
-}
-
 function describeAppositiveRole(appositive?: string): string | null {
   if (!appositive || /^(who|which|whose)\b/i.test(appositive.trim())) return null;
   const m = /^(?:a|an|the)?\s*((?:[\p{Ll}-]+\s?){1,4}?)(?:\s+(?:at|of|for|with|who|from)\b|$)/u.exec(appositive.trim());
@@ -354,25 +229,4 @@ function describeAppositiveRole(appositive?: string): string | null {
 function describeAppositiveAffiliation(appositive?: string): string | null {
   if (!appositive) return null;
   return /\b(?:at|of|for|with) (?:the )?((?:\p{Lu}[\p{L}'’-]*\s?)+)/u.exec(appositive)?.[1]?.trim() ?? null;
-}
-
-/** Why the source was granted anonymity, from the words around the mention. */
-export function describeAnonymityReason(context: string): string | null {
-  const notAuth = /\bnot (?:authori[sz]ed|allowed|permitted|cleared) to [\p{L}\s]+?(?=[,.;]|$|\sbecause\b)/u.exec(
-    context,
-  );
-  if (notAuth) return notAuth[0].trim();
-  if (
-    /\b(?:requested|asked for|sought) anonymity|\b(?:asked|requested|declined) (?:not )?to be (?:named|identified)/.test(
-      context,
-    )
-  )
-    return "requested anonymity";
-  if (
-    /\bon (?:the )?condition of anonymity|\bon condition (?:that )?(?:he|she|they) (?:not )?be (?:named|identified)/.test(
-      context,
-    )
-  )
-    return "speaking on condition of anonymity";
-  return null;
 }

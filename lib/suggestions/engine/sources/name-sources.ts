@@ -10,7 +10,8 @@ import { spanOf } from "../extract/content";
 import type { Mention } from "../extract/noun-phrases";
 import type { RawClaim } from "../extract/raw-claim";
 import type { AttributionKind, KnownSource, Suggestion } from "../types";
-import { describeAnonymityReason, describeSource, type SourceDraft } from "./describe-source";
+import { describeAnonymityReason } from "./anonymity-reason";
+import { describeSource, type SourceDraft } from "./describe-source";
 import { type Genders, genderFromContext, noteGender, pronounGender } from "./entity-gender";
 import { type Entity, type Prior, resolveMention, scanEntities } from "./track-entities";
 

@@ -190,9 +190,11 @@ BEGIN
   GROUP BY 1, 2, 3, 4, 5, 6, 7 HAVING sum(n) <> 0;
 END $$;
 
+-- As in affiliation_totals, plus the trend facet cells.
 CREATE OR REPLACE FUNCTION sourcedesk_compact_facet_counts() RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM sourcedesk_compact_count_cells();
+  PERFORM sourcedesk_compact_affiliation_totals();
   PERFORM sourcedesk_compact_trend_facet_counts();
   PERFORM sourcedesk_fold_source_months();
 END $$;
