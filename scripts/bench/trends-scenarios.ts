@@ -81,6 +81,7 @@ export async function runTrendScenarios(options: {
   const { trendsSchema } = await import("@/lib/trends/schema");
   const { claimBucketsQuery, anonymousFactsQuery } = await import("@/lib/trends/trend-sql");
   const counted = await import("@/lib/trends/trend-counts-sql");
+  const { facetBucketsQuery } = await import("@/lib/trends/trend-facet-sql");
   const input = trendsSchema.parse(threeYears);
   const { interval, by: _by, format: _f, ...filters } = input;
   const { findSingleSourceQuery } = await import("@/lib/trends/policy-checks");
@@ -117,7 +118,15 @@ export async function runTrendScenarios(options: {
     ["diversity: people by gender and anonymous sources (SourceMonthLink)", diversityMonthsQuery(filters), false],
     ["diversity: the same from the pairs (round 4)", countedDiversityQueries(filters, interval).people, true],
     ["single-source articles (ArticleCounts)", findSingleSourceQuery(filters), false],
-    // The claim-filtered path (here: anonymous only), which reads the claims.
+    // The claim-filtered path (here: anonymous only): the claim counts from the facet cells (and,
+    // for comparison, the claim scan they replace); the anonymous sources still read the claims.
+    ["anonymous only: claims per month (facet cells)", facetBucketsQuery(anonymousOnly, {}), false],
+    ["anonymous only: claims per month by desk (facet cells)", facetBucketsQuery(anonymousOnly, { by: "desk" }), false],
+    [
+      "anonymous only: claims per month by author (facet cells)",
+      facetBucketsQuery(anonymousOnly, { by: "author" }),
+      false,
+    ],
     ["anonymous only: claims per month (claim scan)", claimBucketsQuery(anonymousOnly, { interval }), false],
     [
       "anonymous only: sentences per month (TrendCount)",

@@ -11,6 +11,7 @@ import { toErrorResponse } from "@/lib/http";
 import { updateSource } from "@/lib/sources/write-source";
 import { runSoak, type Success } from "./fixtures/soak-writers";
 import { call, makeUser, type TestUser, unique } from "./helpers";
+import { expectTrendFacetCellsTrue } from "./trend-facet-cells-check";
 
 const SOAK_MS = Number(process.env.SOAK_SECONDS ?? 20) * 1000;
 const ROUNDS = 20;
@@ -180,6 +181,46 @@ describe("a deadlock PostgreSQL breaks", () => {
   });
 });
 
+describe("trend facet cells under racing writers", () => {
+  it("stay exact while plain-SQL reviews race an article's moves (date and desk)", async () => {
+    const editor = await makeUser("editor");
+    const created = await newArticle(editor, 12);
+    const claimIds: string[] = [];
+    for (const st of created.statements.slice(0, 10)) {
+      const r = await call(claims.POST, "POST", {
+        user: editor,
+        body: { articleId: created.id, start: st.start, end: st.end },
+      });
+      expect(r.status, JSON.stringify(r.json)).toBe(201);
+      claimIds.push(r.json.id);
+    }
+    const until = Date.now() + 5000;
+    const desks = ["metro", "world", null];
+    const statuses = ["approved", "flagged", "pending"];
+    let moves = 0;
+    let reviews = 0;
+    // Reviews lock only their claim; the mover must still move every review's cells with the rest.
+    // A new date rewrites the claims' copies (locking them anyway); a new desk alone does not.
+    const mover = async () => {
+      for (let i = 0; Date.now() < until; i++, moves++)
+        if (i % 3) await db().$executeRaw`UPDATE "Article" SET desk = ${desks[i % 3]} WHERE id = ${created.id}::uuid`;
+        else
+          await db()
+            .$executeRaw`UPDATE "Article" SET desk = NULL, "publishedAt" = ${new Date(Date.UTC(1912, i % 12, 5))}
+            WHERE id = ${created.id}::uuid`;
+    };
+    const reviewer = async (w: number) => {
+      for (let i = 0; Date.now() < until; i++, reviews++)
+        await db().$executeRaw`UPDATE "Claim" SET "reviewStatus" = CAST(${statuses[(i + w) % 3]} AS "ReviewStatus")
+          WHERE id = ${claimIds[(i * 7 + w) % claimIds.length]}::uuid`;
+    };
+    await Promise.all([mover(), mover(), reviewer(0), reviewer(1), reviewer(2)]);
+    expect(moves).toBeGreaterThan(5);
+    expect(reviews).toBeGreaterThan(15);
+    await expectTrendFacetCellsTrue();
+  });
+});
+
 describe(`soak: 20 writers for ${SOAK_MS / 1000} s`, () => {
   it("counts, references and the audit log all agree with the successful responses", {
     timeout: SOAK_MS + 120_000,
@@ -254,6 +295,10 @@ describe(`soak: 20 writers for ${SOAK_MS / 1000} s`, () => {
       .filter((s) => s.entity === "attribution" && s.action === "delete")
       .map((s) => s.id);
     expect([...alive, ...deleted, ...cascaded].sort()).toEqual([...created].sort());
+
+    // The trend facet cells, appended by every claim write, review and article change meanwhile,
+    // equal a recount from the claims: no concurrent writer lost or doubled a count.
+    await expectTrendFacetCellsTrue();
 
     // Review patches: every live claim sits at version 1 + its successful updates.
     const updates = tally(result.successes.filter((s) => s.action === "update").map((s) => s.id));

@@ -6,13 +6,15 @@ import { SOURCE_TYPES } from "@/lib/sources/source-types";
 import { statedText } from "@/lib/text/stated-text";
 import { counterColumn } from "@/lib/trends/count-columns";
 import { expectSourceMonthsTrue } from "./source-months-check";
+import { expectTrendFacetCellsTrue } from "./trend-facet-cells-check";
 
 /**
  * The trend counts (migration trend_counts) recomputed in JavaScript from the rows themselves —
  * articles, statements, claims, attributions, sources — and compared with every stored row:
  * Claim.sourceIds / sourceTypes / genderMask, ArticleCounts, ArticleSourceCount, and TrendCount
- * summed per cell (before and after compaction, which must leave one row per cell), and the source
- * months the compaction folds (SourceMonths, SourceMonthLink).
+ * summed per cell (before and after compaction, which must leave one row per cell), the trend
+ * facet cells likewise (TrendFacetCount), and the source months the compaction folds (SourceMonths,
+ * SourceMonthLink).
  */
 export async function expectTrendCountsTrue() {
   const articles = await db().article.findMany({
@@ -116,8 +118,10 @@ export async function expectTrendCountsTrue() {
 
   const expectedCells = cellsOf(expectedArticles);
   expect(await storedCells()).toEqual(expectedCells);
+  await expectTrendFacetCellsTrue();
   await db().$executeRaw`SELECT sourcedesk_compact_facet_counts()`;
   expect(await storedCells()).toEqual(expectedCells);
+  await expectTrendFacetCellsTrue({ compacted: true });
   const [{ extra }] = await db().$queryRaw<{ extra: number }[]>`
     SELECT CAST(count(*) - count(DISTINCT (dimension, coalesce(value, E'\\u0001'), day)) AS int) AS extra FROM "TrendCount"`;
   expect(extra, "compaction leaves one row per cell").toBe(0);

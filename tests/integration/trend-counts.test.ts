@@ -15,9 +15,10 @@ import { call, makeUser, type TestUser, unique } from "./helpers";
 import { expectTrendCountsTrue } from "./trend-counts-check";
 
 /**
- * The trend counts (ArticleCounts, ArticleSourceCount, TrendCount, Claim's source lists) stay
- * exact through every write that moves them — checked against a recount from the rows after each —
- * and the trends read from them equal the trends read from the claims.
+ * The trend counts (ArticleCounts, ArticleSourceCount, TrendCount, TrendFacetCount, Claim's source
+ * lists) stay exact through every write that moves them — checked against a recount from the rows
+ * after each — and the trends read from them equal the trends read from the claims, with and
+ * without the claim filters the facet cells hold.
  */
 let editor: TestUser;
 const RANGE = { from: "1911-01-01", to: "1911-12-31" };
@@ -48,7 +49,25 @@ async function expectPathsAgree() {
         );
       }
     }
+  // The claim filters the facet cells hold (monthly): each kind of key, and several at once.
+  for (const range of [RANGE, { from: "1911-02-10", to: "1911-11-20" }])
+    for (const filter of CELL_FILTERS)
+      for (const by of [undefined, "outlet", "author", "desk"]) {
+        const input = trendsSchema.parse({ ...range, ...filter, ...(by ? { by } : {}) });
+        expect(await findTrends(input), JSON.stringify({ range, filter, by })).toEqual(
+          await findTrends(input, { countTables: false }),
+        );
+      }
 }
+
+const CELL_FILTERS = [
+  { anonymous: "true" },
+  { anonymous: "false", via: "false" },
+  { sourceType: "person,document" },
+  { mode: "partial_quote", reviewStatus: "pending,flagged" },
+  { via: "true" },
+  { reviewStatus: "approved" },
+];
 
 /**
  * Between folds the readers recount the sources waiting in SourceMonthChange from their pairs;
@@ -212,6 +231,22 @@ describe("Trend counts (kept by triggers)", () => {
       body: { version: aide.version, type: "person", name: unique("Al") },
     });
     expect(await expectCountsAndPathsTrue()).toBeGreaterThan(0);
+  });
+
+  it("follow a claim's review status, set and changed", async () => {
+    const reviewer = await makeUser("reviewer");
+    const claims = await import("@/app/api/claims/[id]/route");
+    const claimId = stories.a.claimIds[0];
+    for (const reviewStatus of ["approved", "flagged"]) {
+      const { version } = await db().claim.findUniqueOrThrow({ where: { id: claimId } });
+      const { status, json } = await call(claims.PATCH, "PATCH", {
+        user: reviewer,
+        id: claimId,
+        body: { reviewStatus, version },
+      });
+      expect(status, JSON.stringify(json)).toBe(200);
+      await expectCountsAndPathsTrue();
+    }
   });
 
   it("move with an article's date, outlet, author and desk, and its text edits", async () => {
