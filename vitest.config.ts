@@ -28,6 +28,10 @@ export default defineConfig({
           // tests still compare whole-database fingerprints before and after a request.
           setupFiles: ["tests/integration/worker-database.ts"],
           environment: "node",
+          // The per-account sign-in delay at 0.2 s doubling to 2 s instead of 0.5 s to 5 s: the
+          // tests that prove it still wait it out (5 s instead of 12.5 s per ten failures), and 2 s
+          // stays well above what a sign-in takes without it, even on a loaded machine.
+          env: { SOURCEDESK_SIGN_IN_FIRST_DELAY_MS: "200", SOURCEDESK_SIGN_IN_MAX_DELAY_MS: "2000" },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
