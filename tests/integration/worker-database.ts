@@ -8,6 +8,19 @@ import { inject } from "vitest";
  * worker (as the single shared database was before). Two files running at once are always in
  * two workers, so one file's writes never show up in another's fingerprint.
  */
+async function copyTemplate(client: pg.Client, { name, template }: { name: string; template: string }) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+      return;
+    } catch (error) {
+      // 55006: a session is still connected to the template (e.g. the migration's closing one).
+      if ((error as { code?: string }).code !== "55006" || attempt === 50) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
 async function workerDatabase(): Promise<string> {
   const template = new URL(inject("databaseTemplateUrl"));
   const name = `sourcedesk_test_${process.env.VITEST_POOL_ID ?? "1"}`;
@@ -19,7 +32,7 @@ async function workerDatabase(): Promise<string> {
     // One copy at a time: CREATE DATABASE … TEMPLATE fails while anything else uses the template.
     await client.query("SELECT pg_advisory_lock(hashtext('sourcedesk-test-worker-database'))");
     const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
-    if (!rowCount) await client.query(`CREATE DATABASE "${name}" TEMPLATE "${template.pathname.slice(1)}"`);
+    if (!rowCount) await copyTemplate(client, { name, template: template.pathname.slice(1) });
   } finally {
     await client.end(); // also releases the lock
   }
