@@ -50,7 +50,7 @@ test.describe("sessions", () => {
     baseURL,
     apiAs,
   }) => {
-    test.setTimeout(120_000); // the account's progressive delay: ~7 s of waits, then 5 s
+    test.setTimeout(120_000); // the account's progressive delay (shortened in playwright.config.ts): ~5 s of waits, then 2 s
     const email = `limited-${stamp()}@test.local`;
     await (await apiAs("admin")).post("/api/users", {
       email,

@@ -1,21 +1,27 @@
 import { db } from "@/lib/db";
+import { envNumber } from "@/lib/env";
 
 export type ThrottleScope = "account_address" | "address" | "account";
+
+// The delays are configurable only so the integration tests can prove them without waiting
+// seconds per failure (vitest.config.ts); the limits themselves are not.
+const firstDelayMs = envNumber("SOURCEDESK_SIGN_IN_FIRST_DELAY_MS", { default: 500, min: 1, max: 60_000 });
+const maxDelayMs = envNumber("SOURCEDESK_SIGN_IN_MAX_DELAY_MS", { default: 5_000, min: firstDelayMs, max: 600_000 });
 
 /**
  * The sign-in policy. One address may try one account 10 times and all accounts 50 times in a
  * window, then it is refused (429) without its password being checked. An account is never
  * locked for everyone: past a few failures in a window every further attempt on it, from any
- * address, waits longer (0.5 s doubling to 5 s), so an attacker who is refused at their address
- * cannot keep the real user out, only slow them down a little.
+ * address, waits longer (0.5 s doubling to 5 s by default), so an attacker who is refused at their
+ * address cannot keep the real user out, only slow them down a little.
  */
 export const SIGN_IN_POLICY = {
   windowMs: 15 * 60_000,
   perAccountAddress: 10,
   perAddress: 50,
   freeAccountFailures: 5,
-  firstDelayMs: 500,
-  maxDelayMs: 5_000,
+  firstDelayMs,
+  maxDelayMs,
 } as const;
 
 export interface Throttle {

@@ -5,6 +5,7 @@ import { createSource } from "@/lib/sources/write-source";
 import { expectConsistentAfterCrash } from "./fixtures/crash-checks";
 import {
   inTransaction,
+  killWorkers,
   sleep,
   startAppServer,
   startWorker,
@@ -28,7 +29,8 @@ beforeAll(async () => {
   actor = await makeUser("editor");
 });
 
-afterAll(() => {
+afterAll(async () => {
+  await killWorkers();
   console.info(`[crash] ${outcomes.length} runs: ${outcomes.join("; ")}`);
 });
 
@@ -59,9 +61,16 @@ describe("a writer killed with SIGKILL", () => {
   it(`mid-import of a ${WORDS}-word article leaves it whole or absent, never half-written`, {
     timeout: 180_000,
   }, async () => {
+    // Every writer started (and connected) up front, then run one at a time.
+    const importer = (tag: string) => startWorker(["article", actor.id, String(WORDS), tag], unique("sd-crash"));
+    const full = importer(unique("crash-import"));
+    const runs = Array.from({ length: ITERATIONS }, () => {
+      const tag = unique("crash-import");
+      return { tag, worker: importer(tag) };
+    });
+    await Promise.all([full, ...runs.map((r) => r.worker)].map((w) => w.waitFor("ready")));
     // A full run first: the import's duration sets the window the kills fall in.
-    const tag = unique("crash-import");
-    const full = startWorker(["article", actor.id, String(WORDS), tag], unique("sd-crash"));
+    await full.go();
     const began = await full.waitFor("begin");
     const done = await full.waitFor("done");
     expect((await full.exited).code).toBe(0);
@@ -71,9 +80,8 @@ describe("a writer killed with SIGKILL", () => {
 
     let _committed = 0;
     let rolledBack = 0;
-    for (let run = 0; run < ITERATIONS; run++) {
-      const runTag = unique("crash-import");
-      const worker = startWorker(["article", actor.id, String(WORDS), runTag], unique("sd-crash"));
+    for (const [run, { tag: runTag, worker }] of runs.entries()) {
+      await worker.go();
       const kill = await killSomewhere(worker, run, importMs);
       await expectConsistentAfterCrash(actor.id, acknowledged(worker));
       const stored = await db().article.count({ where: { title: `${runTag} large import` } });
@@ -102,13 +110,15 @@ describe("a writer killed with SIGKILL", () => {
       },
       actor.id,
     );
+    // Every writer started (and connected) up front, then run one at a time.
+    const batch = (count: number, tag: string) =>
+      startWorker(["batch", actor.id, article.id, source.id, String(count), unique(tag)], unique("sd-crash"));
+    const workers = Array.from({ length: ITERATIONS }, () => batch(5000, "crash-batch"));
+    await Promise.all(workers.map((w) => w.waitFor("ready")));
     let acked = 0;
     let midTransaction = 0;
-    for (let run = 0; run < ITERATIONS; run++) {
-      const worker = startWorker(
-        ["batch", actor.id, article.id, source.id, "5000", unique("crash-batch")],
-        unique("sd-crash"),
-      );
+    for (const [run, worker] of workers.entries()) {
+      await worker.go();
       const kill = await killSomewhere(worker, run, 2_000);
       expect(kill.killed).toBe(true);
       if (kill.midTransaction) midTransaction++;
@@ -122,10 +132,8 @@ describe("a writer killed with SIGKILL", () => {
     expect(midTransaction).toBeGreaterThan(0);
 
     // "Restart": a new writer on the same data works and leaves everything consistent.
-    const restarted = startWorker(
-      ["batch", actor.id, article.id, source.id, "3", unique("crash-restart")],
-      unique("sd-crash"),
-    );
+    const restarted = batch(3, "crash-restart");
+    await restarted.go();
     await restarted.waitFor("done");
     expect(acknowledged(restarted)).toHaveLength(6);
     await expectConsistentAfterCrash(actor.id, acknowledged(restarted));
