@@ -74,19 +74,24 @@ beforeAll(async () => {
         reviewStatus: REVIEW[rnd(3)],
         createdAt: date,
       });
-      for (let k = rnd(3); k > 0; k--)
+      for (let k = rnd(3); k > 0; k--) {
+        const sourceId = sources[rnd(sources.length)].id;
+        // Never a source reaching the article through itself: the app refuses it, and the workspace
+        // export that may share this database checks it.
+        const via = rnd(4) === 0 && sourceId !== sources[2].id ? sources[2].id : null;
         attributions.push({
           id: randomUUID(),
           claimId,
-          sourceId: sources[rnd(sources.length)].id,
+          sourceId,
           mode: MODES[rnd(3)],
           cueStart: null,
           cueEnd: null,
           mentionStart: null,
           mentionEnd: null,
-          viaSourceId: rnd(4) === 0 ? sources[2].id : null,
+          viaSourceId: via,
           createdAt: date,
         });
+      }
     }
   }
   const client = await importPool().connect();
