@@ -4,20 +4,13 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { AttributionMode, SourceType } from "@/lib/generated/prisma/enums";
 import { isAnonymousType, SOURCE_TYPES } from "@/lib/sources/source-types";
 import { statedText } from "@/lib/text/stated-text";
+import type { ReportSourceRef } from "./report-rows";
 import { shareOf } from "./share";
 import type { Snapshot } from "./snapshot";
 
 const sql = Prisma.sql;
 
-export interface ReportSource {
-  id: string;
-  type: SourceType;
-  name: string;
-  count: number | null;
-  affiliation: string | null;
-  role: string | null;
-  anonymous: boolean;
-  anonymityReason: string | null;
+export interface ReportSource extends ReportSourceRef {
   /** Anonymous with no stated reason: a reviewer should ask why. */
   missingReason: boolean;
   claims: number;
