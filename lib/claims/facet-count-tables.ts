@@ -39,7 +39,19 @@ export function splitRange(from?: string, to?: string) {
   return { months: { from: monthsFrom, to: monthsTo }, edges };
 }
 
-const KEYS = Prisma.raw(`"sourceTypeMask", "modeMask", "reviewStatus", "secondHand"`);
+/** The count tables' key columns (named as on Claim, so claimCondition selects rows of both). */
+export const FACET_KEYS = Prisma.raw(`"sourceTypeMask", "modeMask", "reviewStatus", "secondHand"`);
+
+type Bounds = { from: number | null; to: number | null };
+const bounded = (column: Sql, { from, to }: Bounds) =>
+  [
+    from === null ? null : sql`${column} >= CAST(${isoDay(from)} AS date)`,
+    to === null ? null : sql`${column} < CAST(${isoDay(to)} AS date)`,
+  ].filter((c): c is Sql => c !== null);
+/** The whole months of splitRange as conditions on a table's `month` (none for an open range). */
+export const monthConditions = (months: Bounds) => bounded(sql`month`, months);
+/** An edge of splitRange as conditions on the claims' date. */
+export const edgeConditions = (edge: Bounds) => bounded(sql`c."articleDate"`, edge);
 
 /**
  * Rows (key columns, n) standing for the claims in the date range: table rows for whole months,
@@ -51,24 +63,18 @@ export function countedRows(f: ClaimFilters, withAffiliation: boolean): Sql {
   const affiliation = withAffiliation ? sql`affiliation, ` : sql``;
   if (months && withAffiliation && months.from === null && months.to === null) {
     // No date range: the month-less totals (migration affiliation_totals), ~20× fewer rows.
-    parts.push(sql`SELECT affiliation, ${KEYS}, n FROM "ClaimAffiliationTotal"`);
+    parts.push(sql`SELECT affiliation, ${FACET_KEYS}, n FROM "ClaimAffiliationTotal"`);
   } else if (months) {
-    const conditions = [
-      months.from === null ? null : sql`month >= CAST(${isoDay(months.from)} AS date)`,
-      months.to === null ? null : sql`month < CAST(${isoDay(months.to)} AS date)`,
-    ].filter((c): c is Sql => c !== null);
-    parts.push(sql`SELECT ${affiliation}${KEYS}, n FROM ${Prisma.raw(withAffiliation ? `"ClaimAffiliationCount"` : `"ClaimFacetCount"`)}
+    const conditions = monthConditions(months);
+    parts.push(sql`SELECT ${affiliation}${FACET_KEYS}, n FROM ${Prisma.raw(withAffiliation ? `"ClaimAffiliationCount"` : `"ClaimFacetCount"`)}
       WHERE ${conditions.length ? Prisma.join(conditions, " AND ") : sql`TRUE`}`);
   }
   for (const edge of edges) {
-    const range = [
-      edge.from === null ? null : sql`c."articleDate" >= CAST(${isoDay(edge.from)} AS date)`,
-      edge.to === null ? null : sql`c."articleDate" < CAST(${isoDay(edge.to)} AS date)`,
-    ].filter((c): c is Sql => c !== null);
+    const range = edgeConditions(edge);
     parts.push(
       withAffiliation
-        ? sql`SELECT unnest(c.affiliations) AS affiliation, ${KEYS}, 1 AS n FROM "Claim" c WHERE ${Prisma.join(range, " AND ")}`
-        : sql`SELECT ${KEYS}, 1 AS n FROM "Claim" c WHERE ${Prisma.join(range, " AND ")}`,
+        ? sql`SELECT unnest(c.affiliations) AS affiliation, ${FACET_KEYS}, 1 AS n FROM "Claim" c WHERE ${Prisma.join(range, " AND ")}`
+        : sql`SELECT ${FACET_KEYS}, 1 AS n FROM "Claim" c WHERE ${Prisma.join(range, " AND ")}`,
     );
   }
   return Prisma.join(parts, " UNION ALL ");

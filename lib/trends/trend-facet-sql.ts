@@ -1,4 +1,10 @@
-import { countTablesCover, splitRange } from "@/lib/claims/facet-count-tables";
+import {
+  countTablesCover,
+  edgeConditions,
+  FACET_KEYS,
+  monthConditions,
+  splitRange,
+} from "@/lib/claims/facet-count-tables";
 import { modeMask, sourceTypeMask } from "@/lib/claims/facet-masks";
 import { ANONYMOUS_ONLY, anyBit, claimCondition } from "@/lib/claims/filter-sql";
 import { ATTRIBUTION_MODES, type ClaimFilters } from "@/lib/claims/schema";
@@ -24,31 +30,22 @@ export function trendFacetCellsCover(f: ClaimFilters, interval: TrendInterval): 
   return interval === "month" && countTablesCover(f);
 }
 
-const isoDay = (t: number) => new Date(t).toISOString().slice(0, 10);
-const KEYS = Prisma.raw(`"sourceTypeMask", "modeMask", "reviewStatus", "secondHand"`);
-
 /** Rows (month, value, keys, n) standing for the claims of the date range. */
 function cellRows(f: ClaimFilters, by: TrendGrouping | undefined): Sql {
   const { months, edges } = splitRange(f.from, f.to);
   const parts: Sql[] = [];
   if (months) {
-    const conditions = [
-      months.from === null ? null : sql`month >= CAST(${isoDay(months.from)} AS date)`,
-      months.to === null ? null : sql`month < CAST(${isoDay(months.to)} AS date)`,
-    ].filter((c): c is Sql => c !== null);
+    const conditions = monthConditions(months);
     parts.push(
       by
-        ? sql`SELECT month, value, ${KEYS}, n FROM "TrendFacetCount"
+        ? sql`SELECT month, value, ${FACET_KEYS}, n FROM "TrendFacetCount"
             WHERE ${Prisma.join([sql`dimension = ${by}`, ...conditions], " AND ")}`
-        : sql`SELECT month, CAST(NULL AS text) AS value, ${KEYS}, n FROM "ClaimFacetCount"
+        : sql`SELECT month, CAST(NULL AS text) AS value, ${FACET_KEYS}, n FROM "ClaimFacetCount"
             WHERE ${conditions.length ? Prisma.join(conditions, " AND ") : sql`TRUE`}`,
     );
   }
   for (const edge of edges) {
-    const range = [
-      edge.from === null ? null : sql`c."articleDate" >= CAST(${isoDay(edge.from)} AS date)`,
-      edge.to === null ? null : sql`c."articleDate" < CAST(${isoDay(edge.to)} AS date)`,
-    ].filter((c): c is Sql => c !== null);
+    const range = edgeConditions(edge);
     const value = by ? Prisma.raw(`ac."${by}"`) : sql`CAST(NULL AS text)`;
     const join = by ? sql`JOIN "ArticleCounts" ac ON ac."articleId" = c."articleId"` : Prisma.empty;
     parts.push(sql`SELECT CAST(date_trunc('month', c."articleDate") AS date) AS month, ${value} AS value,
