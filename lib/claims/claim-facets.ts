@@ -2,6 +2,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { SOURCE_TYPES } from "@/lib/sources/source-types";
 import { articleCountsFacet } from "./article-facet";
+import { FACET_INDEX_COLUMNS } from "./claim-page-query";
 import { compactFacetCountsSoon } from "./compact-facet-counts";
 import { countedRows, countTablesCover } from "./facet-count-tables";
 import { modeMask, sourceTypeMask } from "./facet-masks";
@@ -126,7 +127,7 @@ export function facetCountsQueries(f: ClaimFilters, options: { tables?: boolean 
  * past range ranks its own claims instead of finding none among the archive's newest.
  */
 function newestClaims(f: ClaimFilters): Sql {
-  const columns = sql`c."articleId", c."createdAt", c.id, c."articleDate", c."reviewStatus", c."sourceTypeMask", c."modeMask", c."secondHand"`;
+  const columns = Prisma.raw(FACET_INDEX_COLUMNS.map((c) => `c."${c}"`).join(", "));
   if (!f.from && !f.to)
     return sql`SELECT ${columns} FROM "Claim" c ORDER BY c."createdAt" DESC, c.id DESC LIMIT ${ARTICLE_SCAN}`;
   const range = Prisma.join(dateRange(sql`c."articleDate"`, f), " AND ");

@@ -76,18 +76,21 @@ function monthsPageQuery(input: FindClaimsInput, q: { where: Prisma.Sql; order: 
       LIMIT ${q.limit}) c`;
 }
 
+/** Claim's columns in both facet-carrying indexes (Claim_createdAt_facets_idx, Claim_articleDate_facets_idx). */
+export const FACET_INDEX_COLUMNS = [
+  "id",
+  "articleId",
+  "createdAt",
+  "articleDate",
+  "reviewStatus",
+  "sourceTypeMask",
+  "modeMask",
+  "secondHand",
+];
+
 /** The columns the filters and the sort read: all in the createdAt index unless text or affiliations are searched. */
 function walkColumns(input: FindClaimsInput): Prisma.Sql {
-  const columns = [
-    "id",
-    "articleId",
-    "createdAt",
-    "articleDate",
-    "reviewStatus",
-    "sourceTypeMask",
-    "modeMask",
-    "secondHand",
-  ];
+  const columns = [...FACET_INDEX_COLUMNS];
   if (input.q) columns.push("text", "sourceNames");
   if (input.affiliation?.length) columns.push("affiliations");
   return Prisma.raw(columns.map((c) => `c."${c}"`).join(", "));
