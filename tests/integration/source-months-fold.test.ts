@@ -60,7 +60,11 @@ async function quoteIn(day: string) {
   const client = await importPool().connect();
   try {
     await client.query("BEGIN");
-    await writeBatch(client, { articles: [article], claims: [claim], attributions: [attribution] }, { actorId: editor.id });
+    await writeBatch(
+      client,
+      { articles: [article], claims: [claim], attributions: [attribution] },
+      { actorId: editor.id },
+    );
     await client.query("COMMIT");
   } finally {
     client.release();
