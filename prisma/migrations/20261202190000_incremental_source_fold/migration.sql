@@ -134,26 +134,32 @@ BEGIN
       THEN sourcedesk_source_kinds(s.type, s."anonymityReason", s."identityKnownToNewsroom", s.gender) END AS kinds) now_kinds),
   old_cells AS MATERIALIZED (
     SELECT x.id, c.dimension, c.value, c.value IS NULL AS nul, coalesce(c.value, '') AS v, c.month, x.whole,
-      x.whole OR k.id IS NOT NULL AS touched
+      x.whole OR k.id IS NOT NULL AS touched, x.old_kinds, x.kinds
     FROM src x CROSS JOIN unnest(x.dimensions, x."values", x.months) AS c(dimension, value, month)
     LEFT JOIN marks k ON k.id = x.id AND k.month = c.month),
-  -- The cells of the marked months as the pairs stand now (a whole source: all its cells).
+  -- The cells of the marked months as the pairs stand now (a whole source: all its cells). Each
+  -- mark reads its month's pairs through the index (OFFSET 0 keeps the planner from joining all of
+  -- a source's pairs and filtering the month after: CTE row estimates are guesses).
   fresh AS MATERIALIZED (
-    SELECT DISTINCT p."sourceId" AS id, c.dimension, c.value, c.value IS NULL AS nul, coalesce(c.value, '') AS v,
-      CAST(date_trunc('month', p.date) AS date) AS month
+    SELECT DISTINCT p.id, c.dimension, c.value, c.value IS NULL AS nul, coalesce(c.value, '') AS v,
+      CAST(date_trunc('month', p.date) AS date) AS month, p.kinds
     FROM (
-      SELECT p.* FROM src x JOIN "ArticleSourceCount" p ON p."sourceId" = x.id WHERE x.whole AND x.kinds IS NOT NULL
+      SELECT x.id, x.kinds, p.date, p.outlet, p.desk, p.claims, p."sourceType"
+      FROM src x JOIN "ArticleSourceCount" p ON p."sourceId" = x.id WHERE x.whole AND x.kinds IS NOT NULL
       UNION ALL
-      SELECT p.* FROM marks k JOIN src x ON x.id = k.id AND NOT x.whole
-      JOIN "ArticleSourceCount" p ON p."sourceId" = k.id AND p.date >= k.month AND p.date < k.month + interval '1 month'
+      SELECT x.id, x.kinds, p.date, p.outlet, p.desk, p.claims, p."sourceType"
+      FROM marks k JOIN src x ON x.id = k.id AND NOT x.whole
+      CROSS JOIN LATERAL (
+        SELECT * FROM "ArticleSourceCount" p
+        WHERE p."sourceId" = k.id AND p.date >= k.month AND p.date < k.month + interval '1 month' OFFSET 0) p
     ) p
     CROSS JOIN LATERAL (VALUES ('', CAST(NULL AS text)), ('outlet', p.outlet), ('desk', p.desk)) AS c(dimension, value)
     WHERE p.claims > 0 AND p."sourceType" IN ('person', 'anonymous_individual', 'anonymous_group')),
   -- Each source's cells now: the stored ones not looked at again, and the fresh ones.
   new_cells AS MATERIALIZED (
-    SELECT id, dimension, value, nul, v, month FROM old_cells WHERE NOT touched
+    SELECT id, dimension, value, nul, v, month, kinds FROM old_cells WHERE NOT touched
     UNION ALL
-    SELECT id, dimension, value, nul, v, month FROM fresh),
+    SELECT id, dimension, value, nul, v, month, kinds FROM fresh),
   -- The series whose months changed; every series of a whole source (its kinds may have changed).
   changed AS MATERIALIZED (
     SELECT DISTINCT id, dimension, nul, v FROM (
@@ -165,16 +171,16 @@ BEGIN
       UNION ALL
       SELECT id, dimension, nul, v, month FROM old_cells WHERE whole
       UNION ALL
-      SELECT f.id, f.dimension, f.nul, f.v, f.month FROM fresh f JOIN src x ON x.id = f.id WHERE x.whole) d),
+      SELECT f.id, f.dimension, f.nul, f.v, f.month FROM fresh f WHERE f.id IN (SELECT id FROM src WHERE whole)) d),
   links AS (
     SELECT k AS kind, l.dimension, l.value, l.month, l.previous, l.n FROM (
-      SELECT x.old_kinds AS kinds, o.dimension, o.value, o.month,
+      SELECT o.old_kinds AS kinds, o.dimension, o.value, o.month,
         lag(o.month) OVER (PARTITION BY o.id, o.dimension, o.nul, o.v ORDER BY o.month) AS previous, -1 AS n
-      FROM old_cells o JOIN changed c USING (id, dimension, nul, v) JOIN src x ON x.id = o.id
+      FROM old_cells o JOIN changed c USING (id, dimension, nul, v)
       UNION ALL
-      SELECT x.kinds, w.dimension, w.value, w.month,
+      SELECT w.kinds, w.dimension, w.value, w.month,
         lag(w.month) OVER (PARTITION BY w.id, w.dimension, w.nul, w.v ORDER BY w.month), 1
-      FROM new_cells w JOIN changed c USING (id, dimension, nul, v) JOIN src x ON x.id = w.id
+      FROM new_cells w JOIN changed c USING (id, dimension, nul, v)
     ) l CROSS JOIN unnest(l.kinds) AS k),
   delta AS (
     SELECT kind, dimension, value, month, previous, CAST(sum(n) AS int) AS n FROM links
