@@ -6,9 +6,12 @@ import { db } from "@/lib/db";
  * one caller at a time, the others return at once). Writers append two rows per claim change, a
  * bulk import one per key and batch, so readers would sum ever more rows without it.
  */
-export async function compactFacetCounts(client?: ClientBase): Promise<void> {
-  if (client) await client.query("SELECT sourcedesk_compact_facet_counts()");
-  else await db().$executeRaw`SELECT sourcedesk_compact_facet_counts()`;
+export async function compactFacetCounts(client?: ClientBase, options: { fold?: boolean } = {}): Promise<void> {
+  // Without the fold: a bulk loader of claims folds the source months once at the end (migration
+  // incremental_source_fold, sourcedesk_compact_counts).
+  const fn = options.fold === false ? "sourcedesk_compact_counts" : "sourcedesk_compact_facet_counts";
+  if (client) await client.query(`SELECT ${fn}()`);
+  else await db().$executeRawUnsafe(`SELECT ${fn}()`);
 }
 
 const globalForCompaction = globalThis as unknown as { facetCompactedAt?: number };
