@@ -18,8 +18,3 @@ export function claimQuery(input: FindClaimsInput, offset?: number): Prisma.Sql 
 
 export const countQuery = (f: ClaimFilters) => sql`
   SELECT CAST(count(*) AS int) AS n FROM "Claim" c WHERE ${claimCondition(f)}`;
-
-/** What findClaims loads for a page of ids: the claims (with loadClaimsQuery) and their articles. */
-export const pageClaims = (page: { id: string }[]) => sql`c.id = ANY(CAST(${page.map((r) => r.id)} AS uuid[]))`;
-export const pageArticles = (page: { articleId: string }[]) =>
-  sql`SELECT id, body, title FROM "Article" WHERE id = ANY(CAST(${[...new Set(page.map((r) => r.articleId))]} AS uuid[]))`;

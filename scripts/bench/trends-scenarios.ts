@@ -16,7 +16,7 @@ type Call = (
   handler: (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>,
   method: string,
   opts?: { query?: Record<string, string> },
-) => Promise<string>;
+) => Promise<Buffer>;
 
 const DESKS = ["politics", "world", "metro", "business", "health", "culture"];
 const AUTHORS = 40;
