@@ -5,6 +5,7 @@ import { formatHtml } from "./format-html";
 import { formatJson } from "./format-json";
 import { formatMarkdown } from "./format-markdown";
 import { reportCsv } from "./report-csv";
+import { copiedJsonArrays } from "./report-json";
 import type { ReportMeta, ReportParts } from "./report-meta";
 import { streamReportClaims, streamUnsourcedStatements } from "./report-rows";
 import { buildReportSummary } from "./report-summary";
@@ -54,8 +55,11 @@ export function reportChunks(format: ReportFormat, meta: ReportMeta): AsyncGener
       return;
     }
     const summary = await buildReportSummary(snapshot, meta.filters);
+    // Lazy: a cursor opens only when its rows are read (not at all for a JSON written by COPY).
     const claims = streamReportClaims(snapshot, meta.filters);
     const statements = streamUnsourcedStatements(snapshot, meta.filters);
-    yield* FORMATTERS[format]({ meta, summary, claims, statements });
+    const parts = { meta, summary, claims, statements };
+    const copied = format === "json" ? copiedJsonArrays(snapshot, meta.filters) : null;
+    yield* copied ? formatJson(parts, copied) : FORMATTERS[format](parts);
   });
 }

@@ -1,3 +1,4 @@
+import type { JsonArrays } from "./report-json";
 import type { ReportParts } from "./report-meta";
 
 async function* jsonArray(items: AsyncIterable<unknown>): AsyncGenerator<string> {
@@ -44,8 +45,12 @@ function* prettyHead(head: Record<string, unknown>): Generator<string> {
 /**
  * `{"report", "totals", …, "unsourcedStatements": [...], "claims": [...]}` written as it is read, so
  * the long arrays never sit in memory as text. Claims carry their offsets and text-quote selectors.
+ * The arrays' text may come written already (report-json.ts); else it is the streamed objects'.
  */
-export async function* formatJson({ meta, summary, claims, statements }: ReportParts): AsyncGenerator<string> {
+export async function* formatJson(
+  { meta, summary, claims, statements }: ReportParts,
+  arrays: JsonArrays = { statements: jsonArray(statements), claims: jsonArray(claims) },
+): AsyncGenerator<string> {
   let last = "";
   for (const chunk of prettyHead({ report: meta, ...summary })) {
     if (last) yield last;
@@ -53,8 +58,8 @@ export async function* formatJson({ meta, summary, claims, statements }: ReportP
   }
   // The head's closing "\n}" is left off: the streamed arrays follow as more fields.
   yield `${last.slice(0, -2)},\n  "unsourcedStatements": [`;
-  yield* jsonArray(statements);
+  yield* arrays.statements;
   yield `],\n  "claims": [`;
-  yield* jsonArray(claims);
+  yield* arrays.claims;
   yield "]\n}\n";
 }

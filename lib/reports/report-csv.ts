@@ -1,7 +1,6 @@
-import { escapeLiteral } from "pg";
 import type { ClaimFilters } from "@/lib/claims/schema";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { CSV_COLUMNS, formatCsv } from "./format-csv";
+import { inlined } from "./report-copy-sql";
 import { reportCsvClaimsQuery, reportCsvStatementsQuery } from "./report-csv-sql";
 import { streamReportClaims, streamUnsourcedStatements } from "./report-rows";
 import type { Snapshot } from "./snapshot";
@@ -22,32 +21,9 @@ export async function* reportCsv(snapshot: Snapshot, f: ClaimFilters): AsyncGene
   }
   yield `${CSV_COLUMNS.join(",")}\r\n`;
   for (const query of [claims, statements]) {
-    const decoder = new TextDecoder();
     const lineEnds = crlf();
-    for await (const chunk of snapshot.copyOut(`COPY (${query}) TO STDOUT WITH (FORMAT csv)`))
-      yield lineEnds(decoder.decode(chunk, { stream: true }));
-    const rest = decoder.decode();
-    if (rest) yield lineEnds(rest);
+    for await (const text of snapshot.copyOut(`COPY (${query}) TO STDOUT WITH (FORMAT csv)`)) yield lineEnds(text);
   }
-}
-
-/** A value as an SQL literal, or null for a kind the filters never produce. */
-function literal(value: unknown): string | null {
-  if (value === null || value === undefined) return "NULL";
-  if (typeof value === "string") return escapeLiteral(value);
-  if (typeof value === "number") return Number.isFinite(value) ? String(value) : null;
-  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  if (value instanceof Date) return escapeLiteral(value.toISOString());
-  if (Array.isArray(value) && value.every((v) => typeof v === "string"))
-    return escapeLiteral(`{${value.map((v) => `"${v.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`).join(",")}}`);
-  return null;
-}
-
-/** The query's text with its $n parameters replaced by literals (null if one cannot be). */
-export function inlined(query: Prisma.Sql): string | null {
-  const values = query.values.map(literal);
-  if (values.includes(null)) return null;
-  return query.text.replace(/\$(\d+)/g, (_, n: string) => values[Number(n) - 1]!);
 }
 
 /**

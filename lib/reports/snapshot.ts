@@ -35,8 +35,8 @@ async function connect(): Promise<pg.PoolClient> {
 
 export interface Snapshot {
   rows<T>(query: Prisma.Sql): Promise<T[]>;
-  /** The bytes of a `COPY … TO STDOUT` (SQL text: COPY takes no parameters), as they arrive. */
-  copyOut(copySql: string): AsyncIterable<Buffer>;
+  /** The text of a `COPY … TO STDOUT` (SQL text: COPY takes no parameters), decoded as it arrives. */
+  copyOut(copySql: string): AsyncIterable<string>;
   /** Rows in batches through a server-side cursor. */
   stream<T>(query: Prisma.Sql, batchSize?: number): AsyncGenerator<T[]>;
 }
@@ -48,8 +48,13 @@ function snapshotOn(client: pg.PoolClient, abandon: () => void): Snapshot {
     rows: async <T>(query: Prisma.Sql) => (await client.query(query.text, query.values)).rows as T[],
     async *copyOut(copySql: string) {
       let finished = false;
+      const decoder = new TextDecoder();
       try {
-        for await (const chunk of client.query(copyTo(copySql))) yield chunk as Buffer;
+        // A character split between two chunks is held back by the streaming decoder.
+        for await (const chunk of client.query(copyTo(copySql)))
+          yield decoder.decode(chunk as Buffer, { stream: true });
+        const rest = decoder.decode();
+        if (rest) yield rest;
         finished = true;
       } finally {
         // A COPY left midway (a cancelled download) leaves the connection mid-protocol: drop it.
