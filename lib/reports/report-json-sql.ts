@@ -20,9 +20,9 @@ const json = (expr: Sql) => sql`coalesce(CAST(to_json(${expr}) AS text), 'null')
 /** `{"key":value,…}` from [key, SQL already giving JSON text] in order. Keys are constants. */
 function object(fields: [string, Sql][]): Sql {
   const parts = fields.map(
-    ([key, value], i) => sql`${Prisma.raw(`'${i ? "," : "{"}${JSON.stringify(key)}:'`)} || ${value}`,
+    ([key, value], i) => sql`${Prisma.raw(`'${i ? "," : "{"}${JSON.stringify(key)}:'`)}, ${value}`,
   );
-  return sql`(${Prisma.join(parts, " || ")} || '}')`;
+  return sql`concat(${Prisma.join(parts, ", ")}, '}')`;
 }
 
 /** A ReportSourceRef of the source aliased `s`, or `null` when its id is NULL (no via source). */
