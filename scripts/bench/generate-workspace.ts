@@ -112,6 +112,10 @@ const ORGS = [
   "Water Authority",
   "Medical Association",
 ];
+/** Desks and authors for the trends' breakdowns (scripts/bench/trends-scenarios.ts). */
+export const DESKS = ["politics", "world", "metro", "business", "health", "culture"];
+export const AUTHORS = 40;
+
 const OUTLETS = [
   "Reuters",
   "the Associated Press",
@@ -316,6 +320,8 @@ export async function generateWorkspace(client: pg.Client, options: GenerateOpti
         body,
         language: "en",
         outlet: pick(rng, OUTLETS),
+        desk: pick(rng, DESKS),
+        author: `Reporter ${1 + Math.floor(rng() * AUTHORS)}`,
         url: null,
         externalId: null,
         publishedAt: published,

@@ -2,6 +2,7 @@
 // handlers, and each of the trends' queries alone through node-postgres (where the time goes).
 import type pg from "pg";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { AUTHORS, DESKS } from "./generate-workspace";
 import { type Timing, time } from "./measure";
 
 interface TrendRow {
@@ -18,13 +19,11 @@ type Call = (
   opts?: { query?: Record<string, string> },
 ) => Promise<Buffer>;
 
-const DESKS = ["politics", "world", "metro", "business", "health", "culture"];
-const AUTHORS = 40;
-
 /**
- * The generator predates Article.author and Article.desk (and belongs to the bulk-import work):
- * give every article a desk and an author derived from its id, once, so the breakdowns have
- * something to group (an UPDATE of those columns fires no facet trigger).
+ * An archive generated before the generator gave articles a desk and an author: give them one,
+ * derived from the id, so the breakdowns have something to group. Slow on a big archive: every
+ * article moves desk, so every source's months are marked and the next fold refolds them all
+ * (over 11 minutes at 10k articles; regenerate with --regenerate instead).
  */
 async function assignDesks(client: pg.Client, log: (line: string) => void) {
   const { rowCount } = await client.query(
