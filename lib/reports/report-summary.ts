@@ -47,9 +47,10 @@ interface SourceRow {
  * source's type (att) are read once, materialized, and every total, breakdown and per-source
  * count is an aggregate over them. Seven statements one after another read the claims and their
  * attributions five times over and paid seven plans and round trips: ~70 of the ~180 ms of a
- * 300-claim article's JSON report at 100k articles (docs/performance.md, round 6).
+ * 300-claim article's JSON report at 100k articles (docs/performance.md, round 6). (Exported for
+ * the benchmark: the JSON report's head, timed apart.)
  */
-const summaryQuery = (f: ClaimFilters) => sql`
+export const summaryQuery = (f: ClaimFilters) => sql`
   WITH m AS MATERIALIZED (SELECT c.id, c."sourceTypeMask", c."secondHand" FROM "Claim" c WHERE ${claimCondition(f)}),
   att AS MATERIALIZED (
     SELECT a."claimId" AS claim_id, a."sourceId" AS source_id, a."viaSourceId" AS via_id, a.mode, s.type
