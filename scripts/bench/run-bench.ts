@@ -47,8 +47,10 @@ try {
   let shape: (GeneratedShape & { generationSeconds: number; userId: string }) | null = marker.rows[0].d
     ? JSON.parse(marker.rows[0].d)
     : null;
-  if (regenerate && shape) {
-    log(`[bench] --regenerate: dropping ${database}'s tables`);
+  // No marker: a fresh database, or a generation that was interrupted (its rows are dropped too).
+  if (regenerate || !shape) {
+    if (shape || regenerate)
+      log(`[bench] ${shape ? "--regenerate" : "no finished archive"}: dropping ${database}'s tables`);
     await client.query(`DROP SCHEMA public CASCADE; CREATE SCHEMA public; COMMENT ON DATABASE ${database} IS NULL`);
     shape = null;
   }
