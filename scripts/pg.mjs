@@ -48,6 +48,17 @@ async function binariesDir() {
   }
 }
 
+async function createDatabaseOn(url, database) {
+  const client = new pg.Client({ connectionString: url.replace(/\/[^/]*$/, "/postgres") });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${database.replaceAll('"', '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
 async function isServing(url) {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
   try {
@@ -76,8 +87,12 @@ export async function startPostgres({
 }) {
   const url = `postgresql://postgres:postgres@localhost:${port}/${database}`;
   // A dev server already runs this data dir (e.g. `npm run user:create` beside `npm run dev`):
-  // share it instead of failing on postmaster.pid, and leave stopping it to its owner.
-  if (await isServing(url)) return { url, stop: async () => {} };
+  // share it instead of failing on postmaster.pid, and leave stopping it to its owner. It may not
+  // hold this database yet (the benchmark keeps one per size on one server): create it.
+  if (await isServing(url.replace(/\/[^/]*$/, "/postgres"))) {
+    await createDatabaseOn(url, database);
+    return { url, stop: async () => {} };
+  }
   const dir = path.resolve(dataDir); // must be absolute (relative -> permission error as root)
   mkdirSync(path.dirname(dir), { recursive: true });
   const bin = await binariesDir();

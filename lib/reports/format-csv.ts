@@ -5,7 +5,7 @@ import type { ReportAttribution, ReportClaim, ReportStatement } from "./report-r
  * break (quotes doubled). A text cell starting with = + - @ (or tab / carriage return) gets a
  * leading apostrophe so a spreadsheet shows it instead of running it as a formula.
  * lib/reports/report-csv-sql.ts writes the same columns in SQL (the CSV the app serves): a column
- * added here goes there too; tests/integration/report-csv.test.ts compares the two byte for byte.
+ * added here goes there too; tests/integration/report-copy.test.ts compares the two byte for byte.
  */
 export const CSV_COLUMNS = [
   "record",
