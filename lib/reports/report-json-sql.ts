@@ -65,14 +65,19 @@ const attributions = sql`
       OFFSET 0) spans
   WHERE a."claimId" = c.id`;
 
+/** The fields a claim and a sentence open with: their id, then their article's (joined as `ar`). */
+const rowOfArticle = (row: string): [string, Sql][] => [
+  ["id", json(Prisma.raw(`${row}.id`))],
+  ["articleId", json(Prisma.raw(`${row}."articleId"`))],
+  ["articleTitle", json(sql`ar.title`)],
+  ["articleDate", json(ISO(ARTICLE_DATE))],
+];
+
 export function reportJsonClaimsQuery(f: ClaimFilters): Sql {
   return sql`
     WITH ${articlesOf(sql`SELECT c."articleId" FROM "Claim" c WHERE ${claimCondition(f)}`)}
     SELECT ${object([
-      ["id", json(sql`c.id`)],
-      ["articleId", json(sql`c."articleId"`)],
-      ["articleTitle", json(sql`ar.title`)],
-      ["articleDate", json(ISO(ARTICLE_DATE))],
+      ...rowOfArticle("c"),
       ["start", json(sql`c.start`)],
       ["end", json(sql`c."end"`)],
       ["text", json(sql`c.text`)],
@@ -96,10 +101,7 @@ export function reportJsonStatementsQuery(f: ClaimFilters): Sql {
   return sql`
     WITH ${articlesOf(sql`SELECT st."articleId" FROM "Statement" st JOIN "Article" ar ON ar.id = st."articleId" WHERE ${unsourcedCondition(f)}`)}
     SELECT ${object([
-      ["id", json(sql`st.id`)],
-      ["articleId", json(sql`st."articleId"`)],
-      ["articleTitle", json(sql`ar.title`)],
-      ["articleDate", json(ISO(ARTICLE_DATE))],
+      ...rowOfArticle("st"),
       ["ordinal", json(sql`st.ordinal`)],
       ["start", json(sql`st.start`)],
       ["end", json(sql`st."end"`)],
