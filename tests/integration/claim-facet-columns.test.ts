@@ -14,7 +14,7 @@ import { writeBatch } from "@/lib/import/write-batch";
 import { importPool } from "@/lib/pg-pool";
 import { SOURCE_TYPES } from "@/lib/sources/source-types";
 import { segmentText } from "@/lib/statements/segment-text";
-import { call, makeUser, type TestUser } from "./helpers";
+import { call, compactCountsNow, makeUser, type TestUser } from "./helpers";
 import { seedRafahGold } from "./seed-gold";
 import { expectTrendCountsTrue } from "./trend-counts-check";
 
@@ -100,7 +100,7 @@ async function expectFacetCountsTrue() {
   const expectedAffiliations = await affiliationsFromClaims();
   expect(await fromCounts()).toEqual(expected);
   expect(await affiliationsFromCounts()).toEqual(expectedAffiliations);
-  await db().$executeRaw`SELECT sourcedesk_compact_facet_counts()`;
+  await compactCountsNow();
   expect(await fromCounts()).toEqual(expected);
   expect(await affiliationsFromCounts()).toEqual(expectedAffiliations);
   const [{ extra }] = await db().$queryRaw<{ extra: number }[]>`

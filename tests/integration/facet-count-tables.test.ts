@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ARTICLE_SCAN, facetCountsQueries, findClaimFacets, unsourcedCountQuery } from "@/lib/claims/claim-facets";
-import { compactFacetCounts } from "@/lib/claims/compact-facet-counts";
 import { splitRange } from "@/lib/claims/facet-count-tables";
 import { unsourcedCondition } from "@/lib/claims/filter-sql";
 import { claimFiltersSchema } from "@/lib/claims/schema";
@@ -12,7 +11,7 @@ import { importPool } from "@/lib/pg-pool";
 import { SOURCE_TYPES } from "@/lib/sources/source-types";
 import { segmentText } from "@/lib/statements/segment-text";
 import { makeRng } from "../../scripts/bench/synthetic-text";
-import { makeUser, unique } from "./helpers";
+import { compactCountsNow, makeUser, unique } from "./helpers";
 
 /**
  * The facet counts read from ClaimFacetCount / ClaimAffiliationCount (plus the claims at a date
@@ -256,7 +255,7 @@ describe("the month-less affiliation totals (ClaimAffiliationTotal)", () => {
     await db().$executeRaw`DELETE FROM "Attribution" WHERE "claimId" = ANY(CAST(${claimIds.slice(40, 60)} AS uuid[]))`;
     await db().$executeRaw`DELETE FROM "Claim" WHERE id = ANY(CAST(${claimIds.slice(60, 80)} AS uuid[]))`;
     await expectEqualTables();
-    await compactFacetCounts();
+    await compactCountsNow();
     await expectEqualTables();
     // Folded: one row per key (a concurrent writer of another file may have appended since).
     const [{ rows, keys: distinct }] = await db().$queryRaw<{ rows: number; keys: number }[]>`

@@ -92,3 +92,24 @@ export async function databaseFingerprint(): Promise<Record<string, string>> {
   }
   return out;
 }
+
+/**
+ * The count tables compacted and the source months folded, now: the app's compactions skip when
+ * another holds their advisory lock (a background compaction a facet read started, maybe in an
+ * earlier file on this database), so a test that checks a compaction's result waits for the locks
+ * first and compacts inside them (the functions' own try-locks are then re-entrant).
+ */
+export async function compactCountsNow(): Promise<void> {
+  await db().$transaction(
+    async (tx) => {
+      for (const lock of [
+        "sourcedesk_compact_facet_counts",
+        "sourcedesk_compact_trend_facet_counts",
+        "sourcedesk_fold_source_months",
+      ])
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${lock}))`;
+      await tx.$executeRaw`SELECT sourcedesk_compact_facet_counts()`;
+    },
+    { timeout: 60_000 },
+  );
+}

@@ -5,6 +5,7 @@ import { GENDERS } from "@/lib/sources/genders";
 import { SOURCE_TYPES } from "@/lib/sources/source-types";
 import { statedText } from "@/lib/text/stated-text";
 import { counterColumn } from "@/lib/trends/count-columns";
+import { compactCountsNow } from "./helpers";
 import { expectSourceMonthsTrue } from "./source-months-check";
 import { expectTrendFacetCellsTrue } from "./trend-facet-cells-check";
 
@@ -119,7 +120,7 @@ export async function expectTrendCountsTrue() {
   const expectedCells = cellsOf(expectedArticles);
   expect(await storedCells()).toEqual(expectedCells);
   await expectTrendFacetCellsTrue();
-  await db().$executeRaw`SELECT sourcedesk_compact_facet_counts()`;
+  await compactCountsNow();
   expect(await storedCells()).toEqual(expectedCells);
   await expectTrendFacetCellsTrue({ compacted: true });
   const [{ extra }] = await db().$queryRaw<{ extra: number }[]>`
