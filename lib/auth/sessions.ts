@@ -1,5 +1,6 @@
 import { db } from "@/lib/db";
 import { generateSecret, hashSecret } from "./secret-token";
+import { forgettingCachedUsers } from "./user-cache";
 
 export const SESSION_COOKIE = "sd_session";
 export const SESSION_DAYS = 14;
@@ -12,5 +13,5 @@ export async function createSession(userId: string): Promise<{ token: string; ex
 }
 
 export async function deleteSession(token: string): Promise<void> {
-  await db().session.deleteMany({ where: { id: hashSecret(token) } });
+  await forgettingCachedUsers(() => db().session.deleteMany({ where: { id: hashSecret(token) } }));
 }

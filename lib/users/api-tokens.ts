@@ -1,6 +1,7 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { CurrentUser } from "@/lib/auth/find-user";
 import { generateSecret, hashSecret } from "@/lib/auth/secret-token";
+import { forgettingCachedUsers } from "@/lib/auth/user-cache";
 import { db } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { tokenSelect } from "./present-user";
@@ -61,23 +62,28 @@ export async function listUserTokens(userId: string, actor: CurrentUser) {
 
 /** Sets revokedAt; revoking a revoked token changes nothing and answers the token as it is. */
 export async function revokeApiToken(id: string, actor: CurrentUser) {
-  return db().$transaction(async (tx) => {
-    const token = await tx.apiToken.findUnique({ where: { id }, select: tokenSelect });
-    checkTokenOwner(actor, token?.userId);
-    if (!token) throw notFound("API token");
-    if (token.revokedAt) return present(token);
-    // Guarded on revokedAt: of two simultaneous revokes only one writes (and audits).
-    const { count } = await tx.apiToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
-    const revoked = await tx.apiToken.findUniqueOrThrow({ where: { id }, select: tokenSelect });
-    if (count === 0) return present(revoked);
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "update",
-      entity: "api_token",
-      entityId: id,
-      before: { userId: token.userId, name: token.name, revokedAt: null },
-      after: { userId: token.userId, name: token.name, revokedAt: revoked.revokedAt },
-    });
-    return present(revoked);
-  });
+  return forgettingCachedUsers(async () =>
+    db().$transaction(async (tx) => {
+      const token = await tx.apiToken.findUnique({ where: { id }, select: tokenSelect });
+      checkTokenOwner(actor, token?.userId);
+      if (!token) throw notFound("API token");
+      if (token.revokedAt) return present(token);
+      // Guarded on revokedAt: of two simultaneous revokes only one writes (and audits).
+      const { count } = await tx.apiToken.updateMany({
+        where: { id, revokedAt: null },
+        data: { revokedAt: new Date() },
+      });
+      const revoked = await tx.apiToken.findUniqueOrThrow({ where: { id }, select: tokenSelect });
+      if (count === 0) return present(revoked);
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "update",
+        entity: "api_token",
+        entityId: id,
+        before: { userId: token.userId, name: token.name, revokedAt: null },
+        after: { userId: token.userId, name: token.name, revokedAt: revoked.revokedAt },
+      });
+      return present(revoked);
+    }),
+  );
 }

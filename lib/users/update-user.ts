@@ -1,6 +1,7 @@
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { CurrentUser } from "@/lib/auth/find-user";
 import { hashPassword } from "@/lib/auth/password";
+import { forgettingCachedUsers } from "@/lib/auth/user-cache";
 import { db, type Tx } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { userSelect } from "./present-user";
@@ -24,42 +25,44 @@ async function lockAdmins(tx: Tx): Promise<string[]> {
  */
 export async function updateUser(id: string, input: UpdateUserInput, actor: CurrentUser) {
   const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password);
-  return db().$transaction(async (tx) => {
-    const admins = input.role !== undefined && input.role !== "admin" ? await lockAdmins(tx) : null;
-    const before = await tx.user.findUnique({ where: { id }, select: userSelect });
-    if (!before) throw notFound("User");
-    if (admins && before.role === "admin" && admins.filter((a) => a !== id).length === 0) {
-      throw new AppError("conflict", "This is the last admin: make someone else an admin first");
-    }
-    const after = await tx.user.update({
-      where: { id },
-      data: { role: input.role, name: input.name, passwordHash },
-      select: userSelect,
-    });
-    let sessionsEnded = 0;
-    let tokensRevoked = 0;
-    if (passwordHash) {
-      sessionsEnded = (await tx.session.deleteMany({ where: { userId: id } })).count;
-      if (input.revokeTokens !== false) {
-        const revoked = await tx.apiToken.updateMany({
-          where: { userId: id, revokedAt: null },
-          data: { revokedAt: new Date() },
-        });
-        tokensRevoked = revoked.count;
+  return forgettingCachedUsers(() =>
+    db().$transaction(async (tx) => {
+      const admins = input.role !== undefined && input.role !== "admin" ? await lockAdmins(tx) : null;
+      const before = await tx.user.findUnique({ where: { id }, select: userSelect });
+      if (!before) throw notFound("User");
+      if (admins && before.role === "admin" && admins.filter((a) => a !== id).length === 0) {
+        throw new AppError("conflict", "This is the last admin: make someone else an admin first");
       }
-    }
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "update",
-      entity: "user",
-      entityId: id,
-      before: { name: before.name, role: before.role },
-      after: {
-        name: after.name,
-        role: after.role,
-        ...(passwordHash ? { passwordChanged: true, sessionsEnded, tokensRevoked } : {}),
-      },
-    });
-    return passwordHash ? { ...after, sessionsEnded, tokensRevoked } : after;
-  });
+      const after = await tx.user.update({
+        where: { id },
+        data: { role: input.role, name: input.name, passwordHash },
+        select: userSelect,
+      });
+      let sessionsEnded = 0;
+      let tokensRevoked = 0;
+      if (passwordHash) {
+        sessionsEnded = (await tx.session.deleteMany({ where: { userId: id } })).count;
+        if (input.revokeTokens !== false) {
+          const revoked = await tx.apiToken.updateMany({
+            where: { userId: id, revokedAt: null },
+            data: { revokedAt: new Date() },
+          });
+          tokensRevoked = revoked.count;
+        }
+      }
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "update",
+        entity: "user",
+        entityId: id,
+        before: { name: before.name, role: before.role },
+        after: {
+          name: after.name,
+          role: after.role,
+          ...(passwordHash ? { passwordChanged: true, sessionsEnded, tokensRevoked } : {}),
+        },
+      });
+      return passwordHash ? { ...after, sessionsEnded, tokensRevoked } : after;
+    }),
+  );
 }

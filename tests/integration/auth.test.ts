@@ -4,6 +4,7 @@ import { findUserBySession } from "@/lib/auth/find-user";
 import { createSession, deleteSession } from "@/lib/auth/sessions";
 import { checkCredentials, signIn } from "@/lib/auth/sign-in";
 import { db } from "@/lib/db";
+import { revokeApiToken } from "@/lib/users/api-tokens";
 import { createUser } from "@/lib/users/create-user";
 import { unusablePasswordHash } from "@/lib/workspace-export/import-workspace";
 import { call, makeUser, unique } from "./helpers";
@@ -79,7 +80,9 @@ describe("API tokens", () => {
   it("stops working once revoked", async () => {
     const user = await makeUser("editor");
     expect((await call(articles.GET, "GET", { user })).status).toBe(200);
-    await db().apiToken.updateMany({ where: { userId: user.id }, data: { revokedAt: new Date() } });
+    // Through the app (another server's revocation reaches this one by notification: user-cache.test.ts).
+    const [token] = await db().apiToken.findMany({ where: { userId: user.id } });
+    await revokeApiToken(token.id, { ...user, name: "Test editor" });
     const revoked = await call(articles.GET, "GET", { user });
     expect(revoked).toMatchObject({ status: 401, json: { error: { code: "unauthenticated" } } });
   });
