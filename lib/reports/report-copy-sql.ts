@@ -54,7 +54,8 @@ export const anonymousType = (type: Sql) => sql`CAST(${type} AS text) IN (${ANON
 function literal(value: unknown): string | null {
   if (value === null || value === undefined) return "NULL";
   if (typeof value === "string") return escapeLiteral(value);
-  if (typeof value === "number") return Number.isFinite(value) ? String(value) : null;
+  // Parenthesised: a negative number after a minus sign would otherwise read as `--`, a comment.
+  if (typeof value === "number") return Number.isFinite(value) ? `(${value})` : null;
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (value instanceof Date) return escapeLiteral(value.toISOString());
   if (Array.isArray(value) && value.every((v) => typeof v === "string"))

@@ -9,7 +9,10 @@ import { ARTICLE_ORDER, ISO } from "./report-rows";
  * one row per claim (and per unsourced sentence), its one column the text JSON.stringify writes of
  * the ReportClaim (ReportStatement) streamReportClaims (streamUnsourcedStatements) yields — same
  * keys in the same order, same order of rows. PostgreSQL's to_json escapes strings as
- * JSON.stringify does (its text never holds a lone surrogate, which JSON.stringify would escape).
+ * JSON.stringify does. One difference is left on purpose: a span whose offset falls inside a
+ * surrogate pair (an emoji cut in half) gives JavaScript half a pair, written "\ud83d", where
+ * PostgreSQL's text can only hold whole characters. Every write checks offsets against the body
+ * (spanProblem), so only rows written around the app could hold one.
  */
 const sql = Prisma.sql;
 type Sql = Prisma.Sql;

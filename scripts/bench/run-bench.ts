@@ -41,6 +41,11 @@ process.env.DATABASE_URL = server.url;
 const client = new pg.Client({ connectionString: server.url });
 await client.connect();
 try {
+  // One run per archive: a second would find no finished marker while the first still generates, and empty it.
+  const [{ locked }] = (
+    await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock(hashtext('sourcedesk-bench')) AS locked")
+  ).rows;
+  if (!locked) throw new Error(`another benchmark run is using ${database}; wait for it to finish`);
   const marker = await client.query<{ d: string | null }>(
     "SELECT shobj_description(oid, 'pg_database') AS d FROM pg_database WHERE datname = current_database()",
   );
