@@ -13,7 +13,7 @@ import pg from "pg";
  * missed notification cannot leave a revoked token working. A lookup that began before a change
  * does not store what it read (the generation check), and writers in this process forget at once
  * after their commit (forgetCachedUsers) rather than waiting for their own notification.
- * AUTH_CACHE_SECONDS bounds an entry's life (default 30; 0 turns the cache off — behind a pooler
+ * SOURCEDESK_AUTH_CACHE_SECONDS bounds an entry's life (default 30; 0 turns the cache off — behind a pooler
  * that does not pass LISTEN through, such as PgBouncer in transaction mode).
  *
  * Only found identities are kept: a flood of forged tokens costs lookups, never cache room, and a
@@ -36,7 +36,7 @@ const state = (): State =>
   (globalForCache.sourcedeskUserCache ??= { listening: false, generation: 0, entries: new Map() });
 
 const lifetimeMs = () => {
-  const seconds = Number(process.env.AUTH_CACHE_SECONDS ?? 30);
+  const seconds = Number(process.env.SOURCEDESK_AUTH_CACHE_SECONDS ?? 30);
   return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 0;
 };
 
