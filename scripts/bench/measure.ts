@@ -25,6 +25,33 @@ export async function time(work: () => Promise<unknown>, runs: number, warmup = 
 }
 
 /**
+ * `a` and `b` alternated run by run (after `warmup` of each), so that a machine whose speed drifts
+ * (another process, a checkpoint, the CPU's clock) weighs on both alike: for ratios of the two.
+ */
+export async function timeAlternating(
+  a: () => Promise<unknown>,
+  b: () => Promise<unknown>,
+  { runs, warmup = 2 }: { runs: number; warmup?: number },
+): Promise<[Timing, Timing]> {
+  for (let i = 0; i < warmup; i++) {
+    await a();
+    await b();
+  }
+  const ms: [number[], number[]] = [[], []];
+  for (let i = 0; i < runs; i++) {
+    for (const [side, work] of [a, b].entries()) {
+      const t = performance.now();
+      await work();
+      ms[side].push(performance.now() - t);
+    }
+  }
+  return ms.map((m) => {
+    m.sort((x, y) => x - y);
+    return { p50: percentile(m, 50), p95: percentile(m, 95), runs };
+  }) as [Timing, Timing];
+}
+
+/**
  * Peak RSS and heap growth of this process (which runs the route handler, so it is the server)
  * while `work` runs, sampled every 10 ms, over a baseline taken after a garbage collection.
  */

@@ -3,7 +3,7 @@
 import type pg from "pg";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { type GeneratedShape, suggestionTexts } from "./generate-workspace";
-import { fmt, peakMemory, type Timing, time } from "./measure";
+import { fmt, peakMemory, type Timing, time, timeAlternating } from "./measure";
 import { makeRng, TextBuilder } from "./synthetic-text";
 
 export interface Row {
@@ -194,13 +194,16 @@ export async function runScenarios({ client, shape, runs, only, log }: Context):
     for (const c of cases) {
       const input = findClaimsSchema.parse(c.query);
       let last = Buffer.alloc(0);
-      const api = await time(async () => {
-        last = await call(claimsRoute.GET, "GET", { query: c.query });
-      }, runs);
       // The same SQL the endpoint runs, in its one round trip: the page's claims with their
       // attributions and sources, their articles' titles and (once per article) bodies.
       const q = claimPageWithClaimsQuery(input);
-      const sql = await time(() => raw(q), runs);
+      const [api, sql] = await timeAlternating(
+        async () => {
+          last = await call(claimsRoute.GET, "GET", { query: c.query });
+        },
+        () => raw(q),
+        { runs },
+      );
       add({ name: `explorer: ${c.name}`, api, sql, note: `${json(last).items.length} rows`, plan: await explain(q) });
     }
     // Facet counts have no API of their own: /claims renders them server-side from findClaimFacets,
