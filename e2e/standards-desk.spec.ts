@@ -44,6 +44,14 @@ test("the trends page charts the claims of a filter and breaks them down by desk
   await expect(
     page.getByRole("region", { name: "Quoted named people by gender" }).getByRole("row", { name: /Apr 1911/ }),
   ).toContainText("100% (1)");
+  // Streamed in after the counts: the distinct sources and the policy checks.
+  await expect(
+    page
+      .getByRole("region", { name: "Anonymous sources with no stated reason" })
+      .getByRole("row", { name: /Feb 1911/ }),
+  ).toBeVisible();
+  await expect(page.getByRole("region", { name: "Policy checks" })).toBeVisible();
+  await expect(page.getByText(/^Counting /)).toHaveCount(0);
 
   await page.getByLabel("Break down by").selectOption("desk");
   await page.getByRole("button", { name: "Show trends" }).click();

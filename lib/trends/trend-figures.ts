@@ -6,7 +6,7 @@ import { GENDER_LABELS, GENDERS } from "@/lib/sources/genders";
 import { SOURCE_TYPES } from "@/lib/sources/source-types";
 import { lineChartSvg, stackedBarsSvg } from "./charts";
 import type { Diversity } from "./find-diversity";
-import type { TrendPoint, Trends } from "./find-trends";
+import type { TrendSeries, Trends } from "./find-trends";
 import { periodLabel } from "./periods";
 
 /** How many groups a chart draws; the table and the CSV have them all. */
@@ -22,15 +22,18 @@ export interface Figure {
   table: { columns: string[]; rows: (string | number)[][] };
 }
 
+/** A series' point: its counts (TrendSeries), and its distinct sources too (Trends). */
+type PointOf<S extends TrendSeries> = S["series"][number];
+
 /** The series' points by period and group, for the tables (one lookup per cell, not a scan). */
-function pointLookup(trends: Trends): (period: string, group: string | null) => TrendPoint {
+function pointLookup<S extends TrendSeries>(trends: S): (period: string, group: string | null) => PointOf<S> {
   const byKey = new Map(trends.series.map((p) => [`${p.period}\u0000${p.group ?? "\u0001"}`, p]));
   return (period, group) => byKey.get(`${period}\u0000${group ?? "\u0001"}`)!;
 }
 
 /** A figure per period, one line per group (the busiest groups), with every group in the table. */
-function lineFigure(
-  trends: Trends,
+function lineFigure<S extends TrendSeries>(
+  trends: S,
   options: {
     id: string;
     title: string;
@@ -38,8 +41,8 @@ function lineFigure(
     /** The y axis's label, and the table's one column without a breakdown. */
     label: string;
     column: string;
-    value: (p: TrendPoint) => number | null;
-    cell: (p: TrendPoint) => string | number;
+    value: (p: PointOf<S>) => number | null;
+    cell: (p: PointOf<S>) => string | number;
   },
 ): Figure {
   const charted = new Set(trends.groups.slice(0, CHARTED_GROUPS));
@@ -62,7 +65,10 @@ function lineFigure(
 }
 
 /** A share per period, one line per group. */
-function shareFigure(trends: Trends, options: { id: string; title: string; pick: (p: TrendPoint) => Share }): Figure {
+function shareFigure(
+  trends: TrendSeries,
+  options: { id: string; title: string; pick: (p: PointOf<TrendSeries>) => Share },
+): Figure {
   return lineFigure(trends, {
     ...options,
     percent: true,
@@ -75,13 +81,13 @@ function shareFigure(trends: Trends, options: { id: string; title: string; pick:
 
 /** Claims per period stacked by key (all groups together: the overall mix). */
 function stackFigure<K extends string>(
-  trends: Trends,
+  trends: TrendSeries,
   options: {
     id: string;
     title: string;
     keys: readonly K[];
     labels: Record<K, string>;
-    pick: (p: TrendPoint) => Record<K, number>;
+    pick: (p: PointOf<TrendSeries>) => Record<K, number>;
     colors?: string[];
   },
 ): Figure {
@@ -117,7 +123,8 @@ function stackFigure<K extends string>(
   };
 }
 
-export function trendFigures(trends: Trends): Figure[] {
+/** The figures of the counts: a series from findTrendSeries (or findTrends) draws them all. */
+export function trendFigures(trends: TrendSeries): Figure[] {
   return [
     shareFigure(trends, {
       id: "anonymous-only",
@@ -145,16 +152,20 @@ export function trendFigures(trends: Trends): Figure[] {
       labels: MODE_LABELS,
       pick: (p) => p.byMode,
     }),
-    lineFigure(trends, {
-      id: "missing-reason",
-      title: "Anonymous sources with no stated reason",
-      percent: false,
-      label: "sources",
-      column: "Sources",
-      value: (p) => p.anonymousWithoutReason,
-      cell: (p) => p.anonymousWithoutReason,
-    }),
   ];
+}
+
+/** The figure of the distinct sources, which only findTrends counts. */
+export function missingReasonFigure(trends: Trends): Figure {
+  return lineFigure(trends, {
+    id: "missing-reason",
+    title: "Anonymous sources with no stated reason",
+    percent: false,
+    label: "sources",
+    column: "Sources",
+    value: (p) => p.anonymousWithoutReason,
+    cell: (p) => p.anonymousWithoutReason,
+  });
 }
 
 /** Gender palette: unknown is a visible grey, never left out. */

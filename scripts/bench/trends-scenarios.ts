@@ -76,8 +76,18 @@ export async function runTrendScenarios(options: {
     add({ name: c.name, api, note: `${(bytes / 1024).toFixed(0)} kB JSON` });
   }
 
-  // Where the 3-year monthly series spends its time: each query alone, one after another.
+  // What /trends shows before the distinct sources stream in: the series from the counts alone.
   const { trendsSchema } = await import("@/lib/trends/schema");
+  const { findTrendSeries } = await import("@/lib/trends/find-trends");
+  for (const c of cases.filter((c) => c.handler === trends.GET)) {
+    const input = trendsSchema.parse(c.query);
+    add({
+      name: `${c.name}: the page's series first (findTrendSeries)`,
+      api: await time(() => findTrendSeries(input), runs),
+    });
+  }
+
+  // Where the 3-year monthly series spends its time: each query alone, one after another.
   const { claimBucketsQuery, anonymousFactsQuery } = await import("@/lib/trends/trend-sql");
   const counted = await import("@/lib/trends/trend-counts-sql");
   const { facetBucketsQuery } = await import("@/lib/trends/trend-facet-sql");

@@ -202,6 +202,28 @@ describe("GET /api/trends", () => {
     expect(anonymous.groups).toEqual(["Ana", "Ben", null]);
   });
 
+  it("gives the page the same series from the counts alone (findTrendSeries), without the distinct sources", async () => {
+    const { findTrends, findTrendSeries } = await import("@/lib/trends/find-trends");
+    const { trendsSchema } = await import("@/lib/trends/schema");
+    const countsOnly = <P extends { anonymousWithoutReason?: number }>({ anonymousWithoutReason: _n, ...p }: P) => p;
+    for (const query of [
+      RANGE,
+      { ...RANGE, by: "outlet" },
+      { ...RANGE, anonymous: "true", by: "author" },
+      { ...RANGE, interval: "week", by: "desk" },
+      { ...RANGE, q: "said" },
+    ]) {
+      const input = trendsSchema.parse(query);
+      const { policy, ...full } = await findTrends(input);
+      expect(policy.anonymousWithoutReason).toBeDefined();
+      expect(await findTrendSeries(input), JSON.stringify(query)).toEqual({
+        ...full,
+        series: full.series.map(countsOnly),
+        totals: { groups: full.totals.groups.map(countsOnly), overall: countsOnly(full.totals.overall) },
+      });
+    }
+  });
+
   it("runs every policy check on the seeded cases", async () => {
     const { policy } = (await call(trends.GET, "GET", { user: editor, query: RANGE })).json;
     expect(policy.anonymousWithoutReason.articles).toBe(3);
