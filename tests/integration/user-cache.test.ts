@@ -74,24 +74,24 @@ describe("the cache of who a token belongs to", () => {
     let notified = 0;
     listener.on("notification", () => notified++);
     await listener.query("LISTEN sourcedesk_auth");
-    const after = async (statement: string) => {
+    const notificationsOf = async (statement: string) => {
       const before = notified;
       await other.query(statement, [user.id]);
       await listener.query("SELECT 1"); // a round trip after the commit: its notification came first
       return notified - before;
     };
     try {
-      expect(await after(`UPDATE "ApiToken" SET "lastUsedAt" = now() WHERE "userId" = $1`)).toBe(0);
-      expect(await after(`UPDATE "ApiToken" SET name = 'renamed' WHERE "userId" = $1`)).toBe(0);
+      expect(await notificationsOf(`UPDATE "ApiToken" SET "lastUsedAt" = now() WHERE "userId" = $1`)).toBe(0);
+      expect(await notificationsOf(`UPDATE "ApiToken" SET name = 'renamed' WHERE "userId" = $1`)).toBe(0);
       await other.query(`INSERT INTO "Session" (id, "userId", "expiresAt") VALUES ($1, $2, now() + interval '1 day')`, [
         hashSecret(generateSecret("sds")),
         user.id,
       ]);
-      expect(await after(`UPDATE "Session" SET "expiresAt" = now() WHERE "userId" = $1`)).toBe(1);
-      expect(await after(`DELETE FROM "Session" WHERE "userId" = $1`)).toBe(1);
-      expect(await after(`UPDATE "ApiToken" SET "revokedAt" = now() WHERE "userId" = $1`)).toBe(1);
-      expect(await after(`UPDATE "User" SET role = 'reviewer' WHERE id = $1`)).toBe(1);
-      expect(await after(`DELETE FROM "User" WHERE id = $1`)).toBe(1);
+      expect(await notificationsOf(`UPDATE "Session" SET "expiresAt" = now() WHERE "userId" = $1`)).toBe(1);
+      expect(await notificationsOf(`DELETE FROM "Session" WHERE "userId" = $1`)).toBe(1);
+      expect(await notificationsOf(`UPDATE "ApiToken" SET "revokedAt" = now() WHERE "userId" = $1`)).toBe(1);
+      expect(await notificationsOf(`UPDATE "User" SET role = 'reviewer' WHERE id = $1`)).toBe(1);
+      expect(await notificationsOf(`DELETE FROM "User" WHERE id = $1`)).toBe(1);
     } finally {
       await listener.end();
     }
