@@ -8,7 +8,7 @@ import { requirePageUser } from "@/lib/auth/page-user";
 import { AppError } from "@/lib/errors";
 import { percent } from "@/lib/reports/labels";
 import { type Diversity, findDiversity } from "@/lib/trends/find-diversity";
-import { findTrendSeries, findTrends, type TrendSeries, type Trends } from "@/lib/trends/find-trends";
+import { findTrendsInParts, type TrendSeries, type Trends } from "@/lib/trends/find-trends";
 import { parseTrendsParams, trendsQuery } from "@/lib/trends/page-params";
 import { CHARTED_GROUPS, missingReasonFigure, trendFigures } from "@/lib/trends/trend-figures";
 import { OTHER_GROUP, TREND_GROUP_LIMIT } from "@/lib/trends/trend-sql";
@@ -51,8 +51,9 @@ export default async function TrendsPage({ searchParams }: { searchParams: Searc
   const input = parsed.value;
   const { by: _by, ...diversityInput } = input;
   let series: TrendSeries;
+  let trends: Promise<Trends>;
   try {
-    series = await findTrendSeries(input);
+    ({ series, trends } = await findTrendsInParts(input));
   } catch (error) {
     // A range with too many periods: say so above the filters rather than fail the page.
     if (!(error instanceof AppError) || error.code !== "validation_error") throw error;
@@ -66,10 +67,9 @@ export default async function TrendsPage({ searchParams }: { searchParams: Searc
       </div>
     );
   }
-  const trends = findTrends(input);
   const diversity = findDiversity(diversityInput);
-  // Awaited by the sections below; a failure shows there (the error page), not as an unhandled rejection.
-  for (const pending of [trends, diversity]) pending.catch(() => undefined);
+  // Awaited by its section below; a failure shows there (the error page), not as an unhandled rejection.
+  diversity.catch(() => undefined);
   const query = trendsQuery(input);
   const csv = (path: string) => `${path}?${trendsQuery(input, { format: "csv" })}`;
   // The diversity view has no breakdown parameter: desks are always its columns.

@@ -113,13 +113,3 @@ export async function cachedIdentity<T>(
 
 /** Whether identities are being cached now (the listener is up). */
 export const cachingIdentities = (): boolean => lifetimeMs() > 0 && state().listening;
-
-/** Stops listening (tests that restart the server, scripts); the next lookup listens again. */
-export async function stopUserCache(): Promise<void> {
-  const s = state();
-  const client = s.client;
-  s.client = undefined;
-  s.listening = false;
-  forgetCachedUsers();
-  await client?.end().catch(() => undefined);
-}

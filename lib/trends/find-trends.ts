@@ -94,6 +94,22 @@ function foldSoon({ counted, cells }: Paths) {
   if (counted || cells) compactFacetCountsSoon();
 }
 
+type SourceFacts = Awaited<ReturnType<typeof readSourceFacts>>;
+
+/** The trends from their rows and their distinct sources: each point with its no-reason count, and the policy checks. */
+function withSourceFacts(input: TrendsInput, rows: TrendRows, { anonymous, single }: SourceFacts) {
+  const place = ({ level, period, group }: Omit<PointPlace, "level"> & { level: number }) =>
+    `${level}\u0000${period ?? ""}\u0000${group ?? ""}`;
+  const missing = new Map(anonymous.buckets.map((r) => [place(r), r.sources]));
+  const withMissing = ({ bySourceType, byMode, ...counts }: TrendCountsPoint, at: PointPlace): TrendPoint => ({
+    ...counts,
+    anonymousWithoutReason: missing.get(place(at)) ?? 0,
+    bySourceType,
+    byMode,
+  });
+  return { ...assembleSeries(input, rows, withMissing), policy: policyChecks(anonymous, single) };
+}
+
 /**
  * The sourcing trends of the claims a filter selects: the series (at most TREND_GROUP_LIMIT groups
  * and OTHER_GROUP), each group's and the overall totals, the distinct sources with no stated
@@ -106,31 +122,32 @@ export async function findTrends(input: TrendsInput, { countTables }: { countTab
   if (paths.counted) await foldWaitingSourceMonthsSoon();
   const read = await readAggregates(async (reader) => {
     const rows = await readRows(reader, input, paths);
-    return { rows, ...(await readSourceFacts(reader, { input, counted: paths.counted, top: rows.top })) };
+    return { rows, facts: await readSourceFacts(reader, { input, counted: paths.counted, top: rows.top }) };
   });
   foldSoon(paths);
-  const missing = new Map(
-    read.anonymous.buckets.map((r) => [`${r.level}\u0000${r.period ?? ""}\u0000${r.group ?? ""}`, r.sources]),
-  );
-  const withMissing = ({ bySourceType, byMode, ...counts }: TrendCountsPoint, at: PointPlace): TrendPoint => ({
-    ...counts,
-    anonymousWithoutReason: missing.get(`${at.level}\u0000${at.period ?? ""}\u0000${at.group ?? ""}`) ?? 0,
-    bySourceType,
-    byMode,
-  });
-  return { ...assembleSeries(input, read.rows, withMissing), policy: policyChecks(read.anonymous, read.single) };
+  return withSourceFacts(input, read.rows, read.facts);
 }
 export type Trends = Awaited<ReturnType<typeof findTrends>>;
 
 /**
- * The series of findTrends from the counts alone — no distinct sources, no policy checks — for a
- * page that shows it at once while the distinct sources (seconds under a claim filter at 100k
- * articles) are still being counted.
+ * findTrends in two parts, for a page that shows the series at once while the distinct sources
+ * (seconds under a claim filter at 100k articles) are still being counted: `series`, the counts
+ * alone (no distinct sources, no policy checks), and `trends`, the whole answer from the same rows
+ * and the distinct sources read after them (in a second snapshot). The rows are read once.
  */
-export async function findTrendSeries(input: TrendsInput) {
+export async function findTrendsInParts(input: TrendsInput) {
   const paths = pathsOf(input, true);
   const rows = await readAggregates((reader) => readRows(reader, input, paths));
-  foldSoon(paths);
-  return assembleSeries(input, rows, (point) => point);
+  const trends = (async () => {
+    if (paths.counted) await foldWaitingSourceMonthsSoon();
+    const facts = await readAggregates((reader) =>
+      readSourceFacts(reader, { input, counted: paths.counted, top: rows.top }),
+    );
+    foldSoon(paths);
+    return withSourceFacts(input, rows, facts);
+  })();
+  // Awaited by whoever shows it; a failure shows there, not as an unhandled rejection.
+  trends.catch(() => undefined);
+  return { series: assembleSeries(input, rows, (point) => point), trends };
 }
-export type TrendSeries = Awaited<ReturnType<typeof findTrendSeries>>;
+export type TrendSeries = Awaited<ReturnType<typeof findTrendsInParts>>["series"];

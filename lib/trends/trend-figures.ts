@@ -123,7 +123,7 @@ function stackFigure<K extends string>(
   };
 }
 
-/** The figures of the counts: a series from findTrendSeries (or findTrends) draws them all. */
+/** The figures of the counts: the series of findTrendsInParts (or findTrends) draws them all. */
 export function trendFigures(trends: TrendSeries): Figure[] {
   return [
     shareFigure(trends, {

@@ -202,8 +202,8 @@ describe("GET /api/trends", () => {
     expect(anonymous.groups).toEqual(["Ana", "Ben", null]);
   });
 
-  it("gives the page the same series from the counts alone (findTrendSeries), without the distinct sources", async () => {
-    const { findTrends, findTrendSeries } = await import("@/lib/trends/find-trends");
+  it("gives the page the same series from the counts alone, then the same whole answer (findTrendsInParts)", async () => {
+    const { findTrends, findTrendsInParts } = await import("@/lib/trends/find-trends");
     const { trendsSchema } = await import("@/lib/trends/schema");
     const countsOnly = <P extends { anonymousWithoutReason?: number }>({ anonymousWithoutReason: _n, ...p }: P) => p;
     for (const query of [
@@ -214,13 +214,16 @@ describe("GET /api/trends", () => {
       { ...RANGE, q: "said" },
     ]) {
       const input = trendsSchema.parse(query);
-      const { policy, ...full } = await findTrends(input);
+      const whole = await findTrends(input);
+      const { policy, ...full } = whole;
       expect(policy.anonymousWithoutReason).toBeDefined();
-      expect(await findTrendSeries(input), JSON.stringify(query)).toEqual({
+      const parts = await findTrendsInParts(input);
+      expect(parts.series, JSON.stringify(query)).toEqual({
         ...full,
         series: full.series.map(countsOnly),
         totals: { groups: full.totals.groups.map(countsOnly), overall: countsOnly(full.totals.overall) },
       });
+      expect(await parts.trends, JSON.stringify(query)).toEqual(whole);
     }
   });
 
